@@ -1,0 +1,79 @@
+"""The table of builtin functions.
+
+Two kinds of builtins exist:
+
+* **pure** builtins get their arguments already evaluated and return a value:
+  ``impl(args: list[Value]) -> Value``. They know nothing of templates, variables or the
+  profile; a user mistake raises ``BuiltinError`` with panc's message, which the evaluator
+  turns into an ``evaluation error`` at the call's position.
+* **context** builtins need the evaluator (they read variables, the profile, templates, or
+  evaluate their arguments lazily): ``impl(ctx, call) -> Value`` where ``ctx`` is the
+  evaluator's call context and ``call`` the ``ast.Call`` node.
+
+Each family module registers its functions with ``@builtin(...)``; ``panc.builtins`` imports
+every family so that ``BUILTINS`` is complete once the package is imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+BuiltinKind = Literal["pure", "context"]
+
+
+class BuiltinError(Exception):
+    """A user error inside a builtin; ``message`` is what panc prints."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Builtin:
+    name: str
+    impl: Callable[..., Any]
+    min_args: int
+    max_args: int | None
+    """``None`` means no upper limit."""
+    kind: BuiltinKind
+    doc: str
+    """First paragraph of the docstring: shown by the language server's hover and completion."""
+    signature: str
+    """How the reference documents the call, e.g. ``substr(str, start[, length])``."""
+    deprecated: bool = False
+
+
+BUILTINS: dict[str, Builtin] = {}
+
+
+def builtin(
+    name: str,
+    *,
+    min_args: int = 0,
+    max_args: int | None = None,
+    kind: BuiltinKind = "pure",
+    signature: str = "",
+    deprecated: bool = False,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register ``impl`` as the builtin ``name``."""
+
+    def register(impl: Callable[..., Any]) -> Callable[..., Any]:
+        if name in BUILTINS:
+            raise ValueError(f"builtin {name!r} registered twice")
+        doc = (impl.__doc__ or "").strip().split("\n\n")[0]
+        BUILTINS[name] = Builtin(
+            name=name,
+            impl=impl,
+            min_args=min_args,
+            max_args=max_args,
+            kind=kind,
+            doc=" ".join(doc.split()),
+            signature=signature or f"{name}(...)",
+            deprecated=deprecated,
+        )
+        return impl
+
+    return register

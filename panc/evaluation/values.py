@@ -1,0 +1,188 @@
+"""The pan value model, shared by the evaluator, the builtins, the type system and the outputs.
+
+Pan values are plain Python objects, chosen for speed:
+
+| pan       | Python                                  |
+|-----------|-----------------------------------------|
+| boolean   | ``bool``                                |
+| long      | ``int`` (64-bit signed; see ``wrap_long``) |
+| double    | ``float``                               |
+| string    | ``str``                                 |
+| list      | ``list``                                |
+| dict      | ``dict`` with ``str`` keys (insertion order; outputs sort keys) |
+| undef     | the ``UNDEF`` singleton                 |
+| null      | the ``NULL`` singleton                  |
+
+``bool`` is a subclass of ``int`` in Python: always test ``type(v) is int`` (or use the
+helpers below), never ``isinstance(v, int)``.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Any, Final
+
+
+class _Singleton:
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __repr__(self) -> str:
+        return self._name
+
+    def __copy__(self) -> _Singleton:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Singleton:
+        return self
+
+    def __reduce__(self) -> str:
+        # Pickles (parse cache, worker processes) keep the identity of the singleton.
+        return self._name
+
+
+UNDEF: Final = _Singleton("UNDEF")
+NULL: Final = _Singleton("NULL")
+
+Value = Any
+"""Any pan value (see the table above); kept as ``Any`` for speed-friendly code."""
+
+LONG_MIN: Final = -(2**63)
+LONG_MAX: Final = 2**63 - 1
+
+
+def wrap_long(n: int) -> int:
+    """Java's two's-complement overflow for 64-bit longs."""
+    if LONG_MIN <= n <= LONG_MAX:
+        return n
+    return ((n + 2**63) % 2**64) - 2**63
+
+
+def is_long(v: Value) -> bool:
+    return type(v) is int
+
+
+def is_double(v: Value) -> bool:
+    return type(v) is float
+
+
+def is_number(v: Value) -> bool:
+    t = type(v)
+    return t is int or t is float
+
+
+def is_boolean(v: Value) -> bool:
+    return type(v) is bool
+
+
+def is_string(v: Value) -> bool:
+    return type(v) is str
+
+
+def is_property(v: Value) -> bool:
+    t = type(v)
+    return t is str or t is int or t is float or t is bool
+
+
+def is_resource(v: Value) -> bool:
+    t = type(v)
+    return t is list or t is dict
+
+
+def type_name(v: Value) -> str:
+    """The name panc uses for a value's type in messages (``long``, ``string``, ``dict``...)."""
+    t = type(v)
+    if t is bool:
+        return "boolean"
+    if t is int:
+        return "long"
+    if t is float:
+        return "double"
+    if t is str:
+        return "string"
+    if t is list:
+        return "list"
+    if t is dict:
+        return "dict"
+    if v is UNDEF:
+        return "undef"
+    if v is NULL:
+        return "null"
+    return t.__name__
+
+
+def format_double(d: float) -> str:
+    """Java's ``Double.toString``: ``3.14``, ``1.0E10``, ``1.0E-5``, ``NaN``, ``Infinity``.
+
+    Decimal notation for 1e-3 <= |d| < 1e7, computerized scientific notation otherwise,
+    always with at least one digit after the point. Digits are the shortest that round-trip.
+    """
+    if math.isnan(d):
+        return "NaN"
+    if math.isinf(d):
+        return "Infinity" if d > 0 else "-Infinity"
+    if d == 0.0:
+        return "-0.0" if math.copysign(1.0, d) < 0 else "0.0"
+    magnitude = abs(d)
+    if 1e-3 <= magnitude < 1e7:
+        text = repr(d)
+        if "e" in text or "E" in text:  # repr switches to exponent form below 1e-4
+            text = f"{d:.20f}".rstrip("0")
+        if "." not in text:
+            text += ".0"
+        elif text.endswith("."):
+            text += "0"
+        return text
+    # Shortest round-trip digits (Python's repr), re-expressed as d.dddE<n>
+    sign, digits, exponent = Decimal(repr(magnitude)).normalize().as_tuple()
+    del sign
+    text_digits = "".join(map(str, digits))
+    sci_exponent = len(text_digits) - 1 + int(exponent)
+    first, rest = text_digits[0], text_digits[1:] or "0"
+    return f"{'-' if d < 0 else ''}{first}.{rest}E{sci_exponent}"
+
+
+def format_scalar(v: Value) -> str:
+    """A scalar as Java's ``toString`` prints it (profiles, ``to_string``, messages)."""
+    t = type(v)
+    if t is str:
+        return v
+    if t is bool:
+        return "true" if v else "false"
+    if t is int:
+        return str(v)
+    if t is float:
+        return format_double(v)
+    if v is UNDEF:
+        return "undef"
+    if v is NULL:
+        return "null"
+    raise TypeError(f"not a scalar: {v!r}")
+
+
+def java_string_key(s: str) -> tuple[int, ...] | str:
+    """Sort key equal to Java's ``String.compareTo`` (UTF-16 code units).
+
+    For strings without astral characters this is the string itself.
+    """
+    if s.isascii() or all(ord(c) < 0x10000 for c in s):
+        return s
+    return tuple(s.encode("utf-16-be"))
+
+
+def sorted_keys(d: dict[str, Value]) -> list[str]:
+    """Dict keys in panc's output order (Java ``String.compareTo``)."""
+    return sorted(d, key=java_string_key)
+
+
+def deep_copy(v: Value) -> Value:
+    """A deep copy of a pan value (scalars are immutable and shared)."""
+    t = type(v)
+    if t is list:
+        return [deep_copy(x) for x in v]
+    if t is dict:
+        return {k: deep_copy(x) for k, x in v.items()}
+    return v
