@@ -1,0 +1,27 @@
+"""The ``dep`` format: one ``name TYPE uri`` line per dependency of the object, sorted by name.
+
+Dependencies are every template the object used, the ``file_contents`` files it read and the
+lookups that found nothing (a later file there would change the result).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+
+class _Dependency(Protocol):
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def uri(self) -> str: ...
+
+
+def render(dependencies: Sequence[_Dependency]) -> str:
+    """The dependency file of an object."""
+    lines = {f"{d.name} {d.kind} {d.uri}\n": (d.name, d.kind, d.uri) for d in dependencies}
+    return "".join(sorted(lines, key=lines.__getitem__))

@@ -1,0 +1,64 @@
+"""The ``dot`` format: the profile as a Graphviz graph, as panc draws it.
+
+One box per node named by its path under ``/profile``, an edge from each parent; a property's
+label holds its value, cut after 12 characters (counting the opening quote of a string) with
+``...`` appended. Labels are not escaped, as in panc.
+"""
+
+from __future__ import annotations
+
+from panc.evaluation.values import Value, format_scalar, is_string, sorted_keys
+
+_PREAMBLE = (
+    'digraph "profile" {\n'
+    "bgcolor = beige\n"
+    "node [ color = black, shape = box, fontname=Helvetica ]\n"
+    "edge [ color = black ]\n"
+    '"/profile" [ label = "profile"]\n'
+)
+_VALUE_WIDTH = 12
+
+
+def render(profile: dict[str, Value]) -> str:
+    """The Graphviz description of a profile root."""
+    out = [_PREAMBLE]
+    _write_children(out, "/profile", profile)
+    out.append("}\n")
+    return "".join(out)
+
+
+def _write_children(out: list[str], path: str, v: Value) -> None:
+    if isinstance(v, dict):
+        for key in sorted_keys(v):
+            _write_node(out, path, key, v[key])
+    else:
+        for index, item in enumerate(v):
+            _write_node(out, path, str(index), item)
+
+
+def _write_node(out: list[str], parent: str, name: str, v: Value) -> None:
+    path = f"{parent}/{name}"
+    t = type(v)
+    if t is dict or t is list:
+        out.append(f'"{path}" [ label = "{name}" ]\n')
+        out.append(f'"{parent}" -> "{path}"\n')
+        _write_children(out, path, v)
+        return
+    out.append(f'"{path}" [ label = "{name}\\n{_label_value(v)}" ]\n')
+    out.append(f'"{parent}" -> "{path}"\n')
+
+
+def _label_value(v: Value) -> str:
+    if is_string(v):
+        return _truncated("'" + v) + "'"
+    return _truncated(format_scalar(v))
+
+
+def _truncated(text: str) -> str:
+    """Java's ``substring(0, 12) + "..."`` for long texts (lengths in UTF-16 code units)."""
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) <= 2 * _VALUE_WIDTH:
+        return text
+    # A surrogate pair cut in half comes out as '?' from Java's UTF-8 encoder.
+    head = units[: 2 * _VALUE_WIDTH].decode("utf-16-le", "replace").replace("\ufffd", "?")
+    return head + "..."

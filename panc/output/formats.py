@@ -1,0 +1,117 @@
+"""The table of profile output formats: the keys ``--formats`` accepts, their suffixes, renderers.
+
+Every renderer turns one compiled object into the exact bytes the Java panc writes for it.
+The ``.gz`` variants gzip the bytes of their plain sibling.
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from panc.evaluation.values import Value
+from panc.output import dep_format, dot_format, json_format, null_format, text_format, xml_format
+
+
+class DependencyLike(Protocol):
+    """What the ``dep`` format needs to know about one dependency of an object."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def uri(self) -> str: ...
+
+
+Renderer = Callable[[dict[str, Value], Sequence[DependencyLike]], bytes]
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFormat:
+    """One value of ``--formats``: ``key`` is what the user types, ``suffix`` the file extension."""
+
+    key: str
+    suffix: str
+    render: Renderer
+
+
+def _gzipped(render: Renderer) -> Renderer:
+    def render_gz(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
+        # mtime=0 keeps the bytes reproducible; panc's headers differ anyway, the content does not.
+        return gzip.compress(render(profile, dependencies), mtime=0)
+
+    return render_gz
+
+
+def _profile_only(render_text: Callable[[dict[str, Value]], str]) -> Renderer:
+    def render(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
+        del dependencies
+        return render_text(profile).encode("utf-8")
+
+    return render
+
+
+def _dependencies_only(render_text: Callable[[Sequence[DependencyLike]], str]) -> Renderer:
+    def render(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
+        del profile
+        return render_text(dependencies).encode("utf-8")
+
+    return render
+
+
+_xml = _profile_only(xml_format.render)
+_json = _profile_only(json_format.render)
+_dep = _dependencies_only(dep_format.render)
+
+FORMATS: dict[str, OutputFormat] = {
+    f.key: f
+    for f in (
+        OutputFormat("pan", ".xml", _xml),
+        OutputFormat("pan.gz", ".xml.gz", _gzipped(_xml)),
+        OutputFormat("xml", ".xml", _xml),
+        OutputFormat("xml.gz", ".xml.gz", _gzipped(_xml)),
+        OutputFormat("json", ".json", _json),
+        OutputFormat("json.gz", ".json.gz", _gzipped(_json)),
+        OutputFormat("text", ".txt", _profile_only(text_format.render)),
+        OutputFormat("dot", ".dot", _profile_only(dot_format.render)),
+        OutputFormat("dep", ".dep", _dep),
+        OutputFormat("dep.gz", ".dep.gz", _gzipped(_dep)),
+        OutputFormat("null", ".null", _profile_only(null_format.render)),
+    )
+}
+"""Every format key panc's CLI accepts, in the order its documentation lists them."""
+
+NO_OUTPUT_KEY = "none"
+"""``--formats none``: compile and validate, write nothing."""
+
+
+class UnknownFormatError(ValueError):
+    """A ``--formats`` value that is not a format key; ``key`` is the offending word."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def parse_formats(text: str) -> list[OutputFormat]:
+    """The formats of a comma-separated ``--formats`` value, without duplicates, in order.
+
+    ``none`` selects no format; any other unknown key raises ``UnknownFormatError``.
+    """
+    chosen: list[OutputFormat] = []
+    for word in text.split(","):
+        key = word.strip()
+        if key == NO_OUTPUT_KEY:
+            continue
+        fmt = FORMATS.get(key)
+        if fmt is None:
+            raise UnknownFormatError(key)
+        # pan and xml share a suffix: writing the same file twice gains nothing
+        if all(existing.suffix != fmt.suffix for existing in chosen):
+            chosen.append(fmt)
+    return chosen
