@@ -1,0 +1,162 @@
+"""Turning type specifications of the AST into compiled ``PanType`` objects.
+
+Referenced types must already be defined, so a reference is resolved to the referenced
+``PanType`` object right away: compiled types form an acyclic graph and checks never look
+names up. Default values are evaluated here, once, as compile-time constants.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from panc.diagnostics import EvaluationError, PanError, PanSyntaxError
+from panc.evaluation.values import NULL, UNDEF, Value
+from panc.source import Span
+from panc.syntax import ast
+from panc.types.context import ValidationContext
+from panc.types.kinds import (
+    AliasType,
+    BaseType,
+    ChoiceType,
+    DictType,
+    LinkType,
+    ListType,
+    PanType,
+    Range,
+    RecordField,
+    RecordType,
+)
+
+if TYPE_CHECKING:
+    from panc.types.registry import TypeRegistry
+
+MSG_DEF_VALUE_NOT_CONSTANT = "default value must be a compile-time constant"
+
+
+def compile_type(
+    full: ast.FullTypeSpec,
+    registry: TypeRegistry,
+    source_path: str,
+    vctx: ValidationContext,
+    error_span: Span | None = None,
+) -> PanType:
+    """Compile an anonymous full type spec (a ``bind``, or ``valid`` as ``element with ...``).
+
+    Errors (undefined referenced type...) are ``EvaluationError``s located at ``error_span``
+    (panc uses the whole statement) or, when not given, at the spec; a non-constant default
+    is a ``PanSyntaxError`` at the default expression.
+    """
+    compiler = TypeCompiler(registry, source_path, vctx, error_span or full.span)
+    return compiler.full_type(full, name=None)
+
+
+def type_location(source_path: str, full: ast.FullTypeSpec) -> str:
+    """``file:L.C-L.C`` of a type definition as panc prints it in the type stack."""
+    return f"{source_path}:{full.span.range_text()}"
+
+
+class TypeCompiler:
+    """Compiles the specs of one statement; ``error_span`` locates the errors it raises."""
+
+    def __init__(
+        self, registry: TypeRegistry, source_path: str, vctx: ValidationContext, error_span: Span
+    ) -> None:
+        self.registry = registry
+        self.source_path = source_path
+        self.vctx = vctx
+        self.error_span = error_span
+
+    def full_type(self, full: ast.FullTypeSpec, name: str | None) -> PanType:
+        """A full type; ``name`` is the defined name, ``None`` for anonymous specs."""
+        base = self.base_type(full.spec)
+        default = self.default_value(full.default) if full.default is not None else None
+        return PanType(
+            base,
+            name if name is not None else base.text,
+            type_location(self.source_path, full),
+            default=default,
+            with_expr=full.validation,
+        )
+
+    def default_value(self, expr: ast.Expr) -> Value:
+        """Evaluate a default: it must be a compile-time constant, neither undef nor null."""
+        try:
+            value = self.vctx.evaluate_constant(expr)
+        except PanError:
+            value = UNDEF
+        if value is UNDEF or value is NULL or value is None:
+            raise PanSyntaxError(MSG_DEF_VALUE_NOT_CONSTANT, expr.span)
+        return value
+
+    def base_type(self, spec: ast.TypeSpec) -> BaseType:
+        """Dispatch on the kind of spec."""
+        if isinstance(spec, ast.TypeRef):
+            return AliasType(self.referenced(spec.name), self.range(spec.range))
+        if isinstance(spec, ast.ListOf):
+            return ListType(self.base_type(spec.element), self.range(spec.range))
+        if isinstance(spec, ast.DictOf):
+            return DictType(self.base_type(spec.element), self.range(spec.range))
+        if isinstance(spec, ast.LinkOf):
+            return LinkType(self.base_type(spec.element))
+        if isinstance(spec, ast.ChoiceType):
+            return ChoiceType(spec.choices)
+        if isinstance(spec, ast.RecordType):
+            return self.record(spec)
+        raise TypeError(f"not a type spec: {spec!r}")
+
+    def referenced(self, name: str) -> PanType:
+        """The already defined type ``name``."""
+        target = self.registry.get(name)
+        if target is None:
+            raise EvaluationError(f"referenced type '{name}' is not defined", self.error_span)
+        return target
+
+    def range(self, spec: ast.Range | None) -> Range | None:
+        """A compiled range; an empty one (``long()``) means no bound."""
+        if spec is None or (spec.low is None and spec.high is None):
+            return None
+        if spec.low is not None and spec.high is not None and spec.low > spec.high:
+            raise PanSyntaxError(
+                f"range minimum ({spec.low}) is greater than its maximum ({spec.high})", spec.span
+            )
+        return Range(spec.low, spec.high)
+
+    def record(self, spec: ast.RecordType) -> RecordType:
+        """A record with its own fields first, then those of included records, merged by name."""
+        required: dict[str, bool] = {}
+        types: dict[str, list[PanType]] = {}
+        include_withs: list[PanType] = []
+        inherited_default: Value | None = None
+
+        def add(name: str, is_required: bool, field_types: tuple[PanType, ...] | list[PanType]) -> None:
+            required[name] = required.get(name, False) or is_required
+            types.setdefault(name, []).extend(field_types)
+
+        for member in spec.members:
+            if isinstance(member, ast.Field):
+                field_type = self.full_type(member.spec, name=None)
+                add(member.name, member.required, (field_type,))
+        for member in spec.members:
+            if isinstance(member, ast.RecordInclude):
+                included, chain = self.included_record(member.name)
+                for field in included.fields.values():
+                    add(field.name, field.required, field.types)
+                include_withs.extend(included.include_withs)
+                include_withs.extend(t for t in chain if t.with_expr is not None)
+                if inherited_default is None:
+                    inherited_default = chain[-1].default
+        fields = [RecordField(name, required[name], tuple(declared)) for name, declared in types.items()]
+        return RecordType(
+            fields, spec.extensible, self.range(spec.range), tuple(include_withs), inherited_default
+        )
+
+    def included_record(self, name: str) -> tuple[RecordType, list[PanType]]:
+        """The record behind ``include name`` and the named types leading to it, innermost first."""
+        chain = [self.referenced(name)]
+        base = chain[0].base
+        while isinstance(base, AliasType) and base.range is None:
+            chain.insert(0, base.target)
+            base = base.target.base
+        if not isinstance(base, RecordType):
+            raise EvaluationError(f"included type '{name}' is not a record", self.error_span)
+        return base, chain

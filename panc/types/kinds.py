@@ -1,0 +1,464 @@
+"""The compiled forms of pan types.
+
+A ``PanType`` is panc's "full type": a base type plus an optional default value and an
+optional ``with`` clause. Base types are the builtins, references to named types (with an
+optional range), records, ``choice``, lists ``T[]``, dicts ``T{}`` and links ``T*``.
+
+Every structure a check needs (sorted field lists, the set of known field names, resolved
+referenced types, inherited defaults) is computed once when the type is compiled, so that
+validating thousands of elements costs little more than the type tests themselves.
+
+Each kind offers:
+- ``check(value, vctx)``: raises ``TypeFailure`` (see ``failures``) when the value does not
+  conform; children are checked before the parent's ``with``;
+- ``set_defaults(value, vctx)``: fills defaults into the children of ``value`` in place;
+- ``default``: the default value this type supplies (``None`` when it has none);
+- ``walks``: whether ``set_defaults`` can change anything (lets the walk skip subtrees);
+- ``text``: the type as panc names it in ``bound to type ...`` messages.
+"""
+
+from __future__ import annotations
+
+# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
+from collections.abc import Callable
+
+from panc.diagnostics import PanError, ValidationError
+from panc.evaluation.values import UNDEF, Value, deep_copy, format_double, type_name
+from panc.syntax import ast
+from panc.types.context import ValidationContext
+from panc.types.failures import BUILTIN_LOCATION, TypeFailure, failure_text, type_mismatch
+
+_MISSING = object()
+
+CheckFunction = Callable[[Value, ValidationContext], None]
+
+
+# --------------------------------------------------------------------------- ranges
+
+
+def _java_length(text: str) -> int:
+    """``String.length()`` in Java: UTF-16 code units."""
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+class Range:
+    """An inclusive range of longs; ``None`` is an open end."""
+
+    __slots__ = ("high", "low", "text")
+
+    def __init__(self, low: int | None, high: int | None) -> None:
+        self.low = low
+        self.high = high
+        self.text = f"{'' if low is None else low}..{'' if high is None else high}"
+
+    def contains(self, number: int | float) -> bool:
+        """Whether ``number`` lies within the range."""
+        if self.low is not None and number < self.low:
+            return False
+        return self.high is None or number <= self.high
+
+    def check(self, value: Value) -> None:
+        """Bound the value of a long or double, the length of a string, the size of a resource."""
+        t = type(value)
+        if t is int or t is float:
+            if not self.contains(value):
+                shown = format_double(value) if t is float else str(value)
+                raise TypeFailure(f"value ({shown}) is outside range {self.text}")
+        elif t is str:
+            length = _java_length(value)
+            if not self.contains(length):
+                raise TypeFailure(f"string length ({length}) is outside range {self.text}")
+        elif (t is list or t is dict) and not self.contains(len(value)):
+            raise TypeFailure(f"{type_name(value)} size ({len(value)}) is outside range {self.text}")
+
+
+def _range_suffix(rng: Range | None) -> str:
+    return "" if rng is None else f"({rng.text})"
+
+
+# --------------------------------------------------------------------------- full types
+
+
+class PanType:
+    """A full type: ``base [= default] [with validation]``.
+
+    ``name`` is how messages call it (the type's name, or its spec as written for anonymous
+    types) and ``location`` where it was defined (``file:L.C-L.C``, ``?:?`` for builtins).
+    ``check`` and ``set_defaults`` are bound once here, so a type without ``with`` costs no
+    extra call.
+    """
+
+    __slots__ = ("base", "check", "default", "location", "name", "set_defaults", "walks", "with_expr")
+
+    def __init__(
+        self,
+        base: BaseType,
+        name: str,
+        location: str = BUILTIN_LOCATION,
+        default: Value | None = None,
+        with_expr: ast.Expr | None = None,
+    ) -> None:
+        self.base = base
+        self.default = default if default is not None else base.default
+        self.with_expr = with_expr
+        self.name = name
+        self.location = location
+        self.walks = base.walks
+        self.check: CheckFunction = base.check if with_expr is None else self._check_then_run_with
+        self.set_defaults: CheckFunction = base.set_defaults
+
+    def __repr__(self) -> str:
+        return f"PanType({self.name!r})"
+
+    @property
+    def text(self) -> str:
+        """The spec as panc prints it in ``bound to type ...`` messages."""
+        return self.name
+
+    def _check_then_run_with(self, value: Value, vctx: ValidationContext) -> None:
+        self.base.check(value, vctx)
+        self.run_with(value, vctx)
+
+    def run_with(self, value: Value, vctx: ValidationContext) -> None:
+        """Run this type's ``with`` clause on ``value``: it must return boolean ``true``."""
+        expr = self.with_expr
+        if expr is None:
+            return
+        try:
+            result = vctx.run_with(expr, value, expr.span)
+        except PanError as err:
+            # panc reports an error inside validation code as a failed validation.
+            raise TypeFailure(err.message, value) from None
+        if result is True:
+            return
+        if type(result) is bool:
+            raise TypeFailure("user-defined validation failed", value)
+        raise TypeFailure(
+            f"user-defined validation must return a boolean, not a value of type '{type_name(result)}'", value
+        )
+
+    def validate(self, value: Value, vctx: ValidationContext, path: str) -> None:
+        """Check ``value`` (found at ``path``) against this type; raise ``ValidationError``
+        with panc's message text (the caller adds the object file and binding line)."""
+        try:
+            self.check(value, vctx)
+        except TypeFailure as failure:
+            raise ValidationError("\n".join(failure_text(failure, path))) from None
+
+    def conforms(self, value: Value, vctx: ValidationContext) -> bool:
+        """Whether ``value`` passes this type's checks (``is_valid``)."""
+        try:
+            self.check(value, vctx)
+        except TypeFailure:
+            return False
+        return True
+
+
+# --------------------------------------------------------------------------- base types
+
+
+class BaseType:
+    """Common defaults of the base types; subclasses override what applies to them."""
+
+    __slots__ = ()
+    default: Value | None = None
+    walks: bool = False
+    text: str = ""
+
+    def check(self, value: Value, vctx: ValidationContext) -> None:
+        """Raise ``TypeFailure`` unless ``value`` conforms."""
+        raise NotImplementedError
+
+    def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
+        """Fill in defaults below ``value``; most kinds have nothing to fill."""
+        del value, vctx
+
+
+class BuiltinType(BaseType):
+    """One of panc's builtin types: a test on the kind of the value."""
+
+    __slots__ = ("accepted", "text")
+
+    def __init__(self, name: str, accepted: frozenset[type]) -> None:
+        self.text = name
+        self.accepted = accepted
+
+    def check(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) not in self.accepted:
+            raise type_mismatch(self.text, value)
+
+
+_SCALARS = frozenset({bool, int, float, str})
+_RESOURCES = frozenset({list, dict})
+
+BUILTIN_KINDS: dict[str, frozenset[type]] = {
+    "boolean": frozenset({bool}),
+    "long": frozenset({int}),
+    "double": frozenset({float}),
+    "string": frozenset({str}),
+    "number": frozenset({int, float}),
+    "property": _SCALARS,
+    "resource": _RESOURCES,
+    "element": _SCALARS | _RESOURCES,
+    "list": frozenset({list}),
+    "dict": frozenset({dict}),
+    "nlist": frozenset({dict}),
+}
+"""The builtin types and the Python types of the values they accept (``nlist``: deprecated alias)."""
+
+
+class AliasType(BaseType):
+    """A named type used in a spec (``port``, ``long(0..10)``): the named full type, then the range.
+
+    A failure below passes through here and gains the ``type: 'name' [location]`` line.
+    """
+
+    __slots__ = ("default", "range", "target", "text", "walks")
+
+    def __init__(self, target: PanType, rng: Range | None) -> None:
+        self.target = target
+        self.range = rng
+        self.default = target.default
+        self.walks = target.walks
+        self.text = target.name + _range_suffix(rng)
+
+    def check(self, value: Value, vctx: ValidationContext) -> None:
+        try:
+            self.target.check(value, vctx)
+            if self.range is not None:
+                self.range.check(value)
+        except TypeFailure as failure:
+            failure.stack.append((self.target.name, self.target.location))
+            raise
+
+    def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
+        self.target.set_defaults(value, vctx)
+
+
+class ChoiceType(BaseType):
+    """``choice('a', 'b')``: a string among the given ones."""
+
+    __slots__ = ("choices", "text")
+
+    def __init__(self, choices: tuple[str, ...]) -> None:
+        self.choices = frozenset(choices)
+        self.text = "choice(" + ", ".join(f"'{c}'" for c in choices) + ")"
+
+    def check(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) is not str:
+            raise type_mismatch("string", value)
+        if value not in self.choices:
+            raise TypeFailure(f"value ({value}) is not a possible choice value")
+
+
+class ListType(BaseType):
+    """``T[range]``: a list whose children are all of type T."""
+
+    __slots__ = ("element", "range", "text", "walks")
+
+    def __init__(self, element: BaseType, rng: Range | None) -> None:
+        self.element = element
+        self.range = rng
+        self.walks = element.default is not None or element.walks
+        self.text = f"{element.text}[{'' if rng is None else rng.text}]"
+
+    def check(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) is not list:
+            raise type_mismatch("list", value)
+        if self.range is not None:
+            self.range.check(value)
+        check = self.element.check
+        for index, child in enumerate(value):
+            try:
+                check(child, vctx)
+            except TypeFailure as failure:
+                failure.terms.append(str(index))
+                raise
+
+    def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) is not list:
+            return
+        element = self.element
+        default = element.default
+        for index, child in enumerate(value):
+            if child is UNDEF and default is not None:
+                value[index] = child = deep_copy(default)
+            if element.walks:
+                element.set_defaults(child, vctx)
+
+
+class DictType(BaseType):
+    """``T{range}``: a dict whose children are all of type T (checked in key order)."""
+
+    __slots__ = ("element", "range", "text", "walks")
+
+    def __init__(self, element: BaseType, rng: Range | None) -> None:
+        self.element = element
+        self.range = rng
+        self.walks = element.default is not None or element.walks
+        self.text = f"{element.text}{{{'' if rng is None else rng.text}}}"
+
+    def check(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) is not dict:
+            raise type_mismatch("dict", value)
+        if self.range is not None:
+            self.range.check(value)
+        check = self.element.check
+        for key in sorted(value) if len(value) > 1 else value:
+            try:
+                check(value[key], vctx)
+            except TypeFailure as failure:
+                failure.terms.append(key)
+                raise
+
+    def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) is not dict:
+            return
+        element = self.element
+        default = element.default
+        for key, child in value.items():
+            if child is UNDEF and default is not None:
+                value[key] = child = deep_copy(default)
+            if element.walks:
+                element.set_defaults(child, vctx)
+
+
+class LinkType(BaseType):
+    """``T*``: a string naming an existing element that validates as T."""
+
+    __slots__ = ("element", "text", "walks")
+
+    def __init__(self, element: BaseType) -> None:
+        self.element = element
+        self.walks = element.walks
+        self.text = f"{element.text}*"
+
+    def _target(self, value: Value, vctx: ValidationContext) -> Value | None:
+        try:
+            return vctx.resolve_path(value)
+        except PanError as err:
+            raise TypeFailure(err.message, value) from None
+
+    def check(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) is not str:
+            raise type_mismatch("string", value)
+        target = self._target(value, vctx)
+        if target is None:
+            raise TypeFailure(f"link refers to non-existent element '{value}'", value)
+        self.element.check(target, vctx)
+
+    def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) is not str:
+            return
+        try:
+            target = vctx.resolve_path(value)
+        except PanError:
+            return  # validation reports the bad link
+        if type(target) is dict or type(target) is list:
+            self.element.set_defaults(target, vctx)
+
+
+class RecordField:
+    """A record field after includes are merged: every full type declared for the name."""
+
+    __slots__ = ("default", "name", "required", "types", "walks")
+
+    def __init__(self, name: str, required: bool, types: tuple[PanType, ...]) -> None:
+        self.name = name
+        self.required = required
+        self.types = types
+        self.default = next((t.default for t in types if t.default is not None), None)
+        self.walks = any(t.walks for t in types)
+
+
+class RecordType(BaseType):
+    """``[extensible] { fields } [(range)]``, with ``include``d records merged in.
+
+    Checks: the range (number of children), required fields then optional ones, each in
+    sorted order, unexpected fields unless extensible, then the ``with`` of included types.
+    """
+
+    __slots__ = (
+        "_defaulted",
+        "_known",
+        "_optional",
+        "_required",
+        "default",
+        "extensible",
+        "fields",
+        "include_withs",
+        "range",
+        "text",
+        "walks",
+    )
+
+    def __init__(
+        self,
+        fields: list[RecordField],
+        extensible: bool,
+        rng: Range | None,
+        include_withs: tuple[PanType, ...] = (),
+        inherited_default: Value | None = None,
+    ) -> None:
+        self.fields = {f.name: f for f in fields}
+        self.extensible = extensible
+        self.range = rng
+        self.include_withs = include_withs
+        self.default = inherited_default
+        ordered = sorted(fields, key=lambda f: f.name)
+        self._required = tuple((f.name, f.types) for f in ordered if f.required)
+        self._optional = tuple((f.name, f.types) for f in ordered if not f.required)
+        self._known = frozenset(self.fields)
+        self._defaulted = tuple(f for f in ordered if f.default is not None or f.walks)
+        self.walks = bool(self._defaulted)
+        self.text = "record" + _range_suffix(rng)
+
+    def check(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) is not dict:
+            raise type_mismatch("dict", value)
+        if self.range is not None:
+            self.range.check(value)
+        for name, types in self._required:
+            child = value.get(name, _MISSING)
+            if child is _MISSING:
+                raise TypeFailure(f"record is missing required field: {name}")
+            try:
+                for field_type in types:
+                    field_type.check(child, vctx)
+            except TypeFailure as failure:
+                failure.terms.append(name)
+                raise
+        for name, types in self._optional:
+            child = value.get(name, _MISSING)
+            if child is _MISSING:
+                continue
+            try:
+                for field_type in types:
+                    field_type.check(child, vctx)
+            except TypeFailure as failure:
+                failure.terms.append(name)
+                raise
+        if not self.extensible and not self._known.issuperset(value):
+            extra = sorted(key for key in value if key not in self._known)
+            raise TypeFailure("record definition contains unexpected field(s): " + ", ".join(extra))
+        for included in self.include_withs:
+            included.run_with(value, vctx)
+
+    def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) is not dict:
+            return
+        for field in self._defaulted:
+            child = value.get(field.name, _MISSING)
+            if child is _MISSING:
+                if not field.required:
+                    continue  # optional fields get defaults only when explicitly undef
+                child = UNDEF
+            if child is UNDEF:
+                if field.default is None:
+                    continue
+                value[field.name] = child = deep_copy(field.default)
+            if field.walks:
+                for field_type in field.types:
+                    field_type.set_defaults(child, vctx)
