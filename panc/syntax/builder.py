@@ -1,0 +1,487 @@
+"""The AST builder: the grammar's callbacks, run by the LALR parser as it reduces.
+
+There is no parse tree: each callback receives the children of one rule (tokens, already
+built nodes, or lists for the left-recursive helper rules) and returns an AST node. Checks
+that need only the text (escapes, literal ranges, paths, prefixes, what a template kind may
+contain) are made here and reported as diagnostics on the current ``BuildContext``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lark import Transformer
+
+from panc.diagnostics import Category, Diagnostic
+from panc.evaluation.values import NULL, UNDEF
+from panc.source import Span
+from panc.syntax import ast
+from panc.syntax.expressions import fold_chain
+from panc.syntax.literals import decode_double, decode_double_quoted, decode_long, decode_single_quoted
+from panc.syntax.paths import PathSyntaxError, parse_key, parse_path
+from panc.syntax.tokens import Token
+
+# Automatic variables a template may not set (PanParserAstUtils.AUTOMATIC_VARIABLES).
+_READ_ONLY_VARIABLES = frozenset({"SELF", "OBJECT", "ARGC", "ARGV", "FUNCTION", "TEMPLATE"})
+_TEMPLATE_NAME_TERMS_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-")
+
+# Which statements each template kind may hold (J:ttemplate/Template).
+_ALLOWED: dict[str, frozenset[str]] = {
+    "structure": frozenset({"relative assignment", "include"}),
+    "declaration": frozenset({"type", "function", "variable", "bind", "valid", "include"}),
+}
+_ALL_BUT_RELATIVE = frozenset(
+    {"absolute assignment", "prefix", "include", "variable", "type", "function", "bind", "valid"}
+)
+
+
+@dataclass
+class BuildContext:
+    """Per-parse state shared by the callbacks."""
+
+    file: str
+    annotations_before: dict[int, tuple[ast.Annotation, ...]]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    kind: str | None = None
+    prefix: str = ""
+    """The prefix applied to relative assignment paths ('' when none)."""
+    absolute_prefix: str = ""
+    """The last absolute prefix, which relative prefixes extend."""
+
+    def error(self, category: Category, message: str, span: Span) -> None:
+        self.diagnostics.append(Diagnostic(category, message, span, code=category.name.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The ``[kind] template NAME;`` line, before it becomes part of ``ast.Template``."""
+
+    span: Span
+    kind: str
+    name: str
+    name_span: Span
+    annotations: tuple[ast.Annotation, ...]
+
+
+def _join(first: Span, last: Span) -> Span:
+    return Span(first.file, first.start_line, first.start_column, last.end_line, last.end_column)
+
+
+def _is_token(node: Any, kind: str) -> bool:
+    return isinstance(node, Token) and node.type == kind
+
+
+class AstBuilder(Transformer):  # type: ignore[type-arg]
+    """Callbacks named after the grammar's rules and aliases."""
+
+    def __init__(self) -> None:
+        super().__init__(visit_tokens=False)
+        self.ctx = BuildContext("", {})
+
+    # ------------------------------------------------------------------ helpers
+
+    def _syntax(self, message: str, span: Span) -> None:
+        self.ctx.error(Category.SYNTAX, message, span)
+
+    def _string(self, token: Token) -> str:
+        """The decoded value of a quoted string token, reporting bad escapes."""
+        if token.type == "SQ_STRING":
+            return decode_single_quoted(token.value)
+        value, problem = decode_double_quoted(token.value)
+        if problem:
+            self.ctx.error(Category.PARSE, problem, token.span)
+        return value
+
+    def _annotations(self, token: Token) -> tuple[ast.Annotation, ...]:
+        return self.ctx.annotations_before.get(token.start_pos, ())
+
+    def _allowed(self, what: str, span: Span) -> None:
+        kind = self.ctx.kind
+        if kind is None:
+            return
+        allowed = _ALLOWED.get(kind, _ALL_BUT_RELATIVE)
+        if what not in allowed:
+            self._syntax(f"{what} statement is not allowed in a {kind} template", span)
+
+    def _long(self, token: Token) -> int:
+        value, problem = decode_long(token.value)
+        if problem:
+            self._syntax(problem, token.span)
+        return value
+
+    # ------------------------------------------------------------------ template
+
+    def start(self, children: list[Any]) -> ast.Template:
+        header = children[0] if children and isinstance(children[0], Header) else None
+        statements = tuple(node for node in children[1:] if node is not None) if header else tuple(
+            node for node in children if node is not None
+        )
+        if header is not None:
+            last = statements[-1].span if statements else header.span
+            return ast.Template(
+                _join(header.span, last),
+                header.kind,
+                header.name,
+                header.name_span,
+                statements,
+                header.annotations,
+            )
+        span = _join(statements[0].span, statements[-1].span) if statements else Span(self.ctx.file, 1, 1, 1, 1)
+        return ast.Template(span, None, None, None, statements)
+
+    def header(self, children: list[Token]) -> Header:
+        first = children[0]
+        kind = first.value if len(children) == 4 else "ordinary"
+        name_token = children[-2]
+        name = name_token.value
+        if name.startswith("/") or not all(char in _TEMPLATE_NAME_TERMS_OK for char in name.replace("/", "")):
+            self._syntax(f"invalid template name '{name}'", name_token.span)
+        elif any(term == "" or term.startswith(".") for term in name.split("/")):
+            self._syntax(f"invalid template name '{name}'", name_token.span)
+        self.ctx.kind = kind
+        return Header(_join(first.span, children[-1].span), kind, name, name_token.span, self._annotations(first))
+
+    # ------------------------------------------------------------------ statements
+
+    def assignment(self, children: list[Any]) -> ast.Assignment:
+        final = len(children) == 5
+        path_token, operator, value, semicolon = children[-4:]
+        written = self._string(path_token)
+        path = self._assignment_path(written, path_token.span)
+        span = _join(children[0].span, semicolon.span)
+        self._allowed("relative assignment" if path and not path.startswith("/") else "absolute assignment", span)
+        return ast.Assignment(span, path, path_token.span, value, operator.value == "?=", final)
+
+    def _assignment_path(self, written: str, span: Span) -> str:
+        """The written path with the prefix applied, checked like panc does."""
+        path = written
+        if self.ctx.prefix and written and not written.startswith("/") and ":" not in written:
+            path = self.ctx.prefix.rstrip("/") + "/" + written
+        try:
+            parsed = parse_path(path)
+        except PathSyntaxError as error:
+            self._syntax(str(error), span)
+            return path
+        if parsed.is_external:
+            self._syntax(f"external path '{written}' cannot be used in an assignment", span)
+        return path
+
+    def prefix_statement(self, children: list[Token]) -> ast.PrefixStatement:
+        keyword, path_token, semicolon = children
+        written = self._string(path_token)
+        span = _join(keyword.span, semicolon.span)
+        ctx = self.ctx
+        if written == "":
+            ctx.prefix = ctx.absolute_prefix = ""
+        elif written.startswith("/"):
+            ctx.prefix = ctx.absolute_prefix = written
+        elif not ctx.absolute_prefix:
+            self._syntax(f"relative prefix '{written}' must follow an absolute prefix", path_token.span)
+        else:
+            ctx.prefix = ctx.absolute_prefix.rstrip("/") + "/" + written
+        if written:
+            try:
+                parse_path(ctx.prefix or written)
+            except PathSyntaxError as error:
+                self._syntax(str(error), path_token.span)
+        self._allowed("prefix", span)
+        return ast.PrefixStatement(span, ctx.prefix, path_token.span)
+
+    def include_statement(self, children: list[Any]) -> ast.Include:
+        keyword, target, semicolon = children
+        span = _join(keyword.span, semicolon.span)
+        if isinstance(target, ast.Block) and len(target.body) == 1 and isinstance(target.body[0], ast.Literal):
+            target = target.body[0]  # ``include {'x'};`` is the constant 'x'
+        if isinstance(target, ast.Literal):
+            value = target.value
+            if not (isinstance(value, str) or value is UNDEF or value is NULL):
+                self._syntax("include statement requires a string, undef or null", target.span)
+        self_use = _find_self(target)
+        if self_use is not None:
+            self._syntax("SELF cannot be used in an include statement", self_use)
+        self._allowed("include", span)
+        return ast.Include(span, target)
+
+    def variable_statement(self, children: list[Any]) -> ast.VariableStatement:
+        final = len(children) == 6
+        _, name, operator, value, semicolon = children[-5:]
+        span = _join(children[0].span, semicolon.span)
+        if name.value in _READ_ONLY_VARIABLES:
+            self._syntax(f"cannot set the automatic variable '{name.value}'", name.span)
+        self._allowed("variable", span)
+        return ast.VariableStatement(
+            span, name.value, name.span, value, operator.value == "?=", final, self._annotations(children[0])
+        )
+
+    def type_statement(self, children: list[Any]) -> ast.TypeStatement:
+        keyword, name, _, spec, semicolon = children
+        span = _join(keyword.span, semicolon.span)
+        self._allowed("type", span)
+        return ast.TypeStatement(span, name.value, name.span, spec, self._annotations(keyword))
+
+    def function_statement(self, children: list[Any]) -> ast.FunctionStatement:
+        keyword, name, _, body, semicolon = children
+        span = _join(keyword.span, semicolon.span)
+        self._allowed("function", span)
+        return ast.FunctionStatement(span, name.value, name.span, body, self._annotations(keyword))
+
+    def bind_statement(self, children: list[Any]) -> ast.BindStatement:
+        keyword, path_token, _, spec, semicolon = children
+        span = _join(keyword.span, semicolon.span)
+        path = self._bound_path(path_token)
+        self._allowed("bind", span)
+        return ast.BindStatement(span, path, path_token.span, spec)
+
+    def valid_statement(self, children: list[Any]) -> ast.ValidStatement:
+        keyword, path_token, _, expr, semicolon = children
+        span = _join(keyword.span, semicolon.span)
+        path = self._bound_path(path_token)
+        self._allowed("valid", span)
+        return ast.ValidStatement(span, path, path_token.span, expr)
+
+    def _bound_path(self, token: Token) -> str:
+        path = self._string(token)
+        if "$" not in path:  # ${GLOBAL} substitutions are checked when they are expanded
+            try:
+                parse_path(path)
+            except PathSyntaxError as error:
+                self._syntax(str(error), token.span)
+        return path
+
+    def empty_statement(self, children: list[Token]) -> None:
+        return None
+
+    # ------------------------------------------------------------------ DML
+
+    def dml_assign(self, children: list[Any]) -> ast.Assign:
+        target, _, value = children
+        if isinstance(target, ast.Variable) and target.name == "SELF":
+            self._syntax("SELF cannot be assigned directly; assign to SELF[...] instead", target.span)
+        return ast.Assign(_join(target.span, value.span), target, value)
+
+    def if_expr(self, children: list[Any]) -> ast.If:
+        keyword = children[0]
+        condition, then = children[2], children[4]
+        otherwise = children[6] if len(children) == 7 else None
+        last = otherwise if otherwise is not None else then
+        return ast.If(_join(keyword.span, last.span), condition, then, otherwise)
+
+    def while_expr(self, children: list[Any]) -> ast.While:
+        keyword, _, condition, _, body = children
+        return ast.While(_join(keyword.span, body.span), condition, body)
+
+    def for_expr(self, children: list[Any]) -> ast.For:
+        keyword, _, init, _, condition, _, step, _, body = children
+        return ast.For(_join(keyword.span, body.span), init, condition, step, body)
+
+    def foreach_expr(self, children: list[Any]) -> ast.Foreach:
+        keyword, _, key, _, value, _, resource, _, body = children
+        return ast.Foreach(_join(keyword.span, body.span), key.value, value.value, resource, body)
+
+    def block(self, children: list[Any]) -> ast.Block:
+        opening, closing = children[0], children[-1]
+        body = tuple(node for node in children[1:-1] if node is not None)
+        span = _join(opening.span, closing.span)
+        if not body:
+            self.ctx.error(Category.PARSE, "illegal empty DML statement", span)
+        return ast.Block(span, body)
+
+    def block_item(self, children: list[Any]) -> Any:
+        return children[0] if len(children) == 2 else None
+
+    def binary_chain(self, children: list[Any]) -> Any:
+        return fold_chain(children[0])
+
+    def chain(self, children: list[Any]) -> list[Any]:
+        return children
+
+    def chain_more(self, children: list[Any]) -> list[Any]:
+        items = children[0]
+        items.append(children[1])
+        items.append(children[2])
+        return items
+
+    def unary(self, children: list[Any]) -> ast.Unary:
+        operator, operand = children
+        return ast.Unary(_join(operator.span, operand.span), operator.value, operand)
+
+    def sq_string(self, children: list[Token]) -> ast.Literal:
+        token = children[0]
+        return ast.Literal(token.span, decode_single_quoted(token.value))
+
+    def dq_string(self, children: list[Token]) -> ast.Literal:
+        token = children[0]
+        return ast.Literal(token.span, self._string(token))
+
+    def heredoc(self, children: list[Token]) -> ast.Literal:
+        token = children[0]
+        return ast.Literal(token.span, token.payload)
+
+    def long_literal(self, children: list[Token]) -> ast.Literal:
+        token = children[0]
+        return ast.Literal(token.span, self._long(token))
+
+    def double_literal(self, children: list[Token]) -> ast.Literal:
+        token = children[0]
+        return ast.Literal(token.span, decode_double(token.value))
+
+    def true_literal(self, children: list[Token]) -> ast.Literal:
+        return ast.Literal(children[0].span, True)
+
+    def false_literal(self, children: list[Token]) -> ast.Literal:
+        return ast.Literal(children[0].span, False)
+
+    def undef_literal(self, children: list[Token]) -> ast.Literal:
+        return ast.Literal(children[0].span, UNDEF)
+
+    def null_literal(self, children: list[Token]) -> ast.Literal:
+        return ast.Literal(children[0].span, NULL)
+
+    def call(self, children: list[Any]) -> ast.Call:
+        name = children[0]
+        args = tuple(children[2]) if len(children) > 3 else ()
+        if name.value == "SELF":
+            self._syntax("SELF cannot be called as a function", name.span)
+        return ast.Call(_join(name.span, children[-1].span), name.value, name.span, args)
+
+    def paren(self, children: list[Any]) -> Any:
+        return children[1]
+
+    def variable(self, children: list[Token]) -> ast.Variable:
+        token = children[0]
+        return ast.Variable(token.span, token.value)
+
+    def index(self, children: list[Any]) -> ast.Index:
+        base, _, index, closing = children
+        return ast.Index(_join(base.span, closing.span), base, index)
+
+    def arguments(self, children: list[Any]) -> list[Any]:
+        return children
+
+    def arguments_more(self, children: list[Any]) -> list[Any]:
+        items = children[0]
+        items.append(children[2])
+        return items
+
+    # ------------------------------------------------------------------ types
+
+    def full_type(self, children: list[Any]) -> ast.FullTypeSpec:
+        spec = children[0]
+        return ast.FullTypeSpec(spec.span, spec, None, None)
+
+    def full_type_default(self, children: list[Any]) -> ast.FullTypeSpec:
+        spec, _, default = children
+        return ast.FullTypeSpec(_join(spec.span, default.span), spec, default, None)
+
+    def full_type_with(self, children: list[Any]) -> ast.FullTypeSpec:
+        spec, _, validation = children
+        return ast.FullTypeSpec(_join(spec.span, validation.span), spec, None, validation)
+
+    def full_type_default_with(self, children: list[Any]) -> ast.FullTypeSpec:
+        spec, _, default, _, validation = children
+        return ast.FullTypeSpec(_join(spec.span, validation.span), spec, default, validation)
+
+    def list_of(self, children: list[Any]) -> ast.ListOf:
+        spec = children[0]
+        range_ = children[2] if len(children) == 4 else None
+        return ast.ListOf(_join(spec.span, children[-1].span), spec, range_)
+
+    def dict_of(self, children: list[Any]) -> ast.DictOf:
+        spec = children[0]
+        range_ = children[2] if len(children) == 4 else None
+        return ast.DictOf(_join(spec.span, children[-1].span), spec, range_)
+
+    def link_of(self, children: list[Any]) -> ast.LinkOf:
+        spec, star = children
+        return ast.LinkOf(_join(spec.span, star.span), spec)
+
+    def type_ref(self, children: list[Any]) -> ast.TypeRef:
+        name = children[0]
+        range_ = children[2] if len(children) == 4 else None
+        return ast.TypeRef(_join(name.span, children[-1].span), name.value, range_)
+
+    def choice_type(self, children: list[Any]) -> ast.ChoiceType:
+        keyword, _, choices, closing = children
+        return ast.ChoiceType(_join(keyword.span, closing.span), tuple(self._string(token) for token in choices))
+
+    def choices(self, children: list[Token]) -> list[Token]:
+        return children
+
+    def choices_more(self, children: list[Any]) -> list[Token]:
+        items = children[0]
+        items.append(children[2])
+        return items
+
+    def record(self, children: list[Any]) -> ast.RecordType:
+        extensible = _is_token(children[0], "EXTENSIBLE")
+        members = tuple(children[2:-1] if extensible else children[1:-1])
+        return ast.RecordType(_join(children[0].span, children[-1].span), extensible, members, None)
+
+    def ranged_record(self, children: list[Any]) -> ast.RecordType:
+        record, _, range_, closing = children
+        return ast.RecordType(_join(record.span, closing.span), record.extensible, record.members, range_)
+
+    def field(self, children: list[Any]) -> ast.Field:
+        name_token, marker, spec = children
+        written = self._string(name_token)
+        try:
+            name = parse_key(written)
+        except PathSyntaxError as error:
+            self._syntax(f"invalid record field name: {error}", name_token.span)
+            name = written
+        return ast.Field(
+            _join(name_token.span, spec.span),
+            name,
+            name_token.span,
+            marker.value == ":",
+            spec,
+            self._annotations(name_token),
+        )
+
+    def record_include(self, children: list[Token]) -> ast.RecordInclude:
+        keyword, name = children
+        return ast.RecordInclude(_join(keyword.span, name.span), name.value)
+
+    def range_exact(self, children: list[Any]) -> ast.Range:
+        value, span = self._bound(children[0])
+        return ast.Range(span, value, value)
+
+    def range(self, children: list[Any]) -> ast.Range:
+        if len(children) == 3:
+            low, low_span = self._bound(children[0])
+            high, high_span = self._bound(children[2])
+            return ast.Range(_join(low_span, high_span), low, high)
+        if _is_token(children[0], "LONG") or isinstance(children[0], tuple):
+            low, low_span = self._bound(children[0])
+            return ast.Range(_join(low_span, children[1].span), low, None)
+        high, high_span = self._bound(children[1])
+        return ast.Range(_join(children[0].span, high_span), None, high)
+
+    def negative_long(self, children: list[Token]) -> tuple[int, Span]:
+        minus, number = children
+        return -self._long(number), _join(minus.span, number.span)
+
+    def _bound(self, item: Token | tuple[int, Span]) -> tuple[int, Span]:
+        if isinstance(item, tuple):
+            return item
+        return self._long(item), item.span
+
+
+def _find_self(node: Any) -> Span | None:
+    """The span of the first use of ``SELF`` inside an expression, if any."""
+    if isinstance(node, ast.Variable):
+        return node.span if node.name == "SELF" else None
+    if isinstance(node, ast.Literal):
+        return None
+    for name in getattr(node, "__slots__", ()):
+        if name == "span":
+            continue
+        child = getattr(node, name)
+        children = child if isinstance(child, tuple) else (child,)
+        for item in children:
+            if hasattr(item, "span") and not isinstance(item, (str, Span)):
+                found = _find_self(item)
+                if found is not None:
+                    return found
+    return None
