@@ -1,0 +1,135 @@
+"""Benchmark: compiling the real-world corpora with ``panc``, cold and warm.
+
+    python bench/compile.py [--runs 3] [--panc "python -m panc"] [--only tlc|metaconfig]
+
+Scenarios (``../shared/corpora``, see its README):
+
+* ``tlc-all-templates``: one object including 566 library templates; it ends in a validation
+  error, as with the Java panc (2.2-2.6 s wall there, start-up included);
+* ``metaconfig``: the 154 test profiles, one ``panc`` run per folder (66 runs; 97 s with Java).
+
+Each run is a fresh process. *cold* means an empty cache directory (``XDG_CACHE_HOME`` points
+to a new temporary folder: no parser tables, no parsed templates); *warm* reuses the cache the
+cold run filled. Reported: best and median wall seconds over the runs, and the peak resident
+memory of the panc process (``wait4`` rusage of each child; the largest for metaconfig).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = (REPO / ".." / "shared" / "corpora").resolve()
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """One panc process: its arguments and working directory."""
+
+    args: list[str]
+    cwd: Path
+    expected_returncode: int
+
+
+@dataclass(frozen=True)
+class Measurement:
+    wall_seconds: float
+    peak_rss_mb: float
+
+
+def _run(command: Sequence[str], invocation: Invocation, cache_home: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process; fails loudly on an unexpected exit code."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache_home), PYTHONPATH=str(REPO))
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        # pylint: disable-next=consider-using-with
+        process = subprocess.Popen([*command, *invocation.args], cwd=invocation.cwd, env=env,
+                                   stdout=output, stderr=subprocess.STDOUT)
+        # wait4 instead of wait: it also returns the resource usage of this one child
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != invocation.expected_returncode:
+            output.seek(0)
+            text = output.read().decode("utf-8", errors="replace")
+            raise SystemExit(f"unexpected exit code {process.returncode} for "
+                             f"{shlex.join(invocation.args)}:\n{text[-3000:]}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def tlc_invocations(out: Path) -> list[Invocation]:
+    return [Invocation(["--output-dir", str(out), "--include-path", "template-library-core:tlc-all-templates",
+                        "tlc-all-templates/test.pan"], CORPORA, 1)]
+
+
+def metaconfig_invocations(out: Path) -> list[Invocation]:
+    metaconfig = CORPORA / "metaconfig"
+    invocations = []
+    for folder in sorted(p for p in (metaconfig / "profiles").glob("**/tests/profiles") if p.is_dir()):
+        relative = folder.relative_to(metaconfig)
+        objects = sorted(str(relative / p.name) for p in folder.glob("*.pan")
+                         if "object template" in p.read_text(encoding="utf-8"))
+        target = out / relative
+        target.mkdir(parents=True, exist_ok=True)
+        include_path = f"{relative}:templates:{CORPORA / 'template-library-core'}"
+        invocations.append(Invocation(["--formats", "json,pan", "--output-dir", str(target),
+                                       "--include-path", include_path, *objects], metaconfig, 0))
+    return invocations
+
+
+def measure(command: Sequence[str], invocations: list[Invocation], cache_home: Path) -> Measurement:
+    """Run every invocation once, in order: total wall time and the largest peak RSS."""
+    total, peak = 0.0, 0.0
+    for invocation in invocations:
+        wall, rss = _run(command, invocation, cache_home)
+        total += wall
+        peak = max(peak, rss)
+    return Measurement(total, peak)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per scenario and cache state (default 3)")
+    parser.add_argument("--panc", default=f"{shlex.quote(sys.executable)} -m panc",
+                        help="the compiler command (default: this Python's -m panc)")
+    parser.add_argument("--only", choices=("tlc", "metaconfig"), help="run one scenario")
+    args = parser.parse_args(argv)
+    if not CORPORA.is_dir():
+        print(f"{CORPORA} not found", file=sys.stderr)
+        return 2
+    command = shlex.split(args.panc)
+    scenarios = {"tlc": ("tlc-all-templates", tlc_invocations),
+                 "metaconfig": ("metaconfig (66 runs, 154 objects)", metaconfig_invocations)}
+    print(f"{'scenario':40} {'cache':5} {'best s':>8} {'median s':>9} {'peak RSS MB':>12}")
+    for key, (label, make_invocations) in scenarios.items():
+        if args.only not in (None, key):
+            continue
+        cold: list[Measurement] = []
+        warm: list[Measurement] = []
+        for _ in range(args.runs):
+            with tempfile.TemporaryDirectory(prefix="panc-bench-") as scratch:
+                cache_home, out = Path(scratch, "cache"), Path(scratch, "out")
+                cache_home.mkdir()
+                out.mkdir()
+                invocations = make_invocations(out)
+                cold.append(measure(command, invocations, cache_home))
+                warm.append(measure(command, invocations, cache_home))
+        for state, runs in (("cold", cold), ("warm", warm)):
+            walls = [m.wall_seconds for m in runs]
+            peak = max(m.peak_rss_mb for m in runs)
+            print(f"{label:40} {state:5} {min(walls):8.2f} {statistics.median(walls):9.2f} {peak:12.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

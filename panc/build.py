@@ -1,0 +1,154 @@
+"""Building profiles: choose the object templates, compile each, write its outputs atomically.
+
+The CLI hands ``build`` the template files of the command line. Each file is parsed; an object
+template is then compiled by its template name (found through the include path, as panc does),
+validated, and its output files are written; any other template is only syntax-checked. One
+failing object never stops the others: its errors are collected in the report, it writes
+nothing, and the build goes on.
+
+Work is done per file by ``compile_file``, a plain function over picklable values, so that a
+process pool can later run it in parallel (the build-system work); the loop here is sequential.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from panc.diagnostics import Diagnostic, PanError
+from panc.output import OutputFormat, write_object_outputs
+
+
+class CompiledObject(Protocol):
+    """What the build needs from the compiler's ``ObjectResult``."""
+
+    name: str
+    profile: dict[str, Any] | None
+    error: PanError | None
+    dependencies: Sequence[Any]
+    messages: Sequence[str]
+
+
+class ObjectCompiler(Protocol):
+    """The part of ``panc.compiler.Compiler`` the build uses."""
+
+    def compile_object(self, name_or_path: str) -> CompiledObject: ...
+
+    def check_syntax(self, path: str) -> list[Diagnostic]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSettings:
+    """Where and how to write: the output directory and the chosen formats."""
+
+    output_dir: str
+    formats: tuple[OutputFormat, ...]
+
+
+@dataclass(slots=True)
+class FileOutcome:
+    """What became of one command-line template."""
+
+    path: str
+    """The file as given on the command line."""
+    parsed: bool = False
+    """The file parsed without error (panc's ``compiled`` count)."""
+    object_name: str | None = None
+    """The object built from it, ``None`` for other templates or files that did not parse."""
+    errors: list[PanError | Diagnostic] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    """``debug``/``traceback``/``deprecated`` output, in order."""
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """The outcome of a build, in command-line order, and the figures ``panc -v`` prints."""
+
+    outcomes: list[FileOutcome]
+    formats: int
+    elapsed_seconds: float
+
+    @property
+    def templates(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def parsed(self) -> int:
+        return sum(o.parsed for o in self.outcomes)
+
+    @property
+    def objects(self) -> int:
+        return sum(o.object_name is not None for o in self.outcomes)
+
+    @property
+    def outputs_written(self) -> int:
+        return sum(len(o.written) for o in self.outcomes)
+
+    @property
+    def outputs_expected(self) -> int:
+        return self.objects * self.formats
+
+    @property
+    def errors(self) -> list[PanError | Diagnostic]:
+        return [e for o in self.outcomes for e in o.errors]
+
+    @property
+    def failed(self) -> bool:
+        return any(o.failed for o in self.outcomes)
+
+
+def object_name_of(path: str, compiler: ObjectCompiler) -> tuple[str | None, list[Diagnostic]]:
+    """The object template name declared by a file (``None`` for other kinds) and its syntax errors."""
+    describe = getattr(compiler, "describe_file", None)
+    if describe is not None:
+        result: tuple[str | None, list[Diagnostic]] = describe(path)
+        return result
+    return None, compiler.check_syntax(path)
+
+
+def compile_file(path: str, compiler: ObjectCompiler, settings: BuildSettings) -> FileOutcome:
+    """Parse one command-line file; if it is an object template, compile it and write its outputs."""
+    outcome = FileOutcome(path)
+    name, diagnostics = object_name_of(path, compiler)
+    if diagnostics:
+        outcome.errors.extend(diagnostics)
+        return outcome
+    outcome.parsed = True
+    if name is None:
+        return outcome
+    outcome.object_name = name
+    result = compiler.compile_object(name)
+    outcome.messages.extend(result.messages)
+    if result.error is not None or result.profile is None:
+        if result.error is not None:
+            outcome.errors.append(result.error)
+        return outcome
+    rendered = [(fmt, fmt.render(result.profile, result.dependencies)) for fmt in settings.formats]
+    # panc stamps every output of an object with one time: when the object finished validating
+    outcome.written = write_object_outputs(settings.output_dir, name, rendered, time.time())
+    return outcome
+
+
+def build(
+    paths: Iterable[str],
+    compiler: ObjectCompiler,
+    settings: BuildSettings,
+    on_outcome: Callable[[FileOutcome], None] | None = None,
+) -> BuildReport:
+    """Compile every file; ``on_outcome`` sees each file's outcome as soon as it is known."""
+    started = time.monotonic()
+    outcomes: list[FileOutcome] = []
+    for path in paths:
+        outcome = compile_file(path, compiler, settings)
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return BuildReport(outcomes, len(settings.formats), time.monotonic() - started)

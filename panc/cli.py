@@ -1,0 +1,221 @@
+"""The ``panc`` command: a drop-in for the Java pan compiler's command line.
+
+Arguments in, profiles and messages out, an exit code: compile errors go to stdout exactly as
+panc prints them, ``debug``/``traceback``/``deprecated`` messages to stderr, and the exit code
+is 1 when any object failed. The compiling and writing itself lives in ``panc.build``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TextIO
+
+from panc import __version__
+from panc.build import BuildReport, BuildSettings, FileOutcome, build
+from panc.diagnostics import Diagnostic, EvaluationError, PanError, PanParseError
+from panc.output import UnknownFormatError, parse_formats
+
+WARNING_LEVELS = ("off", "on", "fatal")
+DEFAULT_FORMATS = "pan,dep"
+DEFAULT_MAX_ITERATION = 10000
+DEFAULT_MAX_RECURSION = 50
+
+
+class OptionsError(Exception):
+    """A bad command line; panc prints ``OPTIONS ERROR: <message>`` and stops."""
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise OptionsError(message)
+
+
+def _positive_int(option: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"{option} must be a positive integer")
+        return value
+
+    return parse
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError("nthread must be a non-negative integer")
+    return value
+
+
+def make_parser() -> argparse.ArgumentParser:
+    """panc's options, with its names and defaults."""
+    parser = _ArgumentParser(
+        prog="panc",
+        description="Compile pan object templates into machine profiles (drop-in for the Java panc).",
+        allow_abbrev=False,
+        add_help=False,
+    )
+    add = parser.add_argument
+    add("-h", "--help", action="store_true", help="print this summary and exit")
+    add("--version", action="store_true", help="print the compiler version and exit")
+    add("-v", "--verbose", action="store_true", help="print statistics at the end of the compilation")
+    add("--debug", action="store_true", help="enable debug() and traceback() in all templates")
+    add("--debug-ns-include", action="append", default=[], metavar="REGEX",
+        help="enable debug() and traceback() in templates whose name matches (repeatable)")
+    add("--debug-ns-exclude", action="append", default=[], metavar="REGEX",
+        help="disable them in templates whose name matches; wins over include (repeatable)")
+    add("--initial-data", metavar="DML", help="a DML expression giving the dict every object starts from")
+    add("--include-path", metavar="PATH",
+        help="directories searched for templates, separated by ':' (default: current directory)")
+    add("--output-dir", metavar="DIR",
+        help="existing directory for the profiles (default: current directory)")
+    add("--formats", default=DEFAULT_FORMATS, metavar="LIST",
+        help="comma-separated output formats: pan, pan.gz, xml, xml.gz, json, json.gz, text, dot, "
+             f"dep, dep.gz, null, none (default: {DEFAULT_FORMATS})")
+    add("--max-iteration", type=_positive_int("max-iteration"), default=DEFAULT_MAX_ITERATION, metavar="N",
+        help=f"limit on loop iterations (default: {DEFAULT_MAX_ITERATION})")
+    add("--max-recursion", type=_positive_int("max-recursion"), default=DEFAULT_MAX_RECURSION, metavar="N",
+        help=f"limit on the call depth (default: {DEFAULT_MAX_RECURSION})")
+    add("--warnings", choices=WARNING_LEVELS, default="on",
+        help="deprecation warnings: off, on (printed) or fatal (errors) (default: on)")
+    add("--nthread", type=_non_negative_int, default=0, metavar="N",
+        help="number of parallel compilations; 0 means one per CPU (default: 0)")
+    add("--java-opts", metavar="OPTIONS", help="accepted for compatibility; ignored")
+    add("--logging", metavar="TYPES", help="accepted for compatibility (as in panc, it has no effect)")
+    add("--log-file", metavar="FILE", help="accepted for compatibility (as in panc, it has no effect)")
+    add("templates", nargs="*", metavar="template", help="template files; object templates are built")
+    return parser
+
+
+def _absolute_directory(option_value: str) -> str:
+    """Validate a directory option the way panc does."""
+    if not os.path.isdir(option_value):
+        raise OptionsError(f"{option_value} must be an existing directory")
+    return option_value
+
+
+def _include_path(value: str | None) -> list[str]:
+    if value is None:
+        return [os.getcwd()]
+    return [_absolute_directory(d) for d in value.split(os.pathsep) if d]
+
+
+def console_text(error: PanError | Diagnostic) -> str:
+    """An error exactly as panc prints it on stdout, with its trailing blank lines."""
+    if isinstance(error, Diagnostic):
+        error = _diagnostic_as_error(error)
+    if isinstance(error, EvaluationError) and error.span is None and not error.trace:
+        # raised before any template ran (e.g. the object cannot be found): no position, no trace
+        return f"evaluation error [?:?]\n{error.message}\n\n\n"
+    text = error.format()
+    if isinstance(error, PanParseError):
+        return text + "\n"
+    if isinstance(error, EvaluationError):
+        return text + "\n\n\n\n"
+    return text + "\n\n"
+
+
+def _diagnostic_as_error(diagnostic: Diagnostic) -> PanError:
+    from panc.diagnostics import Category, PanSyntaxError  # pylint: disable=import-outside-toplevel
+
+    if diagnostic.category is Category.PARSE:
+        return PanParseError(diagnostic.message, diagnostic.span)
+    if diagnostic.category is Category.EVALUATION:
+        return EvaluationError(diagnostic.message, diagnostic.span, [diagnostic.span])
+    return PanSyntaxError(diagnostic.message, diagnostic.span)
+
+
+def _megabytes(n_bytes: int) -> str:
+    return f"{n_bytes // (1024 * 1024):,}"
+
+
+def statistics_text(report: BuildReport) -> str:
+    """panc's ``-v`` summary (MSG_STATISTICS_TEMPLATE).
+
+    The memory figures are the process's peak resident memory (including finished worker
+    processes) against the machine's physical memory; Python has no separate non-heap figure.
+    """
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak = max(own, children) * 1024
+    try:
+        physical = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError):
+        physical = -1024 * 1024
+    milliseconds = round(report.elapsed_seconds * 1000)
+    return (
+        f"{report.templates} templates\n"
+        f"{report.parsed}/{report.templates} compiled, 0/0 annotations, "
+        f"{report.outputs_written}/{report.outputs_expected} xml, 0/0 dependency\n"
+        f"{len(report.errors)} errors, {milliseconds:,} ms, "
+        f"{_megabytes(peak)} MB/{_megabytes(physical)} MB heap, 0 MB/-1 MB nonheap\n"
+        "\n"
+    )
+
+
+def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    """The whole command, writing to the given streams; returns the exit code."""
+    parser = make_parser()
+    try:
+        args = parser.parse_args(list(argv))
+        if args.help:
+            stdout.write(parser.format_help())
+            return 0
+        if args.version:
+            stdout.write(f"panc (pan-tools) {__version__}\n")
+            return 0
+        output_dir = _absolute_directory(args.output_dir) if args.output_dir is not None else os.getcwd()
+        include_path = _include_path(args.include_path)
+        formats = tuple(parse_formats(args.formats))
+    except UnknownFormatError as e:
+        stdout.write(f"OPTIONS ERROR: unknown format '{e.key}'\n")
+        return 1
+    except OptionsError as e:
+        stdout.write(f"OPTIONS ERROR: {e}\n")
+        return 1
+
+    from panc.compiler import CompileOptions, Compiler  # pylint: disable=import-outside-toplevel
+
+    options = CompileOptions(
+        include_path=include_path,
+        max_iteration=args.max_iteration,
+        max_recursion=args.max_recursion,
+        initial_data=args.initial_data,
+        debug=args.debug,
+        debug_ns_include=args.debug_ns_include,
+        debug_ns_exclude=args.debug_ns_exclude,
+        warnings=args.warnings,
+    )
+    compiler = Compiler(options)
+
+    def show_messages(outcome: FileOutcome) -> None:
+        for message in outcome.messages:
+            stderr.write(message)
+        stderr.flush()
+
+    report = build(args.templates, compiler, BuildSettings(output_dir, formats), on_outcome=show_messages)
+    for error in report.errors:
+        stdout.write(console_text(error))
+    if args.verbose:
+        stdout.write(statistics_text(report))
+    stdout.flush()
+    return 1 if report.failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point."""
+    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

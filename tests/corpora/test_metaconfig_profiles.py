@@ -1,0 +1,56 @@
+"""The 154 metaconfig test profiles compile to exactly the Java panc's JSON and XML.
+
+Each folder is compiled on its own, as ``../shared/corpora/README.md`` says:
+``panc --formats json,pan --output-dir OUT/<folder> --include-path
+profiles/<folder>:templates:template-library-core <object templates of the folder>``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from corpus_support import CORPORA, run_panc
+
+METACONFIG = CORPORA / "metaconfig"
+OBJECT_HEADER = re.compile(r"^\s*object\s+template\b", re.MULTILINE)
+
+
+def _folders() -> list[str]:
+    profiles = METACONFIG / "profiles"
+    if not profiles.is_dir():
+        return []
+    return sorted(str(p.relative_to(profiles)) for p in profiles.glob("**/tests/profiles") if p.is_dir())
+
+
+def _object_templates(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.pan") if OBJECT_HEADER.search(p.read_text(encoding="utf-8")))
+
+
+FOLDERS = _folders()
+
+
+def test_corpus_has_every_folder():
+    if not FOLDERS:
+        pytest.skip("../shared/corpora is not available")
+    objects = sum(len(_object_templates(METACONFIG / "profiles" / f)) for f in FOLDERS)
+    assert (len(FOLDERS), objects) == (66, 154)
+
+
+@pytest.mark.parametrize("folder", FOLDERS)
+def test_folder_compiles_to_the_java_output(folder, tmp_path, monkeypatch):
+    monkeypatch.chdir(METACONFIG)
+    source = Path("profiles") / folder
+    objects = _object_templates(METACONFIG / source)
+    include_path = f"{source}:templates:{CORPORA / 'template-library-core'}"
+    returncode, stdout, stderr = run_panc(["--formats", "json,pan", "--output-dir", str(tmp_path),
+                                           "--include-path", include_path,
+                                           *(str(source / p.name) for p in objects)])
+    assert (returncode, stdout) == (0, ""), stderr
+    expected_dir = METACONFIG / "expected" / folder
+    for template in objects:
+        for suffix in (".json", ".xml"):
+            produced = tmp_path / (template.stem + suffix)
+            expected = expected_dir / (template.stem + suffix)
+            assert produced.read_bytes() == expected.read_bytes(), f"{produced.name} differs"
