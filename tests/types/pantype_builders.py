@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from panc.diagnostics import EvaluationError
+from panc.diagnostics import EvaluationError, ValidationError
 from panc.evaluation.values import Value
 from panc.source import Span
 from panc.syntax import ast
+from panc.types import Binding, TypeRegistry, compile_type, insert_defaults, validate_profile
 from panc.types.binding import MISSING, element_at, path_terms
 
 FILE = "t.pan"
@@ -116,3 +117,38 @@ class FakeContext:
     def resolve_path(self, path: str) -> Value | None:
         value = element_at(self.root, path_terms(path))
         return None if value is MISSING else value
+
+
+class Scenario:
+    """A registry, bindings and a fake context: define types, bind paths, then build."""
+
+    def __init__(self, predicates: dict[str, Callable[[Value], Value]] | None = None) -> None:
+        self.vctx = FakeContext(predicates)
+        self.registry = TypeRegistry()
+        self.bindings: list[Binding] = []
+
+    def define(self, name: str, spec: ast.FullTypeSpec | ast.TypeSpec) -> Scenario:
+        self.registry.define(type_stmt(name, spec), FILE, self.vctx)
+        return self
+
+    def bind(self, path: str, spec: ast.FullTypeSpec | ast.TypeSpec) -> Scenario:
+        if not isinstance(spec, ast.FullTypeSpec):
+            spec = full(spec)
+        pan_type = compile_type(spec, self.registry, FILE, self.vctx)
+        self.bindings.append(Binding(path, pan_type, spec.span, FILE))
+        return self
+
+    def build(self, root: dict[str, Value]) -> dict[str, Value]:
+        """Insert defaults into ``root`` and validate it; return it."""
+        self.vctx.root = root
+        insert_defaults(root, self.bindings, self.vctx)
+        validate_profile(root, self.bindings, self.vctx, "obj.pan")
+        return root
+
+    def failure(self, root: dict[str, Value]) -> str:
+        """The validation message (without the category line) for a root that must fail."""
+        try:
+            self.build(root)
+        except ValidationError as error:
+            return error.message
+        raise AssertionError(f"validation passed: {root!r}")
