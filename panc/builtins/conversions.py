@@ -1,0 +1,157 @@
+"""Conversions between pan types: ``to_string``, ``to_boolean``, ``to_long``, ``to_double``.
+
+Each follows what the Java compiler does: ``to_string`` is Java's ``toString`` of the element,
+``to_long`` parses strings with ``Long.decode`` (or ``Long.parseLong`` with a radix) and rounds
+doubles with ``Math.round``, ``to_double`` parses strings with ``Double.parseDouble``.
+"""
+
+# Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
+# pylint: disable=unidiomatic-typecheck
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+
+from panc.builtins.arguments import long_arg, property_arg
+from panc.builtins.registry import BuiltinError, builtin
+from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, format_scalar, sorted_keys
+
+_RADIX_DIGITS = re.compile(r"[+-]?[0-9a-zA-Z]+")
+_JAVA_DOUBLE = re.compile(
+    r"""[+-]?(?:
+        NaN | Infinity
+      | (?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFdD]?
+      | 0[xX](?:[0-9a-fA-F]+\.?[0-9a-fA-F]*|\.[0-9a-fA-F]+)[pP][+-]?\d+[fFdD]?
+    )""",
+    re.VERBOSE,
+)
+
+
+def java_to_string(value: Value) -> str:
+    """Java's ``toString`` of a pan element: scalars as in profiles (``1.0E10``), lists as
+    ``[ a, b ]`` and dicts as ``{ k1, v1, k2, v2 }`` with keys in sorted order."""
+    t = type(value)
+    if t is list:
+        return "[ " + ", ".join(java_to_string(item) for item in value) + " ]"
+    if t is dict:
+        parts: list[str] = []
+        for key in sorted_keys(value):
+            parts.append(key)
+            parts.append(java_to_string(value[key]))
+        return "{ " + ", ".join(parts) + " }"
+    return format_scalar(value)
+
+
+def parse_java_long(text: str, radix: int = 10) -> int:
+    """Java's ``Long.parseLong(text, radix)``; ``ValueError`` when it would throw."""
+    if not 2 <= radix <= 36:
+        raise ValueError(f"radix {radix} out of range 2..36")
+    if not _RADIX_DIGITS.fullmatch(text):
+        raise ValueError(f"invalid digits for radix {radix}")
+    number = int(text, radix)  # the pattern above excludes Python-only syntax (_, 0x, spaces)
+    if not LONG_MIN <= number <= LONG_MAX:
+        raise ValueError("value out of the range of a long")
+    return number
+
+
+def decode_java_long(text: str) -> int:
+    """Java's ``Long.decode``: optional sign, then ``0x``/``0X``/``#`` (hex), ``0`` (octal) or
+    decimal digits; ``ValueError`` when it would throw (``"08"``, ``" 5"``, ``"1_0"``...)."""
+    index = 1 if text[:1] in ("+", "-") else 0
+    radix = 10
+    if text.startswith(("0x", "0X"), index):
+        radix, index = 16, index + 2
+    elif text.startswith("#", index):
+        radix, index = 16, index + 1
+    elif text.startswith("0", index) and len(text) > index + 1:
+        radix, index = 8, index + 1
+    digits = text[index:]
+    if digits[:1] in ("+", "-", ""):
+        raise ValueError("sign character in wrong position or no digits")
+    return parse_java_long(text[:1] + digits if text[:1] == "-" else digits, radix)
+
+
+def java_round(number: float) -> int:
+    """Java's ``Math.round(double)``: floor(x + 1/2) computed exactly, saturated, NaN -> 0."""
+    if math.isnan(number):
+        return 0
+    if math.isinf(number):
+        return LONG_MAX if number > 0 else LONG_MIN
+    rounded = math.floor(Fraction(number) + Fraction(1, 2))
+    return max(LONG_MIN, min(LONG_MAX, rounded))
+
+
+def parse_java_double(text: str) -> float:
+    """Java's ``Double.parseDouble``: surrounding control characters and spaces are ignored, an
+    ``f``/``d`` suffix is allowed, hex floats need a ``p`` exponent; ``ValueError`` otherwise."""
+    stripped = text.strip("".join(chr(c) for c in range(33)))
+    if not _JAVA_DOUBLE.fullmatch(stripped):
+        raise ValueError("not a double")
+    if stripped[-1] in "fFdD" and not stripped.endswith("Infinity"):
+        stripped = stripped[:-1]
+    if "x" in stripped or "X" in stripped:
+        return float.fromhex(stripped)
+    return float(stripped)
+
+
+@builtin("to_string", min_args=1, max_args=1, signature="to_string(elem)")
+def to_string(args: list[Value]) -> str:
+    """Convert the argument into a human-readable string. Longs print in decimal, doubles as
+    Java does (``1.0E10``, ``0.001``), lists as ``[ a, b ]`` and dicts as
+    ``{ key1, value1, key2, value2 }`` with the keys in sorted order."""
+    return java_to_string(args[0])
+
+
+@builtin("to_boolean", min_args=1, max_args=1, signature="to_boolean(prop)")
+def to_boolean(args: list[Value]) -> bool:
+    """Convert a property into a boolean. The numbers 0 and 0.0 give ``false``, other numbers
+    ``true``; the empty string and ``"false"`` (in any case) give ``false``, other strings
+    ``true``. Resources are not accepted."""
+    value = property_arg("to_boolean", args, 0)
+    t = type(value)
+    if t is bool:
+        return value
+    if t is str:
+        return value != "" and value.lower() != "false"
+    return value != 0
+
+
+@builtin("to_long", min_args=1, max_args=2, signature="to_long(prop[, radix])")
+def to_long(args: list[Value]) -> int:
+    """Convert a property into a long. A string is parsed like a long literal: decimal, octal
+    with a leading ``0`` (so ``"08"`` is an error) or hexadecimal with ``0x``. With ``radix``
+    the string holds digits of that base without prefix: ``to_long("ff", 16)`` is 255. A
+    boolean gives 0 or 1, a double is rounded to the nearest long, a long is returned as is."""
+    value = property_arg("to_long", args, 0)
+    radix = long_arg("to_long", args, 1) if len(args) > 1 else None
+    t = type(value)
+    if t is bool:
+        return int(value)
+    if t is int:
+        return value
+    if t is float:
+        return java_round(value)
+    try:
+        return decode_java_long(value) if radix is None else parse_java_long(value, radix)
+    except ValueError:
+        base = "" if radix is None else f" in radix {radix}"
+        raise BuiltinError(f"to_long() cannot convert the string '{value}' to a long{base}") from None
+
+
+@builtin("to_double", min_args=1, max_args=1, signature="to_double(prop)")
+def to_double(args: list[Value]) -> float:
+    """Convert a property into a double. A string is parsed as a double literal (``"1.5"``,
+    ``"2e3"``); an invalid string is an error. A boolean gives 0.0 or 1.0, a long the same
+    value as a double, a double is returned as is."""
+    value = property_arg("to_double", args, 0)
+    t = type(value)
+    if t is float:
+        return value
+    if t is bool or t is int:
+        return float(value)
+    try:
+        return parse_java_double(value)
+    except ValueError:
+        raise BuiltinError(f"to_double() cannot convert the string '{value}' to a double") from None

@@ -1,0 +1,387 @@
+"""``format``: Java's ``String.format`` (``java.util.Formatter``) over pan values.
+
+``java_format`` is also what ``error()`` and ``debug()`` use for their format strings. Pan
+values reach the formatter as Java objects would: longs as ``Long``, doubles as ``Double``,
+strings, booleans, and resources as elements whose text is their ``to_string``. A mistake
+Java reports with an exception (``%d`` of a string, a missing argument, a bad flag) is a
+``BuiltinError``: ``invalid format specification or mismatched types in format(): ...``.
+
+Supported conversions: ``b B h H s S c C d o x X e E f g G a A % n`` with flags
+``-#+ 0,(<``, width, precision and argument indices (``%2$s``). Numbers are formatted as
+Java does, e.g. ``%.1f`` of 0.25 is ``0.3`` (half-up rounding of the shortest decimal form)
+and ``%x`` of -1 is ``ffffffffffffffff``.
+"""
+
+# Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
+# pylint: disable=unidiomatic-typecheck
+
+from __future__ import annotations
+
+import math
+import re
+import struct
+from decimal import ROUND_HALF_UP, Decimal
+
+from panc.builtins.arguments import string_arg
+from panc.builtins.conversions import java_to_string
+from panc.builtins.registry import BuiltinError, builtin
+from panc.evaluation.values import NULL, UNDEF, Value
+
+_SPEC = re.compile(r"%(\d+\$)?([-#+ 0,(<]*)?(\d+)?(\.\d+)?([tT])?([a-zA-Z%])")
+_CONVERSIONS = set("bBhHsScCdoxXeEfgGaA%n")
+
+
+class _FormatError(Exception):
+    """What Java's Formatter would throw; the message names the exception as Java does."""
+
+
+def _java_class(value: Value) -> str:
+    t = type(value)
+    if t is bool:
+        return "java.lang.Boolean"
+    if t is int:
+        return "java.lang.Long"
+    if t is float:
+        return "java.lang.Double"
+    if t is str:
+        return "java.lang.String"
+    if t is list:
+        return "org.quattor.pan.dml.data.ListResource"
+    if t is dict:
+        return "org.quattor.pan.dml.data.HashResource"
+    return "org.quattor.pan.dml.data.Undef"
+
+
+class _Spec:
+    """One parsed ``%...`` specifier."""
+
+    def __init__(self, match: re.Match[str]) -> None:
+        self.text = match.group(0)
+        self.flags = match.group(2) or ""
+        self.width = int(match.group(3)) if match.group(3) else -1
+        self.precision = int(match.group(4)[1:]) if match.group(4) else -1
+        self.conversion = match.group(6)
+        self.upper = self.conversion.isupper() and self.conversion != "%"
+        for flag in self.flags:
+            if self.flags.count(flag) > 1:
+                raise _FormatError(f"DuplicateFormatFlagsException: Flags = '{flag}'")
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+    def forbid(self, flags: str) -> None:
+        for flag in flags:
+            if flag in self.flags:
+                raise _FormatError(
+                    f"FormatFlagsConversionMismatchException: Conversion = {self.conversion}, Flags = {flag}"
+                )
+
+    def check_width_flags(self) -> None:
+        if (self.has("-") or self.has("0")) and self.width == -1:
+            raise _FormatError(f"MissingFormatWidthException: {self.text}")
+        if self.has("+") and self.has(" "):
+            raise _FormatError(f"IllegalFormatFlagsException: Flags = '{self.flags}'")
+        if self.has("-") and self.has("0"):
+            raise _FormatError(f"IllegalFormatFlagsException: Flags = '{self.flags}'")
+
+    def no_precision(self) -> None:
+        if self.precision != -1:
+            raise _FormatError(f"IllegalFormatPrecisionException: {self.precision}")
+
+    def justify(self, text: str) -> str:
+        if self.width <= len(text):
+            return text
+        padding = " " * (self.width - len(text))
+        return text + padding if self.has("-") else padding + text
+
+
+def _group(digits: str) -> str:
+    """US grouping of an integer digit string: 1234567 -> 1,234,567."""
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return ",".join(parts)
+
+
+def _signed(spec: _Spec, negative: bool, magnitude: str) -> str:
+    """Apply sign flags and zero padding to a formatted magnitude, as Java's Formatter does."""
+    if negative:
+        prefix, suffix = ("(", ")") if spec.has("(") else ("-", "")
+    else:
+        prefix, suffix = ("+" if spec.has("+") else " " if spec.has(" ") else ""), ""
+    if spec.has("0"):
+        room = spec.width - len(prefix) - len(suffix) - len(magnitude)
+        if room > 0:
+            magnitude = "0" * room + magnitude
+    return prefix + magnitude + suffix
+
+
+def _format_integer(spec: _Spec, value: Value) -> str:
+    if type(value) is not int:
+        raise _FormatError(f"IllegalFormatConversionException: {spec.conversion} != {_java_class(value)}")
+    spec.no_precision()
+    conversion = spec.conversion.lower()
+    if conversion == "d":
+        spec.forbid("#")
+        digits = str(abs(value))
+        if spec.has(","):
+            digits = _group(digits)
+        return _signed(spec, value < 0, digits)
+    spec.forbid(",")
+    spec.forbid("( +")
+    unsigned = value & 0xFFFFFFFFFFFFFFFF
+    digits = format(unsigned, "o" if conversion == "o" else "x")
+    prefix = ("0" if conversion == "o" else "0x") if spec.has("#") else ""
+    if spec.has("0"):
+        digits = digits.rjust(spec.width - len(prefix), "0")
+    return prefix + digits
+
+
+def _decimal(value: float) -> Decimal:
+    """The shortest decimal that reads back as ``value`` (the digits Java rounds from)."""
+    return Decimal(repr(abs(value)))
+
+
+def _fixed(value: float, precision: int, alternate: bool, grouping: bool) -> str:
+    rounded = _decimal(value).quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}"
+    whole, _, fraction = text.partition(".")
+    if grouping:
+        whole = _group(whole)
+    if precision == 0:
+        return whole + ("." if alternate else "")
+    return f"{whole}.{fraction}"
+
+
+def _scientific(value: float, precision: int, alternate: bool) -> str:
+    number = _decimal(value)
+    if number == 0:
+        mantissa, exponent = Decimal(0), 0
+    else:
+        step = Decimal(1).scaleb(-precision)
+        exponent = number.adjusted()
+        mantissa = number.scaleb(-exponent).quantize(step, rounding=ROUND_HALF_UP)
+        if mantissa >= 10:  # rounding carried into a new digit: 9.99e1 -> 1.00e2
+            exponent += 1
+            mantissa = number.scaleb(-exponent).quantize(step, rounding=ROUND_HALF_UP)
+    text = f"{mantissa:.{precision}f}"
+    if precision == 0 and alternate:
+        text += "."
+    sign = "-" if exponent < 0 else "+"
+    return f"{text}e{sign}{abs(exponent):02d}"
+
+
+def _general(value: float, precision: int, grouping: bool) -> tuple[str, bool]:
+    """``%g``: returns the text and whether it is in scientific form."""
+    digits = 6 if precision == -1 else max(precision, 1)
+    number = _decimal(value)
+    if number == 0:
+        return "0." + "0" * (digits - 1) if digits > 1 else "0", False
+    rounded = number.quantize(Decimal(1).scaleb(number.adjusted() - digits + 1), rounding=ROUND_HALF_UP)
+    exponent = rounded.adjusted()
+    if -4 <= exponent < digits:
+        return _fixed(value, digits - 1 - exponent, False, grouping), False
+    return _scientific(value, digits - 1, False), True
+
+
+def _hex_float(magnitude: float, digits: int) -> str:
+    """Java's ``%a`` digits without the ``0x``: ``1.8p1``. ``digits`` 0 keeps every significant
+    hex digit (``Double.toHexString``); 1..12 rounds the fraction half-even to that many."""
+    if magnitude == 0:
+        return "0.0p0"
+    bits = struct.unpack(">Q", struct.pack(">d", magnitude))[0]
+    exponent = (bits >> 52) & 0x7FF
+    fraction = bits & ((1 << 52) - 1)
+    lead = 1
+    if exponent == 0:  # subnormal
+        lead, exponent = 0, -1022
+    else:
+        exponent -= 1023
+    if 0 < digits < 13:
+        dropped = 4 * (13 - digits)
+        rounded = fraction >> dropped
+        remainder = fraction & ((1 << dropped) - 1)
+        half = 1 << (dropped - 1)
+        if remainder > half or (remainder == half and rounded & 1):
+            rounded += 1
+        if rounded >= 16**digits:
+            lead, rounded = lead + 1, 0
+        return f"{lead}.{rounded:0{digits}x}p{exponent}"
+    text = f"{fraction:013x}".rstrip("0") or "0"
+    return f"{lead}.{text.ljust(digits, '0')}p{exponent}"
+
+
+def _format_float(spec: _Spec, value: Value) -> str:
+    if type(value) is not float:
+        raise _FormatError(f"IllegalFormatConversionException: {spec.conversion} != {_java_class(value)}")
+    conversion = spec.conversion.lower()
+    if conversion == "e":
+        spec.forbid(",")
+    elif conversion == "g":
+        spec.forbid("#")
+    elif conversion == "a":
+        spec.forbid(",(")
+    negative = math.copysign(1.0, value) < 0 and not math.isnan(value)
+    if math.isnan(value) or math.isinf(value):
+        text = "NaN" if math.isnan(value) else "Infinity"
+        if math.isnan(value):
+            return spec.justify(text)
+        if negative:
+            text = f"({text})" if spec.has("(") else f"-{text}"
+        elif spec.has("+") or spec.has(" "):
+            text = ("+" if spec.has("+") else " ") + text
+        return spec.justify(text)
+    precision = 6 if spec.precision == -1 else spec.precision
+    if conversion == "e":
+        magnitude = _scientific(value, precision, spec.has("#"))
+    elif conversion == "f":
+        magnitude = _fixed(value, precision, spec.has("#"), spec.has(","))
+    elif conversion == "g":
+        magnitude, _ = _general(value, spec.precision, spec.has(","))
+    else:
+        digits = _hex_float(abs(value), 1 if spec.precision == 0 else max(spec.precision, 0))
+        sign = "-" if negative else "+" if spec.has("+") else " " if spec.has(" ") else ""
+        zeros = ""
+        if spec.has("0"):
+            zeros = "0" * (spec.width - len(digits) - (3 if sign else 2))
+        return f"{sign}0x{zeros}{digits}"
+    return _signed(spec, negative, magnitude)
+
+
+def _hash_code(value: Value) -> int:
+    """Java's ``hashCode`` of the object a pan value becomes."""
+    t = type(value)
+    if t is bool:
+        return 1231 if value else 1237
+    if t is int:
+        return (value ^ ((value & 0xFFFFFFFFFFFFFFFF) >> 32)) & 0xFFFFFFFF
+    if t is float:
+        nan_bits = 0x7FF8000000000000  # Java's doubleToLongBits canonical NaN
+        bits = nan_bits if math.isnan(value) else struct.unpack(">Q", struct.pack(">d", value))[0]
+        return (bits ^ (bits >> 32)) & 0xFFFFFFFF
+    text = value if t is str else java_to_string(value)
+    code = 0
+    data = text.encode("utf-16-be", "surrogatepass")
+    for i in range(0, len(data), 2):
+        code = (code * 31 + int.from_bytes(data[i : i + 2], "big")) & 0xFFFFFFFF
+    return code
+
+
+def _format_one(spec: _Spec, value: Value) -> str:
+    conversion = spec.conversion.lower()
+    if conversion in "bhs":
+        spec.check_width_flags()
+        spec.forbid("+ 0,(")
+        if conversion in "bh":
+            spec.forbid("#")
+        elif spec.has("#"):  # '#' needs a java.util.Formattable argument
+            raise _FormatError("FormatFlagsConversionMismatchException: Conversion = s, Flags = #")
+        if value is None:
+            text = "false" if conversion == "b" else "null"
+        elif conversion == "b":
+            text = ("true" if value else "false") if type(value) is bool else "true"
+        elif conversion == "h":
+            text = format(_hash_code(value), "x")
+        else:
+            text = java_to_string(value)
+        if spec.precision != -1:
+            text = text[: spec.precision]
+    elif conversion == "c":
+        spec.check_width_flags()
+        spec.no_precision()
+        spec.forbid("#+ 0,(")
+        if value is not None:  # Java only takes Character, Byte, Short, Integer
+            raise _FormatError(f"IllegalFormatConversionException: c != {_java_class(value)}")
+        text = "null"
+    else:
+        spec.check_width_flags()
+        if value is None:
+            text = "null"
+        elif conversion in "dox":
+            text = _format_integer(spec, value)
+        else:
+            text = _format_float(spec, value)
+    if spec.upper:
+        text = text.upper()
+    return spec.justify(text)
+
+
+def _java_argument(value: Value) -> Value:
+    if value is NULL:
+        return None
+    if value is UNDEF:
+        return "undef"
+    return value
+
+
+def java_format(fmt: str, args: list[Value], function: str = "format") -> str:
+    """Format ``args`` with the Java format string ``fmt``; ``BuiltinError`` on Java's errors."""
+    try:
+        return _java_format(fmt, [_java_argument(arg) for arg in args])
+    except _FormatError as error:
+        raise BuiltinError(
+            f"invalid format specification or mismatched types in {function}(): {error}"
+        ) from None
+
+
+def _java_format(fmt: str, args: list[Value]) -> str:
+    out: list[str] = []
+    position = 0
+    ordinary = 0
+    last = -1
+    while position < len(fmt):
+        percent = fmt.find("%", position)
+        if percent < 0:
+            out.append(fmt[position:])
+            break
+        out.append(fmt[position:percent])
+        found = _SPEC.match(fmt, percent)
+        if found is None or found.group(5):
+            bad = fmt[percent + 1] if percent + 1 < len(fmt) else "%"
+            if found is not None:
+                bad = found.group(5) + found.group(6)
+            raise _FormatError(f"UnknownFormatConversionException: Conversion = '{bad}'")
+        position = found.end()
+        spec = _Spec(found)
+        if spec.conversion not in _CONVERSIONS:
+            raise _FormatError(f"UnknownFormatConversionException: Conversion = '{spec.conversion}'")
+        if spec.conversion == "n":
+            if spec.flags or spec.width != -1 or spec.precision != -1:
+                raise _FormatError(f"IllegalFormatFlagsException: Flags = '{spec.flags}'")
+            out.append("\n")
+            continue
+        if spec.conversion == "%":
+            spec.no_precision()
+            if spec.has("-") and spec.width == -1:
+                raise _FormatError(f"MissingFormatWidthException: {spec.text}")
+            spec.forbid("#+ 0,(<".replace("-", ""))
+            out.append(spec.justify("%"))
+            continue
+        if found.group(1):
+            index = int(found.group(1)[:-1]) - 1
+            if index < 0:
+                raise _FormatError(f"IllegalFormatArgumentIndexException: {found.group(1)}")
+        elif spec.has("<"):
+            index = last
+            if index < 0:
+                raise _FormatError(f"MissingFormatArgumentException: Format specifier '{spec.text}'")
+        else:
+            index = ordinary
+            ordinary += 1
+        if index >= len(args):
+            raise _FormatError(f"MissingFormatArgumentException: Format specifier '{spec.text}'")
+        last = index
+        spec.flags = spec.flags.replace("<", "")
+        out.append(_format_one(spec, args[index]))
+    return "".join(out)
+
+
+@builtin("format", min_args=1, signature="format(fmt, param, ...)")
+def pan_format(args: list[Value]) -> str:
+    """Return ``fmt`` with its format specifiers replaced by the parameters, like C's
+    ``printf``; the syntax is Java's ``String.format``: ``%s`` (any value; resources as with
+    ``to_string``), ``%d`` (long), ``%x``/``%o`` (long in hex/octal), ``%f``/``%e``/``%g``
+    (double), ``%b``, ``%%`` and ``%n``, with flags ``-+ 0,(#``, width, precision and argument
+    indices: ``format("%-5s|%05.1f|%2$x", "a", 15)`` is an error (``%f`` needs a double) but
+    ``format("%s has %d items", "list", 3)`` is ``"list has 3 items"``."""
+    fmt = string_arg("format", args, 0)
+    return java_format(fmt, args[1:])

@@ -1,0 +1,619 @@
+"""Regular expressions as panc has them (Java's ``java.util.regex``), and the builtins using
+them: ``match``, ``matches``, ``replace``, ``split``.
+
+Java's syntax is translated into Python's ``re`` once per pattern (compiled patterns are
+cached). The translation keeps Java's meaning where the two differ:
+
+* ``\\d \\w \\s \\b`` are ASCII-only (Python's ``re.ASCII``), as in Java by default;
+* character classes are computed as sets of code point ranges, which gives Java's nested
+  classes ``[a[bc]]``, intersections ``[a-z&&[^aeiou]]``, ``\\p{Alpha}``-style properties
+  and ``\\Q...\\E`` quoting inside classes;
+* inline flags ``(?i)`` in the middle of a pattern hold from there to the end of the
+  enclosing group, across ``|``, as in Java;
+* ``.`` does not match any Java line terminator (``\\r``, ``\\u0085``, ``\\u2028``...);
+* ``(?<name>...)``, ``\\k<name>``, ``\\z``, ``\\Z``, ``\\e``, ``\\cX``, ``\\0oct``,
+  ``\\x{h..h}``, ``\\h``, ``\\v``, ``\\R`` have their Java meaning;
+* what Java rejects (``{`` that is no quantifier, unknown escapes, ``\\p`` without a
+  property) is an error here too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from panc.builtins.arguments import long_arg, string_arg
+from panc.builtins.registry import BuiltinError, builtin
+from panc.evaluation.values import Value
+
+_MAX_CODE = 0x10FFFF
+_LINE_TERMINATORS = "\n\r\u0085\u2028\u2029"
+
+Ranges = tuple[tuple[int, int], ...]
+"""A set of code points as sorted, disjoint, non-adjacent inclusive ranges."""
+
+
+class JavaRegexError(ValueError):
+    """A pattern Java would reject; ``str()`` is the reason, ``index`` where it was found."""
+
+    def __init__(self, reason: str, index: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.index = index
+
+
+# --- code point sets -----------------------------------------------------------------------
+
+
+def _normalize(ranges: list[tuple[int, int]]) -> Ranges:
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(ranges):
+        if merged and low <= merged[-1][1] + 1:
+            if high > merged[-1][1]:
+                merged[-1] = (merged[-1][0], high)
+        else:
+            merged.append((low, high))
+    return tuple(merged)
+
+
+def _complement(ranges: Ranges) -> Ranges:
+    result: list[tuple[int, int]] = []
+    next_low = 0
+    for low, high in ranges:
+        if low > next_low:
+            result.append((next_low, low - 1))
+        next_low = high + 1
+    if next_low <= _MAX_CODE:
+        result.append((next_low, _MAX_CODE))
+    return tuple(result)
+
+
+def _intersect(first: Ranges, second: Ranges) -> Ranges:
+    return _complement(_normalize(list(_complement(first)) + list(_complement(second))))
+
+
+def _chars(text: str) -> Ranges:
+    return _normalize([(ord(c), ord(c)) for c in text])
+
+
+_DIGIT = ((0x30, 0x39),)
+_WORD = _normalize([(0x30, 0x39), (0x41, 0x5A), (0x5F, 0x5F), (0x61, 0x7A)])
+_SPACE = _chars(" \t\n\x0b\f\r")
+_HSPACE = _normalize([*_chars(" \t\xa0\u1680\u180e\u202f\u205f\u3000"), (0x2000, 0x200A)])
+_VSPACE = _chars("\n\x0b\f\r\x85\u2028\u2029")
+
+# Java's POSIX classes (US-ASCII only unless UNICODE_CHARACTER_CLASS).
+_POSIX: dict[str, Ranges] = {
+    "Lower": ((0x61, 0x7A),),
+    "Upper": ((0x41, 0x5A),),
+    "ASCII": ((0x00, 0x7F),),
+    "Alpha": _normalize([(0x41, 0x5A), (0x61, 0x7A)]),
+    "Digit": _DIGIT,
+    "Alnum": _normalize([(0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A)]),
+    "Punct": _chars("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
+    "Graph": ((0x21, 0x7E),),
+    "Print": ((0x20, 0x7E),),
+    "Blank": _chars(" \t"),
+    "Cntrl": _normalize([(0x00, 0x1F), (0x7F, 0x7F)]),
+    "XDigit": _normalize([(0x30, 0x39), (0x41, 0x46), (0x61, 0x66)]),
+    "Space": _SPACE,
+}
+_ALIASES = {"IsAlphabetic": "L", "IsLetter": "L", "IsDigit": "Nd", "IsUppercase": "Lu", "IsLowercase": "Ll",
+            "javaLowerCase": "Ll", "javaUpperCase": "Lu", "javaDigit": "Nd", "javaLetter": "L",
+            "IsPunctuation": "P", "IsControl": "Cc", "IsWhite_Space": "Z"}
+
+
+@functools.lru_cache(maxsize=64)
+def _category(prefix: str) -> Ranges:
+    """The code points whose Unicode general category starts with ``prefix`` (``L``, ``Lu``)."""
+    ranges: list[tuple[int, int]] = []
+    start = -1
+    for code in range(_MAX_CODE + 2):
+        inside = code <= _MAX_CODE and unicodedata.category(chr(code)).startswith(prefix)
+        if inside and start < 0:
+            start = code
+        elif not inside and start >= 0:
+            ranges.append((start, code - 1))
+            start = -1
+    return tuple(ranges)
+
+
+def _property(name: str, index: int) -> Ranges:
+    if name in _POSIX:
+        return _POSIX[name]
+    if name.startswith("Is") and name[2:] in _POSIX:
+        return _POSIX[name[2:]]
+    category = _ALIASES.get(name, name[2:] if name.startswith("Is") else name)
+    if category in ("L", "Lu", "Ll", "Lt", "Lm", "Lo", "M", "Mn", "Mc", "Me", "N", "Nd", "Nl", "No", "P",
+                    "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "S", "Sm", "Sc", "Sk", "So", "Z", "Zs", "Zl",
+                    "Zp", "C", "Cc", "Cf", "Co", "Cn"):
+        return _category(category)
+    raise JavaRegexError(f"Unknown character property name {{{name}}}", index)
+
+
+def _class_text(ranges: Ranges) -> str:
+    """A Python character class matching exactly ``ranges``."""
+    if not ranges:
+        return "[^\\x00-\\U0010ffff]"
+    parts = []
+    for low, high in ranges:
+        parts.append(_escaped(low) if low == high else f"{_escaped(low)}-{_escaped(high)}")
+    return "[" + "".join(parts) + "]"
+
+
+def _escaped(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+# --- the translator ------------------------------------------------------------------------
+
+_QUANTIFIER = re.compile(r"\{(\d+)(,(\d*))?\}")
+_FLAG_GROUP = re.compile(r"\(\?([idmsuxU]*)(?:-([idmsuxU]*))?([:)])")
+_PYTHON_FLAGS = {"i": "i", "m": "m", "s": "s", "x": "x"}
+
+
+class _Translator:
+    """One pass over a Java pattern, writing the equivalent Python pattern."""
+
+    def __init__(self, pattern: str, dotall: bool) -> None:
+        self.pattern = pattern
+        self.pos = 0
+        self.out: list[str] = []
+        self.groups = 0
+        self.dotall = dotall
+        # Per open group: the inline flag groups opened at its level (closed with it).
+        self.scoped: list[list[str]] = [[]]
+
+    def error(self, reason: str, index: int | None = None) -> JavaRegexError:
+        return JavaRegexError(reason, self.pos if index is None else index)
+
+    def translate(self) -> str:
+        pattern = self.pattern
+        while self.pos < len(pattern):
+            char = pattern[self.pos]
+            if char == "\\":
+                self.out.append(self._escape_outside())
+            elif char == "[":
+                self.pos += 1
+                self.out.append(_class_text(self._class_body()))
+            elif char == "(":
+                self._open_group()
+            elif char == ")":
+                self._close_scoped()
+                if len(self.scoped) == 1:
+                    raise self.error("Unmatched closing ')'")
+                self.scoped.pop()
+                self.out.append(")")
+                self.pos += 1
+            elif char == "|":
+                reopen = self.scoped[-1]
+                self._close_scoped()
+                self.out.append("|")
+                self.out.extend(reopen)
+                self.scoped[-1] = list(reopen)
+                self.pos += 1
+            elif char == "{":
+                match = _QUANTIFIER.match(pattern, self.pos)
+                if match is None:
+                    raise self.error("Illegal repetition")
+                self.out.append(match.group(0))
+                self.pos = match.end()
+            elif char == "." and not self.dotall:
+                self.out.append("[^" + _LINE_TERMINATORS.replace("\n", "\\n").replace("\r", "\\r") + "]")
+                self.pos += 1
+            else:
+                self.out.append(char)
+                self.pos += 1
+        if len(self.scoped) > 1:
+            raise self.error("Unclosed group")
+        self._close_scoped()
+        return "".join(self.out)
+
+    def _close_scoped(self) -> None:
+        self.out.append(")" * len(self.scoped[-1]))
+        self.scoped[-1] = []
+
+    def _open_group(self) -> None:
+        pattern, start = self.pattern, self.pos
+        if not pattern.startswith("(?", start):
+            self.groups += 1
+            self.scoped.append([])
+            self.out.append("(")
+            self.pos += 1
+            return
+        for prefix in ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?>"):
+            if pattern.startswith(prefix, start):
+                self.scoped.append([])
+                self.out.append(prefix)
+                self.pos += len(prefix)
+                return
+        named = re.compile(r"\(\?<([a-zA-Z][a-zA-Z0-9]*)>").match(pattern, start)
+        if named:
+            self.groups += 1
+            self.scoped.append([])
+            self.out.append(f"(?P<{named.group(1)}>")
+            self.pos = named.end()
+            return
+        flags = _FLAG_GROUP.match(pattern, start)
+        if flags is None:
+            raise self.error("Unknown inline modifier", start + 2)
+        on = "".join(_PYTHON_FLAGS.get(f, "") for f in flags.group(1))
+        off = "".join(_PYTHON_FLAGS.get(f, "") for f in flags.group(2) or "")
+        python_flags = f"(?{on}-{off}:" if off else f"(?{on}:" if on else "(?:"
+        if "s" in on:
+            self.dotall = True
+        self.pos = flags.end()
+        if flags.group(3) == ":":
+            self.scoped.append([])
+            self.out.append(python_flags)
+        else:  # (?i) holds until the end of the enclosing group
+            self.out.append(python_flags)
+            self.scoped[-1].append(python_flags)
+
+    def _escape_outside(self) -> str:
+        """Translate the escape at ``self.pos`` (a backslash) outside character classes."""
+        pattern = self.pattern
+        start = self.pos
+        if start + 1 >= len(pattern):
+            raise self.error("Unexpected internal error", start + 1)
+        char = pattern[start + 1]
+        self.pos = start + 2
+        if char in "123456789":
+            number = int(char)
+            while self.pos < len(pattern) and pattern[self.pos].isdigit():
+                candidate = number * 10 + int(pattern[self.pos])
+                if candidate > self.groups:
+                    break
+                number = candidate
+                self.pos += 1
+            return f"(?:\\{number})"
+        if char in "dDwWsSbBA":
+            return "\\" + char
+        if char == "z":
+            return "\\Z"
+        if char == "Z":
+            return "(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?\\Z)"
+        if char == "R":
+            return "(?:\\r\\n|[\\n\\x0b\\f\\r\\u0085\\u2028\\u2029])"
+        if char == "Q":
+            end = pattern.find("\\E", self.pos)
+            literal = pattern[self.pos :] if end < 0 else pattern[self.pos : end]
+            self.pos = len(pattern) if end < 0 else end + 2
+            return re.escape(literal)  # like Java, a following quantifier binds to the last char
+        if char == "k":
+            named = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)>").match(pattern, self.pos)
+            if named is None:
+                raise self.error("\\k is not followed by '<' for named capturing group")
+            self.pos = named.end()
+            return f"(?P={named.group(1)})"
+        self.pos = start
+        ranges = self._escape_in_class()
+        if len(ranges) == 1 and ranges[0][0] == ranges[0][1]:
+            return _escaped(ranges[0][0])
+        return _class_text(ranges)
+
+    def _escape_in_class(self) -> Ranges:
+        """The set of code points of the escape at ``self.pos``: a literal or a class."""
+        pattern = self.pattern
+        start = self.pos
+        if start + 1 >= len(pattern):
+            raise self.error("Unexpected internal error", start + 1)
+        char = pattern[start + 1]
+        self.pos = start + 2
+        simple = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b"}
+        if char in simple:
+            return _chars(simple[char])
+        classes = {"d": _DIGIT, "w": _WORD, "s": _SPACE, "h": _HSPACE, "v": _VSPACE}
+        if char in classes:
+            return classes[char]
+        if char.lower() in classes:
+            return _complement(classes[char.lower()])
+        if char == "x":
+            return self._hex_escape()
+        if char == "u":
+            digits = pattern[self.pos : self.pos + 4]
+            if not re.fullmatch(r"[0-9a-fA-F]{4}", digits):
+                raise self.error("Illegal Unicode escape sequence")
+            self.pos += 4
+            return ((int(digits, 16), int(digits, 16)),)
+        if char == "0":
+            octal = re.compile(r"[0-3][0-7]{2}|[0-7]{1,2}").match(pattern, self.pos)
+            if octal is None:
+                raise self.error("Illegal octal escape sequence")
+            self.pos = octal.end()
+            code = int(octal.group(0), 8)
+            return ((code, code),)
+        if char == "c":
+            if self.pos >= len(pattern):
+                raise self.error("Illegal control escape sequence")
+            code = ord(pattern[self.pos]) ^ 64
+            self.pos += 1
+            return ((code, code),)
+        if char in "pP":
+            ranges = self._property_escape(start)
+            return _complement(ranges) if char == "P" else ranges
+        if char.isascii() and char.isalnum():
+            raise self.error("Illegal/unsupported escape sequence", start + 1)
+        return ((ord(char), ord(char)),)
+
+    def _hex_escape(self) -> Ranges:
+        pattern = self.pattern
+        if pattern.startswith("{", self.pos):
+            end = pattern.find("}", self.pos)
+            digits = pattern[self.pos + 1 : end] if end > 0 else ""
+            if not re.fullmatch(r"[0-9a-fA-F]+", digits) or int(digits, 16) > _MAX_CODE:
+                raise self.error("Illegal hexadecimal escape sequence")
+            self.pos = end + 1
+        else:
+            digits = pattern[self.pos : self.pos + 2]
+            if not re.fullmatch(r"[0-9a-fA-F]{2}", digits):
+                raise self.error("Illegal hexadecimal escape sequence")
+            self.pos += 2
+        code = int(digits, 16)
+        return ((code, code),)
+
+    def _property_escape(self, start: int) -> Ranges:
+        pattern = self.pattern
+        if pattern.startswith("{", self.pos):
+            end = pattern.find("}", self.pos)
+            if end < 0:
+                raise self.error("Unclosed character family", start)
+            name = pattern[self.pos + 1 : end]
+            self.pos = end + 1
+        elif self.pos < len(pattern):
+            name = pattern[self.pos]
+            self.pos += 1
+        else:
+            raise self.error("Unknown character property name {" + " }", start + 2)
+        return _property(name, start)
+
+    def _class_body(self) -> Ranges:
+        """Parse a Java character class after its ``[``, up to and including its ``]``."""
+        pattern = self.pattern
+        negated = pattern.startswith("^", self.pos)
+        if negated:
+            self.pos += 1
+        current: list[tuple[int, int]] | None = None  # None: nothing read yet
+        intersect_with: Ranges | None = None
+        while True:
+            if self.pos >= len(pattern):
+                raise self.error("Unclosed character class", len(pattern) - 1)
+            char = pattern[self.pos]
+            if char == "]" and current is not None:
+                self.pos += 1
+                break
+            if char == "&" and pattern.startswith("&&", self.pos):
+                self.pos += 2
+                left = _normalize(current or [])
+                intersect_with = left if intersect_with is None else _intersect(intersect_with, left)
+                current = []
+                continue
+            if current is None:
+                current = []
+            if char == "[":
+                self.pos += 1
+                current.extend(self._class_body())
+                continue
+            item = self._class_atom()
+            if (
+                len(item) == 1
+                and item[0][0] == item[0][1]
+                and pattern.startswith("-", self.pos)
+                and self.pos + 1 < len(pattern)
+                and pattern[self.pos + 1] not in "]["
+            ):
+                self.pos += 1
+                end = self._class_atom()
+                if len(end) != 1 or end[0][0] != end[0][1]:
+                    raise self.error("Illegal character range")
+                if end[0][0] < item[0][0]:
+                    raise self.error("Illegal character range")
+                item = ((item[0][0], end[0][0]),)
+            current.extend(item)
+        result = _normalize(current or [])
+        if intersect_with is not None:
+            result = _intersect(intersect_with, result)
+        if negated:
+            result = _complement(result)
+        return result
+
+    def _class_atom(self) -> Ranges:
+        pattern = self.pattern
+        char = pattern[self.pos]
+        if char != "\\":
+            self.pos += 1
+            return ((ord(char), ord(char)),)
+        if pattern.startswith("\\Q", self.pos):
+            end = pattern.find("\\E", self.pos + 2)
+            literal = pattern[self.pos + 2 :] if end < 0 else pattern[self.pos + 2 : end]
+            self.pos = len(pattern) if end < 0 else end + 2
+            return _chars(literal)
+        if self.pos + 1 < len(pattern) and pattern[self.pos + 1] in "123456789":
+            raise self.error("Illegal/unsupported escape sequence", self.pos + 1)
+        return self._escape_in_class()
+
+
+_FLAG_BITS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+
+
+@functools.lru_cache(maxsize=2048)
+def compile_java_regex(pattern: str, flags: str = "") -> re.Pattern[str]:
+    """Compile a Java regular expression; ``flags`` is a string of ``imsux`` letters.
+
+    Raises ``JavaRegexError`` for what Java rejects (and for the few Java constructs Python
+    cannot express, such as variable-width look-behind).
+    """
+    bits = 0 if "u" in flags else re.ASCII
+    for flag in flags:
+        if flag in _FLAG_BITS:
+            bits |= _FLAG_BITS[flag]
+        elif flag != "u":
+            raise JavaRegexError(f"invalid regular expression flag '{flag}'", -1)
+    translated = _Translator(pattern, dotall="s" in flags).translate()
+    try:
+        return re.compile(translated, bits)
+    except re.error as error:
+        raise JavaRegexError(error.msg, -1) from None
+    except (OverflowError, RecursionError):
+        raise JavaRegexError("pattern too complex", -1) from None
+
+
+def _regex(function: str, pattern: str, flags: str = "") -> re.Pattern[str]:
+    try:
+        return compile_java_regex(pattern, flags)
+    except JavaRegexError as error:
+        where = f" near index {error.index}" if error.index >= 0 else ""
+        raise BuiltinError(
+            f"{function}(): invalid regular expression '{pattern}': {error.reason}{where}"
+        ) from None
+
+
+def _flags_arg(function: str, args: list[Value]) -> str:
+    if len(args) < 3:
+        return ""
+    flags = string_arg(function, args, 2)
+    for flag in flags:
+        if flag not in "imsux":
+            raise BuiltinError(f"{function}() invalid flag '{flag}': flags are letters of 'imsux'")
+    return flags
+
+
+@builtin("match", min_args=2, max_args=3, signature="match(target, regex[, flags])")
+def pan_match(args: list[Value]) -> bool:
+    """Return true if the regular expression ``regex`` (Java syntax) matches somewhere in
+    ``target``; anchor it with ``^...$`` to test the whole string. The optional ``flags`` is a
+    string of letters: ``i`` ignore case, ``m`` multi-line anchors, ``s`` dot matches newlines,
+    ``x`` allow spaces and comments, ``u`` Unicode-aware case folding."""
+    target = string_arg("match", args, 0)
+    regex = string_arg("match", args, 1)
+    return _regex("match", regex, _flags_arg("match", args)).search(target) is not None
+
+
+@builtin("matches", min_args=2, max_args=3, signature="matches(target, regex[, flags])")
+def pan_matches(args: list[Value]) -> list[str]:
+    """Match ``regex`` (Java syntax) against ``target`` and return the list of captured
+    strings: the whole match at index 0, then each group (a group that took no part in the
+    match gives ""). The list is empty when the expression does not match. ``flags`` is as
+    for ``match``."""
+    target = string_arg("matches", args, 0)
+    regex = string_arg("matches", args, 1)
+    found = _regex("matches", regex, _flags_arg("matches", args)).search(target)
+    if found is None:
+        return []
+    groups = [found.group(0), *found.groups()]
+    while groups and groups[-1] is None:
+        groups.pop()
+    return [group if group is not None else "" for group in groups]
+
+
+def _replacement(template: str, found: re.Match[str]) -> str:
+    """Java's ``Matcher.appendReplacement`` text: ``$n``, ``${name}``, ``\\x`` escapes."""
+    out: list[str] = []
+    position = 0
+    group_count = found.re.groups
+    while position < len(template):
+        char = template[position]
+        if char == "\\":
+            position += 1
+            if position >= len(template):
+                raise ValueError("character to be escaped is missing")
+            out.append(template[position])
+            position += 1
+        elif char == "$":
+            position += 1
+            if position >= len(template):
+                raise ValueError("Illegal group reference: group index is missing")
+            if template[position] == "{":
+                end = template.find("}", position)
+                if end < 0:
+                    raise ValueError("named capturing group is missing trailing '}'")
+                name = template[position + 1 : end]
+                if not name:
+                    raise ValueError("named capturing group has 0 length name")
+                if name not in found.re.groupindex:
+                    raise ValueError(f"No group with name {{{name}}}")
+                out.append(found.group(name) or "")
+                position = end + 1
+                continue
+            if not template[position].isascii() or not template[position].isdigit():
+                raise ValueError("Illegal group reference")
+            number = int(template[position])
+            position += 1
+            while position < len(template) and template[position].isascii() and template[position].isdigit():
+                candidate = number * 10 + int(template[position])
+                if candidate > group_count:
+                    break
+                number = candidate
+                position += 1
+            if number > group_count:
+                raise ValueError(f"No group {number}")
+            out.append(found.group(number) or "")
+        else:
+            out.append(char)
+            position += 1
+    return "".join(out)
+
+
+@builtin("replace", min_args=3, max_args=3, signature="replace(regex, repl, target)")
+def pan_replace(args: list[Value]) -> str:
+    """Replace every match of the regular expression ``regex`` (Java syntax) in ``target`` with
+    ``repl``. In ``repl``, ``$n`` stands for the text of group n (``$0`` the whole match) and
+    ``${name}`` for a named group; a backslash makes the next character literal (``\\$``)."""
+    regex = string_arg("replace", args, 0)
+    template = string_arg("replace", args, 1)
+    target = string_arg("replace", args, 2)
+    compiled = _regex("replace", regex)
+    try:
+        return compiled.sub(lambda found: _replacement(template, found), target)
+    except ValueError as error:
+        raise BuiltinError(f"replace(): invalid replacement string '{template}': {error}") from None
+
+
+def java_split(compiled: re.Pattern[str], target: str, limit: int) -> list[str]:
+    """Java's ``String.split(regex, limit)``.
+
+    ``limit`` > 0: at most ``limit`` parts, the last holding the rest; 0: all parts, then
+    trailing empty strings removed; < 0: all parts. A zero-width match at the start gives no
+    leading empty part, and a string without any match is returned whole.
+    """
+    parts: list[str] = []
+    index = 0
+    limited = limit > 0
+    found: Iterator[re.Match[str]] = compiled.finditer(target)
+    for match_ in found:
+        if not limited or len(parts) < limit - 1:
+            if index == 0 and match_.start() == 0 and match_.end() == 0:
+                continue
+            parts.append(target[index : match_.start()])
+            index = match_.end()
+        elif len(parts) == limit - 1:
+            parts.append(target[index:])
+            index = match_.end()
+            break
+    if index == 0:
+        return [target]
+    if not limited or len(parts) < limit:
+        parts.append(target[index:])
+    if limit == 0:
+        while parts and parts[-1] == "":
+            parts.pop()
+    return parts
+
+
+@builtin("split", min_args=2, max_args=3, signature="split(regex, [limit,] target)")
+def pan_split(args: list[Value]) -> list[str]:
+    """Split ``target`` around the matches of the regular expression ``regex`` (Java syntax).
+    With a positive ``limit`` the result has at most ``limit`` strings, the last one holding
+    the unsplit rest; with a negative ``limit`` all parts are returned; with 0 (the default)
+    too, but empty strings at the end are removed: ``split('\\s*,\\s*', 'a,b , c,,')`` is
+    ``["a", "b", "c"]``."""
+    regex = string_arg("split", args, 0)
+    if len(args) == 3:
+        limit = long_arg("split", args, 1)
+        target = string_arg("split", args, 2)
+    else:
+        limit = 0
+        target = string_arg("split", args, 1)
+    return java_split(_regex("split", regex), target, limit)

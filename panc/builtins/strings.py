@@ -1,0 +1,105 @@
+"""String builtins: ``substr``, ``to_lowercase``, ``to_uppercase``, ``join``.
+
+Java strings count UTF-16 code units, so lengths and positions given to or returned by pan
+functions do too: a character outside the Basic Multilingual Plane counts as two. The helpers
+here convert when (rarely) such a character is present; plain strings take the fast path.
+"""
+
+# Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
+# pylint: disable=unidiomatic-typecheck
+
+from __future__ import annotations
+
+from panc.builtins.arguments import long_arg, string_arg
+from panc.builtins.registry import BuiltinError, builtin
+from panc.evaluation.values import Value, type_name
+
+_ASTRAL = "\U00010000"
+
+
+def is_bmp(s: str) -> bool:
+    """True when every character of ``s`` is one UTF-16 code unit (the usual case)."""
+    return s.isascii() or max(s, default="a") < _ASTRAL
+
+
+def java_length(s: str) -> int:
+    """Java's ``String.length()``: the number of UTF-16 code units."""
+    if is_bmp(s):
+        return len(s)
+    return len(s) + sum(1 for c in s if c >= _ASTRAL)
+
+
+def to_units(s: str) -> str:
+    """``s`` with astral characters split into surrogate pairs: one Python char per Java char."""
+    if is_bmp(s):
+        return s
+    data = s.encode("utf-16-le", "surrogatepass")
+    return "".join(chr(int.from_bytes(data[i : i + 2], "little")) for i in range(0, len(data), 2))
+
+
+def from_units(units: str) -> str:
+    """Inverse of ``to_units``: surrogate pairs become characters again (lone halves stay)."""
+    if is_bmp(units) and not any("\ud800" <= c <= "\udfff" for c in units):
+        return units
+    return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+
+
+def java_range(function: str, length: int, start: int, count: int | None) -> tuple[int, int]:
+    """``(begin, end)`` of the part selected by ``start`` and ``count`` as substr/splice do.
+
+    A negative ``start`` counts from the end; a negative ``count`` leaves that many elements
+    off the end; no ``count`` means up to the end.
+    """
+    begin = start + length if start < 0 else start
+    if begin < 0 or begin > length:
+        raise BuiltinError(f"{function}() start index ({start}) out of range (length {length})")
+    if count is None:
+        end = length
+    elif count < 0:
+        end = length + count
+    else:
+        end = begin + count
+    if end < begin or end > length:
+        raise BuiltinError(f"{function}() length ({count}) out of range (start {start}, length {length})")
+    return begin, end
+
+
+@builtin("substr", min_args=2, max_args=3, signature="substr(target, start[, length])")
+def substr(args: list[Value]) -> str:
+    """Return the part of ``target`` that begins at ``start`` (counting from 0) and is ``length``
+    characters long, or runs to the end when ``length`` is omitted. A negative ``start`` counts
+    from the end of the string; a negative ``length`` leaves that many characters off the end:
+    ``substr("abcdef", 1, -1)`` is ``"bcde"`` and ``substr("abcdef", -4, 1)`` is ``"c"``."""
+    target = string_arg("substr", args, 0)
+    start = long_arg("substr", args, 1)
+    count = long_arg("substr", args, 2) if len(args) > 2 else None
+    units = to_units(target)
+    begin, end = java_range("substr", len(units), start, count)
+    return from_units(units[begin:end])
+
+
+@builtin("to_lowercase", min_args=1, max_args=1, signature="to_lowercase(target)")
+def to_lowercase(args: list[Value]) -> str:
+    """Return ``target`` with every uppercase letter converted to lowercase. The conversion uses
+    the United States locale, so the result does not depend on the machine's locale."""
+    return string_arg("to_lowercase", args, 0).lower()
+
+
+@builtin("to_uppercase", min_args=1, max_args=1, signature="to_uppercase(target)")
+def to_uppercase(args: list[Value]) -> str:
+    """Return ``target`` with every lowercase letter converted to uppercase. The conversion uses
+    the United States locale, so the result does not depend on the machine's locale."""
+    return string_arg("to_uppercase", args, 0).upper()
+
+
+@builtin("join", min_args=2, signature="join(delimiter, list) or join(delimiter, arg1, arg2, ...)")
+def join(args: list[Value]) -> str:
+    """Join strings with ``delimiter`` between them. The strings come either from one list
+    argument, ``join("-", list("a", "b", "c"))``, or from the remaining arguments,
+    ``join("-", "a", "b", "c")``; both give ``"a-b-c"``. Only strings may be joined."""
+    delimiter = string_arg("join", args, 0)
+    parts = args[1] if len(args) == 2 and type(args[1]) is list else args[1:]
+    for part in parts:
+        if type(part) is not str:
+            raise BuiltinError(f"join() can only join strings, not {type_name(part)} values")
+    return delimiter.join(parts)
