@@ -1,0 +1,437 @@
+"""Compiling object templates into validated profiles: the API behind the ``panc`` command.
+
+    compiler = Compiler(CompileOptions(include_path=["site"]))
+    result = compiler.compile_object("site/node1.pan")   # or a template name
+    if result.error: print(result.error.format())
+    else: use result.profile, result.dependencies
+
+One ``Compiler`` serves a whole run: parsed and compiled templates are shared by all the
+objects it compiles, and objects referenced by others (``value('obj:/path')``) are built
+once. Objects must be compiled from one thread at a time (each compile runs the evaluator
+on a worker thread with a large stack, so that deep pan recursion cannot overflow Python's).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import panc.builtins
+import panc.builtins.context  # noqa: F401  (registers the context builtins)
+from panc.diagnostics import (
+    Category,
+    Diagnostic,
+    EvaluationError,
+    PanError,
+    PanParseError,
+    PanSyntaxError,
+    Severity,
+    ValidationError,
+)
+from panc.evaluation.build import Dependency, ObjectBuild
+from panc.evaluation.constant import evaluate_constant
+from panc.evaluation.dml import Code, CompileEnv, DmlCompiler
+from panc.evaluation.hooks import EvaluationHooks
+from panc.evaluation.statements import CompiledTemplate, compile_template
+from panc.evaluation.values import Value, deep_copy
+from panc.loader import TEMPLATE_SUFFIXES, DataFile, FileSystemLoader, Loader, TemplateSource
+from panc.source import Span
+from panc.syntax import ast
+
+__all__ = ["CompileOptions", "Compiler", "Dependency", "ObjectNotFoundError", "ObjectResult"]
+
+_STACK_SIZE = 512 * 1024 * 1024
+_RECURSION_LIMIT = 200_000
+_MISNAMED = "misplaced or misnamed template; relative directory and name must match '{}'"
+
+
+@dataclass
+class CompileOptions:
+    """panc's compilation options (the CLI maps its flags onto these)."""
+
+    include_path: list[str] = field(default_factory=lambda: [os.getcwd()])
+    """Include directories, in order. panc's default is the current directory."""
+    max_iteration: int = 10000
+    max_recursion: int = 50
+    initial_data: str | None = None
+    """DML evaluated at compile time into the dict every object starts from."""
+    debug: bool = False
+    debug_ns_include: str | None = None
+    debug_ns_exclude: str | None = None
+    warnings: str = "on"
+    """``off``, ``on`` or ``fatal``: what ``deprecated()`` does."""
+
+
+@dataclass
+class ObjectResult:
+    """The outcome of compiling one template given to ``compile_object``.
+
+    For an object template: ``profile`` is the validated root (``None`` on failure) and
+    ``error`` the first error. For any other kind of template (``kind`` says which) only
+    the syntax was checked: ``profile`` is ``None`` and ``error`` is set if it is wrong.
+    """
+
+    name: str
+    source_path: str
+    profile: dict[str, Value] | None
+    error: PanError | None
+    dependencies: list[Dependency] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    kind: str = "object"
+
+
+class ObjectNotFoundError(EvaluationError):
+    """An object template given on the command line that the include path cannot find."""
+
+    def format(self) -> str:
+        return f"evaluation error [?:?]\n{self.message}\n"
+
+
+class _ObjectState:
+    """One object of this compiler: built (executed + defaults), then validated."""
+
+    __slots__ = ("build", "building", "error", "template", "validated", "validation_error")
+
+    def __init__(self) -> None:
+        self.build: ObjectBuild | None = None
+        self.template: CompiledTemplate | None = None
+        self.building = False
+        self.error: PanError | None = None
+        self.validated = False
+        self.validation_error: PanError | None = None
+
+
+def _default_parse() -> Callable[[str, str], Any]:
+    try:
+        from panc.syntax import cache  # noqa: PLC0415 (optional module)
+
+        return cache.parse  # type: ignore[no-any-return,attr-defined]
+    except (ImportError, AttributeError):
+        from panc.syntax import parse  # noqa: PLC0415
+
+        return parse
+
+
+def _error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
+    if diagnostic.category is Category.SYNTAX:
+        return PanSyntaxError(diagnostic.message, diagnostic.span)
+    if diagnostic.category is Category.EVALUATION:
+        return EvaluationError(diagnostic.message, diagnostic.span, [diagnostic.span])
+    return PanParseError(diagnostic.message, diagnostic.span)
+
+
+def _header_span(template: ast.Template) -> Span:
+    """``object template x;`` (panc reports a misnamed template there)."""
+    name_span = template.name_span or template.span
+    start = template.span
+    return Span(start.file, start.start_line, start.start_column, name_span.end_line, name_span.end_column + 1)
+
+
+class Compiler:
+    """Compiles object templates; shares parsed templates and built objects across calls."""
+
+    def __init__(
+        self,
+        options: CompileOptions | None = None,
+        loader: Loader | None = None,
+        hooks: EvaluationHooks | None = None,
+        message_sink: Callable[[str], None] | None = None,
+        parse: Callable[[str, str], Any] | None = None,
+    ) -> None:
+        self.options = options or CompileOptions()
+        self.loader: Loader = loader if loader is not None else FileSystemLoader(self.options.include_path)
+        self.hooks = hooks
+        self.message_sink = message_sink
+        self._parse = parse or _default_parse()
+        self._compiled: dict[str, tuple[str, CompiledTemplate | PanError]] = {}
+        self._lookups: dict[tuple[str, tuple[str, ...]], CompiledTemplate | None] = {}
+        self._objects: dict[str, _ObjectState] = {}
+        self._expressions: dict[int, tuple[ast.Expr, Code]] = {}
+        self._initial_root: dict[str, Value] | PanError | None = None
+        self._debug_include = re.compile(self.options.debug_ns_include) if self.options.debug_ns_include else None
+        self._debug_exclude = re.compile(self.options.debug_ns_exclude) if self.options.debug_ns_exclude else None
+        self._names_by_path: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ public API
+
+    def compile_object(self, name_or_path: str) -> ObjectResult:
+        """Build, default and validate one object given by template name or file path."""
+        return _run_with_big_stack(lambda: self._compile_object(name_or_path))
+
+    def check_syntax(self, path: str) -> list[Diagnostic]:
+        """The compile-time errors of a template file (not executed)."""
+        result = self.compile_object(path)
+        return [result.error.to_diagnostic()] if result.error is not None else []
+
+    # ------------------------------------------------------------------ objects
+
+    def _compile_object(self, name_or_path: str) -> ObjectResult:
+        try:
+            name, given = self._resolve_object(name_or_path)
+        except PanError as error:
+            return ObjectResult(name_or_path, name_or_path, None, error)
+        if given is not None and given.kind != "object":
+            return ObjectResult(name, given.path, None, None, kind=given.kind)
+        state = self._built(name)
+        path = state.template.path if state.template is not None else name_or_path
+        build = state.build
+        error = state.error
+        if error is None:
+            error = self._validated(name, state)
+        if error is None:
+            error = self._check_references(name, state)
+        if error is not None and self.hooks is not None:
+            self.hooks.on_error(error)
+        dependencies = self._dependencies(name)
+        messages = build.messages if build is not None else []
+        profile = build.tree.root if build is not None and error is None else None
+        return ObjectResult(name, path, profile, error, dependencies, list(messages))
+
+    def _resolve_object(self, name_or_path: str) -> tuple[str, CompiledTemplate | None]:
+        """The object's template name, and the template compiled from a given file."""
+        if not name_or_path.endswith(TEMPLATE_SUFFIXES):
+            return name_or_path, None
+        text = self.loader.read_path(name_or_path)
+        if text is None:
+            raise EvaluationError(f"cannot read file '{name_or_path}'")
+        path = name_or_path if os.path.isabs(name_or_path) else os.path.join(os.getcwd(), name_or_path)
+        suffix = next(s for s in TEMPLATE_SUFFIXES if name_or_path.endswith(s))
+        stem = path[: -len(suffix)]
+        source = TemplateSource(os.path.basename(stem), path, text, "", suffix[1:].upper(), "")
+        template = self._compile_source(source, stem_check=stem)
+        return template.name, template
+
+    def _built(self, name: str) -> _ObjectState:
+        """The object ``name`` executed and defaulted (compiled on first request)."""
+        state = self._objects.get(name)
+        if state is not None:
+            return state
+        state = _ObjectState()
+        self._objects[name] = state
+        state.building = True
+        try:
+            template = self._load(name, ())
+            if template is None:
+                raise ObjectNotFoundError(f"cannot locate object template named '{name}'")
+            state.template = template
+            if template.kind != "object":
+                raise EvaluationError(f"template '{name}' is not an object template")
+            build = ObjectBuild(
+                self,
+                name,
+                template.path,
+                max_iteration=self.options.max_iteration,
+                max_recursion=self.options.max_recursion,
+                warnings=self.options.warnings,
+                hooks=self.hooks,
+                root=self._initial_data(),
+            )
+            state.build = build
+            build.run(template)
+            from panc.types import insert_defaults  # noqa: PLC0415 (import cycle)
+
+            insert_defaults(build.tree.root, build.bindings, build)
+        except PanError as error:
+            state.error = error
+        except RecursionError:
+            state.error = EvaluationError("call depth limit exceeded (Python recursion limit reached)")
+        finally:
+            state.building = False
+        return state
+
+    def _validated(self, name: str, state: _ObjectState) -> PanError | None:
+        if state.validated:
+            return state.validation_error
+        state.validated = True
+        build = state.build
+        assert build is not None
+        from panc.types import validate_profile  # noqa: PLC0415 (import cycle)
+
+        try:
+            validate_profile(build.tree.root, build.bindings, build, build.object_path)
+        except PanError as error:
+            if isinstance(error, ValidationError) and not error.object_file:
+                error.object_file = build.object_path
+            state.validation_error = error
+        except RecursionError:
+            state.validation_error = ValidationError("validation recursion too deep", build.object_path)
+        return state.validation_error
+
+    def _check_references(self, name: str, state: _ObjectState) -> PanError | None:
+        """panc's valid2: an object fails when an object it references failed."""
+        build = state.build
+        assert build is not None
+        for other in sorted(build.references):
+            if other == name:
+                continue
+            other_state = self._built(other)
+            error = other_state.error
+            if error is None and other_state.build is not None:
+                error = self._validated(other, other_state)
+            if error is not None:
+                return ValidationError(f"referenced object '{other}' failed to compile", build.object_path)
+        return None
+
+    def _dependencies(self, name: str) -> list[Dependency]:
+        """The object's dependencies, with those of the objects it references."""
+        seen: set[str] = set()
+        found: dict[str, Dependency] = {}
+        pending = [name]
+        while pending:
+            current = pending.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            state = self._objects.get(current)
+            if state is None or state.build is None:
+                continue
+            for dependency in state.build.dependencies.values():
+                found.setdefault(dependency.name, dependency)
+            pending.extend(state.build.references)
+        return sorted(found.values(), key=lambda d: d.name)
+
+    def _initial_data(self) -> dict[str, Value] | None:
+        text = self.options.initial_data
+        if text is None:
+            return None
+        if self._initial_root is None:
+            self._initial_root = self._evaluate_initial_data(text)
+        if isinstance(self._initial_root, PanError):
+            raise self._initial_root
+        return deep_copy(self._initial_root)
+
+    def _evaluate_initial_data(self, text: str) -> dict[str, Value] | PanError:
+        source_text = f"object template initial-data;\n'/' = {text};\n"
+        result = self._parse(source_text, "initial-data")
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        if errors or result.ast is None:
+            return _error_from_diagnostic(errors[0]) if errors else PanParseError("invalid initial data")
+        statement = result.ast.statements[0]
+        assert isinstance(statement, ast.Assignment)
+        try:
+            code = DmlCompiler(CompileEnv("initial-data", "initial-data")).top_level(statement.value)
+            value = evaluate_constant(code, statement.value.span, "initial data must be a compile-time constant")
+        except PanError as error:
+            return error
+        if type(value) is not dict:
+            return EvaluationError("initial data must be a dict", statement.value.span)
+        return value
+
+    # ------------------------------------------------------------------ TemplateProvider
+
+    def load_template(self, name: str, loadpath: Sequence[str]) -> CompiledTemplate | None:
+        return self._load(name, tuple(loadpath))
+
+    def _load(self, name: str, loadpath: tuple[str, ...]) -> CompiledTemplate | None:
+        key = (name, loadpath)
+        if key in self._lookups:
+            return self._lookups[key]
+        source = self.loader.find_template(name, loadpath)
+        template = None if source is None else self._compile_source(source)
+        self._lookups[key] = template
+        return template
+
+    def _compile_source(self, source: TemplateSource, stem_check: str | None = None) -> CompiledTemplate:
+        cached = self._compiled.get(source.path)
+        if cached is not None and cached[0] == source.text:
+            outcome = cached[1]
+        else:
+            outcome = self._parse_and_compile(source, stem_check)
+            self._compiled[source.path] = (source.text, outcome)
+        if isinstance(outcome, PanError):
+            raise outcome
+        return outcome
+
+    def _parse_and_compile(self, source: TemplateSource, stem_check: str | None) -> CompiledTemplate | PanError:
+        result = self._parse(source.text, source.path)
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        if errors:
+            return _error_from_diagnostic(errors[0])
+        template = result.ast
+        if template is None:
+            return PanParseError("empty template", Span(source.path, 1, 1, 1, 1))
+        declared = template.name or ""
+        if stem_check is not None:
+            matches = stem_check == declared or stem_check.endswith("/" + declared)
+        else:
+            matches = declared in (source.name, source.relative_name)
+        if not matches:
+            return PanSyntaxError(_MISNAMED.format(declared), _header_span(template))
+        self._names_by_path[source.path] = declared
+        try:
+            return compile_template(template, source, self.hooks, self._debug_enabled(declared))
+        except PanError as error:
+            return error
+        except RecursionError:
+            return PanSyntaxError("expression nested too deeply", template.span)
+
+    def _debug_enabled(self, template_name: str) -> bool:
+        enabled = self.options.debug
+        if not enabled and self._debug_include is not None:
+            enabled = self._debug_include.fullmatch(template_name) is not None
+        if enabled and self._debug_exclude is not None:
+            enabled = self._debug_exclude.fullmatch(template_name) is None
+        return enabled
+
+    def find_file(self, name: str, loadpath: Sequence[str]) -> DataFile | None:
+        return self.loader.find_file(name, loadpath)
+
+    def compile_expression(self, expr: ast.Expr, source_path: str) -> Code:
+        cached = self._expressions.get(id(expr))
+        if cached is not None and cached[0] is expr:
+            return cached[1]
+        template_name = self._names_by_path.get(source_path, "")
+        env = CompileEnv(template_name, source_path, self.hooks, self._debug_enabled(template_name))
+        code = DmlCompiler(env).top_level(expr)
+        self._expressions[id(expr)] = (expr, code)
+        return code
+
+    def referenced_object(self, name: str, requester: ObjectBuild) -> ObjectBuild:
+        del requester
+        state = self._objects.get(name)
+        if state is not None and state.building:
+            raise EvaluationError(f"circular object dependency: object '{name}' is still being built")
+        state = self._built(name)
+        if state.error is not None or state.build is None:
+            raise EvaluationError(f"cannot build referenced object '{name}'")
+        return state.build
+
+    def emit(self, build: ObjectBuild, message: str) -> None:
+        del build
+        if self.message_sink is not None:
+            self.message_sink(message)
+
+
+def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
+    """Run ``work`` on a thread with a large stack and a high recursion limit.
+
+    Pan's own limits (max-recursion, max-iteration) stop runaway templates long before
+    these limits; they only make sure that deep but legal nesting never overflows Python.
+    """
+    outcome: list[ObjectResult | BaseException] = []
+
+    def target() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
+            outcome.append(error)
+
+    old_limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
+    old_size = threading.stack_size()
+    try:
+        threading.stack_size(_STACK_SIZE)
+        thread = threading.Thread(target=target, name="panc-evaluator")
+        thread.start()
+    finally:
+        threading.stack_size(old_size)
+    thread.join()
+    result = outcome[0]
+    if isinstance(result, BaseException):
+        raise result
+    return result

@@ -1,0 +1,40 @@
+"""Exceptions that steer evaluation: unlocated failures, ``return``, non-constant defaults.
+
+Helpers deep in the evaluator (operators, tree updates, term checks) do not know which
+source position failed; they raise ``EvalFailure`` and the closure of the AST node that
+called them turns it into a located ``EvaluationError`` with ``located``.
+"""
+
+from __future__ import annotations
+
+from panc.diagnostics import EvaluationError, PanSyntaxError
+from panc.source import Span
+
+
+class EvalFailure(Exception):
+    """A user error whose position is not known yet."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ReturnSignal(Exception):
+    """``return(v)``: unwinds to the enclosing function call or top-level DML block."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__()
+        self.value = value
+
+
+class NotConstant(Exception):
+    """A compile-time evaluation touched something only known at run time."""
+
+
+def located(message: str, span: Span) -> EvaluationError:
+    """An evaluation error at ``span`` whose call trace starts there."""
+    return EvaluationError(message, span, [span])
+
+
+def syntax_error(message: str, span: Span) -> PanSyntaxError:
+    return PanSyntaxError(message, span)

@@ -1,0 +1,346 @@
+"""Compiling a parsed template into runnable statements.
+
+``compile_template`` checks what panc checks at compile time (which statements a template
+kind may hold, assignment paths, constant defaults, everything ``DmlCompiler`` checks) and
+turns each statement into a closure ``run(frame)``. The result, ``CompiledTemplate``, is
+shared by every object that includes the template.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from panc.diagnostics import EvaluationError, PanSyntaxError
+from panc.evaluation.control import EvalFailure, ReturnSignal, located
+from panc.evaluation.dml import AUTOMATIC_READ_ONLY, Code, CompileEnv, DmlCompiler, constant_of, is_constant
+from panc.evaluation.frames import SelfRef
+from panc.evaluation.static import check_statement_allowed, needs_self, uses_self
+from panc.evaluation.terms import Term, format_path, parse_path_text
+from panc.evaluation.tree import MISSING
+from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
+from panc.source import Span
+from panc.syntax import ast
+
+if TYPE_CHECKING:
+    from panc.evaluation.frames import Frame
+    from panc.evaluation.tree import Tree
+    from panc.loader import TemplateSource
+
+StatementCode = Callable[["Frame"], None]
+
+
+@dataclass(slots=True)
+class CompiledStatement:
+    code: StatementCode
+    node: ast.Statement
+    definition: bool
+    """``function``/``type``/``bind``/``valid``: run only at the first include in an object."""
+
+
+@dataclass(slots=True)
+class CompiledTemplate:
+    """A template ready to run: its statements, kind and where it came from."""
+
+    name: str
+    kind: str
+    source: TemplateSource
+    ast: ast.Template
+    statements: list[CompiledStatement] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+def compile_template(
+    template: ast.Template,
+    source: TemplateSource,
+    hooks: object | None = None,
+    debug_enabled: bool = False,
+) -> CompiledTemplate:
+    """Check and compile ``template``; raises ``PanSyntaxError`` for compile-time errors."""
+    kind = template.kind or "ordinary"
+    name = template.name or source.name
+    env = CompileEnv(name, source.path, hooks, debug_enabled)  # type: ignore[arg-type]
+    compiler = StatementCompiler(env, kind, name)
+    compiled = CompiledTemplate(name, kind, source, template)
+    for statement in template.statements:
+        if isinstance(statement, ast.PrefixStatement):
+            continue
+        check_statement_allowed(kind, statement)
+        code = compiler.compile(statement)
+        definition = isinstance(
+            statement, ast.FunctionStatement | ast.TypeStatement | ast.BindStatement | ast.ValidStatement
+        )
+        compiled.statements.append(CompiledStatement(code, statement, definition))
+    return compiled
+
+
+def _statement_path(statement: ast.Assignment, kind: str) -> tuple[Term, ...]:
+    try:
+        external, absolute, terms = parse_path_text(statement.path)
+    except EvalFailure as failure:
+        raise PanSyntaxError(failure.message, statement.path_span) from None
+    if external is not None:
+        raise PanSyntaxError(f"external path '{statement.path}' cannot be assigned", statement.path_span)
+    if kind == "structure" and absolute:
+        raise PanSyntaxError(
+            f"absolute path '{statement.path}' not allowed in structure template", statement.path_span
+        )
+    if kind != "structure" and not absolute:
+        raise PanSyntaxError(
+            f"relative path '{statement.path}' not allowed in {kind} template", statement.path_span
+        )
+    if terms and type(terms[0]) is not str:
+        raise PanSyntaxError(f"the first term of path '{statement.path}' must be a dict key", statement.path_span)
+    return terms
+
+
+class StatementCompiler:
+    """Compiles the statements of one template."""
+
+    def __init__(self, env: CompileEnv, kind: str, name: str) -> None:
+        self.env = env
+        self.kind = kind
+        self.name = name
+        self.dml = DmlCompiler(env)
+        self.hooks = env.hooks
+
+    def compile(self, statement: ast.Statement) -> StatementCode:
+        method = getattr(self, "_" + type(statement).__name__)
+        code: StatementCode = method(statement)
+        if self.hooks is not None:
+            code = self._hooked(statement, code)
+        return code
+
+    def _hooked(self, statement: ast.Statement, inner: StatementCode) -> StatementCode:
+        hooks = self.hooks
+        assert hooks is not None
+
+        def code(frame: Frame) -> None:
+            frame.span = statement.span
+            hooks.on_statement(statement, frame)
+            inner(frame)
+
+        return code
+
+    # ------------------------------------------------------------------ assignment
+
+    def _Assignment(self, statement: ast.Assignment) -> StatementCode:
+        terms = _statement_path(statement, self.kind)
+        dml = self.dml.top_level(statement.value)
+        span = statement.span
+        conditional = statement.conditional
+        final = statement.final
+        with_self = needs_self(statement.value)
+        constant = constant_of(dml)
+        copy_result = not is_constant(dml) or type(constant) in (list, dict)
+        path_text = format_path(terms)
+        hooks = self.hooks
+        template_name = self.name
+
+        def assign(frame: Frame) -> None:
+            tree: Tree = frame.tree
+            try:
+                if conditional:
+                    current = tree.get(terms)
+                    if current is not MISSING and current is not UNDEF:
+                        if final:
+                            tree.mark_final(terms)
+                        return
+                tree.check_writable(terms)
+                frame.locals = {}
+                if with_self:
+                    ref = SelfRef(tree.ensure(terms), _path_writer(tree, terms))
+                    frame.self_ref = ref
+                    value = dml(frame)
+                    if copy_result and value is not ref.value and (type(value) is dict or type(value) is list):
+                        value = deep_copy(value)
+                else:
+                    frame.self_ref = None
+                    value = dml(frame)
+                    if copy_result and (type(value) is dict or type(value) is list):
+                        value = deep_copy(value)
+                tree.put(terms, value)
+                if final:
+                    tree.mark_final(terms)
+            except EvalFailure as failure:
+                raise located(failure.message, span) from None
+            if hooks is not None:
+                hooks.on_path_write(path_text, value, span, template_name)
+
+        return assign
+
+    # ------------------------------------------------------------------ include
+
+    def _Include(self, statement: ast.Include) -> StatementCode:
+        if uses_self(statement.target):
+            raise PanSyntaxError("SELF cannot be used in an include statement", statement.target.span)
+        target = self.dml.top_level(statement.target)
+        span = statement.span
+        kind = self.kind
+        constant = constant_of(target)
+        if is_constant(target):
+            if constant is UNDEF or constant is NULL:
+                return _no_op
+            if type(constant) is not str:
+                raise PanSyntaxError("include requires a string (template name), undef or null", statement.target.span)
+            name = constant
+
+            def include_static(frame: Frame) -> None:
+                frame.build.include(name, frame, span, kind)
+
+            return include_static
+
+        def include_computed(frame: Frame) -> None:
+            frame.locals = {}
+            frame.self_ref = None
+            value = target(frame)
+            if value is UNDEF or value is NULL:
+                return
+            if type(value) is not str:
+                raise located("include requires a string (template name), undef or null", span)
+            frame.build.include(value, frame, span, kind, computed=True)
+
+        return include_computed
+
+    # ------------------------------------------------------------------ globals
+
+    def _VariableStatement(self, statement: ast.VariableStatement) -> StatementCode:
+        name = statement.name
+        if name in AUTOMATIC_READ_ONLY:
+            raise PanSyntaxError(f"cannot set the automatic variable {name}", statement.name_span)
+        dml = self.dml.top_level(statement.value)
+        span = statement.span
+        conditional = statement.conditional
+        final = statement.final
+
+        def define(frame: Frame) -> None:
+            build = frame.build
+            scope = build.globals
+            current = scope.get(name, MISSING)
+            if conditional and current is not MISSING and current is not UNDEF:
+                if final:
+                    build.final_globals.add(name)
+                return
+            if name in build.final_globals:
+                raise located(f"cannot modify final global variable '{name}'", span)
+            if current is MISSING:
+                scope[name] = current = UNDEF
+            frame.locals = {}
+            frame.self_ref = SelfRef(current, _global_writer(scope, name))
+            value = dml(frame)
+            try:
+                build.set_global(name, value)
+            except EvalFailure as failure:
+                raise located(failure.message, span) from None
+            if final:
+                build.final_globals.add(name)
+
+        return define
+
+    def _FunctionStatement(self, statement: ast.FunctionStatement) -> StatementCode:
+        body = self.dml.expr(statement.body)
+        name = statement.name
+        span = statement.span
+        template_name = self.name
+
+        def define(frame: Frame) -> None:
+            frame.build.define_function(name, body, template_name, span)
+
+        return define
+
+    # ------------------------------------------------------------------ types
+
+    def _TypeStatement(self, statement: ast.TypeStatement) -> StatementCode:
+        self._check_defaults(statement.spec)
+        path = self.env.source_path
+
+        def define(frame: Frame) -> None:
+            frame.build.define_type(statement, path)
+
+        return define
+
+    def _BindStatement(self, statement: ast.BindStatement) -> StatementCode:
+        self._check_defaults(statement.spec)
+        path = self.env.source_path
+
+        def bind(frame: Frame) -> None:
+            frame.build.bind(statement.path, statement.spec, statement.span, path)
+
+        return bind
+
+    def _ValidStatement(self, statement: ast.ValidStatement) -> StatementCode:
+        # valid 'p' = dml;  is  bind 'p' = element with dml;
+        spec = ast.FullTypeSpec(
+            statement.span, ast.TypeRef(statement.path_span, "element", None), None, statement.expr
+        )
+        self.dml.expr(statement.expr)  # compile-time checks of the DML
+        path = self.env.source_path
+
+        def bind(frame: Frame) -> None:
+            frame.build.bind(statement.path, spec, statement.span, path)
+
+        return bind
+
+    def _check_defaults(self, spec: ast.FullTypeSpec) -> None:
+        """Defaults must be compile-time constants; ``with`` clauses must compile."""
+        for full in _full_specs(spec):
+            if full.validation is not None:
+                self.dml.expr(full.validation)
+            if full.default is not None:
+                self.constant_default(full.default)
+
+    def constant_default(self, expr: ast.Expr) -> Value:
+        """Evaluate a default value now; anything not constant is a syntax error."""
+        from panc.evaluation.constant import evaluate_constant  # noqa: PLC0415 (cycle)
+
+        return evaluate_constant(self.dml.top_level(expr), expr.span, "default value")
+
+    def _PrefixStatement(self, statement: ast.PrefixStatement) -> StatementCode:
+        del statement
+        return _no_op
+
+
+def _no_op(frame: Frame) -> None:
+    del frame
+
+
+def _path_writer(tree: Tree, terms: tuple[Term, ...]) -> Callable[[Value], None]:
+    def write(value: Value) -> None:
+        tree.put(terms, value)
+
+    return write
+
+
+def _global_writer(scope: dict[str, Value], name: str) -> Callable[[Value], None]:
+    def write(value: Value) -> None:
+        scope[name] = value
+
+    return write
+
+
+def _full_specs(spec: ast.FullTypeSpec) -> list[ast.FullTypeSpec]:
+    """``spec`` and every full type spec nested in it (record fields)."""
+    found = [spec]
+    pending: list[object] = [spec.spec]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.RecordType):
+            for member in node.members:
+                if isinstance(member, ast.Field):
+                    found.append(member.spec)
+                    pending.append(member.spec.spec)
+        elif isinstance(node, ast.ListOf | ast.DictOf | ast.LinkOf):
+            pending.append(node.element)
+    return found
+
+
+def run_statements(template: CompiledTemplate, frame: Frame, first: bool) -> None:
+    """Execute a template's statements in ``frame`` (definitions only at the first load)."""
+    for statement in template.statements:
+        if first or not statement.definition:
+            statement.code(frame)
+

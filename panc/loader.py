@@ -1,0 +1,215 @@
+"""Where templates and data files come from.
+
+The evaluator never touches the file system: it asks a ``Loader``. ``FileSystemLoader``
+searches an ordered include path the way panc does; ``MemoryLoader`` serves templates held
+in memory (tests, unsaved editor buffers) and can fall back to another loader.
+
+Lookup order (panc's ``FileSystemSourceRepositoryImpl.lookupSource``): for every include
+directory in order, the name itself and then the name under each ``LOADPATH`` entry; for
+each candidate ``.pan`` before the deprecated ``.tpl``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+TEMPLATE_SUFFIXES = (".pan", ".tpl")
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSource:
+    """A template found by a loader."""
+
+    name: str
+    """The name that was looked up."""
+    path: str
+    """The file path as panc prints it (include dir joined with the relative file name)."""
+    text: str
+    include_dir_uri: str
+    """URI of the include directory it was found under (``file:/abs/dir/``): the ``.dep`` form."""
+    kind: str = "PAN"
+    """``PAN`` for ``.pan`` files, ``TPL`` for deprecated ``.tpl`` files."""
+    relative_name: str = ""
+    """The file's name relative to its include directory without suffix (``loadpath/name``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DataFile:
+    """A data file found for ``file_contents``/``file_exists``."""
+
+    name: str
+    path: str
+    data: bytes
+    include_dir_uri: str
+
+
+class Loader(Protocol):
+    """What the compiler needs from the outside world."""
+
+    def find_template(self, name: str, loadpath: Sequence[str] = ()) -> TemplateSource | None:
+        """The template ``name`` on the include path, or ``None``."""
+
+    def find_file(self, name: str, loadpath: Sequence[str] = ()) -> DataFile | None:
+        """The data file ``name`` on the include path, or ``None``."""
+
+    def read_path(self, path: str) -> str | None:
+        """The text of a file named directly (a template given on the command line)."""
+
+
+def _candidates(name: str, loadpath: Sequence[str]) -> list[str]:
+    """Relative names to try under one include directory: the name, then under LOADPATH."""
+    names = [name]
+    for entry in loadpath:
+        if entry:
+            names.append(entry.rstrip("/") + "/" + name)
+    return names
+
+
+def absolute_dir(directory: str) -> str:
+    """An include directory made absolute the way Java's ``File.getAbsolutePath`` does.
+
+    Unlike ``os.path.abspath`` it does not normalise ``.`` away, because panc prints
+    ``/dir/./x.pan`` for ``--include-path .``.
+    """
+    if os.path.isabs(directory):
+        return directory
+    return os.path.join(os.getcwd(), directory)
+
+
+def directory_uri(directory: str) -> str:
+    """``file:/abs/dir/``: how panc's dependency files name an include directory."""
+    path = directory.replace(os.sep, "/")
+    if not path.endswith("/"):
+        path += "/"
+    return "file:" + path
+
+
+class FileSystemLoader:
+    """Templates and data files from an ordered list of include directories."""
+
+    def __init__(self, include_path: Sequence[str]) -> None:
+        self.include_path = [absolute_dir(d) for d in include_path] or [os.getcwd()]
+        self._uris = {d: directory_uri(d) for d in self.include_path}
+        # Lookups repeat a lot (many objects include the same templates).
+        self._template_cache: dict[tuple[str, tuple[str, ...]], TemplateSource | None] = {}
+
+    def find_template(self, name: str, loadpath: Sequence[str] = ()) -> TemplateSource | None:
+        key = (name, tuple(loadpath))
+        if key in self._template_cache:
+            return self._template_cache[key]
+        found = self._search_template(name, loadpath)
+        self._template_cache[key] = found
+        return found
+
+    def _search_template(self, name: str, loadpath: Sequence[str]) -> TemplateSource | None:
+        for directory in self.include_path:
+            for relative in _candidates(name, loadpath):
+                for suffix in TEMPLATE_SUFFIXES:
+                    path = os.path.join(directory, relative + suffix)
+                    if os.path.isfile(path):
+                        text = _read_text(path)
+                        if text is None:
+                            continue
+                        return TemplateSource(
+                            name=name,
+                            path=path,
+                            text=text,
+                            include_dir_uri=self._uris[directory],
+                            kind=suffix[1:].upper(),
+                            relative_name=relative,
+                        )
+        return None
+
+    def find_file(self, name: str, loadpath: Sequence[str] = ()) -> DataFile | None:
+        for directory in self.include_path:
+            for relative in _candidates(name, loadpath):
+                path = os.path.join(directory, relative)
+                if os.path.isfile(path):
+                    try:
+                        with open(path, "rb") as handle:
+                            data = handle.read()
+                    except OSError:
+                        continue
+                    return DataFile(name, path, data, self._uris[directory])
+        return None
+
+    def read_path(self, path: str) -> str | None:
+        return _read_text(path)
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+class MemoryLoader:
+    """Templates and files held in memory, optionally layered over another loader.
+
+    ``templates`` maps template names to their text; ``buffers`` maps file paths to text
+    that replaces the file's content on disk (unsaved editor buffers). A template or file
+    not held here is looked up in ``fallback``.
+    """
+
+    def __init__(
+        self,
+        templates: dict[str, str] | None = None,
+        files: dict[str, bytes | str] | None = None,
+        fallback: Loader | None = None,
+        buffers: dict[str, str] | None = None,
+        root: str = "memory",
+    ) -> None:
+        self.templates = dict(templates or {})
+        self.files = dict(files or {})
+        self.fallback = fallback
+        self.buffers = dict(buffers or {})
+        self.root = root
+        self._uri = f"file:{root}/"
+
+    def path_of(self, name: str) -> str:
+        """The path printed for an in-memory template."""
+        return f"{self.root}/{name}.pan"
+
+    def find_template(self, name: str, loadpath: Sequence[str] = ()) -> TemplateSource | None:
+        for relative in _candidates(name, loadpath):
+            text = self.templates.get(relative)
+            if text is not None:
+                return TemplateSource(name, self.path_of(relative), text, self._uri, "PAN", relative)
+        if self.fallback is None:
+            return None
+        found = self.fallback.find_template(name, loadpath)
+        if found is not None and found.path in self.buffers:
+            return TemplateSource(
+                found.name,
+                found.path,
+                self.buffers[found.path],
+                found.include_dir_uri,
+                found.kind,
+                found.relative_name,
+            )
+        return found
+
+    def find_file(self, name: str, loadpath: Sequence[str] = ()) -> DataFile | None:
+        for relative in _candidates(name, loadpath):
+            data = self.files.get(relative)
+            if data is not None:
+                raw = data.encode("utf-8") if isinstance(data, str) else data
+                return DataFile(name, f"{self.root}/{relative}", raw, self._uri)
+        if self.fallback is None:
+            return None
+        return self.fallback.find_file(name, loadpath)
+
+    def read_path(self, path: str) -> str | None:
+        if path in self.buffers:
+            return self.buffers[path]
+        for name, text in self.templates.items():
+            if self.path_of(name) == path:
+                return text
+        if self.fallback is None:
+            return None
+        return self.fallback.read_path(path)
