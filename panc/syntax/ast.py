@@ -249,6 +249,8 @@ class FullTypeSpec:
     spec: TypeSpec
     default: Expr | None
     validation: Expr | None
+    with_span: Span | None = None
+    """The ``with`` keyword: panc's location of a type with a ``with`` clause ends there."""
 
 
 # --------------------------------------------------------------------------- statements

@@ -51,8 +51,13 @@ def compile_type(
 
 
 def type_location(source_path: str, full: ast.FullTypeSpec) -> str:
-    """``file:L.C-L.C`` of a type definition as panc prints it in the type stack."""
-    return f"{source_path}:{full.span.range_text()}"
+    """``file:L.C-L.C`` of a type definition as panc prints it in the type stack.
+
+    panc ends the location of a type with a ``with`` clause at the ``with`` keyword
+    (``type small = long with f(SELF);`` is ``4.14-4.22``).
+    """
+    where = full.span if full.with_span is None else full.span.to(full.with_span)
+    return f"{source_path}:{where.range_text()}"
 
 
 class TypeCompiler:

@@ -42,12 +42,13 @@ def full(
     default: Value | ast.Expr | None = None,
     check: str | None = None,
     at: Span = S,
+    with_at: Span | None = None,
 ) -> ast.FullTypeSpec:
     """``spec [= default] [with check()]``; a non-AST default becomes a literal."""
     if default is not None and not isinstance(default, (ast.Literal, ast.Variable, ast.Call)):
         default = ast.Literal(S, default)
     validation = ast.Call(S, check, S, ()) if check else None
-    return ast.FullTypeSpec(at, spec, default, validation)
+    return ast.FullTypeSpec(at, spec, default, validation, with_at)
 
 
 def fld(name: str, spec: ast.TypeSpec | ast.FullTypeSpec, required: bool = True) -> ast.Field:

@@ -59,7 +59,11 @@ def test_validation_valid_sample() -> None:
     registry = TypeRegistry()
     path = "errors/validation_valid.pan"
     registry.define(
-        type_stmt("small", full(ref("long"), check="is_small", at=span(4, 14, 4, 22))), path, vctx
+        type_stmt(
+            "small", full(ref("long"), check="is_small", at=span(4, 14, 4, 37), with_at=span(4, 19, 4, 22))
+        ),
+        path,
+        vctx,
     )
     bind_spec = full(ref("small"), at=span(5, 13, 5, 17))
     binding = Binding("/n", compile_type(bind_spec, registry, path, vctx), bind_spec.span, path)
