@@ -1,0 +1,80 @@
+"""Semantic checks that need the include path but not an evaluation.
+
+Unknown templates in ``include``, wrong include kinds (panc's include matrix), undefined
+functions, types and global variables. These are warnings: the compiler only fails on them
+when the statement actually runs, and a workspace may lack some external library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from panc.analysis.index import WorkspaceIndex
+from panc.analysis.references import BUILTIN_TYPES, Occurrence, OccurrenceKind
+from panc.diagnostics import Diagnostic, Severity
+from panc.syntax import ast
+
+ALLOWED_INCLUDES: dict[str, frozenset[str]] = {
+    "object": frozenset({"ordinary", "unique", "declaration"}),
+    "ordinary": frozenset({"ordinary", "unique", "declaration"}),
+    "unique": frozenset({"ordinary", "unique", "declaration"}),
+    "structure": frozenset({"structure", "declaration"}),
+    "declaration": frozenset({"declaration"}),
+}
+"""panc's ``Template.allowedIncludes`` (see pan-inventory: the include matrix)."""
+
+UNKNOWN_TEMPLATE = "unknown-template"
+WRONG_INCLUDE_KIND = "wrong-include-kind"
+UNDEFINED_FUNCTION = "undefined-function"
+UNDEFINED_TYPE = "undefined-type"
+UNDEFINED_VARIABLE = "undefined-variable"
+
+
+def semantic_diagnostics(template: ast.Template, occurrences: list[Occurrence], index: WorkspaceIndex,
+                         builtins: Container[str]) -> list[Diagnostic]:
+    """The semantic findings for one parsed template, resolved against ``index``."""
+    found: list[Diagnostic] = []
+    declared_here = {(occ.kind, occ.name) for occ in occurrences if occ.declaration}
+    for occ in occurrences:
+        if occ.declaration:
+            continue
+        if occ.kind is OccurrenceKind.TEMPLATE:
+            found.extend(_template_reference(template, occ, index))
+        elif occ.kind is OccurrenceKind.FUNCTION:
+            if (occ.name not in builtins and (occ.kind, occ.name) not in declared_here
+                    and not index.declarations(occ.kind, occ.name)):
+                found.append(_warning(UNDEFINED_FUNCTION, f"undefined function '{occ.name}'", occ))
+        elif occ.kind is OccurrenceKind.TYPE:
+            if (occ.name not in BUILTIN_TYPES and (occ.kind, occ.name) not in declared_here
+                    and not index.declarations(occ.kind, occ.name)):
+                found.append(_warning(UNDEFINED_TYPE, f"undefined type '{occ.name}'", occ))
+        elif (occ.kind is OccurrenceKind.VARIABLE and (occ.kind, occ.name) not in declared_here
+              and not index.declarations(occ.kind, occ.name)):
+            found.append(_warning(UNDEFINED_VARIABLE, f"undefined variable '{occ.name}'", occ))
+    return found
+
+
+def _template_reference(template: ast.Template, occ: Occurrence, index: WorkspaceIndex) -> list[Diagnostic]:
+    if occ.role == "if_exists":
+        return []
+    target = index.template(occ.name)
+    if target is None:
+        return [_warning(UNKNOWN_TEMPLATE, f"cannot find template '{occ.name}' on the include path", occ)]
+    if target.kind is None:
+        return []
+    if occ.role == "create":
+        if target.kind != "structure":
+            return [_warning(WRONG_INCLUDE_KIND,
+                             f"create() needs a structure template; '{occ.name}' is a {target.kind} template",
+                             occ)]
+        return []
+    allowed = ALLOWED_INCLUDES.get(template.kind or "")
+    if allowed is not None and target.kind not in allowed:
+        return [_warning(WRONG_INCLUDE_KIND,
+                         f"a {template.kind} template cannot include the {target.kind} template '{occ.name}'",
+                         occ)]
+    return []
+
+
+def _warning(code: str, message: str, occ: Occurrence) -> Diagnostic:
+    return Diagnostic(None, message, occ.span, severity=Severity.WARNING, code=code)

@@ -1,0 +1,189 @@
+"""Every named thing a template mentions: templates, functions, types, variables, fields, paths.
+
+One walk over the AST yields ``Occurrence`` values; go-to-definition, find-references, rename,
+hover, semantic highlighting and the semantic checks all start from them.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from panc.analysis.sourcetext import name_span_at_end, name_span_at_start, string_inner_span
+from panc.analysis.walk import children
+from panc.source import Span
+from panc.syntax import ast
+
+AUTOMATIC_VARIABLES = frozenset({"SELF", "ARGV", "ARGC", "OBJECT", "FUNCTION", "TEMPLATE"})
+"""Variables the compiler defines itself; they cannot be declared or renamed."""
+
+BUILTIN_TYPES = frozenset(
+    {"boolean", "long", "double", "string", "number", "property", "resource", "element", "list", "dict",
+     "nlist"}
+)
+
+TEMPLATE_NAME_FUNCTIONS = frozenset({"if_exists", "create"})
+"""Builtins whose first argument, when a string literal, names a template."""
+
+
+class OccurrenceKind(enum.Enum):
+    TEMPLATE = "template"
+    FUNCTION = "function"
+    TYPE = "type"
+    VARIABLE = "variable"
+    """A global variable (declared with ``variable``)."""
+    LOCAL = "local"
+    """A DML local variable; ``scope`` is the span of the DML it lives in."""
+    AUTOMATIC = "automatic"
+    FIELD = "field"
+    """A record field declaration; ``container`` is the type it belongs to."""
+    PATH = "path"
+    """A profile path written by an assignment or bound by ``bind``/``valid``; ``name`` is absolute."""
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    kind: OccurrenceKind
+    name: str
+    span: Span
+    """Exactly the characters of the name (string contents without quotes)."""
+    declaration: bool = False
+    scope: Span | None = None
+    container: str | None = None
+    role: str = ""
+    """For paths: ``assign``, ``bind``, ``valid`` or ``prefix``; for templates: ``header``,
+    ``include`` or the function name (``if_exists``, ``create``)."""
+
+
+def template_occurrences(template: ast.Template) -> list[Occurrence]:
+    """All occurrences in ``template``, in source order."""
+    found: list[Occurrence] = []
+    if template.name and template.name_span:
+        found.append(Occurrence(OccurrenceKind.TEMPLATE, template.name, template.name_span, True,
+                                role="header"))
+    for statement in template.statements:
+        _statement(statement, found)
+    found.sort(key=lambda occ: (occ.span.start_line, occ.span.start_column))
+    return found
+
+
+def _statement(statement: ast.Statement, found: list[Occurrence]) -> None:
+    if isinstance(statement, ast.Include):
+        name = statement.static_name
+        if name is not None:
+            found.append(Occurrence(OccurrenceKind.TEMPLATE, name, string_inner_span(statement.target.span),
+                                    role="include"))
+        else:
+            _dml(statement.target, found)
+    elif isinstance(statement, ast.Assignment):
+        found.append(Occurrence(OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span),
+                                role="assign"))
+        _dml(statement.value, found)
+    elif isinstance(statement, ast.PrefixStatement):
+        found.append(Occurrence(OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span),
+                                role="prefix"))
+    elif isinstance(statement, ast.VariableStatement):
+        kind = OccurrenceKind.AUTOMATIC if statement.name in AUTOMATIC_VARIABLES else OccurrenceKind.VARIABLE
+        found.append(Occurrence(kind, statement.name, statement.name_span, True))
+        _dml(statement.value, found)
+    elif isinstance(statement, ast.FunctionStatement):
+        found.append(Occurrence(OccurrenceKind.FUNCTION, statement.name, statement.name_span, True))
+        _dml(statement.body, found)
+    elif isinstance(statement, ast.TypeStatement):
+        found.append(Occurrence(OccurrenceKind.TYPE, statement.name, statement.name_span, True))
+        _full_type(statement.spec, found, statement.name)
+    elif isinstance(statement, ast.BindStatement):
+        found.append(Occurrence(OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span),
+                                role="bind"))
+        _full_type(statement.spec, found, None)
+    elif isinstance(statement, ast.ValidStatement):
+        found.append(Occurrence(OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span),
+                                role="valid"))
+        _dml(statement.expr, found)
+
+
+def _full_type(spec: ast.FullTypeSpec, found: list[Occurrence], container: str | None) -> None:
+    _type_spec(spec.spec, found, container)
+    if spec.default is not None:
+        _dml(spec.default, found)
+    if spec.validation is not None:
+        _dml(spec.validation, found)
+
+
+def _type_spec(spec: object, found: list[Occurrence], container: str | None) -> None:
+    if isinstance(spec, ast.TypeRef):
+        found.append(Occurrence(OccurrenceKind.TYPE, spec.name, name_span_at_start(spec.span, spec.name)))
+    elif isinstance(spec, ast.RecordType):
+        for member in spec.members:
+            if isinstance(member, ast.Field):
+                found.append(Occurrence(OccurrenceKind.FIELD, member.name, string_inner_span(member.name_span),
+                                        True, container=container))
+                _full_type(member.spec, found, None)
+            else:
+                found.append(Occurrence(OccurrenceKind.TYPE, member.name,
+                                        name_span_at_end(member.span, member.name)))
+    elif isinstance(spec, (ast.ListOf, ast.DictOf, ast.LinkOf)):
+        _type_spec(spec.element, found, None)
+
+
+def _dml(root: object, found: list[Occurrence]) -> None:
+    """Occurrences in one DML tree, which is one scope for local variables.
+
+    pan DML cannot write globals, so a name assigned anywhere in the tree (or bound by
+    ``foreach``) is a local of that tree.
+    """
+    scope = getattr(root, "span", None)
+    assigned: set[str] = set()
+    variables: list[ast.Variable] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        node_type = type(node)
+        if node_type is ast.Variable:
+            variables.append(node)
+            continue
+        if node_type is ast.Literal:
+            continue
+        if node_type is ast.Call:
+            found.append(Occurrence(OccurrenceKind.FUNCTION, node.name, node.name_span))
+            if node.name in TEMPLATE_NAME_FUNCTIONS and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Literal) and isinstance(first.value, str):
+                    found.append(Occurrence(OccurrenceKind.TEMPLATE, first.value,
+                                            string_inner_span(first.span), role=node.name))
+        elif node_type is ast.Assign:
+            target = node.target
+            while isinstance(target, ast.Index):
+                target = target.base
+            assigned.add(target.name)
+        elif node_type is ast.Foreach:
+            assigned.add(node.key_name)
+            assigned.add(node.value_name)
+        stack.extend(children(node))
+    for variable in variables:
+        name = variable.name
+        if name in AUTOMATIC_VARIABLES:
+            found.append(Occurrence(OccurrenceKind.AUTOMATIC, name, variable.span))
+        elif name in assigned:
+            found.append(Occurrence(OccurrenceKind.LOCAL, name, variable.span, scope=scope))
+        else:
+            found.append(Occurrence(OccurrenceKind.VARIABLE, name, variable.span))
+
+
+def occurrence_at(occurrences: list[Occurrence], line: int, column: int) -> Occurrence | None:
+    """The innermost occurrence whose span contains ``(line, column)``.
+
+    The position just after a name (where an editor's cursor sits when the name was just typed)
+    also counts.
+    """
+    best: Occurrence | None = None
+    for occ in occurrences:
+        span = occ.span
+        if span.contains(line, column) or (span.end_line == line and span.end_column + 1 == column):
+            if best is None or _size(span) <= _size(best.span):
+                best = occ
+    return best
+
+
+def _size(span: Span) -> tuple[int, int]:
+    return (span.end_line - span.start_line, span.end_column - span.start_column)

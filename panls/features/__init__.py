@@ -1,0 +1,1 @@
+"""One module per editor feature: pure functions from a session/analysis to LSP results."""

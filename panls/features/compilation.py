@@ -1,0 +1,139 @@
+"""Compiling the open object template in the background: its errors, final profile and provenance."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from panc.analysis.provenance import PathWrite, ProvenanceRecorder
+from panc.compiler import CompileOptions, Compiler
+from panc.diagnostics import Diagnostic, EvaluationError, Severity, ValidationError
+from panc.loader import FileSystemLoader, MemoryLoader
+from panc.source import Span
+from panc.syntax import ParseResult, parse
+from panls.session import Session
+
+logger = logging.getLogger(__name__)
+
+PARSE_CACHE_SIZE = 4000
+
+
+@dataclass
+class CompileRecord:
+    """The last compile of one object template."""
+
+    path: str
+    text: str
+    profile: dict[str, Any] | None
+    writes: list[PathWrite] = field(default_factory=list)
+    error: str | None = None
+
+
+class _ParseCache:
+    """Parses shared by successive compiles (a compile re-reads every template it includes)."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[tuple[str, str], ParseResult] = OrderedDict()
+        self._lock = threading.Lock()
+        self._parse = _base_parse()
+
+    def __call__(self, text: str, name: str) -> ParseResult:
+        key = (name, hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest())
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found
+        result = self._parse(text, name)
+        with self._lock:
+            self._entries[key] = result
+            if len(self._entries) > PARSE_CACHE_SIZE:
+                self._entries.popitem(last=False)
+        return result
+
+
+def _base_parse() -> Callable[[str, str], ParseResult]:
+    try:
+        from panc.syntax import cache  # pylint: disable=import-outside-toplevel
+        return cache.parse  # type: ignore[no-any-return]
+    except (ImportError, AttributeError):
+        return parse
+
+
+_PARSES = _ParseCache()
+
+
+def last_compile(session: Session, path: str) -> CompileRecord | None:
+    """The most recent compile of the object template at ``path`` (any version)."""
+    record = session.compile_records.get(path)
+    return record if isinstance(record, CompileRecord) else None
+
+
+def compile_object(session: Session, path: str, buffers: dict[str, str]) -> tuple[CompileRecord, list[Diagnostic]]:
+    """Compile the object template at ``path`` with the unsaved ``buffers`` layered over the files."""
+    include = session.settings.include_dirs
+    loader = MemoryLoader(fallback=FileSystemLoader(include), buffers=buffers)
+    recorder = ProvenanceRecorder()
+    compiler = Compiler(CompileOptions(include_path=list(include)), loader=loader, hooks=recorder,
+                        message_sink=lambda _message: None, parse=_PARSES)
+    result = compiler.compile_object(path)
+    found: list[Diagnostic] = []
+    error = result.error
+    if error is not None:
+        found.extend(_error_diagnostics(error, path, session))
+    record = CompileRecord(path, buffers.get(path, ""), result.profile, recorder.writes,
+                           error.format() if error is not None else None)
+    session.compile_records[path] = record
+    return record, found
+
+
+def compile_diagnostics(session: Session, path: str, text: str, buffers: dict[str, str]) -> dict[str, list[Diagnostic]]:
+    """What compiling the object template at ``path`` says, grouped by the file it is about."""
+    buffers = {**buffers, path: text}
+    _, found = compile_object(session, path, buffers)
+    grouped: dict[str, list[Diagnostic]] = {}
+    for diagnostic in found:
+        grouped.setdefault(diagnostic.span.file, []).append(diagnostic)
+    return grouped
+
+
+def _error_diagnostics(error: Exception, object_path: str, session: Session) -> list[Diagnostic]:
+    """The compile error where it happened, plus a pointer in the object template when elsewhere."""
+    header = _header_span(object_path, session)
+    if isinstance(error, ValidationError) or getattr(error, "span", None) is None:
+        span = error.span if getattr(error, "span", None) is not None else header
+        return [Diagnostic(error.category, error.message, _absolute(span), code=error.category.name.lower())]
+    base = error.to_diagnostic()
+    span = _absolute(base.span)
+    related = tuple((message, _absolute(s)) for message, s in base.related)
+    primary = Diagnostic(base.category, base.message, span, code=base.code, related=related)
+    found = [primary]
+    if span.file != object_path:
+        trace = [_absolute(s) for s in getattr(error, "trace", []) if isinstance(error, EvaluationError)]
+        in_object = next((s for s in reversed(trace) if s.file == object_path), header)
+        found.append(Diagnostic(
+            base.category, f"compiling this object fails in {os.path.basename(span.file)}: {base.message}",
+            in_object, severity=Severity.ERROR, code=base.code, related=((base.message, span), *related),
+        ))
+    return found
+
+
+def _absolute(span: Span) -> Span:
+    if span.file and not os.path.isabs(span.file) and span.file != "?":
+        return span._replace(file=os.path.abspath(span.file))
+    return span
+
+
+def _header_span(path: str, session: Session) -> Span:
+    summary = session.index.summary_for_path(path)
+    if summary is not None:
+        header = next((d for d in summary.declarations if d.kind.value == "template"), None)
+        if header is not None:
+            return header.span
+    return Span(path, 1, 1, 1, 1)

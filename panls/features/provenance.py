@@ -1,0 +1,104 @@
+""""Where does this value come from": the writes of a path during the compile of an object."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
+
+from panc.analysis.document import DocumentAnalysis
+from panc.analysis.provenance import PathWrite, render_value, value_at, writes_affecting
+from panc.analysis.references import OccurrenceKind
+from panls.convert import path_to_uri, uri_to_path
+from panls.features.compilation import CompileRecord, compile_object, last_compile
+from panls.session import Session
+
+if TYPE_CHECKING:
+    from panls.server import PanLanguageServer
+
+MAX_HOVER_WRITES = 8
+
+
+def _path_at(doc: DocumentAnalysis, session: Session, position: types.Position) -> str | None:
+    line, column = session.converter(doc.path).to_pan(position)
+    occ = doc.occurrence_at(line, column)
+    if occ is None or occ.kind is not OccurrenceKind.PATH or not occ.name.startswith("/"):
+        return None
+    return occ.name
+
+
+def hover_sections(session: Session, doc: DocumentAnalysis, position: types.Position) -> list[str]:
+    """For a path in a compiled object template: its final value and the statements that wrote it."""
+    path = _path_at(doc, session, position)
+    record = last_compile(session, doc.path) if path else None
+    if path is None or record is None or record.profile is None:
+        return []
+    value = value_at(record.profile, path)
+    sections = [f"final value: `{render_value(value)}`" if value is not None else "absent from the profile"]
+    writes = writes_affecting(record.writes, path)
+    if writes:
+        lines = [f"- `{w.path}` = `{w.value}` ({_where(w)})" for w in writes[-MAX_HOVER_WRITES:]]
+        more = len(writes) - MAX_HOVER_WRITES
+        header = "written by" + (f" (last {MAX_HOVER_WRITES} of {len(writes)})" if more > 0 else "")
+        sections.append(header + ":\n" + "\n".join(lines))
+    return sections
+
+
+def _where(write: PathWrite) -> str:
+    return f"{write.template}:{write.span.start_line}"
+
+
+async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str, Any]:
+    """``pan/provenance {uri, position | path, object?}``: every write of the path, in order."""
+    params = params if isinstance(params, dict) else _as_dict(params)
+    uri = params.get("uri") or params.get("textDocument", {}).get("uri")
+    if not isinstance(uri, str):
+        raise JsonRpcInvalidParams("pan/provenance needs a 'uri'")
+    session = server.session
+    doc = server.analysis(uri)
+    path = params.get("path")
+    if not isinstance(path, str):
+        position = params.get("position")
+        if not isinstance(position, dict):
+            raise JsonRpcInvalidParams("pan/provenance needs a 'position' or a 'path'")
+        path = _path_at(doc, session, types.Position(int(position.get("line", 0)),
+                                                       int(position.get("character", 0))))
+        if path is None:
+            raise JsonRpcInvalidParams("no absolute profile path at this position")
+    object_uri = params.get("object") or uri
+    object_path = uri_to_path(object_uri)
+    object_doc = doc if object_path == doc.path else server.analysis(object_uri)
+    if object_doc.ast is None or object_doc.ast.kind != "object":
+        raise JsonRpcInvalidParams("provenance needs an object template (pass 'object': its uri)")
+    record = last_compile(session, object_path)
+    if record is None or record.text != object_doc.text:
+        buffers = {**session.open_texts(), object_path: object_doc.text}
+        loop = asyncio.get_running_loop()
+        record, _ = await loop.run_in_executor(None, compile_object, session, object_path, buffers)
+    return _response(session, record, object_path, path)
+
+
+def _as_dict(params: Any) -> dict[str, Any]:
+    if hasattr(params, "_asdict"):
+        return params._asdict()
+    return {key: getattr(params, key) for key in dir(params) if not key.startswith("_")}
+
+
+def _response(session: Session, record: CompileRecord, object_path: str, path: str) -> dict[str, Any]:
+    value = value_at(record.profile, path)
+    writes = []
+    for write in writes_affecting(record.writes, path):
+        converter = session.converter(os.path.abspath(write.span.file))
+        span_range = converter.range(write.span)
+        writes.append({
+            "order": write.order, "path": write.path, "value": write.value, "template": write.template,
+            "deleted": write.deleted, "uri": path_to_uri(write.span.file),
+            "range": {"start": {"line": span_range.start.line, "character": span_range.start.character},
+                      "end": {"line": span_range.end.line, "character": span_range.end.character}},
+        })
+    return {"object": path_to_uri(object_path), "path": path,
+            "value": render_value(value) if value is not None else None,
+            "error": record.error, "writes": writes}

@@ -1,0 +1,137 @@
+"""When diagnostics are computed and published: debounced, coalesced, never for stale versions.
+
+Fast diagnostics (syntax, semantic, lint) run on the event loop a few milliseconds after the
+last edit. Compiling an object template runs in a worker thread after a longer pause; its
+result is dropped if the document changed meanwhile, and a new compile waits for the
+previous one instead of piling up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from lsprotocol import types
+
+from panc.analysis.document import DocumentAnalysis
+from panc.diagnostics import Diagnostic
+from panls.convert import path_to_uri, uri_to_path
+from panls.features import diagnostics
+from panls.session import Session
+
+logger = logging.getLogger(__name__)
+
+Publish = Callable[[types.PublishDiagnosticsParams], None]
+CompileFunction = Callable[[Session, str, str, dict[str, str]], dict[str, list[Diagnostic]]]
+"""``(session, path, text, open buffers) -> diagnostics per file`` (runs in a worker thread)."""
+
+
+class DiagnosticsPublisher:
+    def __init__(self, session: Session, publish: Publish, compile_function: CompileFunction | None) -> None:
+        self.session = session
+        self.publish = publish
+        self.compile_function = compile_function
+        self._fast_tasks: dict[str, asyncio.Task[None]] = {}
+        self._compile_tasks: dict[str, asyncio.Task[None]] = {}
+        self._compile_lock = asyncio.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="panls-compile")
+        self._fast: dict[str, list[types.Diagnostic]] = {}
+        """Last fast diagnostics per path (compile results are published merged with them)."""
+        self._compiled: dict[str, dict[str, list[Diagnostic]]] = {}
+        """Per compiled object: the diagnostics it produced, per file."""
+        self.index_ready = False
+
+    def document_changed(self, uri: str, text: str, version: int | None, immediate: bool = False) -> None:
+        """Schedule diagnostics for a new version of ``uri`` (replacing any pending run)."""
+        path = uri_to_path(uri)
+        pending = self._fast_tasks.pop(path, None)
+        if pending is not None:
+            pending.cancel()
+        delay = 0.0 if immediate else self.session.settings.debounce
+        self._fast_tasks[path] = asyncio.ensure_future(self._run_fast(path, text, version, delay))
+
+    def document_closed(self, uri: str) -> None:
+        path = uri_to_path(uri)
+        for tasks in (self._fast_tasks, self._compile_tasks):
+            task = tasks.pop(path, None)
+            if task is not None:
+                task.cancel()
+        self._fast.pop(path, None)
+        self._compiled.pop(path, None)
+        self.publish(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    def refresh_all(self) -> None:
+        """Recompute everything for the open documents (after indexing or a configuration change)."""
+        for path, text in self.session.open_texts().items():
+            version = self.session.version_of(path)
+            self.document_changed(path_to_uri(path), text, version, immediate=True)
+
+    async def _run_fast(self, path: str, text: str, version: int | None, delay: float) -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        try:
+            doc = self.session.document(path, text, version)
+            found = diagnostics.pan_diagnostics(self.session, doc, semantic=self.index_ready)
+            lsp = diagnostics.to_lsp(self.session, doc, [d for d in found if _belongs(d, path)])
+        except Exception:  # pylint: disable=broad-except
+            # A bug in one check must not take the editor's diagnostics down with it.
+            logger.exception("diagnostics failed for %s", path)
+            return
+        if not self.session.is_current(path, version):
+            return
+        self._fast[path] = lsp
+        self._publish_merged(path, version)
+        if self.compile_function is not None and self._wants_compile(doc):
+            self._schedule_compile(path, text, version)
+
+    def _wants_compile(self, doc: DocumentAnalysis) -> bool:
+        template = doc.ast
+        return (self.session.settings.compile_enabled and self.index_ready and template is not None
+                and template.kind == "object" and not any(d.severity == 1 for d in doc.syntax_diagnostics))
+
+    def _schedule_compile(self, path: str, text: str, version: int | None) -> None:
+        pending = self._compile_tasks.pop(path, None)
+        if pending is not None:
+            pending.cancel()
+        self._compile_tasks[path] = asyncio.ensure_future(self._run_compile(path, text, version))
+
+    async def _run_compile(self, path: str, text: str, version: int | None) -> None:
+        await asyncio.sleep(self.session.settings.compile_debounce)
+        compile_function = self.compile_function
+        assert compile_function is not None
+        async with self._compile_lock:
+            if not self.session.is_current(path, version):
+                return
+            loop = asyncio.get_running_loop()
+            buffers = self.session.open_texts()
+            try:
+                result = await loop.run_in_executor(self._executor, compile_function, self.session, path,
+                                                    text, buffers)
+            except Exception:  # pylint: disable=broad-except
+                logger.exception("compile failed for %s", path)
+                return
+        if not self.session.is_current(path, version):
+            return
+        previous = self._compiled.get(path, {})
+        self._compiled[path] = result
+        for file in set(previous) | set(result):
+            self._publish_merged(file, self.session.version_of(file) if file == path else None)
+
+    def _publish_merged(self, path: str, version: int | None) -> None:
+        merged = list(self._fast.get(path, []))
+        for produced in self._compiled.values():
+            found = produced.get(path)
+            if found:
+                converter = self.session.converter(path)
+                merged.extend(converter.diagnostic(d, self.session.converter) for d in found)
+        self.publish(types.PublishDiagnosticsParams(uri=path_to_uri(path), diagnostics=merged, version=version))
+
+    def shutdown(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _belongs(diagnostic: Diagnostic, path: str) -> bool:
+    file = diagnostic.span.file
+    return file in (path, "?", "") or diagnostic.span.start_line <= 0 or uri_to_path(file) == path

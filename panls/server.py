@@ -1,0 +1,295 @@
+"""Wiring: LSP methods to feature functions. No language knowledge lives here."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInternalError
+from pygls.lsp.server import LanguageServer
+
+from panc.analysis.document import DocumentAnalysis
+from panc.analysis.navigation import RenameError
+from panls import __version__
+from panls.config import Settings, merge_settings
+from panls.convert import uri_to_path
+from panls.features import (
+    code_actions,
+    completion,
+    folding,
+    formatting,
+    hover,
+    links,
+    navigation,
+    provenance,
+    rename,
+    semantic_tokens,
+    signature,
+    symbols,
+)
+from panls.features.compilation import compile_diagnostics
+from panls.publisher import DiagnosticsPublisher
+from panls.session import Session
+
+logger = logging.getLogger(__name__)
+
+INDEX_READY = "pan/indexReady"
+"""Notification sent once the include path is indexed: ``{files, parsed, reused, seconds}``."""
+PROVENANCE = "pan/provenance"
+REQUEST_FAILED = -32803
+INDEX_WAIT_SECONDS = 30.0
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class PanLanguageServer(LanguageServer):
+    """The pan language server: a ``Session`` plus a diagnostics publisher."""
+
+    def __init__(self) -> None:
+        super().__init__("panls", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.session = Session()
+        self.publisher = DiagnosticsPublisher(self.session, self.text_document_publish_diagnostics,
+                                              compile_diagnostics)
+        self.index_done: asyncio.Event | None = None
+
+    def analysis(self, uri: str) -> DocumentAnalysis:
+        """The analysis of the current text of ``uri`` (open buffer, else the file)."""
+        document = self.workspace.get_text_document(uri)
+        return self.session.document(uri_to_path(uri), document.source, document.version)
+
+    async def wait_for_index(self) -> None:
+        if self.index_done is not None:
+            try:
+                await asyncio.wait_for(self.index_done.wait(), INDEX_WAIT_SECONDS)
+            except TimeoutError:
+                logger.warning("index still building after %ss; answering with a partial index",
+                               INDEX_WAIT_SECONDS)
+
+    async def rebuild_index(self) -> None:
+        """Index the include path in a worker thread, then refresh every open document."""
+        self.index_done = asyncio.Event()
+        self.publisher.index_ready = False
+        loop = asyncio.get_running_loop()
+        try:
+            stats = await loop.run_in_executor(None, self.session.build_index)
+        except Exception:  # pylint: disable=broad-except
+            logger.exception("indexing failed")
+            stats = None
+        self.publisher.index_ready = True
+        self.index_done.set()
+        self.protocol.notify(INDEX_READY, {
+            "files": stats.files if stats else 0, "parsed": stats.parsed if stats else 0,
+            "reused": stats.reused if stats else 0, "seconds": round(stats.seconds, 3) if stats else 0.0,
+        })
+        self.publisher.refresh_all()
+
+
+def guarded(name: str) -> Callable[[F], F]:
+    """Log a feature's failure and answer that one request with an LSP error."""
+
+    def decorate(function: F) -> F:
+        if asyncio.iscoroutinefunction(function):
+            @functools.wraps(function)
+            async def run_async(*args: Any, **kwargs: Any) -> Any:
+                try:
+                    return await function(*args, **kwargs)
+                except (JsonRpcException, RenameError) as error:
+                    raise _rpc_error(error) from error
+                except Exception as error:
+                    logger.exception("%s failed", name)
+                    raise JsonRpcInternalError(f"{name} failed: {error!r}") from error
+            return run_async  # type: ignore[return-value]
+
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except (JsonRpcException, RenameError) as error:
+                raise _rpc_error(error) from error
+            except Exception as error:
+                logger.exception("%s failed", name)
+                raise JsonRpcInternalError(f"{name} failed: {error!r}") from error
+        return run  # type: ignore[return-value]
+
+    return decorate
+
+
+def _rpc_error(error: Exception) -> JsonRpcException:
+    if isinstance(error, JsonRpcException):
+        return error
+    return JsonRpcException(str(error), code=REQUEST_FAILED)
+
+
+def create_server() -> PanLanguageServer:
+    """A new, unstarted pan language server."""
+    server = PanLanguageServer()
+    session = server.session
+
+    @server.feature(types.INITIALIZE)
+    def on_initialize(params: types.InitializeParams) -> None:
+        root = None
+        if params.workspace_folders:
+            root = uri_to_path(params.workspace_folders[0].uri)
+        elif params.root_uri:
+            root = uri_to_path(params.root_uri)
+        elif params.root_path:
+            root = params.root_path
+        settings = Settings(root=root) if root else Settings()
+        session.configure(merge_settings(settings, params.initialization_options))
+        session.encoding = server.workspace.position_encoding or types.PositionEncodingKind.Utf16
+
+    @server.feature(types.INITIALIZED)
+    async def on_initialized(_params: types.InitializedParams) -> None:
+        await server.rebuild_index()
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    async def on_configuration(params: types.DidChangeConfigurationParams) -> None:
+        if session.configure(merge_settings(session.settings, params.settings)):
+            await server.rebuild_index()
+        else:
+            server.publisher.refresh_all()
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def on_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
+        for change in params.changes:
+            session.index.update_file(uri_to_path(change.uri))
+        server.publisher.refresh_all()
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def on_open(params: types.DidOpenTextDocumentParams) -> None:
+        document = params.text_document
+        session.open(document.uri, document.text, document.version)
+        server.publisher.document_changed(document.uri, document.text, document.version, immediate=True)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def on_change(params: types.DidChangeTextDocumentParams) -> None:
+        document = server.workspace.get_text_document(params.text_document.uri)
+        session.open(document.uri, document.source, document.version)
+        server.publisher.document_changed(document.uri, document.source, document.version)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def on_save(params: types.DidSaveTextDocumentParams) -> None:
+        document = server.workspace.get_text_document(params.text_document.uri)
+        server.publisher.document_changed(document.uri, document.source, document.version, immediate=True)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def on_close(params: types.DidCloseTextDocumentParams) -> None:
+        session.close(params.text_document.uri)
+        server.publisher.document_closed(params.text_document.uri)
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    @guarded("documentSymbol")
+    def on_document_symbol(params: types.DocumentSymbolParams) -> list[types.DocumentSymbol]:
+        doc = server.analysis(params.text_document.uri)
+        return symbols.document_symbols(doc, session.converter(doc.path))
+
+    @server.feature(types.WORKSPACE_SYMBOL)
+    @guarded("workspaceSymbol")
+    async def on_workspace_symbol(params: types.WorkspaceSymbolParams) -> list[types.WorkspaceSymbol]:
+        await server.wait_for_index()
+        return symbols.workspace_symbols(session, params.query)
+
+    @server.feature(types.TEXT_DOCUMENT_FOLDING_RANGE)
+    @guarded("foldingRange")
+    def on_folding(params: types.FoldingRangeParams) -> list[types.FoldingRange]:
+        return folding.folding_ranges(server.analysis(params.text_document.uri))
+
+    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_LINK)
+    @guarded("documentLink")
+    async def on_links(params: types.DocumentLinkParams) -> list[types.DocumentLink]:
+        await server.wait_for_index()
+        doc = server.analysis(params.text_document.uri)
+        return links.document_links(session, doc, session.converter(doc.path))
+
+    @server.feature(types.TEXT_DOCUMENT_DEFINITION)
+    @guarded("definition")
+    async def on_definition(params: types.DefinitionParams) -> list[types.Location]:
+        await server.wait_for_index()
+        return navigation.definition(session, server.analysis(params.text_document.uri), params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_DECLARATION)
+    @guarded("declaration")
+    async def on_declaration(params: types.DeclarationParams) -> list[types.Location]:
+        await server.wait_for_index()
+        return navigation.definition(session, server.analysis(params.text_document.uri), params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_REFERENCES)
+    @guarded("references")
+    async def on_references(params: types.ReferenceParams) -> list[types.Location]:
+        await server.wait_for_index()
+        return navigation.references(session, server.analysis(params.text_document.uri), params.position,
+                                     params.context.include_declaration)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    @guarded("hover")
+    async def on_hover(params: types.HoverParams) -> types.Hover | None:
+        await server.wait_for_index()
+        doc = server.analysis(params.text_document.uri)
+        extra = provenance.hover_sections(session, doc, params.position)
+        return hover.hover(session, doc, params.position, extra)
+
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION,
+                    types.CompletionOptions(trigger_characters=completion.TRIGGER_CHARACTERS))
+    @guarded("completion")
+    async def on_completion(params: types.CompletionParams) -> types.CompletionList:
+        await server.wait_for_index()
+        return completion.completion(session, server.analysis(params.text_document.uri), params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_SIGNATURE_HELP,
+                    types.SignatureHelpOptions(trigger_characters=signature.TRIGGER_CHARACTERS))
+    @guarded("signatureHelp")
+    async def on_signature(params: types.SignatureHelpParams) -> types.SignatureHelp | None:
+        await server.wait_for_index()
+        return signature.signature_help(session, server.analysis(params.text_document.uri), params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+    @guarded("prepareRename")
+    async def on_prepare_rename(params: types.PrepareRenameParams) -> types.PrepareRenamePlaceholder | None:
+        await server.wait_for_index()
+        return rename.prepare_rename(session, server.analysis(params.text_document.uri), params.position)
+
+    @server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+    @guarded("rename")
+    async def on_rename(params: types.RenameParams) -> types.WorkspaceEdit:
+        await server.wait_for_index()
+        capabilities = server.client_capabilities.workspace
+        edit_caps = capabilities.workspace_edit if capabilities else None
+        operations = bool(edit_caps and edit_caps.resource_operations
+                          and types.ResourceOperationKind.Rename in edit_caps.resource_operations)
+        return rename.rename(session, server.analysis(params.text_document.uri), params.position,
+                             params.new_name, operations)
+
+    @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, semantic_tokens.LEGEND)
+    @guarded("semanticTokens")
+    def on_semantic_tokens(params: types.SemanticTokensParams) -> types.SemanticTokens:
+        doc = server.analysis(params.text_document.uri)
+        return semantic_tokens.semantic_tokens(doc, session.converter(doc.path))
+
+    @server.feature(types.TEXT_DOCUMENT_FORMATTING)
+    @guarded("formatting")
+    def on_formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit]:
+        return formatting.format_document(session, server.analysis(params.text_document.uri))
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix,
+                                                               types.CodeActionKind.SourceFixAll]))
+    @guarded("codeAction")
+    async def on_code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
+        await server.wait_for_index()
+        return code_actions.code_actions(session, server.analysis(params.text_document.uri), params)
+
+    @server.feature(PROVENANCE)
+    @guarded("provenance")
+    async def on_provenance(params: Any) -> dict[str, Any]:
+        await server.wait_for_index()
+        return await provenance.provenance_request(server, params)
+
+    @server.feature(types.SHUTDOWN)
+    def on_shutdown(_params: Any) -> None:
+        server.publisher.shutdown()
+
+    return server

@@ -1,0 +1,89 @@
+"""Shared helpers of the panls end-to-end tests: a real client talking to ``python -m panls``."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "workspace"
+CORPUS = REPO / ".." / "shared" / "corpora" / "template-library-core"
+CACHE_HOME = tempfile.mkdtemp(prefix="panls-test-cache-")
+
+
+def server_config() -> ClientServerConfig:
+    """Start the real server process, with its caches in a throw-away directory."""
+    env = {**os.environ, "XDG_CACHE_HOME": CACHE_HOME, "PYTHONPATH": str(REPO)}
+    return ClientServerConfig(server_command=[sys.executable, "-m", "panls"], server_env=env)
+
+
+def uri(path: Path | str) -> str:
+    return Path(path).resolve().as_uri()
+
+
+async def start(client: LanguageClient, root: Path, options: dict[str, Any] | None = None,
+                capabilities: types.ClientCapabilities | None = None) -> types.InitializeResult:
+    """Initialize a session on ``root`` and wait until the include path is indexed."""
+    ready: list[Any] = []
+    client.feature("pan/indexReady")(lambda params: ready.append(params))
+    result = await client.initialize_session(types.InitializeParams(
+        capabilities=capabilities or types.ClientCapabilities(
+            workspace=types.WorkspaceClientCapabilities(
+                workspace_edit=types.WorkspaceEditClientCapabilities(
+                    document_changes=True, resource_operations=[types.ResourceOperationKind.Rename]))),
+        root_uri=uri(root),
+        workspace_folders=[types.WorkspaceFolder(uri=uri(root), name="root")],
+        initialization_options=options or {"compile": {"debounceMs": 50}},
+    ))
+    await wait_until(lambda: ready, timeout=60)
+    client.index_ready = ready  # type: ignore[attr-defined]
+    return result
+
+
+async def wait_until(predicate, timeout: float = 10.0, interval: float = 0.01) -> None:
+    """Poll ``predicate`` until it is true; fail the test after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the server")
+        await asyncio.sleep(interval)
+
+
+def open_document(client: LanguageClient, path: Path, text: str | None = None, version: int = 1) -> str:
+    """Send didOpen for ``path`` (with its file content unless ``text`` is given); return its URI."""
+    document_uri = uri(path)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=document_uri, language_id="pan", version=version,
+        text=text if text is not None else path.read_text(encoding="utf-8"))))
+    return document_uri
+
+
+def change_document(client: LanguageClient, document_uri: str, text: str, version: int) -> None:
+    """Replace the whole text of an open document."""
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=document_uri, version=version),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+
+
+async def diagnostics_for(client: LanguageClient, document_uri: str, predicate=lambda d: True,
+                          timeout: float = 10.0) -> list[types.Diagnostic]:
+    """Wait until diagnostics for ``document_uri`` satisfy ``predicate``; return them."""
+    await wait_until(lambda: document_uri in client.diagnostics and predicate(client.diagnostics[document_uri]),
+                     timeout=timeout)
+    return list(client.diagnostics[document_uri])
+
+
+def position_of(text: str, needle: str, offset: int = 0) -> types.Position:
+    """The LSP position of the first ``needle`` in ``text`` (plus ``offset`` characters)."""
+    index = text.index(needle) + offset
+    line = text.count("\n", 0, index)
+    column = index - (text.rfind("\n", 0, index) + 1)
+    return types.Position(line=line, character=column)
