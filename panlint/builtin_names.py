@@ -1,0 +1,78 @@
+"""Names the pan language defines itself: builtin functions and automatic variables.
+
+These are part of the language (``pan-book``, "Builtin functions"), so the linter knows
+them statically rather than asking the evaluator's registry at run time.
+"""
+
+from __future__ import annotations
+
+BUILTIN_FUNCTIONS = frozenset(
+    {
+        "append",
+        "prepend",
+        "first",
+        "next",
+        "delete",
+        "exists",
+        "return",
+        "dict",
+        "nlist",
+        "list",
+        "is_boolean",
+        "is_defined",
+        "is_double",
+        "is_long",
+        "is_dict",
+        "is_list",
+        "is_null",
+        "is_number",
+        "is_property",
+        "is_resource",
+        "is_string",
+        "is_nlist",
+        "is_valid",
+        "value",
+        "error",
+        "length",
+        "match",
+        "matches",
+        "path_exists",
+        "to_lowercase",
+        "to_uppercase",
+        "to_string",
+        "to_boolean",
+        "to_long",
+        "to_double",
+        "base64_decode",
+        "base64_encode",
+        "json_decode",
+        "json_encode",
+        "escape",
+        "unescape",
+        "key",
+        "merge",
+        "substr",
+        "replace",
+        "split",
+        "splice",
+        "index",
+        "clone",
+        "create",
+        "if_exists",
+        "format",
+        "deprecated",
+        "digest",
+        "file_contents",
+        "file_exists",
+        "ip4_to_long",
+        "long_to_ip4",
+        "substitute",
+        "debug",
+        "traceback",
+        "join",
+        "max",
+        "min",
+    }
+)
+
+AUTOMATIC_VARIABLES = frozenset({"SELF", "ARGV", "ARGC", "OBJECT", "FUNCTION", "TEMPLATE", "LOADPATH"})

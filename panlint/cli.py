@@ -1,0 +1,274 @@
+"""The ``panlint`` command: arguments in, reports out, exit code.
+
+Compatible with the old panlint's command line (``--allow_mvn_templates``,
+``--always_exit_success``, ``--ignore-components``, ``--suppress``, ``--threshold``,
+``--table``, ``--summary``, globbed paths) and extended with formats, fixes, rule selection
+and configuration files. Exit codes: 0 clean, 1 findings at the threshold, 2 usage or
+internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import panlint
+from panlint.config import Config, ConfigError, apply_settings, find_config_file, load_config
+from panlint.findings import Level
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+GLOB_CHARACTERS = frozenset("*?[")
+
+
+class UsageError(Exception):
+    """Bad arguments (exit code 2)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="panlint",
+        description="Check pan templates for style problems and likely mistakes.",
+        epilog="Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or internal error.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories or glob patterns")
+    parser.add_argument(
+        "--allow_mvn_templates",
+        "--allow-mvn-templates",
+        action="store_true",
+        default=None,
+        help="accept Maven placeholders (${...}) of component source templates",
+    )
+    parser.add_argument(
+        "--always_exit_success",
+        "--always-exit-success",
+        action="store_true",
+        help="exit 0 even when there are findings",
+    )
+    parser.add_argument(
+        "--ignore-components",
+        "--ignore_components",
+        action="append",
+        metavar="LIST",
+        help="comma-separated components that CU001 does not report",
+    )
+    parser.add_argument(
+        "--suppress", metavar="LEVEL", help="hide findings at or below LEVEL (info, warning, error)"
+    )
+    parser.add_argument("--threshold", metavar="LEVEL", help="fail only for findings at or above LEVEL")
+    parser.add_argument("--table", action="store_true", help="print findings as a table")
+    parser.add_argument("--summary", action="store_true", help="print the number of findings per rule")
+    parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--fix", action="store_true", help="fix what can be fixed mechanically, in place")
+    parser.add_argument("--explain", metavar="ID", help="describe a rule and exit")
+    parser.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    parser.add_argument("--select", metavar="LIST", help="only these rules (IDs, prefixes or names)")
+    parser.add_argument("--extend-select", metavar="LIST", help="rules to add to the selection")
+    parser.add_argument("--ignore", metavar="LIST", help="rules to leave out")
+    parser.add_argument(
+        "--feature-templates-standalone",
+        "--check-feature-templates",
+        action="store_true",
+        help="enable FT001: feature templates must not depend on undefined globals",
+    )
+    parser.add_argument("--line-length", type=int, metavar="N", help="maximum line length (default 120)")
+    parser.add_argument(
+        "--include-path", metavar="DIRS", help="directories to find included templates (':'-separated)"
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: nearest .panlint.toml or pyproject.toml with [tool.panlint])",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    parser.add_argument("--cache-dir", metavar="DIR", help="where to keep the result cache")
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: cores)"
+    )
+    parser.add_argument("--version", action="version", version=f"panlint {panlint.__version__}")
+    return parser
+
+
+def expand_paths(patterns: Sequence[str]) -> list[str]:
+    """Files named by the arguments: files, ``.pan`` files under directories, glob matches.
+
+    A pattern that matches nothing is a usage error, never silence.
+    """
+    files: list[str] = []
+    for pattern in patterns:
+        if GLOB_CHARACTERS & set(pattern) and not Path(pattern).exists():
+            matches = sorted(glob.glob(pattern, recursive=True))
+            if not matches:
+                raise UsageError(f"no file matches {pattern!r}")
+            for match in matches:
+                files.extend(_files_under(match))
+        elif Path(pattern).is_dir():
+            found = _files_under(pattern)
+            if not found:
+                raise UsageError(f"no .pan file under {pattern!r}")
+            files.extend(found)
+        elif Path(pattern).exists():
+            files.append(pattern)
+        else:
+            raise UsageError(f"no such file or directory: {pattern!r}")
+    return list(dict.fromkeys(files))
+
+
+def _files_under(path: str) -> list[str]:
+    if not Path(path).is_dir():
+        return [path]
+    return sorted(str(item) for item in Path(path).rglob("*.pan") if item.is_file())
+
+
+def _cli_settings(args: argparse.Namespace) -> dict[str, Any]:
+    settings: dict[str, Any] = {}
+    if args.allow_mvn_templates:
+        settings["allow-mvn-templates"] = True
+    if args.ignore_components:
+        settings["ignore-components"] = ",".join(args.ignore_components)
+    for key in ("suppress", "threshold", "select", "extend_select", "ignore", "line_length"):
+        value = getattr(args, key)
+        if value is not None:
+            settings[key] = value
+    if args.include_path:
+        settings["include-path"] = [item for item in args.include_path.split(os.pathsep) if item]
+    return settings
+
+
+def resolve_config(args: argparse.Namespace) -> Config:
+    """Defaults, then the configuration file, then the command line."""
+    path = Path(args.config) if args.config else find_config_file(Path.cwd())
+    if args.config and not path.is_file():  # type: ignore[union-attr]
+        raise ConfigError(f"{args.config}: no such configuration file")
+    config = apply_settings(load_config(path), _cli_settings(args))
+    if args.feature_templates_standalone:
+        config = apply_settings(config, {"extend-select": [*config.extend_select, "FT001"]})
+    return config
+
+
+def explain(key: str, stream: TextIO) -> int:
+    """Print a rule's documentation."""
+    from panlint.rules import find_rule  # pylint: disable=import-outside-toplevel
+
+    rule = find_rule(key)
+    if rule is None:
+        print(f"panlint: unknown rule {key!r}", file=sys.stderr)
+        return EXIT_ERROR
+    flags = [rule.level.label, "fixable" if rule.fixable else "", "" if rule.enabled_by_default else "opt-in"]
+    stream.write(f"{rule.id} {rule.name} ({', '.join(flag for flag in flags if flag)})\n\n")
+    stream.write(rule.explanation() + "\n")
+    return EXIT_CLEAN
+
+
+def list_rules(stream: TextIO) -> int:
+    from panlint.rules import ALL_RULES  # pylint: disable=import-outside-toplevel
+
+    for rule in ALL_RULES:
+        marks = ("fix" if rule.fixable else "   ") + (" opt-in" if not rule.enabled_by_default else "")
+        stream.write(f"{rule.id}  {rule.level.label:<7}  {marks:<10}  {rule.name}: {rule.summary}\n")
+    return EXIT_CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run panlint; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.explain:
+        return explain(args.explain, sys.stdout)
+    if args.list_rules:
+        return list_rules(sys.stdout)
+    if not args.paths:
+        parser.print_usage(sys.stderr)
+        print("panlint: error: no PATH given", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        config = resolve_config(args)
+        files = expand_paths(args.paths)
+    except (ConfigError, UsageError) as error:
+        print(f"panlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        return _run(args, config, files)
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
+    # Imported late so `--explain` and usage errors need no parser.
+    from panlint.cache import LintCache, default_cache_dir  # pylint: disable=import-outside-toplevel
+    from panlint.reporters import REPORTERS, ReportOptions  # pylint: disable=import-outside-toplevel
+    from panlint.runner import lint_files  # pylint: disable=import-outside-toplevel
+
+    failed = False
+    if args.fix:
+        failed = _fix_files(files, config)
+    cache = None
+    if not args.no_cache:
+        cache = LintCache(
+            Path(args.cache_dir) if args.cache_dir else default_cache_dir(), config.fingerprint()
+        )
+    results = lint_files(files, config, cache, jobs=args.jobs)
+    for result in results:
+        if result.error:
+            print(f"panlint: {result.error}", file=sys.stderr)
+            failed = True
+    stream = sys.stdout
+    options = ReportOptions(
+        rules=tuple(config.enabled_rules()),
+        summary=args.summary,
+        table=args.table,
+        color=args.format == "text" and not args.output and stream.isatty() and "NO_COLOR" not in os.environ,
+    )
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as handle:
+            REPORTERS[args.format](results, handle, options)
+    else:
+        REPORTERS[args.format](results, stream, options)
+    if failed:
+        return EXIT_ERROR
+    at_threshold = any(f.level >= config.threshold for result in results for f in result.findings)
+    if at_threshold and not args.always_exit_success:
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _fix_files(files: list[str], config: Config) -> bool:
+    """Fix files in place; True if one could not be read or written."""
+    from panlint.fixes import fix_text  # pylint: disable=import-outside-toplevel
+    from panlint.runner import read_source  # pylint: disable=import-outside-toplevel
+
+    failed = False
+    for path in files:
+        try:
+            text = read_source(path)
+        except OSError as error:
+            print(f"panlint: {path}: cannot read: {error}", file=sys.stderr)
+            failed = True
+            continue
+        outcome = fix_text(text, path, config)
+        if outcome.refused:
+            print(f"panlint: {path}: {outcome.refused}", file=sys.stderr)
+        if outcome.text != text:
+            try:
+                _write_atomically(Path(path), outcome.text)
+            except OSError as error:
+                print(f"panlint: {path}: cannot write: {error}", file=sys.stderr)
+                failed = True
+                continue
+            print(f"panlint: {path}: fixed {outcome.applied} finding(s)", file=sys.stderr)
+    return failed
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    temporary = path.with_name(f".{path.name}.panlint-tmp")
+    with open(temporary, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+    os.replace(temporary, path)
+
+
+__all__ = ["Level", "main"]

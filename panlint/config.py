@@ -1,0 +1,169 @@
+"""Configuration: ``[tool.panlint]`` in ``pyproject.toml`` or a ``.panlint.toml``, then the CLI.
+
+Keys (``-`` and ``_`` are interchangeable):
+``select`` / ``extend-select`` / ``ignore`` (rule IDs, ID prefixes like ``LP``, symbolic names
+or ``ALL``), ``line-length``, ``include-path`` (directories, relative to the file),
+``ignore-components``, ``allow-mvn-templates``, ``suppress`` and ``threshold`` (levels).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from panlint.context import RuleOptions
+from panlint.findings import Level
+from panlint.rule import Rule
+from panlint.rules import ALL_RULES
+
+CONFIG_FILES = (".panlint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """The configuration is unusable (bad TOML, unknown key, rule or level): exit code 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    """Empty means every rule that is on by default."""
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    line_length: int = 120
+    include_path: tuple[str, ...] = ()
+    ignore_components: tuple[str, ...] = ()
+    allow_mvn_templates: bool = False
+    suppress: Level | None = None
+    """Hide findings at or below this level."""
+    threshold: Level = Level.INFO
+    """Findings at or above this level make the run fail."""
+    source: str | None = None
+    """The file the settings came from, for messages."""
+
+    def options(self) -> RuleOptions:
+        return RuleOptions(
+            line_length=self.line_length,
+            ignore_components=frozenset(self.ignore_components),
+            include_path=self.include_path,
+            allow_mvn_templates=self.allow_mvn_templates,
+        )
+
+    def enabled_rules(self) -> list[type[Rule]]:
+        """The rules to run, in ID order."""
+        chosen = (
+            _matching(self.select, "select")
+            if self.select
+            else [rule for rule in ALL_RULES if rule.enabled_by_default]
+        )
+        chosen_ids = {rule.id for rule in chosen}
+        chosen_ids |= {rule.id for rule in _matching(self.extend_select, "extend-select")}
+        chosen_ids -= {rule.id for rule in _matching(self.ignore, "ignore")}
+        return [rule for rule in ALL_RULES if rule.id in chosen_ids]
+
+    def fingerprint(self) -> str:
+        """What the findings depend on, as text (the lint cache's key)."""
+        rules = ",".join(rule.id for rule in self.enabled_rules())
+        options = self.options()
+        return repr(
+            (
+                rules,
+                options.line_length,
+                sorted(options.ignore_components),
+                options.include_path,
+                options.allow_mvn_templates,
+            )
+        )
+
+
+def _selector_matches(selector: str, rule: type[Rule]) -> bool:
+    key = selector.strip()
+    if key.upper() == "ALL":
+        return True
+    return rule.id.startswith(key.upper()) or rule.name == key.lower()
+
+
+def _matching(selectors: Iterable[str], key: str) -> list[type[Rule]]:
+    rules: list[type[Rule]] = []
+    for selector in selectors:
+        found = [rule for rule in ALL_RULES if _selector_matches(selector, rule)]
+        if not found:
+            raise ConfigError(f"{key}: no rule matches {selector!r}")
+        rules.extend(found)
+    return rules
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``.panlint.toml``, or ``pyproject.toml`` with ``[tool.panlint]``, upwards."""
+    for directory in (start, *start.parents):
+        candidate = directory / ".panlint.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = directory / "pyproject.toml"
+        if candidate.is_file() and "panlint" in _read_toml(candidate).get("tool", {}):
+            return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: {error}") from error
+
+
+def load_config(path: Path | None) -> Config:
+    """The settings of a configuration file (``None``: the defaults)."""
+    if path is None:
+        return Config()
+    data = _read_toml(path)
+    table = data.get("tool", {}).get("panlint")
+    if table is None:
+        table = {} if path.name == "pyproject.toml" else data
+    return apply_settings(Config(source=str(path)), table, base=path.parent)
+
+
+def _strings(value: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(item.strip() for item in value.split(",") if item.strip())
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return tuple(value)
+    raise ConfigError(f"{key}: expected a list of strings, got {value!r}")
+
+
+def _level(value: Any, key: str) -> Level:
+    try:
+        return Level.parse(str(value))
+    except ValueError as error:
+        raise ConfigError(f"{key}: {error}") from error
+
+
+def apply_settings(config: Config, settings: Mapping[str, Any], base: Path | None = None) -> Config:
+    """``config`` updated by ``settings`` (a TOML table or the CLI's values); validated."""
+    changes: dict[str, Any] = {}
+    for raw_key, value in settings.items():
+        key = raw_key.replace("-", "_")
+        if key in ("select", "extend_select", "ignore", "ignore_components"):
+            changes[key] = _strings(value, raw_key)
+        elif key == "include_path":
+            paths = _strings(value, raw_key)
+            changes[key] = tuple(str(base / item) if base else item for item in paths)
+        elif key == "line_length":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{raw_key}: expected a positive integer, got {value!r}")
+            changes[key] = value
+        elif key == "allow_mvn_templates":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{raw_key}: expected true or false, got {value!r}")
+            changes[key] = value
+        elif key in ("suppress", "threshold"):
+            changes[key] = _level(value, raw_key)
+        else:
+            raise ConfigError(f"unknown setting {raw_key!r}")
+    updated = dataclasses.replace(config, **changes)
+    updated.enabled_rules()
+    return updated

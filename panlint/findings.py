@@ -1,0 +1,131 @@
+"""What a rule reports: a ``Finding`` with its ``Level`` and an optional mechanical ``Fix``."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from panc.diagnostics import Diagnostic, Severity
+from panc.source import Span
+
+
+class Level(enum.IntEnum):
+    """How serious a finding is; a higher number is more serious.
+
+    ``--suppress LEVEL`` hides findings at or below LEVEL, ``--threshold LEVEL`` makes
+    findings at or above LEVEL fail the run.
+    """
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> Level:
+        """Read a level given by name (``info``, ``warning``, ``error``) or number (1-3)."""
+        key = text.strip().lower()
+        aliases = {"information": "info", "note": "info", "warn": "warning", "err": "error"}
+        key = aliases.get(key, key)
+        if key.isdigit() and int(key) in {level.value for level in cls}:
+            return cls(int(key))
+        for level in cls:
+            if level.name.lower() == key:
+                return level
+        raise ValueError(f"unknown level {text!r} (use info, warning, error or 1-3)")
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    def to_severity(self) -> Severity:
+        """The matching severity of ``panc.diagnostics`` (and LSP)."""
+        return {Level.INFO: Severity.INFORMATION, Level.WARNING: Severity.WARNING}.get(self, Severity.ERROR)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from (line, column) up to, not including, (end_line, end_column).
+
+    Lines and columns are 1-based code points, like ``Span``; an insertion has start == end.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found by one rule at one place."""
+
+    rule_id: str
+    level: Level
+    message: str
+    span: Span
+    fix: Fix | None = None
+
+    @property
+    def path(self) -> str:
+        return self.span.file
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.span.file, self.span.start_line, self.span.start_column, self.rule_id)
+
+    def to_diagnostic(self) -> Diagnostic:
+        """The shared diagnostic form (``code`` is the rule ID), for the language server."""
+        return Diagnostic(
+            category=None,
+            message=self.message,
+            span=self.span,
+            severity=self.level.to_severity(),
+            code=self.rule_id,
+        )
+
+
+def finding_to_dict(finding: Finding) -> dict[str, object]:
+    """A JSON-ready form of a finding (used by the JSON reporter and the cache)."""
+    span = finding.span
+    data: dict[str, object] = {
+        "rule": finding.rule_id,
+        "level": finding.level.label,
+        "message": finding.message,
+        "path": span.file,
+        "line": span.start_line,
+        "column": span.start_column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+    }
+    if finding.fix is not None:
+        data["fix"] = {
+            "description": finding.fix.description,
+            "edits": [
+                [edit.line, edit.column, edit.end_line, edit.end_column, edit.text]
+                for edit in finding.fix.edits
+            ],
+        }
+    return data
+
+
+def finding_from_dict(data: dict[str, object]) -> Finding:
+    """The inverse of ``finding_to_dict``; raises ``KeyError``/``ValueError``/``TypeError`` on bad data."""
+    fix = None
+    raw_fix = data.get("fix")
+    if isinstance(raw_fix, dict):
+        edits = tuple(Edit(int(a), int(b), int(c), int(d), str(e)) for a, b, c, d, e in raw_fix["edits"])
+        fix = Fix(str(raw_fix["description"]), edits)
+    span = Span(
+        str(data["path"]),
+        int(data["line"]),
+        int(data["column"]),  # type: ignore[arg-type]
+        int(data["end_line"]),
+        int(data["end_column"]),  # type: ignore[arg-type]
+    )
+    return Finding(str(data["rule"]), Level.parse(str(data["level"])), str(data["message"]), span, fix)

@@ -1,0 +1,39 @@
+"""The indentation the community's Pan-Indenter gives each line: four spaces per bracket level.
+
+A line's level is the number of brackets (``{ ( [``) still open at its start, counting the
+brackets opened on one line as one level (so ``dict(list(`` indents its contents once), and a
+line that starts with closing brackets is outdented by them first.
+"""
+
+from __future__ import annotations
+
+from panlint.context import LintContext
+from panlint.tokenkinds import CLOSERS, OPENERS, TokenKind
+
+INDENT_WIDTH = 4
+
+
+def expected_indents(context: LintContext) -> dict[int, int]:
+    """For every line that starts with code or a comment, the number of spaces it should have."""
+    open_lines: list[int] = []  # the line of each bracket still open, innermost last
+    expected: dict[int, int] = {}
+    by_line = context.tokens_by_line
+    for line in range(1, len(context.lines) + 1):
+        tokens = by_line.get(line, [])
+        if tokens and not context.starts_opaque(line):
+            leading_closers = 0
+            for tok in tokens:
+                if tok.kind is TokenKind.PUNCTUATION and tok.value in CLOSERS:
+                    leading_closers += 1
+                else:
+                    break
+            remaining = open_lines[: max(0, len(open_lines) - leading_closers)]
+            expected[line] = INDENT_WIDTH * len(set(remaining))
+        for tok in tokens:
+            if tok.kind is not TokenKind.PUNCTUATION:
+                continue
+            if tok.value in OPENERS:
+                open_lines.append(line)
+            elif tok.value in CLOSERS and open_lines:
+                open_lines.pop()
+    return expected

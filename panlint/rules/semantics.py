@@ -1,0 +1,88 @@
+"""Mistakes visible in the AST alone: duplicate dict keys (SM001), unreachable code (SM002),
+names that shadow builtins (SM004)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from panc.syntax import ast
+from panlint.builtin_names import BUILTIN_FUNCTIONS
+from panlint.context import LintContext
+from panlint.findings import Finding, Level
+from panlint.rule import Rule
+
+DICT_BUILDERS = ("dict", "nlist")
+
+
+class DuplicateDictKey(Rule):
+    """A ``dict(key, value, ...)`` call names the same constant key twice.
+
+    panc rejects duplicate keys when it evaluates the call; the linter tells before.
+    """
+
+    id = "SM001"
+    name = "duplicate-dict-key"
+    level = Level.ERROR
+    summary = "Duplicate key in dict()"
+    needs_ast = True
+
+    def check(self, context: LintContext) -> Iterable[Finding]:
+        for node in context.nodes_of(ast.Call):
+            if node.name not in DICT_BUILDERS:
+                continue
+            seen: set[str] = set()
+            for key in node.args[::2]:
+                if isinstance(key, ast.Literal) and isinstance(key.value, str):
+                    if key.value in seen:
+                        yield self.finding(key.span, f"Duplicate key '{key.value}' in {node.name}()")
+                    seen.add(key.value)
+
+
+class UnreachableCode(Rule):
+    """Statements after ``return(...)`` in the same block never run."""
+
+    id = "SM002"
+    name = "unreachable-code"
+    level = Level.WARNING
+    summary = "Unreachable code after return"
+    needs_ast = True
+
+    def check(self, context: LintContext) -> Iterable[Finding]:
+        for node in context.nodes_of(ast.Block):
+            for position, expression in enumerate(node.body[:-1]):
+                if isinstance(expression, ast.Call) and expression.name == "return":
+                    yield self.finding(node.body[position + 1].span)
+                    break
+
+
+class ShadowedBuiltin(Rule):
+    """A function or variable is named like a builtin function (``list``, ``length``...).
+
+    Functions and variables live in separate namespaces in pan, so ``length = length(x)`` is
+    legal, but readers (and panc, for a function definition) take the name for the builtin.
+    """
+
+    id = "SM004"
+    name = "shadowed-builtin"
+    level = Level.WARNING
+    summary = "Name shadows a builtin function"
+    needs_ast = True
+
+    def check(self, context: LintContext) -> Iterable[Finding]:
+        kinds = (ast.FunctionStatement, ast.VariableStatement, ast.Assign, ast.Foreach)
+        for node in context.nodes_of(*kinds):
+            if isinstance(node, ast.FunctionStatement | ast.VariableStatement):
+                names = [(node.name, node.name_span)]
+            elif isinstance(node, ast.Assign) and isinstance(node.target, ast.Variable):
+                names = [(node.target.name, node.target.span)]
+            elif isinstance(node, ast.Foreach):
+                keyword = context.span(node.span.start_line, node.span.start_column, node.span.start_column + 6)
+                names = [(node.key_name, keyword), (node.value_name, keyword)]
+            else:
+                continue
+            for name, span in names:
+                if name in BUILTIN_FUNCTIONS:
+                    yield self.finding(span, f"'{name}' shadows the builtin function {name}()")
+
+
+RULES = (DuplicateDictKey, UnreachableCode, ShadowedBuiltin)

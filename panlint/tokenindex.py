@@ -1,0 +1,41 @@
+"""Find tokens by position: the bridge from AST spans to the exact text of operators."""
+
+from __future__ import annotations
+
+import bisect
+
+from panlint.context import LintContext, Tok
+
+
+class TokenIndex:
+    """The code tokens of a file, searchable by position."""
+
+    def __init__(self, context: LintContext) -> None:
+        self.tokens = context.code_tokens
+        self._starts = [(tok.span.start_line, tok.span.start_column) for tok in self.tokens]
+
+    def after(self, line: int, column: int) -> int:
+        """The index of the first token starting after (line, column)."""
+        return bisect.bisect_right(self._starts, (line, column))
+
+    def find_between(self, start: tuple[int, int], end: tuple[int, int], values: set[str]) -> int | None:
+        """The index of the first token with one of ``values`` strictly between two positions."""
+        index = self.after(*start)
+        while index < len(self.tokens):
+            tok = self.tokens[index]
+            if (tok.span.start_line, tok.span.start_column) >= end:
+                return None
+            if tok.value in values:
+                return index
+            index += 1
+        return None
+
+    def at(self, line: int, column: int) -> Tok | None:
+        """The token starting exactly at (line, column)."""
+        index = bisect.bisect_left(self._starts, (line, column))
+        if index < len(self.tokens) and self._starts[index] == (line, column):
+            return self.tokens[index]
+        return None
+
+    def get(self, index: int) -> Tok | None:
+        return self.tokens[index] if 0 <= index < len(self.tokens) else None
