@@ -90,7 +90,7 @@ def _paths(session: Session, doc: DocumentAnalysis, line: int, context: Completi
     replace = types.Range(start=segment_start, end=position)
     items = []
     for child in session.schema().children("/" + "/".join(split_path(parent))):
-        if not child.name.startswith(partial):
+        if not child.name.startswith(partial) or (child.name == partial and child.declaration is None):
             continue
         documentation = None
         if child.doc or child.default_text:

@@ -53,7 +53,9 @@ def _where(write: PathWrite) -> str:
 
 async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str, Any]:
     """``pan/provenance {uri, position | path, object?}``: every write of the path, in order."""
-    params = params if isinstance(params, dict) else _as_dict(params)
+    params = _plain(params)
+    if not isinstance(params, dict):
+        raise JsonRpcInvalidParams("pan/provenance expects an object of parameters")
     uri = params.get("uri") or params.get("textDocument", {}).get("uri")
     if not isinstance(uri, str):
         raise JsonRpcInvalidParams("pan/provenance needs a 'uri'")
@@ -81,10 +83,15 @@ async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str
     return _response(session, record, object_path, path)
 
 
-def _as_dict(params: Any) -> dict[str, Any]:
-    if hasattr(params, "_asdict"):
-        return params._asdict()
-    return {key: getattr(params, key) for key in dir(params) if not key.startswith("_")}
+def _plain(value: Any) -> Any:
+    """JSON-like data from what pygls makes of a custom request's params (nested named tuples)."""
+    if hasattr(value, "_asdict"):
+        return {key: _plain(item) for key, item in value._asdict().items()}
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _response(session: Session, record: CompileRecord, object_path: str, path: str) -> dict[str, Any]:
