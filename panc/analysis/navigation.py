@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from panc.analysis.declarations import Declaration
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.index import WorkspaceIndex
-from panc.analysis.references import AUTOMATIC_VARIABLES, Occurrence, OccurrenceKind
+from panc.analysis.references import AUTOMATIC_VARIABLES, BUILTIN_TYPES, Occurrence, OccurrenceKind
 from panc.source import Span
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -100,6 +100,8 @@ def rename_target(doc: DocumentAnalysis, occ: Occurrence | None, builtins: set[s
     if occ.kind is OccurrenceKind.FUNCTION and occ.name in builtins and not any(
             d.kind is OccurrenceKind.FUNCTION and d.name == occ.name for d in doc.declarations):
         raise RenameError(f"'{occ.name}' is a builtin function")
+    if occ.kind is OccurrenceKind.TYPE and occ.name in BUILTIN_TYPES:
+        raise RenameError(f"'{occ.name}' is a builtin type")
     if occ.kind is OccurrenceKind.VARIABLE and occ.name in AUTOMATIC_VARIABLES:
         raise RenameError(f"'{occ.name}' is an automatic variable")
     return occ.span
