@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from fractions import Fraction
 
 from panc.builtins.arguments import long_arg, property_arg
 from panc.builtins.registry import BuiltinError, builtin
 from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, format_scalar, sorted_keys
 
-_RADIX_DIGITS = re.compile(r"[+-]?[0-9a-zA-Z]+")
 _JAVA_DOUBLE = re.compile(
     r"""[+-]?(?:
         NaN | Infinity
@@ -48,9 +48,18 @@ def parse_java_long(text: str, radix: int = 10) -> int:
     """Java's ``Long.parseLong(text, radix)``; ``ValueError`` when it would throw."""
     if not 2 <= radix <= 36:
         raise ValueError(f"radix {radix} out of range 2..36")
-    if not _RADIX_DIGITS.fullmatch(text):
-        raise ValueError(f"invalid digits for radix {radix}")
-    number = int(text, radix)  # the pattern above excludes Python-only syntax (_, 0x, spaces)
+    negative = text[:1] == "-"
+    digits = text[1:] if text[:1] in ("+", "-") else text
+    if not digits:
+        raise ValueError("no digits")
+    number = 0
+    for char in digits:  # Character.digit: ASCII letters and digits, and Unicode decimal digits
+        value = int(char, 36) if char.isascii() and char.isalnum() else unicodedata.decimal(char, -1)
+        if not 0 <= value < radix:
+            raise ValueError(f"invalid digit {char!r} for radix {radix}")
+        number = number * radix + value
+    if negative:
+        number = -number
     if not LONG_MIN <= number <= LONG_MAX:
         raise ValueError("value out of the range of a long")
     return number

@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 import struct
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from panc.builtins.arguments import string_arg
 from panc.builtins.conversions import java_to_string
@@ -141,8 +141,13 @@ def _decimal(value: float) -> Decimal:
     return Decimal(repr(abs(value)))
 
 
+def _context(precision: int) -> Context:
+    """Enough digits for any double (up to 1.8e308) at the requested precision."""
+    return Context(prec=400 + precision, rounding=ROUND_HALF_UP)
+
+
 def _fixed(value: float, precision: int, alternate: bool, grouping: bool) -> str:
-    rounded = _decimal(value).quantize(Decimal(1).scaleb(-precision), rounding=ROUND_HALF_UP)
+    rounded = _decimal(value).quantize(Decimal(1).scaleb(-precision), context=_context(precision))
     text = f"{rounded:f}"
     whole, _, fraction = text.partition(".")
     if grouping:
@@ -158,11 +163,12 @@ def _scientific(value: float, precision: int, alternate: bool) -> str:
         mantissa, exponent = Decimal(0), 0
     else:
         step = Decimal(1).scaleb(-precision)
+        context = _context(precision)
         exponent = number.adjusted()
-        mantissa = number.scaleb(-exponent).quantize(step, rounding=ROUND_HALF_UP)
+        mantissa = number.scaleb(-exponent, context).quantize(step, context=context)
         if mantissa >= 10:  # rounding carried into a new digit: 9.99e1 -> 1.00e2
             exponent += 1
-            mantissa = number.scaleb(-exponent).quantize(step, rounding=ROUND_HALF_UP)
+            mantissa = number.scaleb(-exponent, context).quantize(step, context=context)
     text = f"{mantissa:.{precision}f}"
     if precision == 0 and alternate:
         text += "."
@@ -176,7 +182,7 @@ def _general(value: float, precision: int, grouping: bool) -> tuple[str, bool]:
     number = _decimal(value)
     if number == 0:
         return "0." + "0" * (digits - 1) if digits > 1 else "0", False
-    rounded = number.quantize(Decimal(1).scaleb(number.adjusted() - digits + 1), rounding=ROUND_HALF_UP)
+    rounded = number.quantize(Decimal(1).scaleb(number.adjusted() - digits + 1), context=_context(digits))
     exponent = rounded.adjusted()
     if -4 <= exponent < digits:
         return _fixed(value, digits - 1 - exponent, False, grouping), False
@@ -187,12 +193,16 @@ def _hex_float(magnitude: float, digits: int) -> str:
     """Java's ``%a`` digits without the ``0x``: ``1.8p1``. ``digits`` 0 keeps every significant
     hex digit (``Double.toHexString``); 1..12 rounds the fraction half-even to that many."""
     if magnitude == 0:
-        return "0.0p0"
+        return "0." + "0" * max(digits, 1) + "p0"
     bits = struct.unpack(">Q", struct.pack(">d", magnitude))[0]
     exponent = (bits >> 52) & 0x7FF
     fraction = bits & ((1 << 52) - 1)
     lead = 1
-    if exponent == 0:  # subnormal
+    if exponent == 0 and 0 < digits < 13:  # Java normalizes subnormals when rounding
+        size = fraction.bit_length()
+        exponent = size - 1 - 1074
+        fraction = (fraction << (53 - size)) & ((1 << 52) - 1)
+    elif exponent == 0:  # subnormal, printed as 0x0.<fraction>p-1022
         lead, exponent = 0, -1022
     else:
         exponent -= 1023
@@ -345,7 +355,11 @@ def _java_format(fmt: str, args: list[Value]) -> str:
         if spec.conversion not in _CONVERSIONS:
             raise _FormatError(f"UnknownFormatConversionException: Conversion = '{spec.conversion}'")
         if spec.conversion == "n":
-            if spec.flags or spec.width != -1 or spec.precision != -1:
+            if spec.width != -1:
+                raise _FormatError(f"IllegalFormatWidthException: {spec.width}")
+            if spec.precision != -1:
+                raise _FormatError(f"IllegalFormatPrecisionException: {spec.precision}")
+            if spec.flags:
                 raise _FormatError(f"IllegalFormatFlagsException: Flags = '{spec.flags}'")
             out.append("\n")
             continue

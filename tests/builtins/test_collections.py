@@ -1,0 +1,159 @@
+"""dict/nlist, list, length, key, merge, splice, index, clone."""
+
+from __future__ import annotations
+
+import pytest
+from builtin_calls import call, fails
+
+from panc.builtins import BUILTINS
+from panc.evaluation.values import NULL, UNDEF
+
+
+def test_dict_builds_from_pairs() -> None:
+    assert call("dict", "one", 1, "two", 2) == {"one": 1, "two": 2}
+    assert call("dict") == {}
+    assert call("nlist", "a", "A") == {"a": "A"}
+    assert BUILTINS["nlist"].deprecated
+
+
+def test_dict_null_value_drops_its_key_but_undef_stays() -> None:
+    assert call("dict", "a", NULL, "b", 1) == {"b": 1}
+    assert call("dict", "a", UNDEF) == {"a": UNDEF}
+
+
+def test_dict_braced_keys_are_escaped() -> None:
+    assert call("dict", "{/etc/hosts}", 1) == {"_2fetc_2fhosts": 1}
+    assert call("dict", "{1.2.3.4}", 1) == {"_31_2e2_2e3_2e4": 1}
+    assert call("dict", "{}", 1) == {"_": 1}
+
+
+@pytest.mark.parametrize("key", ["1abc", "_x", "a.b", "a+b", "a-b", "x9"])
+def test_dict_accepts_path_keys(key: str) -> None:
+    assert call("dict", key, 1) == {key: 1}
+
+
+@pytest.mark.parametrize("key", ["10", "0", "a b", "", "a/b", "-a", ".a", "é"])
+def test_dict_rejects_invalid_keys_with_pancs_message(key: str) -> None:
+    assert fails("dict", key, 4) == f"invalid key ({key}) for nlist() or hash()"
+
+
+def test_dict_errors() -> None:
+    assert fails("dict", "a", 1, "a", 2) == "duplicate key (a) in dict()"
+    assert "even number of arguments" in fails("dict", "a")
+    assert "dict() requires string keys, not long" in fails("dict", 1, 2)
+
+
+def test_list_keeps_order_and_drops_null() -> None:
+    assert call("list") == []
+    assert call("list", 1, "two", [3]) == [1, "two", [3]]
+    assert call("list", 1, NULL, 3) == [1, 3]
+
+
+def test_length() -> None:
+    assert call("length", "abc") == 3
+    assert call("length", "") == 0
+    assert call("length", "\U0001f600") == 2  # UTF-16 units, as Java
+    assert call("length", [1, 2]) == 2
+    assert call("length", {"a": 1}) == 1
+    assert call("length", UNDEF) == 0
+    assert fails("length", 5) == "length() requires a string or a resource, not long"
+    assert "length()" in fails("length", NULL)
+
+
+def test_key_walks_sorted_keys() -> None:
+    table = {"red": 0xF00, "green": 0x0F0, "blue": 0x00F}
+    assert [call("key", table, i) for i in range(3)] == ["blue", "green", "red"]
+    assert call("key", {"b": 2, "a": 1}, 1) == "b"
+    assert call("key", {"b": 1, "B": 2, "a": 3}, 0) == "B"  # Java compareTo: upper case first
+
+
+def test_key_errors() -> None:
+    assert fails("key", {"a": 1, "b": 2}, 2) == "key() index (2) out of range for a dict of size 2"  # key2
+    assert "key() requires a long as second argument, not a dict" in fails("key", {"a": 1}, {"a": 1})  # key3
+    assert "key() requires a dict as first argument, not a list" in fails("key", [1], 0)
+
+
+def test_merge_lists_and_dicts() -> None:
+    assert call("merge", ["a", "b", "c"], ["d", "e"]) == ["a", "b", "c", "d", "e"]
+    assert call("merge", [], []) == []
+    assert call("merge", {"a": 1}, {"b": 2}, {"c": 3}) == {"a": 1, "b": 2, "c": 3}
+    assert call("merge", {}, {}) == {}
+    first = [1]
+    merged = call("merge", first, [2])
+    assert merged is not first and first == [1]
+
+
+def test_merge_errors() -> None:
+    assert "same type" in fails("merge", [1, 2, 3], {"a": "A"})  # list3
+    assert fails("merge", {"a": 1}, {"a": 2}) == "merge() found the key (a) in more than one dict"
+    assert "merge() requires lists or dicts" in fails("merge", "a", "b")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("abcde", 2, 0, "12"), "ab12cde"),
+        (("abcde", -2, 1), "abce"),
+        (("abcde", 2, 2, "XXX"), "abXXXe"),
+        (("abcde ", -1, 1), "abcde"),
+        ((["a", "b", "c", "d", "e"], 2, 0, [1, 2]), ["a", "b", 1, 2, "c", "d", "e"]),
+        ((["a", "b", "c", "d", "e"], -2, 1), ["a", "b", "c", "e"]),
+        ((["a", "b", "c", "d", "e"], 2, 2, ["XXX"]), ["a", "b", "XXX", "e"]),
+    ],
+)
+def test_splice_examples_from_the_reference(args: tuple, expected: object) -> None:
+    original = args[0][:] if isinstance(args[0], list) else args[0]
+    assert call("splice", *args) == expected
+    assert args[0] == original  # never modified in place
+
+
+def test_splice_errors() -> None:
+    assert "splice()" in fails("splice", "abc", 5, 1)
+    assert "string replacement" in fails("splice", "abc", 0, 1, [1])
+    assert "list replacement" in fails("splice", [1], 0, 1, "x")
+    assert "splice() requires a string or a list" in fails("splice", {"a": 1}, 0, 1)
+
+
+def test_index_in_strings() -> None:
+    assert call("index", "foo", "abcfoodefoobar") == 3
+    assert call("index", "f0o", "abcfoodefoobar") == -1
+    assert call("index", "foo", "abcfoodefoobar", 4) == 8
+    assert call("index", "foo", "abc", 10) == -1
+    assert call("index", "", "abc", 10) == 3  # Java indexOf("", 10) on "abc"
+
+
+def test_index_in_lists_of_properties() -> None:
+    assert call("index", "foo", ["Foo", "FOO", "foo", "bar"]) == 2
+    assert call("index", "foo", ["Foo", "FOO", "foo", "bar"], 3) == -1
+    assert call("index", 1, [3, 1, 4, 1, 6], 2) == 3
+    assert "index() cannot compare a string with a child of type long" in fails("index", "a", [1])
+
+
+def test_index_in_dicts_of_properties() -> None:
+    table = {"red": 0xF00, "green": 0x0F0, "blue": 0x00F}
+    assert call("index", 0x0F0, table) == "green"
+    assert call("index", 0x0F0, table, 1) == ""
+
+
+def test_index_of_dicts() -> None:
+    records = [{"key": "bar", "val": 101}, {"key": "foo"}] * 3
+    assert call("index", {"key": "foo"}, records[:2]) == 1
+    assert call("index", {"key": "foo"}, records, 1) == 1
+    assert call("index", {"key": "foo"}, records, 2) == 3
+    named = {"a": {"key": "bar", "val": 101}, "b": {"key": "foo"}, "c": {"key": "bar"}, "d": {"key": "foo"}}
+    assert call("index", {"key": "foo"}, named) == "b"
+    assert call("index", {"key": "foo"}, named, 1) == "d"
+    assert call("index", {"key": "foo"}, named, 2) == ""
+    assert "index() cannot compare a string with a child of type long" in fails(
+        "index", {"key": "foo"}, [{"key": 1}]
+    )
+    assert "index() cannot compare a dict" in fails("index", {"key": "foo"}, ["x"])
+
+
+def test_clone_is_deep() -> None:
+    original = {"a": [1, {"b": 2}]}
+    copy = call("clone", original)
+    assert copy == original
+    copy["a"][1]["b"] = 3
+    assert original["a"][1]["b"] == 2
+    assert call("clone", "s") == "s"
