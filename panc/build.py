@@ -13,7 +13,7 @@ process pool can later run it in parallel (the build-system work); the loop here
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,7 +37,7 @@ class ObjectCompiler(Protocol):
 
     def compile_object(self, name_or_path: str) -> CompiledObject: ...
 
-    def check_syntax(self, path: str) -> list[Diagnostic]: ...
+    def describe_file(self, path: str) -> tuple[str | None, list[Diagnostic]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,19 +105,29 @@ class BuildReport:
         return any(o.failed for o in self.outcomes)
 
 
-def object_name_of(path: str, compiler: ObjectCompiler) -> tuple[str | None, list[Diagnostic]]:
-    """The object template name declared by a file (``None`` for other kinds) and its syntax errors."""
-    describe = getattr(compiler, "describe_file", None)
-    if describe is not None:
-        result: tuple[str | None, list[Diagnostic]] = describe(path)
-        return result
-    return None, compiler.check_syntax(path)
+@dataclass(frozen=True, slots=True)
+class Compilers:
+    """The two compilers of a build process.
+
+    ``checker`` reads the files named on the command line (syntax, misnamed template, which
+    object they declare); ``builder`` builds objects by name through the include path only.
+    Keeping them apart mirrors panc, where the include path wins over the file given, and
+    keeps the command-line reading of a file from standing in for the include-path one.
+    """
+
+    checker: ObjectCompiler
+    builder: ObjectCompiler
 
 
-def compile_file(path: str, compiler: ObjectCompiler, settings: BuildSettings) -> FileOutcome:
-    """Parse one command-line file; if it is an object template, compile it and write its outputs."""
+def compile_file(
+    path: str, compilers: Compilers, settings: BuildSettings, done: Container[str] = ()
+) -> FileOutcome:
+    """Parse one command-line file; if it is an object template, compile it and write its outputs.
+
+    An object already in ``done`` (the same object given twice) is not built again.
+    """
     outcome = FileOutcome(path)
-    name, diagnostics = object_name_of(path, compiler)
+    name, diagnostics = compilers.checker.describe_file(path)
     if diagnostics:
         outcome.errors.extend(diagnostics)
         return outcome
@@ -125,7 +135,9 @@ def compile_file(path: str, compiler: ObjectCompiler, settings: BuildSettings) -
     if name is None:
         return outcome
     outcome.object_name = name
-    result = compiler.compile_object(name)
+    if name in done:
+        return outcome
+    result = compilers.builder.compile_object(name)
     outcome.messages.extend(result.messages)
     if result.error is not None or result.profile is None:
         if result.error is not None:
@@ -139,16 +151,24 @@ def compile_file(path: str, compiler: ObjectCompiler, settings: BuildSettings) -
 
 def build(
     paths: Iterable[str],
-    compiler: ObjectCompiler,
+    make_compiler: Callable[[], ObjectCompiler],
     settings: BuildSettings,
     on_outcome: Callable[[FileOutcome], None] | None = None,
 ) -> BuildReport:
-    """Compile every file; ``on_outcome`` sees each file's outcome as soon as it is known."""
+    """Compile every file; ``on_outcome`` sees each file's outcome as soon as it is known.
+
+    ``make_compiler`` makes a compiler with the build's options (a worker process will call
+    it to get its own).
+    """
     started = time.monotonic()
+    compilers = Compilers(make_compiler(), make_compiler())
     outcomes: list[FileOutcome] = []
+    done: set[str] = set()
     for path in paths:
-        outcome = compile_file(path, compiler, settings)
+        outcome = compile_file(path, compilers, settings, done)
         outcomes.append(outcome)
+        if outcome.object_name is not None:
+            done.add(outcome.object_name)
         if on_outcome is not None:
             on_outcome(outcome)
     return BuildReport(outcomes, len(settings.formats), time.monotonic() - started)

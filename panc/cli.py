@@ -16,13 +16,14 @@ from typing import NoReturn, TextIO
 
 from panc import __version__
 from panc.build import BuildReport, BuildSettings, FileOutcome, build
-from panc.diagnostics import Diagnostic, EvaluationError, PanError, PanParseError
+from panc.diagnostics import Category, Diagnostic, EvaluationError, PanError, PanParseError, PanSyntaxError
 from panc.output import UnknownFormatError, parse_formats
 
 WARNING_LEVELS = ("off", "on", "fatal")
 DEFAULT_FORMATS = "pan,dep"
 DEFAULT_MAX_ITERATION = 10000
 DEFAULT_MAX_RECURSION = 50
+_END_OF_TRACE = ">>> ====================\n"
 
 
 class OptionsError(Exception):
@@ -97,6 +98,29 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_VALUE_OPTIONS = frozenset({
+    "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--output-dir",
+    "--formats", "--max-iteration", "--max-recursion", "--warnings", "--nthread", "--java-opts",
+    "--logging", "--log-file",
+})
+
+
+def _attach_option_values(argv: Sequence[str]) -> list[str]:
+    """``--opt VALUE`` as ``--opt=VALUE``, so that a value starting with ``-`` (``--java-opts
+    -Xmx2G``, ``--initial-data -1``...) is taken as the value, as panc's parser does."""
+    attached: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        if token in _VALUE_OPTIONS:
+            value = next(tokens, None)
+            attached.append(token if value is None else f"{token}={value}")
+        else:
+            attached.append(token)
+        if token == "--":
+            attached.extend(tokens)
+    return attached
+
+
 def _absolute_directory(option_value: str) -> str:
     """Validate a directory option the way panc does."""
     if not os.path.isdir(option_value):
@@ -110,24 +134,26 @@ def _include_path(value: str | None) -> list[str]:
     return [_absolute_directory(d) for d in value.split(os.pathsep) if d]
 
 
+def _any_of(patterns: list[str]) -> str | None:
+    """One regular expression matching (in full) whatever one of ``patterns`` matches."""
+    if not patterns:
+        return None
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 def console_text(error: PanError | Diagnostic) -> str:
     """An error exactly as panc prints it on stdout, with its trailing blank lines."""
     if isinstance(error, Diagnostic):
-        error = _diagnostic_as_error(error)
-    if isinstance(error, EvaluationError) and error.span is None and not error.trace:
-        # raised before any template ran (e.g. the object cannot be found): no position, no trace
-        return f"evaluation error [?:?]\n{error.message}\n\n\n"
+        error = _error_from_diagnostic(error)
     text = error.format()
     if isinstance(error, PanParseError):
         return text + "\n"
-    if isinstance(error, EvaluationError):
+    if isinstance(error, EvaluationError) and text.endswith(_END_OF_TRACE):
         return text + "\n\n\n\n"
     return text + "\n\n"
 
 
-def _diagnostic_as_error(diagnostic: Diagnostic) -> PanError:
-    from panc.diagnostics import Category, PanSyntaxError  # pylint: disable=import-outside-toplevel
-
+def _error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
     if diagnostic.category is Category.PARSE:
         return PanParseError(diagnostic.message, diagnostic.span)
     if diagnostic.category is Category.EVALUATION:
@@ -167,7 +193,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     """The whole command, writing to the given streams; returns the exit code."""
     parser = make_parser()
     try:
-        args = parser.parse_args(list(argv))
+        args = parser.parse_args(_attach_option_values(argv))
         if args.help:
             stdout.write(parser.format_help())
             return 0
@@ -192,18 +218,18 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         max_recursion=args.max_recursion,
         initial_data=args.initial_data,
         debug=args.debug,
-        debug_ns_include=args.debug_ns_include,
-        debug_ns_exclude=args.debug_ns_exclude,
+        debug_ns_include=_any_of(args.debug_ns_include),
+        debug_ns_exclude=_any_of(args.debug_ns_exclude),
         warnings=args.warnings,
     )
-    compiler = Compiler(options)
 
     def show_messages(outcome: FileOutcome) -> None:
         for message in outcome.messages:
             stderr.write(message)
         stderr.flush()
 
-    report = build(args.templates, compiler, BuildSettings(output_dir, formats), on_outcome=show_messages)
+    report = build(args.templates, lambda: Compiler(options), BuildSettings(output_dir, formats),
+                   on_outcome=show_messages)
     for error in report.errors:
         stdout.write(console_text(error))
     if args.verbose:

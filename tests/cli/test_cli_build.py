@@ -137,5 +137,5 @@ def test_messages_go_to_stderr(site):
            'object template talk;\n"/a" = debug("hello");\n"/b" = deprecated(0, "old");\n')
     returncode, stdout, stderr = run_panc(["--output-dir", str(out), "--debug", "talk.pan"])
     assert (returncode, stdout) == (0, "")
-    assert "[talk] debug message: hello\n" in stderr
+    assert "[talk] hello\n" in stderr
     assert "old\n" in stderr

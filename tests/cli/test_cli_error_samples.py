@@ -69,7 +69,7 @@ def test_error_sample_is_reproduced(case, variant, tmp_path, monkeypatch):
 def test_every_sample_case_is_run():
     if not ERRORS.is_dir():
         pytest.skip("../shared/reference/panc-output-samples is not available")
-    assert len(_cases()) == 26
+    assert len(_cases()) == 25
 
 
 def test_verbose_statistics_with_one_failing_object(tmp_path, monkeypatch):
