@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 
 from panc.builtins.arguments import dict_arg, long_arg
-from panc.builtins.encoding import escape_key
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.strings import from_units, java_length, java_range, to_units
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy, is_property, sorted_keys, type_name
+from panc.syntax import paths
 
 _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+.-]*")
 
@@ -31,7 +31,7 @@ def dict_key(function: str, key: Value) -> str:
     if type(key) is not str:
         raise BuiltinError(f"{function}() requires string keys, not {type_name(key)} ({format_key(key)})")
     if len(key) >= 2 and key[0] == "{" and key[-1] == "}":
-        return escape_key(key[1:-1])
+        return paths.escape(key[1:-1])
     if not is_valid_key(key):
         raise BuiltinError(f"invalid key ({key}) for nlist() or hash()")
     return key

@@ -17,56 +17,28 @@ import math
 import re
 
 from panc.builtins.arguments import string_arg
+from panc.builtins.collections import is_valid_key
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.strings import java_length
 from panc.evaluation.values import LONG_MAX, LONG_MIN, NULL, Value, format_double, sorted_keys, type_name
+from panc.syntax import paths
 
-# --- escape / unescape ---------------------------------------------------------------------
-
-_ESCAPED = re.compile(r"_([0-9a-fA-F]{2})")
-_VALID_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+.-]*")
-
-
-def escape_key(text: str) -> str:
-    """pan's ``escape``: every character but ASCII letters and digits, and a leading digit,
-    becomes ``_`` plus two lowercase hex digits; ``""`` becomes ``"_"``."""
-    if text == "":
-        return "_"
-    if text.isascii() and text.isalnum() and not text[0].isdigit():
-        return text
-    out: list[str] = []
-    for position, char in enumerate(text):
-        if char.isascii() and (char.isalpha() or (char.isdigit() and position > 0)):
-            out.append(char)
-        elif ord(char) < 256:
-            out.append(f"_{ord(char):02x}")
-        else:
-            raise BuiltinError(f"escape() cannot escape the character '{char}' (code point above 255)")
-    return "".join(out)
-
-
-def unescape_key(text: str) -> str:
-    """pan's ``unescape``, the inverse of ``escape``: ``_hh`` becomes the character with code
-    ``0xhh`` and ``"_"`` becomes ``""``."""
-    if text == "_":
-        return ""
-    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
-
+# --- escape / unescape (shared with path syntax: ``{...}`` in paths is ``escape(...)``) ------
 
 @builtin("escape", min_args=1, max_args=1, signature="escape(str)")
 def escape(args: list[Value]) -> str:
     """Escape a string so that it can be used as a dict key inside paths. Every character that
     is not an ASCII letter or digit, and a leading digit, is replaced by an underscore followed
     by its two-digit hex code: ``escape("1+1")`` is ``"_31_2b1"``. The empty string gives
-    ``"_"``. Characters above code 255 cannot be escaped."""
-    return escape_key(string_arg("escape", args, 0))
+    ``"_"``."""
+    return paths.escape(string_arg("escape", args, 0))
 
 
 @builtin("unescape", min_args=1, max_args=1, signature="unescape(str)")
 def unescape(args: list[Value]) -> str:
     """Replace the escape sequences made by ``escape`` (an underscore followed by two hex
     digits) with the characters they stand for, giving back the original string."""
-    return unescape_key(string_arg("unescape", args, 0))
+    return paths.unescape(string_arg("unescape", args, 0))
 
 
 # --- base64 --------------------------------------------------------------------------------
@@ -251,7 +223,7 @@ def _to_pan(value: Value, path: str) -> Value:
         result: dict[str, Value] = {}
         for name, child in value.items():
             child_path = f"{path}.{name}"
-            if _VALID_KEY.fullmatch(name) is None or name.isdigit():
+            if not is_valid_key(name):
                 raise _JsonKeyError(child_path)
             converted = _to_pan(child, child_path)
             if converted is NULL:
