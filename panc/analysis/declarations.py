@@ -7,7 +7,7 @@ default as written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from panc.analysis.references import OccurrenceKind
 from panc.analysis.sourcetext import LineIndex, string_inner_span
@@ -18,8 +18,7 @@ DOC_ANNOTATION_NAMES = frozenset({None, "documentation", "documenation", "docmen
 """Annotations read as documentation (the corpus spells ``documentation`` in several ways)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Declaration:
+class Declaration(NamedTuple):
     kind: OccurrenceKind
     name: str
     template: str

@@ -24,34 +24,68 @@ from pathlib import Path
 
 from panc.analysis.declarations import Declaration, template_declarations
 from panc.analysis.parsing import parse_template
+from panc.analysis.persistence import (
+    decode_declarations,
+    decode_occurrences,
+    encode_declarations,
+    encode_occurrences,
+)
 from panc.analysis.references import Occurrence, OccurrenceKind, template_occurrences
 from panc.syntax import ParseResult
 
 TEMPLATE_SUFFIXES = (".pan", ".tpl")
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "target"})
 MAX_FILES = 50_000
-INDEX_FORMAT = 3
+INDEX_FORMAT = 5
 """Bump when ``TemplateSummary`` or what it holds changes: old disk caches are then ignored."""
 
 CROSS_FILE_KINDS = frozenset({OccurrenceKind.TEMPLATE, OccurrenceKind.FUNCTION, OccurrenceKind.TYPE,
                               OccurrenceKind.VARIABLE, OccurrenceKind.PATH})
 
 
-@dataclass(frozen=True, slots=True)
 class TemplateSummary:
-    """What the index keeps about one template file."""
+    """What the index keeps about one template file.
 
-    path: str
-    name: str
-    """The name the include path gives the file (relative path without suffix)."""
-    kind: str | None
-    header_name: str | None
-    declarations: tuple[Declaration, ...]
-    occurrences: tuple[Occurrence, ...]
-    """Occurrences that other files can refer to (no DML locals)."""
-    parse_ok: bool
-    stamp: tuple[int, int] = (0, 0)
-    """``(mtime_ns, size)`` of the file summarised; ``(0, 0)`` for overlays."""
+    ``occurrences`` (the names this file uses that other files can refer to, no DML locals)
+    are decoded from the disk cache only when first needed: most sessions never ask.
+    """
+
+    __slots__ = ("_occurrence_data", "_occurrences", "declarations", "header_name", "kind", "name",
+                 "parse_ok", "path", "stamp")
+
+    def __init__(self, path: str, name: str, kind: str | None, header_name: str | None,
+                 declarations: tuple[Declaration, ...], occurrences: tuple[Occurrence, ...] | None,
+                 parse_ok: bool, stamp: tuple[int, int] = (0, 0), occurrence_data: bytes | None = None) -> None:
+        self.path = path
+        self.name = name
+        """The name the include path gives the file (relative path without suffix)."""
+        self.kind = kind
+        self.header_name = header_name
+        self.declarations = declarations
+        self.parse_ok = parse_ok
+        self.stamp = stamp
+        """``(mtime_ns, size)`` of the file summarised; ``(0, 0)`` for overlays."""
+        self._occurrences = occurrences
+        self._occurrence_data = occurrence_data
+
+    @property
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        if self._occurrences is None:
+            self._occurrences = decode_occurrences(self._occurrence_data or b"")
+            self._occurrence_data = None
+        return self._occurrences
+
+    def to_record(self) -> tuple[object, ...]:
+        """A flat form that pickles and unpickles fast (the disk cache)."""
+        data = self._occurrence_data if self._occurrences is None else encode_occurrences(self._occurrences)
+        return (self.path, self.name, self.kind, self.header_name, encode_declarations(self.declarations),
+                data, self.parse_ok, self.stamp)
+
+    @classmethod
+    def from_record(cls, record: tuple[object, ...]) -> TemplateSummary:
+        path, name, kind, header, declarations, data, parse_ok, stamp = record
+        return cls(path, name, kind, header, decode_declarations(declarations),  # type: ignore[arg-type]
+                   None, parse_ok, stamp, occurrence_data=data)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -68,7 +102,8 @@ class _Tables:
 
     by_name: dict[str, list[str]] = field(default_factory=dict)
     """template name -> file paths, include-path order."""
-    declarations: dict[tuple[OccurrenceKind, str], list[Declaration]] = field(default_factory=dict)
+    declarations: dict[str, list[Declaration]] = field(default_factory=dict)
+    """name -> its declarations of every kind (strings hash fast; kinds are filtered on lookup)."""
 
 
 def summarize(path: str, name: str, text: str, stamp: tuple[int, int] = (0, 0),
@@ -228,7 +263,7 @@ class WorkspaceIndex:
         for summary in self.summaries():
             tables.by_name.setdefault(summary.name, []).append(summary.path)
             for declaration in summary.declarations:
-                tables.declarations.setdefault((declaration.kind, declaration.name), []).append(declaration)
+                tables.declarations.setdefault(declaration.name, []).append(declaration)
         for paths in tables.by_name.values():
             paths.sort(key=lambda p: (self._root_rank(p, order), p.endswith(".tpl")))
         self._tables = tables
@@ -239,7 +274,7 @@ class WorkspaceIndex:
         tables = _Tables(dict(self._tables.by_name), dict(self._tables.declarations))
         if old is not None:
             for declaration in old.declarations:
-                key = (declaration.kind, declaration.name)
+                key = declaration.name
                 remaining = [d for d in tables.declarations.get(key, ()) if d.path != old.path]
                 if remaining:
                     tables.declarations[key] = remaining
@@ -247,7 +282,7 @@ class WorkspaceIndex:
                     tables.declarations.pop(key, None)
         if new is not None:
             for declaration in new.declarations:
-                key = (declaration.kind, declaration.name)
+                key = declaration.name
                 tables.declarations[key] = [*tables.declarations.get(key, ()), declaration]
             paths = tables.by_name.get(new.name, [])
             if new.path not in paths:
@@ -295,7 +330,7 @@ class WorkspaceIndex:
 
     def declarations(self, kind: OccurrenceKind, name: str) -> list[Declaration]:
         """Every declaration of ``name`` as ``kind`` across the index."""
-        return list(self._tables.declarations.get((kind, name), ()))
+        return [d for d in self._tables.declarations.get(name, ()) if d.kind is kind]
 
     def declarations_in(self, path: str, kind: OccurrenceKind) -> list[Declaration]:
         """The declarations of ``kind`` in the file at ``path``."""
@@ -304,9 +339,10 @@ class WorkspaceIndex:
 
     def all_declarations(self, kinds: Iterable[OccurrenceKind] | None = None) -> Iterator[Declaration]:
         wanted = set(kinds) if kinds is not None else None
-        for (kind, _), found in self._tables.declarations.items():
-            if wanted is None or kind in wanted:
-                yield from found
+        for found in self._tables.declarations.values():
+            for declaration in found:
+                if wanted is None or declaration.kind in wanted:
+                    yield declaration
 
     def occurrences(self, kind: OccurrenceKind, name: str) -> Iterator[tuple[TemplateSummary, Occurrence]]:
         """Every occurrence of ``name`` as ``kind`` in the indexed files."""
@@ -335,8 +371,14 @@ class WorkspaceIndex:
             return {}
         if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
             return {}
-        summaries = data.get("summaries")
-        return summaries if isinstance(summaries, dict) else {}
+        records = data.get("summaries")
+        if not isinstance(records, list):
+            return {}
+        try:
+            summaries = [TemplateSummary.from_record(record) for record in records]
+        except (TypeError, ValueError, KeyError):
+            return {}
+        return {summary.path: summary for summary in summaries}
 
     def _save_disk_cache(self) -> None:
         target = self._cache_file()
@@ -344,7 +386,8 @@ class WorkspaceIndex:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".index-", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"format": INDEX_FORMAT, "summaries": self._summaries}, handle,
+                pickle.dump({"format": INDEX_FORMAT,
+                             "summaries": [s.to_record() for s in self._summaries.values()]}, handle,
                             protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, target)
         except OSError:

@@ -7,7 +7,7 @@ hover, semantic highlighting and the semantic checks all start from them.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from panc.analysis.sourcetext import name_span_at_end, name_span_at_start, string_inner_span
 from panc.analysis.walk import children
@@ -41,8 +41,7 @@ class OccurrenceKind(enum.Enum):
     """A profile path written by an assignment or bound by ``bind``/``valid``; ``name`` is absolute."""
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     kind: OccurrenceKind
     name: str
     span: Span
