@@ -15,17 +15,37 @@ from panc.syntax import ast
 _NAME = re.compile(r"@([A-Za-z_][A-Za-z0-9_.-]*)?[ \t]*")
 _KEY = re.compile(r"[ \t\r]*([A-Za-z_][A-Za-z_.-]*)[ \t]*=[ \t]*")
 _BLANK_LINE = re.compile(r"[ \t\r]*(?:\n|\Z)")
+# A first line "word = ..." says the body is meant as key = value lines.
+_LOOKS_LIKE_ENTRY = re.compile(r"\s*([^\s=]+)[ \t]*=")
+_VALID_KEY = re.compile(r"[A-Za-z_]+[A-Za-z_.-]*\Z")
 
 
-def parse_annotation(raw: str, span: Span) -> ast.Annotation:
-    """The ``Annotation`` for the raw token text ``raw`` (delimiters included)."""
+def parse_annotation(raw: str, span: Span) -> tuple[ast.Annotation, str | None]:
+    """The ``Annotation`` for the raw token text ``raw`` (delimiters included), and what is
+    wrong with it (``None`` when fine): panc rejects bad names and bad keys."""
     name_match = _NAME.match(raw)
     name = name_match.group(1) if name_match else None
     body = raw[name_match.end() + 1 if name_match else 2 : -1]
+    problem = None
+    if name is not None and not _valid_name(name):
+        problem = f"invalid annotation name '{name}'"
     entries = _key_value_entries(body)
     if entries is None:
+        intent = _LOOKS_LIKE_ENTRY.match(body)
+        if intent is not None and problem is None:
+            key = intent.group(1)
+            problem = (
+                f"invalid annotation key '{key}'"
+                if not _valid_name(key)
+                else "annotation body mixes 'key = value' lines and free text"
+            )
         entries = (("desc", body.strip()),)
-    return ast.Annotation(span, name, body, entries)
+    return ast.Annotation(span, name, body, entries), problem
+
+
+def _valid_name(name: str) -> bool:
+    """panc's rule for annotation names and keys: letters, ``_ . -``, no digits, not ``xml...``."""
+    return bool(_VALID_KEY.match(name)) and not name.lower().startswith("xml")
 
 
 def _key_value_entries(body: str) -> tuple[tuple[str, str], ...] | None:

@@ -24,6 +24,8 @@ from panc.syntax.tokens import Token
 
 # Automatic variables a template may not set (PanParserAstUtils.AUTOMATIC_VARIABLES).
 _READ_ONLY_VARIABLES = frozenset({"SELF", "OBJECT", "ARGC", "ARGV", "FUNCTION", "TEMPLATE"})
+# Calls that leave the expression (MSG_RESTRICTED_CONTEXT).
+_RESTRICTED_CALLS = frozenset({"return", "error"})
 _TEMPLATE_NAME_TERMS_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-")
 
 # Which statements each template kind may hold (J:ttemplate/Template).
@@ -102,7 +104,7 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
             return
         allowed = _ALLOWED.get(kind, _ALL_BUT_RELATIVE)
         if what not in allowed:
-            self._syntax(f"{what} statement is not allowed in a {kind} template", span)
+            self._syntax(f"{what} statement is not allowed in {kind} templates", span)
 
     def _long(self, token: Token) -> int:
         value, problem = decode_long(token.value)
@@ -110,12 +112,19 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
             self._syntax(problem, token.span)
         return value
 
+    def _restricted(self, node: Any) -> None:
+        """``return()`` and ``error()`` leave the expression: not allowed as an argument or index."""
+        if isinstance(node, ast.Call) and node.name in _RESTRICTED_CALLS:
+            self._syntax(f"{node.name}() cannot be used as a function argument or an index", node.span)
+
     # ------------------------------------------------------------------ template
 
     def start(self, children: list[Any]) -> ast.Template:
         header = children[0] if children and isinstance(children[0], Header) else None
-        statements = tuple(node for node in children[1:] if node is not None) if header else tuple(
-            node for node in children if node is not None
+        statements = (
+            tuple(node for node in children[1:] if node is not None)
+            if header
+            else tuple(node for node in children if node is not None)
         )
         if header is not None:
             last = statements[-1].span if statements else header.span
@@ -127,7 +136,9 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
                 statements,
                 header.annotations,
             )
-        span = _join(statements[0].span, statements[-1].span) if statements else Span(self.ctx.file, 1, 1, 1, 1)
+        span = (
+            _join(statements[0].span, statements[-1].span) if statements else Span(self.ctx.file, 1, 1, 1, 1)
+        )
         return ast.Template(span, None, None, None, statements)
 
     def header(self, children: list[Token]) -> Header:
@@ -135,12 +146,16 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
         kind = first.value if len(children) == 4 else "ordinary"
         name_token = children[-2]
         name = name_token.value
-        if name.startswith("/") or not all(char in _TEMPLATE_NAME_TERMS_OK for char in name.replace("/", "")):
-            self._syntax(f"invalid template name '{name}'", name_token.span)
-        elif any(term == "" or term.startswith(".") for term in name.split("/")):
+        if (
+            name.startswith("/")
+            or not all(char in _TEMPLATE_NAME_TERMS_OK for char in name.replace("/", ""))
+            or any(term == "" or term.startswith(".") for term in name.split("/"))
+        ):
             self._syntax(f"invalid template name '{name}'", name_token.span)
         self.ctx.kind = kind
-        return Header(_join(first.span, children[-1].span), kind, name, name_token.span, self._annotations(first))
+        return Header(
+            _join(first.span, children[-1].span), kind, name, name_token.span, self._annotations(first)
+        )
 
     # ------------------------------------------------------------------ statements
 
@@ -150,7 +165,9 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
         written = self._string(path_token)
         path = self._assignment_path(written, path_token.span)
         span = _join(children[0].span, semicolon.span)
-        self._allowed("relative assignment" if path and not path.startswith("/") else "absolute assignment", span)
+        if ":" not in path:  # an external path has its own diagnostic
+            relative = bool(path) and not path.startswith("/")
+            self._allowed("relative assignment" if relative else "absolute assignment", span)
         return ast.Assignment(span, path, path_token.span, value, operator.value == "?=", final)
 
     def _assignment_path(self, written: str, span: Span) -> str:
@@ -191,7 +208,11 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
     def include_statement(self, children: list[Any]) -> ast.Include:
         keyword, target, semicolon = children
         span = _join(keyword.span, semicolon.span)
-        if isinstance(target, ast.Block) and len(target.body) == 1 and isinstance(target.body[0], ast.Literal):
+        if (
+            isinstance(target, ast.Block)
+            and len(target.body) == 1
+            and isinstance(target.body[0], ast.Literal)
+        ):
             target = target.body[0]  # ``include {'x'};`` is the constant 'x'
         if isinstance(target, ast.Literal):
             value = target.value
@@ -249,7 +270,7 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
                 self._syntax(str(error), token.span)
         return path
 
-    def empty_statement(self, children: list[Token]) -> None:
+    def empty_statement(self, _children: list[Token]) -> None:
         return None
 
     # ------------------------------------------------------------------ DML
@@ -343,6 +364,8 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
         args = tuple(children[2]) if len(children) > 3 else ()
         if name.value == "SELF":
             self._syntax("SELF cannot be called as a function", name.span)
+        for arg in args:
+            self._restricted(arg)
         return ast.Call(_join(name.span, children[-1].span), name.value, name.span, args)
 
     def paren(self, children: list[Any]) -> Any:
@@ -354,6 +377,7 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
 
     def index(self, children: list[Any]) -> ast.Index:
         base, _, index, closing = children
+        self._restricted(index)
         return ast.Index(_join(base.span, closing.span), base, index)
 
     def arguments(self, children: list[Any]) -> list[Any]:
@@ -403,7 +427,9 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
 
     def choice_type(self, children: list[Any]) -> ast.ChoiceType:
         keyword, _, choices, closing = children
-        return ast.ChoiceType(_join(keyword.span, closing.span), tuple(self._string(token) for token in choices))
+        return ast.ChoiceType(
+            _join(keyword.span, closing.span), tuple(self._string(token) for token in choices)
+        )
 
     def choices(self, children: list[Token]) -> list[Token]:
         return children

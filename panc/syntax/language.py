@@ -97,10 +97,11 @@ def _build() -> Language:
     display = {}
     for terminal in parser.lexer_conf.terminals:
         pattern = terminal.pattern
-        display[terminal.name] = f'"{pattern.value}"' if isinstance(pattern, lark.lexer.PatternStr) else (
-            f"<{terminal.name}>"
+        display[terminal.name] = (
+            f'"{pattern.value}"' if isinstance(pattern, lark.lexer.PatternStr) else (f"<{terminal.name}>")
         )
-    display["BINOP"] = " ".join(f'"{op}"' for op in ("||", "&&", "|", "^", "&", "==", "!=", "<", "<=", ">", ">=",
-                                                        "/", "%"))
+    display["BINOP"] = " ".join(
+        f'"{op}"' for op in ("||", "&&", "|", "^", "&", "==", "!=", "<", "<=", ">", ">=", "/", "%")
+    )
     display["$END"] = "<EOF>"
     return Language(parser, scanner, builder, digest, threading.Lock(), display)

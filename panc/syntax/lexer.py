@@ -61,8 +61,9 @@ class Scanner:
             # Higher priority first, then longer literal strings first ("?=" before "?").
             is_string = isinstance(pattern, PatternStr)
             length = len(pattern.value) if is_string else 0
-            alternatives.append(((-terminal.priority, int(is_string) * -1, -length), terminal.name,
-                                 pattern.to_regexp()))
+            alternatives.append(
+                ((-terminal.priority, int(is_string) * -1, -length), terminal.name, pattern.to_regexp())
+            )
         alternatives.sort(key=lambda item: item[0])
         self.master = re.compile("|".join(f"(?P<{name}>{regexp})" for _, name, regexp in alternatives))
         self.ignore = frozenset(ignore)
@@ -137,7 +138,9 @@ class Scanner:
                 if kind == "COMMENT":
                     sink.comments.append(ast.Comment(span, value))
                 else:
-                    annotation = parse_annotation(value, span)
+                    annotation, problem = parse_annotation(value, span)
+                    if problem is not None:
+                        sink.diagnostics.append(Diagnostic(Category.PARSE, problem, span, code="parse"))
                     sink.annotations.append(annotation)
                     pending_annotations.append(annotation)
                 pos = end
@@ -178,7 +181,7 @@ class Scanner:
             newline = text.find("\n", pos)
             stop = length if newline < 0 else newline
             content = text[pos:stop]
-            if content == marker or content == marker + "\r":
+            if content in (marker, marker + "\r"):
                 token.payload = text[body_start:pos]
                 resume = length if newline < 0 else newline + 1
                 span = Span(file, body_line, 1, line, max(stop - pos, 1))

@@ -11,7 +11,17 @@ import re
 from panc.evaluation.values import LONG_MAX
 
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|\r\n|[\s\S])")
-_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "\\": "\\", '"': '"', "\n": "", "\r\n": ""}
+_SIMPLE_ESCAPES = {
+    "n": "\n",
+    "t": "\t",
+    "r": "\r",
+    "b": "\b",
+    "f": "\f",
+    "\\": "\\",
+    '"': '"',
+    "\n": "",
+    "\r\n": "",
+}
 
 
 def decode_single_quoted(raw: str) -> str:

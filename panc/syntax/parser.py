@@ -8,6 +8,7 @@ at the start of a line) and carries on, so editors get every good statement.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -15,7 +16,7 @@ from lark.exceptions import UnexpectedToken
 
 from panc.diagnostics import Category, Diagnostic
 from panc.source import Span
-from panc.syntax import ast
+from panc.syntax.ast import Annotation, Comment, Template
 from panc.syntax.builder import BuildContext
 from panc.syntax.language import Language, language
 from panc.syntax.lexer import LexResult
@@ -27,6 +28,8 @@ _HEADER_START = frozenset({"OBJECT", "STRUCTURE", "UNIQUE", "DECLARATION", "TEMP
 # Keywords that begin a statement; seen at the start of a line they end error recovery.
 _STATEMENT_START = frozenset({"VARIABLE", "FINAL", "TYPE", "FUNCTION", "BIND", "VALID", "INCLUDE", "PREFIX"})
 _PATHS = frozenset({"SQ_STRING", "DQ_STRING"})
+# Tokens the scanner records that the parser never sees.
+_SIDE_TOKENS = frozenset({"COMMENT", "ANNOTATION", "HEREDOC_BODY"})
 # A terminal that the parser accepts only where a statement may start.
 _STATEMENT_LEVEL = "VARIABLE"
 
@@ -36,11 +39,11 @@ class ParseResult:
     """What ``parse`` found: the AST (``None`` only if nothing could be built), the
     diagnostics in source order, and every token, comment and annotation."""
 
-    ast: ast.Template | None
+    ast: Template | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
-    comments: list[ast.Comment] = field(default_factory=list)
-    annotations: list[ast.Annotation] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -58,7 +61,9 @@ def parse(text: str, name: str) -> ParseResult:
     except Exception as error:  # pylint: disable=broad-exception-caught
         # Last resort: a bug in the parser must not take an editor or a build down.
         sink.diagnostics.append(
-            Diagnostic(Category.PARSE, f"internal parser error: {error!r}", Span(name, 1, 1, 1, 1), code="parse")
+            Diagnostic(
+                Category.PARSE, f"internal parser error: {error!r}", Span(name, 1, 1, 1, 1), code="parse"
+            )
         )
         template = None
     diagnostics = sorted(sink.diagnostics, key=lambda d: (d.span.start_line, d.span.start_column))
@@ -77,38 +82,53 @@ class _Run:
         self.tokens: Iterator[Token] = lang.scanner.tokenize(text, name, sink)
         self.state = lang.parser.parse_interactive("").parser_state
         self.states = self.state.parse_conf.states
+        self.replay: deque[Token] = deque()
+        """Tokens to feed again before reading on (error recovery)."""
         self.depth = 0
+        """Brackets open since the last statement boundary."""
         self.previous: Token | None = None
+        """The last token the parser accepted."""
+        self.boundary: Token | None = None
+        """The last ``;`` that ended a statement (the broken statement starts after it)."""
 
-    def run(self) -> ast.Template | None:
+    def run(self) -> Template | None:
         feed = self.state.feed_token
-        opening, closing = _OPENING, _CLOSING
-        first = True
-        pending: Token | None = None
+        replay = self.replay
+        tokens = self.tokens
+        first = next(tokens, None)
+        if first is None:
+            self._missing_header(None)
+            return self._finish()
+        if first.type not in _HEADER_START:
+            self._missing_header(first)
+        replay.append(first)
+        depth = 0
+        previous = None
+        boundary = None
         while True:
-            if pending is not None:
-                token, pending = pending, None
+            if replay:
+                token = replay.popleft()
             else:
-                token = next(self.tokens, None)
+                token = next(tokens, None)
                 if token is None:
                     break
-            if first:
-                first = False
-                if token.type not in _HEADER_START:
-                    self._missing_header(token)
             kind = token.type
             try:
                 feed(token)
             except UnexpectedToken as error:
-                pending = self._recover(token, error)
+                self.depth, self.previous, self.boundary = depth, previous, boundary
+                self._recover(token, error)
+                depth, previous, boundary = self.depth, self.previous, self.boundary
                 continue
-            if kind in opening:
-                self.depth += 1
-            elif kind in closing:
-                self.depth = max(self.depth - 1, 0)
-            self.previous = token
-        if first:
-            self._missing_header(None)
+            if kind in _OPENING:
+                depth += 1
+            elif kind in _CLOSING:
+                if depth:
+                    depth -= 1
+            elif kind == "SEMICOLON" and not depth:
+                boundary = token
+            previous = token
+        self.previous = previous
         return self._finish()
 
     # ------------------------------------------------------------------ errors
@@ -128,7 +148,8 @@ class _Run:
     def _report(self, token: Token, expected: set[str]) -> None:
         if token.type == "ERROR":
             return  # the scanner already said what is wrong
-        if token.type == "SEMICOLON" and self.previous is not None and self.previous.type in ("EQUAL", "COND_ASSIGN"):
+        previous = self.previous
+        if token.type == "SEMICOLON" and previous is not None and previous.type in ("EQUAL", "COND_ASSIGN"):
             self.context.error(Category.PARSE, "illegal empty DML statement", token.span)
             return
         display = self.lang.display_names
@@ -137,42 +158,71 @@ class _Run:
         lines = [f"Encountered: {found}", "Was expecting one of:"] + [f"    {item} ..." for item in shown]
         self.context.error(Category.PARSE, "\n".join(lines), token.span)
 
-    def _recover(self, token: Token, error: UnexpectedToken) -> Token | None:
-        """Report the error at ``token``, then resynchronise; return the token to feed next."""
+    def _recover(self, token: Token, error: UnexpectedToken) -> None:
+        """Report the error at ``token`` and resynchronise (``replay`` gets what to feed next)."""
         if self._insert_semicolon(token):
-            return None
-        self._report(token, set(error.expected))
+            return
         self._pop_to_statement_level()
+        restart = self._restart_inside_statement(token)
+        unclosed = _unclosed_bracket(restart[0], self.sink.tokens, self.boundary) if restart else None
+        if unclosed is not None:
+            closing = {"LBRACE": "}", "LPAR": ")", "LSQB": "]"}[unclosed.type]
+            message = f"'{unclosed.value}' is never closed: missing '{closing}' before the next statement"
+            self.context.error(Category.PARSE, message, unclosed.span)
+        else:
+            self._report(token, set(error.expected))
+        if restart:
+            # A statement keyword or path at the start of a line was swallowed by the broken
+            # statement (an unclosed bracket): parse again from there.
+            self.replay.extendleft(reversed(restart))
+            self.depth = 0
+            self.boundary = None
+            return
+        self._skip_statement(token)
+
+    def _skip_statement(self, token: Token) -> None:
+        """Drop tokens up to the end of the broken statement."""
         depth = self.depth
         skipped_first = False
         while True:
             kind = token.type
             if kind == "SEMICOLON" and depth <= 0:
+                self.previous = self.boundary = token
                 self.depth = 0
-                self.previous = token
-                return None
-            if skipped_first and token.span.start_column == 1 and (
-                kind in _STATEMENT_START or (kind in _PATHS and depth <= 0)
-            ):
+                return
+            if skipped_first and _starts_statement(token):
+                self.replay.appendleft(token)
                 self.depth = 0
-                return token
+                return
             if kind in _OPENING:
                 depth += 1
             elif kind in _CLOSING:
                 depth -= 1
             skipped_first = True
-            next_token = next(self.tokens, None)
-            if next_token is None:
+            following = self.replay.popleft() if self.replay else next(self.tokens, None)
+            if following is None:
                 self.depth = 0
-                return None
-            token = next_token
+                return
+            token = following
+
+    def _restart_inside_statement(self, token: Token) -> list[Token]:
+        """The tokens from the last line-starting statement keyword or path inside the broken
+        statement (after its first token) up to ``token``, or ``[]`` if there is none."""
+        tokens = self.sink.tokens
+        end = _index_of(tokens, token)
+        begin = _index_of(tokens, self.boundary) + 1 if self.boundary is not None else 0
+        significant = [t for t in tokens[begin:end] if t.type not in _SIDE_TOKENS]
+        for position in range(len(significant) - 1, 0, -1):
+            if _starts_statement(significant[position]):
+                return [*significant[position:], token]
+        return []
 
     def _insert_semicolon(self, token: Token) -> bool:
         """Repair a forgotten ``;`` before a statement that starts a new line."""
         previous = self.previous
-        if previous is None or token.span.start_line == previous.span.end_line or token.span.start_column != 1:
+        if previous is None or token.span.start_line == previous.span.end_line:
             return False
-        if token.type not in _STATEMENT_START and token.type not in _PATHS:
+        if not _starts_statement(token):
             return False
         trial = self.state.copy(deepcopy_values=False)
         semicolon = Token("SEMICOLON", ";", _after(previous.span), previous.end_pos, previous.end_pos)
@@ -185,6 +235,7 @@ class _Run:
         self.state.state_stack[:] = trial.state_stack
         self.state.value_stack[:] = trial.value_stack
         self.previous = token
+        self.boundary = semicolon
         self.depth = 0
         return True
 
@@ -196,7 +247,7 @@ class _Run:
             state_stack.pop()
             value_stack.pop()
 
-    def _finish(self) -> ast.Template | None:
+    def _finish(self) -> Template | None:
         last = self.previous
         span = _after(last.span) if last is not None else Span(self.name, 1, 1, 1, 1)
         end = Token("$END", "", span, last.end_pos if last else 0, last.end_pos if last else 0)
@@ -212,8 +263,35 @@ class _Run:
             return None
 
     def _last_was_error(self) -> bool:
-        tokens = self.sink.tokens
-        return bool(tokens) and tokens[-1].type == "ERROR"
+        significant = [t for t in self.sink.tokens[-3:] if t.type not in _SIDE_TOKENS]
+        return bool(significant) and significant[-1].type == "ERROR"
+
+
+def _starts_statement(token: Token) -> bool:
+    """A statement keyword or a path string at the start of a line."""
+    return token.span.start_column == 1 and (token.type in _STATEMENT_START or token.type in _PATHS)
+
+
+def _unclosed_bracket(restart: Token, tokens: list[Token], boundary: Token | None) -> Token | None:
+    """The innermost bracket opened after ``boundary`` and still open at ``restart``."""
+    begin = _index_of(tokens, boundary) + 1 if boundary is not None else 0
+    open_brackets: list[Token] = []
+    for token in tokens[begin:]:
+        if token is restart:
+            break
+        if token.type in _OPENING:
+            open_brackets.append(token)
+        elif token.type in _CLOSING and open_brackets:
+            open_brackets.pop()
+    return open_brackets[-1] if open_brackets else None
+
+
+def _index_of(tokens: list[Token], token: Token | None) -> int:
+    """Where ``token`` (by identity) is in ``tokens``, searching from the end."""
+    for position in range(len(tokens) - 1, -1, -1):
+        if tokens[position] is token:
+            return position
+    return len(tokens)
 
 
 def _after(span: Span) -> Span:

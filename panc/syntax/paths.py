@@ -152,7 +152,9 @@ def parse_path(text: str) -> Path:
     kind: PathKind
     body = text
     colon = text.find(":")
-    if colon >= 0 and text.find("{", 0, colon) < 0:
+    # A colon inside an escaped {...} term is not an external path's separator.
+    is_external = colon >= 0 and "{" not in text[:colon]
+    if is_external:
         template = text[:colon]
         if not _TEMPLATE_NAME.match(template):
             raise PathSyntaxError(f"invalid template name '{template}' in external path '{text}'")
