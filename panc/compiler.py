@@ -13,6 +13,7 @@ on a worker thread with a large stack, so that deep pan recursion cannot overflo
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -162,6 +163,16 @@ class Compiler:
     def compile_object(self, name_or_path: str) -> ObjectResult:
         """Build, default and validate one object given by template name or file path."""
         return _run_with_big_stack(lambda: self._compile_object(name_or_path))
+
+    def describe_file(self, path: str) -> tuple[str | None, list[Diagnostic]]:
+        """The object template name a file declares (``None`` for other kinds) and its
+        compile-time errors (parse, syntax, misnamed template)."""
+        try:
+            _, template = self._resolve_object(path)
+        except PanError as error:
+            return None, [error.to_diagnostic()]
+        assert template is not None
+        return (template.name if template.kind == "object" else None), []
 
     def check_syntax(self, path: str) -> list[Diagnostic]:
         """The compile-time errors of a template file (not executed)."""
@@ -421,6 +432,10 @@ def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
         except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
             outcome.append(error)
 
+    # The cyclic garbage collector would spend most of a compile walking the (acyclic) ASTs
+    # and profile trees; a compile creates next to no cycles, so it is paused meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
     old_size = threading.stack_size()
@@ -431,6 +446,8 @@ def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
     finally:
         threading.stack_size(old_size)
     thread.join()
+    if collecting:
+        gc.enable()
     result = outcome[0]
     if isinstance(result, BaseException):
         raise result

@@ -100,7 +100,7 @@ def debug(compiler: DmlCompiler, call: ast.Call) -> Code:
             message = _string(values[0], "debug", span)
         else:
             message = _format(values, span)
-        frame.build.emit(f"[{frame.build.object_name}] {message}")
+        frame.build.emit(f"[{frame.build.object_name}] {message}\n")
         return message
 
     return code
@@ -122,7 +122,7 @@ def traceback(compiler: DmlCompiler, call: ast.Call) -> Code:
             if current.call_span is not None:
                 lines.append(f">>> [{current.call_span}]")
             current = current.parent
-        lines.append(">>> ====================\n")
+        lines.append(">>> ====================\n\n\n")
         frame.build.emit("\n".join(lines))
         return message
 
@@ -143,7 +143,7 @@ def deprecated(compiler: DmlCompiler, call: ast.Call) -> Code:
         if mode == "fatal":
             raise located(f"deprecation error: {message}", span)
         if mode == "on":
-            frame.build.emit(message)
+            frame.build.emit(message + "\n")
         return True
 
     return code

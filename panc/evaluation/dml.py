@@ -303,8 +303,12 @@ class DmlCompiler:
 
         return read_index
 
-    def _index_term(self, node: ast.Expr) -> Code:
-        """A closure computing a path term from an index expression."""
+    def _index_term(self, node: ast.Expr, target: bool = False) -> Code:
+        """A closure computing a path term from an index expression.
+
+        A constant index that is not a valid term is a syntax error in an assignment
+        target (``a[1.0] = 1``), and an evaluation error when read (as in panc).
+        """
         self._check_restricted(node, "variable index")
         code = self.expr(node)
         constant = constant_of(code)
@@ -312,7 +316,9 @@ class DmlCompiler:
             try:
                 term = value_term(constant)
             except EvalFailure as failure:
-                raise self.syntax(failure.message, node.span) from None
+                if target:
+                    raise self.syntax(failure.message, node.span) from None
+                return self._failing_term(failure.message, node.span)
 
             def const_term(_frame: Frame) -> Value:
                 return term
@@ -327,6 +333,13 @@ class DmlCompiler:
             return value_term(value)
 
         return term_of
+
+    def _failing_term(self, message: str, span: Span) -> Code:
+        def fail(_frame: Frame) -> Value:
+            raise EvalFailure(message)
+
+        del span
+        return fail
 
     def _index(self, node: ast.Index) -> Code:
         root, _ = _index_chain(node)
@@ -471,7 +484,7 @@ class DmlCompiler:
         name = root.name
         if name in ("OBJECT", "TEMPLATE", "FUNCTION"):
             raise self.syntax(f"cannot modify the automatic variable {name}", root.span)
-        terms = [self._index_term(index) for index in indexes]
+        terms = [self._index_term(index, target=True) for index in indexes]
         is_self = name == "SELF"
 
         def code(frame: Frame) -> Value:
