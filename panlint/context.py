@@ -130,16 +130,19 @@ class LintContext:
         return index >= 0 and spans[index][0] <= column <= spans[index][1]
 
     def starts_opaque(self, line: int) -> bool:
-        """Does the line begin inside a string or annotation opened on an earlier line?"""
-        spans = self.opaque.get(line)
-        return bool(spans) and spans[0][0] == 1 and not self._token_starts_at(line, 1)
-
-    def _token_starts_at(self, line: int, column: int) -> bool:
-        return (line, column) in self._token_starts
+        """Does the line begin inside a string, heredoc or annotation (so it is all content)?"""
+        return line in self._content_lines
 
     @cached_property
-    def _token_starts(self) -> set[tuple[int, int]]:
-        return {(tok.span.start_line, tok.span.start_column) for tok in self.tokens}
+    def _content_lines(self) -> set[int]:
+        lines: set[int] = set()
+        for raw in self.parse.tokens:
+            span = raw.span
+            if raw.type == "HEREDOC_BODY":
+                lines.update(range(span.start_line, span.end_line + 1))
+            elif span.end_line > span.start_line and kind_of(raw) in (TokenKind.STRING, TokenKind.ANNOTATION):
+                lines.update(range(span.start_line + 1, span.end_line + 1))
+        return lines
 
     @cached_property
     def tokens_by_line(self) -> dict[int, list[Tok]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from panlint.config import Config
 from panlint.equivalence import meaning
 from panlint.findings import Fix
-from panlint.runner import lint_text, parse_source
+from panlint.runner import lint_text, parse_source, visible
 
 MAX_PASSES = 10
 
@@ -83,7 +83,7 @@ def fix_text(text: str, path: str, config: Config) -> FixOutcome:
     expected = meaning(original.ast)
     current, applied = text, 0
     for _ in range(MAX_PASSES):
-        findings = [finding for finding in lint_text(current, path, config) if finding.fix]
+        findings = [finding for finding in visible(lint_text(current, path, config), config) if finding.fix]
         if not findings:
             break
         candidate, count = apply_fixes(current, [finding.fix for finding in findings if finding.fix])

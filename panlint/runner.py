@@ -46,7 +46,7 @@ def parse_source(text: str, path: str) -> Any:
 def lint_text(
     text: str, path: str, config: Config, rules: Sequence[type[Rule]] | None = None
 ) -> list[Finding]:
-    """All findings for one template's text, suppressions and level filter applied, sorted."""
+    """All findings for one template's text, suppression comments applied, sorted."""
     options = config.options()
     parsed_text = neutralize_placeholders(text) if options.allow_mvn_templates else text
     context = LintContext(path, text, parse_source(parsed_text, path), options)
@@ -56,10 +56,15 @@ def lint_text(
             continue
         findings.extend(rule().check(context))
     findings = apply_suppressions(context, findings)
-    if config.suppress is not None:
-        findings = [finding for finding in findings if finding.level > config.suppress]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def visible(findings: list[Finding], config: Config) -> list[Finding]:
+    """The findings above the ``suppress`` level (applied after the cache: it is not in its key)."""
+    if config.suppress is None:
+        return findings
+    return [finding for finding in findings if finding.level > config.suppress]
 
 
 def read_source(path: str) -> str:
@@ -103,6 +108,8 @@ def lint_files(
             cache.put(result.path, result.text, result.findings)
     if cache is not None:
         cache.save()
+    for result in results.values():
+        result.findings = visible(result.findings, config)
     return [results[path] for path in order]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import itertools
 from collections.abc import Iterable
 
 from panlint.context import LintContext

@@ -76,7 +76,9 @@ class ShadowedBuiltin(Rule):
             elif isinstance(node, ast.Assign) and isinstance(node.target, ast.Variable):
                 names = [(node.target.name, node.target.span)]
             elif isinstance(node, ast.Foreach):
-                keyword = context.span(node.span.start_line, node.span.start_column, node.span.start_column + 6)
+                keyword = context.span(
+                    node.span.start_line, node.span.start_column, node.span.start_column + 6
+                )
                 names = [(node.key_name, keyword), (node.value_name, keyword)]
             else:
                 continue

@@ -1,0 +1,2 @@
+# expect: FL001
+unique template cases/fl001;

@@ -1,0 +1,15 @@
+unique template cases/lc001;
+
+'/a'= 1; # expect: LC001
+'/b' = 1+2; # expect: LC001
+'/c' = 1 + 2;
+'/d' = -1;
+'/e' = list(-1, !true);
+variable FLAG ?=true; # expect: LC001
+'/f' = { x=1; x; }; # expect: LC001
+'/g' = 'a=b+c';
+type port_range = long(0..65535);
+type link_type = string*;
+'/h' = if (1>2) 1 else 2; # expect: LC001
+'/i' = 1 +
+    2;

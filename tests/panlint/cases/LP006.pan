@@ -1,0 +1,8 @@
+unique template cases/lp006;
+
+'/short' = 'fine';
+'/long' = 'this line is much too long because it keeps going and going past the limit of one hundred twenty'; # expect: LP006
+bind '/software/components/example/with/a/very/long/path/that/does/not/fit/on/a/line' = component_example_type_long;
+variable TEXTS = <<EOT;
+a heredoc line may be as long as its content needs: it is data and splitting it would change it, so no finding
+EOT

@@ -1,0 +1,7 @@
+unique template cases/pp001;
+
+'/system/network/' = dict(); # expect: PP001
+"/system/other/" ?= dict(); # expect: PP001
+'/system/fine' = dict();
+prefix '/software/';  # expect: PP001
+'value' = 'a/';

@@ -1,0 +1,72 @@
+"""Functional tests: each rule's case file marks its offending lines, the report is golden.
+
+A line ending with ``# expect: ID[,ID]`` must get exactly those findings; a comment line
+``# expect-next: ID`` says the same of the next line. ``<ID>.expected`` beside the case
+holds the full text report; regenerate with ``PANLINT_REGENERATE=1`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from panlint_support import CASES
+
+from panc.syntax import parse
+from panlint.config import Config
+from panlint.rules import RULES_BY_ID
+from panlint.runner import lint_text
+
+MARKER = re.compile(r"#\s*expect(-next)?:\s*([\w, ]+)$")
+CASE_FILES = sorted(CASES.glob("*.pan"))
+
+
+def expected_markers(text: str) -> set[tuple[int, str]]:
+    expected = set()
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = MARKER.search(line)
+        if match:
+            target = number + 1 if match.group(1) else number
+            expected.update(
+                (target, rule_id.strip()) for rule_id in match.group(2).split(",") if rule_id.strip()
+            )
+    return expected
+
+
+def lint_case(path: Path) -> list:
+    config = Config(select=(path.stem,), ignore_components=("ignored",))
+    return lint_text(path.read_text(encoding="utf-8"), f"cases/{path.name}", config)
+
+
+def test_every_rule_has_a_case() -> None:
+    missing = set(RULES_BY_ID) - {path.stem for path in CASE_FILES} - {"PE001"}
+    assert not missing
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=lambda path: path.stem)
+def test_case_parses_cleanly(path: Path) -> None:
+    result = parse(path.read_text(encoding="utf-8"), path.name)
+    assert not result.diagnostics
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=lambda path: path.stem)
+def test_markers(path: Path) -> None:
+    expected = expected_markers(path.read_text(encoding="utf-8"))
+    assert expected, "a case marks at least one offending line"
+    found = {(finding.span.start_line, finding.rule_id) for finding in lint_case(path)}
+    assert found == expected
+
+
+@pytest.mark.parametrize("path", CASE_FILES, ids=lambda path: path.stem)
+def test_golden_report(path: Path) -> None:
+    report = "".join(
+        f"{f.span.file}:{f.span.start_line}:{f.span.start_column}-{f.span.end_line}:{f.span.end_column}: "
+        f"{f.rule_id} [{f.level.label}] {f.message}{' (fixable)' if f.fix else ''}\n"
+        for f in lint_case(path)
+    )
+    golden = path.with_suffix(".expected")
+    if os.environ.get("PANLINT_REGENERATE"):
+        golden.write_text(report, encoding="utf-8")
+    assert report == golden.read_text(encoding="utf-8")

@@ -1,0 +1,295 @@
+"""The command line: old panlint's options, formats, exit codes, globs, config, cache, --fix."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from panlint.cli import main
+
+CLEAN = "unique template good;\n\n'/a' = 1;\n"
+STYLE = "unique template style;\n\n'/a' = 1 ;\n"
+WARNED = "unique template warned;\n\n'/a/' = 1;\n"
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run in an empty folder with a private cache, away from any configuration."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path
+
+
+def write(path: str, text: str) -> str:
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(text, encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clean_file_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, write("good.pan", CLEAN))
+    assert (code, out) == (0, "")
+
+
+def test_findings_exit_one_with_caret_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, write("style.pan", STYLE))
+    assert code == 1
+    assert out == (
+        "style.pan:3:9: LP008 [info] Unnecessary space before semicolon\n    '/a' = 1 ;\n            ^\n"
+    )
+
+
+def test_always_exit_success(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--always_exit_success", write("style.pan", STYLE))
+    assert code == 0 and "LP008" in out
+
+
+def test_threshold_and_suppress_levels(capsys: pytest.CaptureFixture[str]) -> None:
+    style = write("style.pan", STYLE)
+    warned = write("warned.pan", WARNED)
+    assert run(capsys, "--threshold", "warning", style)[0] == 0
+    assert run(capsys, "--threshold", "warning", warned)[0] == 1
+    code, out, _ = run(capsys, "--suppress", "info", style, warned)
+    assert code == 1 and "LP008" not in out and "PP001" in out
+    assert run(capsys, "--suppress", "2", style, warned)[0:2] == (0, "")
+
+
+def test_bad_level_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--threshold", "loud", write("good.pan", CLEAN))
+    assert code == 2 and "loud" in err
+
+
+def test_glob_expansion_and_directories(capsys: pytest.CaptureFixture[str]) -> None:
+    write("site/a.pan", STYLE)
+    write("site/sub/b.pan", STYLE.replace("style", "other"))
+    write("site/notes.txt", "not pan")
+    code, out, _ = run(capsys, "--summary", "site/**/*.pan")
+    assert code == 1 and "site/a.pan" in out and "site/sub/b.pan" in out
+    assert out.endswith("LP008: 2\n2 findings in 2 of 2 files\n")
+    code, out, _ = run(capsys, "--summary", "site")
+    assert "2 findings in 2 of 2 files" in out and "notes.txt" not in out
+
+
+def test_pattern_matching_nothing_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    write("good.pan", CLEAN)
+    code, out, err = run(capsys, "good.pan", "missing/*.pan")
+    assert code == 2 and out == "" and "missing/*.pan" in err
+
+
+def test_missing_file_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "nowhere.pan")[0] == 2
+
+
+def test_no_path_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys)[0] == 2
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--frobnicate", "x.pan"])
+    assert stop.value.code == 2
+    capsys.readouterr()
+
+
+def test_ignore_components(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("comp.pan", "unique template comp;\n\n'/software/components/foo/active' = true;\n")
+    code, out, _ = run(capsys, path)
+    assert code == 1 and "CU001" in out
+    assert run(capsys, "--ignore-components", "bar,foo", path)[0:2] == (0, "")
+
+
+def test_allow_mvn_templates(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(
+        "mvn.pan",
+        "${componentschema}\n\nunique template components/${project.artifactId}/config;\n\n'/a' = 1;\n",
+    )
+    code, out, _ = run(capsys, path)
+    assert code == 1 and "PE001" in out
+    assert run(capsys, "--allow_mvn_templates", path)[0:2] == (0, "")
+
+
+def test_table_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--table", write("style.pan", STYLE))
+    lines = out.splitlines()
+    cells = [cell.strip() for cell in lines[1].split("|")[1:-1]]
+    assert code == 1 and cells == ["File", "Line", "Col", "ID", "Level", "Message"]
+    assert "| style.pan | 3    | 9   | LP008 | info  |" in lines[3]
+
+
+def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--format", "json", write("style.pan", STYLE))
+    document = json.loads(out)
+    assert code == 1
+    assert document["summary"] == {"LP008": 1}
+    finding = document["findings"][0]
+    assert (finding["rule"], finding["name"], finding["line"], finding["column"]) == (
+        "LP008",
+        "space-before-semicolon",
+        3,
+        9,
+    )
+    assert finding["fix"]["edits"] == [[3, 9, 3, 10, ""]]
+
+
+def test_github_format(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "--format", "github", write("warned.pan", WARNED))
+    assert out == (
+        "::warning file=warned.pan,line=3,col=1,endLine=3,endColumn=6,title=PP001 path-trailing-slash"
+        "::Unnecessary trailing slash at end of profile path\n"
+    )
+
+
+def test_sarif_format_has_the_required_structure(capsys: pytest.CaptureFixture[str]) -> None:
+    write("style.pan", STYLE)
+    code, out, _ = run(capsys, "--format", "sarif", "style.pan", write("warned.pan", WARNED))
+    log = json.loads(out)
+    assert code == 1
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    run_ = log["runs"][0]
+    driver = run_["tool"]["driver"]
+    assert driver["name"] == "panlint"
+    rules = driver["rules"]
+    for rule in rules:
+        assert {"id", "name", "shortDescription", "fullDescription", "help", "defaultConfiguration"} <= set(
+            rule
+        )
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    assert len({rule["id"] for rule in rules}) == len(rules)
+    results = run_["results"]
+    assert {result["ruleId"] for result in results} == {"LP008", "PP001"}
+    for result in results:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["level"] in ("error", "warning", "note") and result["message"]["text"]
+        location = result["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uriBaseId"] == "%SRCROOT%"
+        region = location["region"]
+        assert region["startLine"] == 3 and region["endColumn"] > region["startColumn"] >= 1
+        change = result["fixes"][0]["artifactChanges"][0]
+        assert change["artifactLocation"]["uri"] == location["artifactLocation"]["uri"]
+        replacement = change["replacements"][0]
+        assert {"startLine", "startColumn", "endLine", "endColumn"} <= set(replacement["deletedRegion"])
+        assert "text" in replacement["insertedContent"]
+        assert result["partialFingerprints"]
+    assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
+
+
+def test_sarif_to_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--format", "sarif", "-o", "out.sarif", write("good.pan", CLEAN))
+    assert (code, out) == (0, "")
+    assert json.loads(Path("out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"] == []
+
+
+def test_explain_and_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--explain", "lp003")
+    assert code == 0 and out.startswith("LP003 trailing-whitespace (info, fixable)") and "heredoc" in out
+    assert run(capsys, "--explain", "trailing-whitespace")[1] == out
+    assert run(capsys, "--explain", "XX999")[0] == 2
+    code, out, _ = run(capsys, "--list-rules")
+    assert code == 0 and "FT001" in out and "opt-in" in out
+
+
+def test_select_ignore_and_feature_option(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("features/x/config.pan", "unique template features/x/config;\n\n'/a' = SITE_VALUE ;\n")
+    code, out, _ = run(capsys, path)
+    assert "LP008" in out and "FT001" not in out
+    code, out, _ = run(capsys, "--feature-templates-standalone", "--ignore", "LP", path)
+    assert code == 1 and "FT001" in out and "LP008" not in out
+    assert run(capsys, "--select", "LP0", "--ignore", "LP008", path)[0:2] == (0, "")
+    assert run(capsys, "--select", "NOPE", path)[0] == 2
+
+
+def test_pyproject_configuration(capsys: pytest.CaptureFixture[str]) -> None:
+    write("pyproject.toml", "[project]\nname = 'x'\n\n[tool.panlint]\nignore = ['LP008']\nline-length = 20\n")
+    code, out, _ = run(capsys, write("style.pan", STYLE))
+    assert "LP008" not in out and "LP006" in out and code == 1
+
+
+def test_panlint_toml_configuration_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    style = write("style.pan", STYLE)
+    write(".panlint.toml", "select = ['PP']\n")
+    assert run(capsys, style)[0:2] == (0, "")
+    write(".panlint.toml", "selekt = ['PP']\n")
+    code, _, err = run(capsys, style)
+    assert code == 2 and "selekt" in err
+    write(".panlint.toml", "select = [\n")
+    assert run(capsys, style)[0] == 2
+
+
+def test_suppression_comment_covers_the_next_code_line(capsys: pytest.CaptureFixture[str]) -> None:
+    text = (
+        "unique template supp;\n\n"
+        "# panlint disable=LP008,PP001\n"
+        "# another comment\n"
+        "'/a/' = 1 ;\n"
+        "'/b/' = 2 ;\n"
+        "'/c' = 'x # panlint disable=LP008' ;\n"
+        "'/d' = 3 ; # panlint disable=space-before-semicolon\n"
+    )
+    code, out, _ = run(capsys, "--format", "json", write("supp.pan", text))
+    found = [(f["line"], f["rule"]) for f in json.loads(out)["findings"]]
+    assert code == 1
+    assert found == [(6, "PP001"), (6, "LP008"), (7, "LP008")]
+
+
+def test_fix_in_place(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("messy.pan", "unique template messy;\n\n'/a/'=nlist('k',1) ;   \n")
+    code, out, err = run(capsys, "--fix", path)
+    assert Path(path).read_text(encoding="utf-8") == "unique template messy;\n\n'/a' = dict('k', 1);\n"
+    assert (code, out) == (0, "") and "fixed" in err
+
+
+def test_cache_is_used_and_invalidated(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write("style.pan", STYLE)
+    first = run(capsys, path)
+    cache_files = list((tmp_path / "cache" / "pan-tools" / "panlint").glob("results-*.json"))
+    assert len(cache_files) == 1
+    assert run(capsys, path) == first
+    write("style.pan", CLEAN)
+    assert run(capsys, path)[0:2] == (0, "")
+    cache_files[0].write_text("{corrupt", encoding="utf-8")
+    write("style.pan", STYLE)
+    assert run(capsys, path) == first
+
+
+def test_directory_without_templates_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("empty").mkdir()
+    code, _, err = run(capsys, "empty")
+    assert code == 2 and "no .pan file" in err
+
+
+def test_internal_error_exits_two(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from panlint.rules.paths import TrailingSlash  # pylint: disable=import-outside-toplevel
+
+    def broken(self: TrailingSlash, context: object) -> None:
+        raise RuntimeError("rule bug")
+
+    monkeypatch.setattr(TrailingSlash, "check", broken)
+    code, _, err = run(capsys, "--no-cache", write("style.pan", STYLE), write("warned.pan", WARNED))
+    assert code == 2
+    assert "rule bug" in err and "internal error while linting style.pan" in err
+
+
+def test_console_entry_point_runs() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "panlint", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    assert completed.returncode == 0 and completed.stdout.startswith("panlint ")
