@@ -1,0 +1,35 @@
+/** The `pan` debugger: pandbg over stdio, and launch configurations for object templates. */
+import * as vscode from 'vscode';
+import { currentSettings } from './workspaceSettings';
+import { defaultLaunchConfig, PanLaunchConfig, resolveLaunchConfig } from './launchConfig';
+import { resolveIncludeDirs } from './pancCommand';
+import { locateTool, reportMissingTool } from './toolLocator';
+
+export class PanDebugConfigurationProvider implements vscode.DebugConfigurationProvider {
+  provideDebugConfigurations(): vscode.DebugConfiguration[] {
+    return [defaultLaunchConfig()];
+  }
+
+  resolveDebugConfiguration(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.DebugConfiguration | undefined {
+    const document = vscode.window.activeTextEditor?.document;
+    const active = document ? { path: document.fileName, languageId: document.languageId } : undefined;
+    const includeDirs = resolveIncludeDirs(currentSettings().includePath, folder?.uri.fsPath);
+    const resolution = resolveLaunchConfig(config as Partial<PanLaunchConfig>, active, includeDirs);
+    if ('error' in resolution) {
+      void vscode.window.showInformationMessage(resolution.error);
+      return undefined; // aborts the launch
+    }
+    return resolution.config;
+  }
+}
+
+export class PanDebugAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
+  async createDebugAdapterDescriptor(session: vscode.DebugSession): Promise<vscode.DebugAdapterDescriptor> {
+    const located = await locateTool('pandbg', currentSettings(), session.workspaceFolder?.uri);
+    if ('error' in located) {
+      void reportMissingTool(located.error);
+      throw new Error(located.error);
+    }
+    return new vscode.DebugAdapterExecutable(located.tool.command, located.tool.args);
+  }
+}

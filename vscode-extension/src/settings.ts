@@ -1,0 +1,84 @@
+/**
+ * The extension's settings (`pan.*`), read through a minimal accessor so that the resolution
+ * rules can be tested without VS Code.
+ */
+
+/** The subset of `vscode.WorkspaceConfiguration` that settings resolution needs. */
+export interface ConfigurationReader {
+  get<T>(section: string): T | undefined;
+}
+
+export interface LintSettings {
+  enabled: boolean;
+  select: string[];
+  ignore: string[];
+  lineLength: number;
+}
+
+export type ProfileFormat = 'json' | 'pan';
+
+export interface PanSettings {
+  pythonPath: string;
+  toolsPath: string;
+  includePath: string[];
+  objectRoots: string[];
+  lint: LintSettings;
+  compileOnType: boolean;
+  profileFormat: ProfileFormat;
+  pancArgs: string[];
+}
+
+const DEFAULT_LINE_LENGTH = 120;
+
+function stringList(value: unknown): string[] {
+  if (typeof value === 'string') {
+    return value.split(/[:;]/).map((part) => part.trim()).filter((part) => part.length > 0);
+  }
+  if (Array.isArray(value)) {
+    return value.filter((item): item is string => typeof item === 'string' && item.trim().length > 0);
+  }
+  return [];
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Read `pan.*` settings, replacing missing or ill-typed values by their defaults. */
+export function readSettings(config: ConfigurationReader): PanSettings {
+  const lineLength = config.get<unknown>('lint.lineLength');
+  const format = config.get<unknown>('profile.format');
+  return {
+    pythonPath: text(config.get('pythonPath')),
+    toolsPath: text(config.get('toolsPath')),
+    includePath: stringList(config.get('includePath')),
+    objectRoots: stringList(config.get('objectRoots')),
+    lint: {
+      enabled: config.get<unknown>('lint.enabled') !== false,
+      select: stringList(config.get('lint.select')),
+      ignore: stringList(config.get('lint.ignore')),
+      lineLength: typeof lineLength === 'number' && lineLength > 0 ? Math.floor(lineLength) : DEFAULT_LINE_LENGTH,
+    },
+    compileOnType: config.get<unknown>('compile.onType') !== false,
+    profileFormat: format === 'pan' ? 'pan' : 'json',
+    pancArgs: stringList(config.get('compile.extraArgs')),
+  };
+}
+
+/**
+ * The settings object panls understands (see panls/config.py): sent as `initializationOptions`
+ * and as the payload of `workspace/didChangeConfiguration`, nested under `pan`.
+ */
+export function serverSettings(settings: PanSettings): { pan: Record<string, unknown> } {
+  return {
+    pan: {
+      includePath: settings.includePath,
+      objectRoots: settings.objectRoots,
+      lint: { ...settings.lint },
+      compile: { enabled: settings.compileOnType },
+    },
+  };
+}
+
+/** Settings whose change needs a new server process rather than a configuration notification. */
+export const RESTART_SETTINGS = ['pan.pythonPath', 'pan.toolsPath'];

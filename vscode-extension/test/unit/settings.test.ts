@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readSettings, RESTART_SETTINGS, serverSettings } from '../../src/settings';
+
+function reader(values: Record<string, unknown>) {
+  return { get: <T>(key: string) => values[key] as T | undefined };
+}
+
+describe('readSettings', () => {
+  it('gives the defaults when nothing is set', () => {
+    const settings = readSettings(reader({}));
+    assert.deepEqual(settings, {
+      pythonPath: '',
+      toolsPath: '',
+      includePath: [],
+      objectRoots: [],
+      lint: { enabled: true, select: [], ignore: [], lineLength: 120 },
+      compileOnType: true,
+      profileFormat: 'json',
+      pancArgs: [],
+    });
+  });
+
+  it('reads every setting and trims paths', () => {
+    const settings = readSettings(reader({
+      pythonPath: ' /opt/venv/bin/python ',
+      toolsPath: '/opt/pan/bin',
+      includePath: ['templates', 'site'],
+      objectRoots: ['profiles'],
+      'lint.enabled': false,
+      'lint.select': ['LP001'],
+      'lint.ignore': ['LP004', 'trailing-whitespace'],
+      'lint.lineLength': 100,
+      'compile.onType': false,
+      'profile.format': 'pan',
+      'compile.extraArgs': ['--max-iteration', '5000'],
+    }));
+    assert.equal(settings.pythonPath, '/opt/venv/bin/python');
+    assert.equal(settings.toolsPath, '/opt/pan/bin');
+    assert.deepEqual(settings.includePath, ['templates', 'site']);
+    assert.deepEqual(settings.objectRoots, ['profiles']);
+    assert.deepEqual(settings.lint, { enabled: false, select: ['LP001'], ignore: ['LP004', 'trailing-whitespace'], lineLength: 100 });
+    assert.equal(settings.compileOnType, false);
+    assert.equal(settings.profileFormat, 'pan');
+    assert.deepEqual(settings.pancArgs, ['--max-iteration', '5000']);
+  });
+
+  it('accepts a colon-separated include path string and drops ill-typed values', () => {
+    const settings = readSettings(reader({
+      includePath: 'templates:site::lib',
+      objectRoots: [42, 'profiles', ''],
+      'lint.lineLength': -3,
+      'profile.format': 'yaml',
+      pythonPath: 17,
+    }));
+    assert.deepEqual(settings.includePath, ['templates', 'site', 'lib']);
+    assert.deepEqual(settings.objectRoots, ['profiles']);
+    assert.equal(settings.lint.lineLength, 120);
+    assert.equal(settings.profileFormat, 'json');
+    assert.equal(settings.pythonPath, '');
+  });
+});
+
+describe('serverSettings', () => {
+  it('nests what panls reads (panls/config.py keys) under "pan"', () => {
+    const payload = serverSettings(readSettings(reader({ includePath: ['t'], objectRoots: ['p'], 'lint.ignore': ['LP004'], 'compile.onType': false })));
+    assert.deepEqual(payload, {
+      pan: {
+        includePath: ['t'],
+        objectRoots: ['p'],
+        lint: { enabled: true, select: [], ignore: ['LP004'], lineLength: 120 },
+        compile: { enabled: false },
+      },
+    });
+  });
+
+  it('restarts the server only for the settings that choose its executable', () => {
+    assert.deepEqual(RESTART_SETTINGS, ['pan.pythonPath', 'pan.toolsPath']);
+  });
+});
