@@ -3,7 +3,7 @@
     registry = TypeRegistry()                       # builtins + the user's types, one per object
     registry.define(type_statement, source_path, vctx)
     pan_type = compile_type(bind_statement.spec, registry, source_path, vctx)
-    bindings.append(Binding(path, pan_type, bind_statement.spec.span, source_path))
+    bindings.append(Binding(path, pan_type, type_span(bind_statement.spec), source_path))
     insert_defaults(root, bindings, vctx)           # after the object template ran
     validate_profile(root, bindings, vctx, object_file)   # raises ValidationError
 
@@ -11,7 +11,7 @@
 """
 
 from panc.types.binding import Binding
-from panc.types.compiler import MSG_DEF_VALUE_NOT_CONSTANT, compile_type
+from panc.types.compiler import MSG_DEF_VALUE_NOT_CONSTANT, compile_type, type_span
 from panc.types.defaults import insert_defaults
 from panc.types.kinds import PanType
 from panc.types.registry import TypeRegistry, is_valid
@@ -26,5 +26,6 @@ __all__ = [
     "first_undefined",
     "insert_defaults",
     "is_valid",
+    "type_span",
     "validate_profile",
 ]

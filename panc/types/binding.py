@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from panc.diagnostics import EvaluationError
+
 # pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from panc.evaluation.values import Value
 from panc.source import Span
-from panc.syntax.paths import parse_path
+from panc.syntax.paths import PathSyntaxError, parse_path
 from panc.types.kinds import PanType
 
 Term = str | int
@@ -39,7 +41,10 @@ class Binding:
         self.type = type
         self.span = span
         self.source_path = source_path
-        self.terms = path_terms(path)
+        try:
+            self.terms = path_terms(path)
+        except PathSyntaxError as error:
+            raise EvaluationError(str(error), span) from None
         self.order = path_order_key(self.terms)
 
     def __repr__(self) -> str:

@@ -50,14 +50,17 @@ def compile_type(
     return compiler.full_type(full, name=None)
 
 
-def type_location(source_path: str, full: ast.FullTypeSpec) -> str:
-    """``file:L.C-L.C`` of a type definition as panc prints it in the type stack.
+def type_span(full: ast.FullTypeSpec) -> Span:
+    """Where panc says a full type is: its span, but ending at the ``with`` keyword when it
+    has a ``with`` clause (``type small = long with f(SELF);`` is ``4.14-4.22``).
 
-    panc ends the location of a type with a ``with`` clause at the ``with`` keyword
-    (``type small = long with f(SELF);`` is ``4.14-4.22``).
-    """
-    where = full.span if full.with_span is None else full.span.to(full.with_span)
-    return f"{source_path}:{where.range_text()}"
+    Use it for ``Binding.span`` too, so ``bound to type ... in [...]`` matches panc."""
+    return full.span if full.with_span is None else full.span.to(full.with_span)
+
+
+def type_location(source_path: str, full: ast.FullTypeSpec) -> str:
+    """``file:L.C-L.C`` of a type definition as panc prints it in the type stack."""
+    return f"{source_path}:{type_span(full).range_text()}"
 
 
 class TypeCompiler:

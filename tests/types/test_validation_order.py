@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from pantype_builders import Scenario, full, ref
 
+from panc.diagnostics import EvaluationError
 from panc.evaluation.values import UNDEF
 from panc.types.binding import path_order_key, path_terms
 
@@ -39,3 +41,8 @@ def test_missing_element_after_defaults() -> None:
         "element path: '/y'",
         "path '/y' bound to type long in [t.pan:1.1-1.1]",
     ]
+
+
+def test_invalid_bind_path_is_an_evaluation_error() -> None:
+    with pytest.raises(EvaluationError, match="empty term"):
+        Scenario().bind("/a//b", ref("long"))
