@@ -9,6 +9,7 @@ file; an unreadable or foreign entry is ignored, never trusted.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
@@ -29,13 +30,11 @@ def tool_fingerprint() -> str:
     """Changes whenever the linter's or the parser's code or grammar changes."""
     digest = hashlib.sha256(f"{FORMAT}:{panlint.__version__}".encode())
     roots = [Path(panlint.__file__).parent]
-    try:
-        import panc.syntax  # pylint: disable=import-outside-toplevel
-
-        roots.append(Path(panc.syntax.__file__).parent)
-        roots.append(Path(panc.syntax.__file__).parents[2] / "grammars")
-    except ImportError:
-        pass
+    # Located, not imported: importing the parser would cost more than the cached run.
+    spec = importlib.util.find_spec("panc.syntax")
+    if spec is not None and spec.origin:
+        roots.append(Path(spec.origin).parent)
+        roots.append(Path(spec.origin).parents[2] / "grammars")
     for root in roots:
         for path in sorted(root.rglob("*")):
             if path.suffix in (".py", ".lark") and path.is_file():

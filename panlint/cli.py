@@ -120,9 +120,13 @@ def expand_paths(patterns: Sequence[str]) -> list[str]:
 
 
 def _files_under(path: str) -> list[str]:
-    if not Path(path).is_dir():
+    if not os.path.isdir(path):
         return [path]
-    return sorted(str(item) for item in Path(path).rglob("*.pan") if item.is_file())
+    found = []
+    for directory, subdirectories, names in os.walk(path):
+        subdirectories.sort()
+        found.extend(os.path.join(directory, name) for name in sorted(names) if name.endswith(".pan"))
+    return found
 
 
 def _cli_settings(args: argparse.Namespace) -> dict[str, Any]:
@@ -194,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         return _run(args, config, files)
+    except ConfigError as error:
+        print(f"panlint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:
         return EXIT_ERROR
 
@@ -201,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
     # Imported late so `--explain` and usage errors need no parser.
     from panlint.cache import LintCache, default_cache_dir  # pylint: disable=import-outside-toplevel
-    from panlint.reporters import REPORTERS, ReportOptions  # pylint: disable=import-outside-toplevel
+    from panlint.reporters import ReportOptions, reporter  # pylint: disable=import-outside-toplevel
     from panlint.runner import lint_files  # pylint: disable=import-outside-toplevel
 
     failed = False
@@ -219,16 +226,16 @@ def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
             failed = True
     stream = sys.stdout
     options = ReportOptions(
-        rules=tuple(config.enabled_rules()),
+        config=config,
         summary=args.summary,
         table=args.table,
         color=args.format == "text" and not args.output and stream.isatty() and "NO_COLOR" not in os.environ,
     )
     if args.output:
         with open(args.output, "w", encoding="utf-8") as handle:
-            REPORTERS[args.format](results, handle, options)
+            reporter(args.format)(results, handle, options)
     else:
-        REPORTERS[args.format](results, stream, options)
+        reporter(args.format)(results, stream, options)
     if failed:
         return EXIT_ERROR
     at_threshold = any(f.level >= config.threshold for result in results for f in result.findings)

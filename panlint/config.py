@@ -13,12 +13,13 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from panlint.context import RuleOptions
 from panlint.findings import Level
-from panlint.rule import Rule
-from panlint.rules import ALL_RULES
+
+if TYPE_CHECKING:
+    from panlint.rule import Rule
 
 CONFIG_FILES = (".panlint.toml", "pyproject.toml")
 
@@ -53,7 +54,10 @@ class Config:
         )
 
     def enabled_rules(self) -> list[type[Rule]]:
-        """The rules to run, in ID order."""
+        """The rules to run, in ID order; ``ConfigError`` if a selector matches no rule."""
+        # The rules (and the parser they import) load only when something is to be checked.
+        from panlint.rules import ALL_RULES  # pylint: disable=import-outside-toplevel
+
         chosen = (
             _matching(self.select, "select")
             if self.select
@@ -65,16 +69,20 @@ class Config:
         return [rule for rule in ALL_RULES if rule.id in chosen_ids]
 
     def fingerprint(self) -> str:
-        """What the findings depend on, as text (the lint cache's key)."""
-        rules = ",".join(rule.id for rule in self.enabled_rules())
-        options = self.options()
+        """What the findings depend on, as text (the lint cache's key).
+
+        The selectors are taken as written: with the tool's code they determine the rules,
+        and resolving them would import every rule on a run where nothing changed.
+        """
         return repr(
             (
-                rules,
-                options.line_length,
-                sorted(options.ignore_components),
-                options.include_path,
-                options.allow_mvn_templates,
+                self.select,
+                self.extend_select,
+                self.ignore,
+                self.line_length,
+                sorted(self.ignore_components),
+                self.include_path,
+                self.allow_mvn_templates,
             )
         )
 
@@ -87,6 +95,8 @@ def _selector_matches(selector: str, rule: type[Rule]) -> bool:
 
 
 def _matching(selectors: Iterable[str], key: str) -> list[type[Rule]]:
+    from panlint.rules import ALL_RULES  # pylint: disable=import-outside-toplevel
+
     rules: list[type[Rule]] = []
     for selector in selectors:
         found = [rule for rule in ALL_RULES if _selector_matches(selector, rule)]
@@ -164,6 +174,4 @@ def apply_settings(config: Config, settings: Mapping[str, Any], base: Path | Non
             changes[key] = _level(value, raw_key)
         else:
             raise ConfigError(f"unknown setting {raw_key!r}")
-    updated = dataclasses.replace(config, **changes)
-    updated.enabled_rules()
-    return updated
+    return dataclasses.replace(config, **changes)

@@ -90,6 +90,13 @@ class Finding:
         )
 
 
+def above(findings: list[Finding], level: Level | None) -> list[Finding]:
+    """The findings more serious than ``level`` (all of them when it is ``None``)."""
+    if level is None:
+        return findings
+    return [finding for finding in findings if finding.level > level]
+
+
 def finding_to_dict(finding: Finding) -> dict[str, object]:
     """A JSON-ready form of a finding (used by the JSON reporter and the cache)."""
     span = finding.span
@@ -116,6 +123,7 @@ def finding_to_dict(finding: Finding) -> dict[str, object]:
 
 def finding_from_dict(data: dict[str, object]) -> Finding:
     """The inverse of ``finding_to_dict``; raises ``KeyError``/``ValueError``/``TypeError`` on bad data."""
+    # Hot on cached runs: plain lookups, no validation beyond what the conversions do.
     fix = None
     raw_fix = data.get("fix")
     if isinstance(raw_fix, dict):
@@ -128,4 +136,4 @@ def finding_from_dict(data: dict[str, object]) -> Finding:
         int(data["end_line"]),
         int(data["end_column"]),  # type: ignore[arg-type]
     )
-    return Finding(str(data["rule"]), Level.parse(str(data["level"])), str(data["message"]), span, fix)
+    return Finding(str(data["rule"]), Level[str(data["level"]).upper()], str(data["message"]), span, fix)

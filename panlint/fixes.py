@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from panlint.checking import lint_text, parse_source
 from panlint.config import Config
 from panlint.equivalence import meaning
-from panlint.findings import Fix
-from panlint.runner import lint_text, parse_source, visible
+from panlint.findings import Fix, above
 
 MAX_PASSES = 10
 
@@ -83,7 +83,9 @@ def fix_text(text: str, path: str, config: Config) -> FixOutcome:
     expected = meaning(original.ast)
     current, applied = text, 0
     for _ in range(MAX_PASSES):
-        findings = [finding for finding in visible(lint_text(current, path, config), config) if finding.fix]
+        findings = [
+            finding for finding in above(lint_text(current, path, config), config.suppress) if finding.fix
+        ]
         if not findings:
             break
         candidate, count = apply_fixes(current, [finding.fix for finding in findings if finding.fix])

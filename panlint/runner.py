@@ -1,25 +1,20 @@
-"""The checking stage: read files, parse each ONCE, run the enabled rules, filter.
+"""Lint many files: read them, take unchanged ones from the cache, check the rest in parallel.
 
-``lint_text`` is the pure core (text in, findings out) that the language server can call
-on an unsaved buffer; ``lint_files`` adds reading, the result cache and parallelism.
+The checking itself (``checking.lint_text``, which imports the parser) is loaded only when
+some file is not in the cache, so a run where nothing changed stays fast.
 """
 
 from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from panlint.cache import LintCache
 from panlint.config import Config
-from panlint.context import LintContext
-from panlint.findings import Finding
-from panlint.mvn import neutralize_placeholders
-from panlint.rule import Rule
-from panlint.suppressions import apply_suppressions
+from panlint.findings import Finding, above
 
 PARALLEL_MINIMUM = 64
 """Below this many files to check, worker processes cost more than they save."""
@@ -36,43 +31,14 @@ class FileResult:
     """An unreadable file or an internal error of a rule (exit code 2)."""
 
 
-def parse_source(text: str, path: str) -> Any:
-    """The ``ParseResult`` of the shared parser, through its cache when it has one."""
-    from panc import syntax  # pylint: disable=import-outside-toplevel
-
-    return syntax.parse(text, path)
-
-
-def lint_text(
-    text: str, path: str, config: Config, rules: Sequence[type[Rule]] | None = None
-) -> list[Finding]:
-    """All findings for one template's text, suppression comments applied, sorted."""
-    options = config.options()
-    parsed_text = neutralize_placeholders(text) if options.allow_mvn_templates else text
-    context = LintContext(path, text, parse_source(parsed_text, path), options)
-    findings: list[Finding] = []
-    for rule in rules if rules is not None else config.enabled_rules():
-        if rule.needs_ast and context.ast is None:
-            continue
-        findings.extend(rule().check(context))
-    findings = apply_suppressions(context, findings)
-    findings.sort(key=Finding.sort_key)
-    return findings
-
-
-def visible(findings: list[Finding], config: Config) -> list[Finding]:
-    """The findings above the ``suppress`` level (applied after the cache: it is not in its key)."""
-    if config.suppress is None:
-        return findings
-    return [finding for finding in findings if finding.level > config.suppress]
-
-
 def read_source(path: str) -> str:
     """A template's text; undecodable bytes become U+FFFD rather than an exception."""
     return Path(path).read_text(encoding="utf-8", errors="replace")
 
 
 def _lint_one(path: str, text: str, config: Config) -> FileResult:
+    from panlint.checking import lint_text  # pylint: disable=import-outside-toplevel
+
     try:
         return FileResult(path, lint_text(text, path, config), text)
     except Exception:  # pylint: disable=broad-exception-caught
@@ -102,6 +68,8 @@ def lint_files(
             results[path] = FileResult(path, cached, text)
         else:
             pending.append((path, text))
+    if pending:
+        config.enabled_rules()  # a bad selector is a ConfigError for the caller, not a file's error
     for result in _run(pending, config, jobs or os.cpu_count() or 1):
         results[result.path] = result
         if cache is not None and result.error is None and result.text is not None:
@@ -109,7 +77,7 @@ def lint_files(
     if cache is not None:
         cache.save()
     for result in results.values():
-        result.findings = visible(result.findings, config)
+        result.findings = above(result.findings, config.suppress)
     return [results[path] for path in order]
 
 
@@ -117,6 +85,8 @@ def _run(pending: list[tuple[str, str]], config: Config, jobs: int) -> list[File
     if jobs <= 1 or len(pending) < PARALLEL_MINIMUM:
         return _lint_batch(pending, config)
     import multiprocessing  # pylint: disable=import-outside-toplevel
+
+    from panlint.checking import parse_source  # pylint: disable=import-outside-toplevel
 
     # Warm the parser up before forking so every worker inherits it ready.
     parse_source("template warmup;\n", "warmup.pan")

@@ -22,7 +22,7 @@ def _escape_property(text: str) -> str:
 
 def report(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     """Write one ``::error file=...,line=...::message`` line per finding."""
-    names = {rule.id: rule.name for rule in options.rules}
+    names = options.rule_names()
     for result in results:
         for finding in result.findings:
             span = finding.span

@@ -15,7 +15,7 @@ from panlint.runner import FileResult
 def report(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     """Write ``{"tool", "version", "files", "findings": [...], "summary": {ID: count}}``."""
     findings = [finding for result in results for finding in result.findings]
-    names = {rule.id: rule.name for rule in options.rules}
+    names = options.rule_names()
     items = []
     for finding in findings:
         item = finding_to_dict(finding)

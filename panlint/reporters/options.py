@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from panlint.rule import Rule
+from panlint.config import Config
+
+if TYPE_CHECKING:
+    from panlint.rule import Rule
 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    rules: tuple[type[Rule], ...] = field(default_factory=tuple)
-    """The rules that ran (SARIF lists them as the tool's rules)."""
+    config: Config = field(default_factory=Config)
+    """The configuration of the run (SARIF lists its rules as the tool's rules)."""
     summary: bool = False
     """Append the number of findings per rule."""
     table: bool = False
     """Text only: one table row per finding instead of a source excerpt."""
     color: bool = False
+
+    def rules(self) -> list[type[Rule]]:
+        """The rules that ran (imported on demand)."""
+        return self.config.enabled_rules()
+
+    def rule_names(self) -> dict[str, str]:
+        """Rule ID -> symbolic name, for every rule."""
+        from panlint.rules import ALL_RULES  # pylint: disable=import-outside-toplevel
+
+        return {rule.id: rule.name for rule in ALL_RULES}

@@ -89,7 +89,7 @@ def _result(finding: Finding, index: dict[str, int], lines: list[str]) -> dict[s
 
 def build_log(results: list[FileResult], options: ReportOptions) -> dict[str, Any]:
     """The SARIF log object for these results."""
-    rules = list(options.rules)
+    rules = list(options.rules())
     known = {rule.id for rule in rules}
     for result in results:
         for finding in result.findings:

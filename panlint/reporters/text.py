@@ -64,6 +64,8 @@ def report(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
             stream.write("\n".join(_table(findings)) + "\n")
     else:
         for result in results:
+            if not result.findings:
+                continue
             lines = (result.text or "").split("\n")
             for finding in result.findings:
                 stream.write(_header(finding, options) + "\n")

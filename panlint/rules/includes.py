@@ -80,7 +80,8 @@ class ComponentWithoutConfig(Rule):
 
     Configuring a component whose configuration template is not included leaves it
     without its schema and defaults. Templates of the component itself
-    (``components/NAME/...``) are exempt; ``--ignore-components`` lists others to skip.
+    (``components/NAME/...``, and ``NAME/...`` such as metaconfig's service templates) are
+    exempt; ``--ignore-components`` lists other components to skip.
     """
 
     id = "CU001"
@@ -105,7 +106,7 @@ class ComponentWithoutConfig(Rule):
             if not component or component in reported or component in context.options.ignore_components:
                 continue
             config = f"components/{component}/config"
-            if config in included or own.startswith(f"components/{component}/"):
+            if config in included or own.startswith((f"components/{component}/", f"{component}/")):
                 continue
             reported.add(component)
             message = f"Component {component} is configured without include '{config}'"

@@ -15,9 +15,9 @@ import pytest
 from panlint_support import CASES
 
 from panc.syntax import parse
+from panlint.checking import lint_text
 from panlint.config import Config
 from panlint.rules import RULES_BY_ID
-from panlint.runner import lint_text
 
 MARKER = re.compile(r"#\s*expect(-next)?:\s*([\w, ]+)$")
 CASE_FILES = sorted(CASES.glob("*.pan"))

@@ -8,12 +8,12 @@ import pytest
 from panlint_support import CASES
 
 from panc.syntax import parse
+from panlint.checking import lint_text
 from panlint.config import Config
 from panlint.equivalence import meaning
 from panlint.findings import Edit, Fix
 from panlint.fixes import apply_fixes, fix_text
 from panlint.rules import RULES_BY_ID
-from panlint.runner import lint_text
 
 FIXABLE_CASES = sorted(path for path in CASES.glob("*.pan") if RULES_BY_ID[path.stem].fixable)
 

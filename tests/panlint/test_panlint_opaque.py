@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from panlint.checking import lint_text
 from panlint.config import Config
 from panlint.fixes import fix_text
-from panlint.runner import lint_text
 
 CLEAN = Path(__file__).parent / "clean"
 

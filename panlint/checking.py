@@ -1,0 +1,41 @@
+"""The checking stage for one text: parse ONCE, run the enabled rules, drop what comments suppress.
+
+``lint_text`` is the pure core (text in, findings out) that the language server can call on
+an unsaved buffer; ``runner`` adds files, the result cache and parallelism around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from panlint.config import Config
+from panlint.context import LintContext
+from panlint.findings import Finding
+from panlint.mvn import neutralize_placeholders
+from panlint.rule import Rule
+from panlint.suppressions import apply_suppressions
+
+
+def parse_source(text: str, path: str) -> Any:
+    """The ``ParseResult`` of the shared parser for ``text`` (spans name ``path``)."""
+    from panc import syntax  # pylint: disable=import-outside-toplevel
+
+    return syntax.parse(text, path)
+
+
+def lint_text(
+    text: str, path: str, config: Config, rules: Sequence[type[Rule]] | None = None
+) -> list[Finding]:
+    """All findings for one template's text, suppression comments applied, sorted."""
+    options = config.options()
+    parsed_text = neutralize_placeholders(text) if options.allow_mvn_templates else text
+    context = LintContext(path, text, parse_source(parsed_text, path), options)
+    findings: list[Finding] = []
+    for rule in rules if rules is not None else config.enabled_rules():
+        if rule.needs_ast and context.ast is None:
+            continue
+        findings.extend(rule().check(context))
+    findings = apply_suppressions(context, findings)
+    findings.sort(key=Finding.sort_key)
+    return findings
