@@ -25,6 +25,7 @@ from panc.types.kinds import (
     Range,
     RecordField,
     RecordType,
+    reference_to,
 )
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class TypeCompiler:
     def base_type(self, spec: ast.TypeSpec) -> BaseType:
         """Dispatch on the kind of spec."""
         if isinstance(spec, ast.TypeRef):
-            return AliasType(self.referenced(spec.name), self.range(spec.range))
+            return reference_to(self.referenced(spec.name), self.range(spec.range))
         if isinstance(spec, ast.ListOf):
             return ListType(self.base_type(spec.element), self.range(spec.range))
         if isinstance(spec, ast.DictOf):

@@ -20,6 +20,7 @@ Each kind offers:
 from __future__ import annotations
 
 # pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
+import math
 from collections.abc import Callable
 
 from panc.diagnostics import PanError, ValidationError
@@ -46,31 +47,32 @@ def _java_length(text: str) -> int:
 class Range:
     """An inclusive range of longs; ``None`` is an open end."""
 
-    __slots__ = ("high", "low", "text")
+    __slots__ = ("_high", "_low", "high", "low", "text")
 
     def __init__(self, low: int | None, high: int | None) -> None:
         self.low = low
         self.high = high
+        # Infinite bounds keep the hot comparison a single chained test.
+        self._low: float = -math.inf if low is None else low
+        self._high: float = math.inf if high is None else high
         self.text = f"{'' if low is None else low}..{'' if high is None else high}"
 
-    def contains(self, number: int | float) -> bool:
+    def contains(self, number: float) -> bool:
         """Whether ``number`` lies within the range."""
-        if self.low is not None and number < self.low:
-            return False
-        return self.high is None or number <= self.high
+        return self._low <= number <= self._high
 
     def check(self, value: Value) -> None:
         """Bound the value of a long or double, the length of a string, the size of a resource."""
         t = type(value)
         if t is int or t is float:
-            if not self.contains(value):
+            if not self._low <= value <= self._high:
                 shown = format_double(value) if t is float else str(value)
                 raise TypeFailure(f"value ({shown}) is outside range {self.text}")
         elif t is str:
             length = _java_length(value)
-            if not self.contains(length):
+            if not self._low <= length <= self._high:
                 raise TypeFailure(f"string length ({length}) is outside range {self.text}")
-        elif (t is list or t is dict) and not self.contains(len(value)):
+        elif (t is list or t is dict) and not self._low <= len(value) <= self._high:
             raise TypeFailure(f"{type_name(value)} size ({len(value)}) is outside range {self.text}")
 
 
@@ -237,6 +239,37 @@ class AliasType(BaseType):
         self.target.set_defaults(value, vctx)
 
 
+class BuiltinAlias(AliasType):
+    """A reference to a builtin type (``long``, ``string(1..)``): the most common check of
+    all, so the kind test is done here without calling the builtin's own check."""
+
+    __slots__ = ("accepted",)
+
+    def __init__(self, target: PanType, rng: Range | None) -> None:
+        super().__init__(target, rng)
+        assert isinstance(target.base, BuiltinType) and target.with_expr is None
+        self.accepted = target.base.accepted
+
+    def check(self, value: Value, vctx: ValidationContext) -> None:
+        if type(value) not in self.accepted:
+            failure = type_mismatch(self.target.name, value)
+            failure.stack.append((self.target.name, self.target.location))
+            raise failure
+        if self.range is not None:
+            try:
+                self.range.check(value)
+            except TypeFailure as failure:
+                failure.stack.append((self.target.name, self.target.location))
+                raise
+
+
+def reference_to(target: PanType, rng: Range | None) -> AliasType:
+    """The base type for a use of the named type ``target`` (with an optional range)."""
+    if isinstance(target.base, BuiltinType) and target.with_expr is None:
+        return BuiltinAlias(target, rng)
+    return AliasType(target, rng)
+
+
 class ChoiceType(BaseType):
     """``choice('a', 'b')``: a string among the given ones."""
 
@@ -361,9 +394,12 @@ class LinkType(BaseType):
 
 
 class RecordField:
-    """A record field after includes are merged: every full type declared for the name."""
+    """A record field after includes are merged: every full type declared for the name.
 
-    __slots__ = ("default", "name", "required", "types", "walks")
+    ``check`` runs them all; with a single type (the usual case) it is that type's check.
+    """
+
+    __slots__ = ("check", "default", "name", "required", "types", "walks")
 
     def __init__(self, name: str, required: bool, types: tuple[PanType, ...]) -> None:
         self.name = name
@@ -371,6 +407,11 @@ class RecordField:
         self.types = types
         self.default = next((t.default for t in types if t.default is not None), None)
         self.walks = any(t.walks for t in types)
+        self.check: CheckFunction = types[0].check if len(types) == 1 else self._check_all
+
+    def _check_all(self, value: Value, vctx: ValidationContext) -> None:
+        for field_type in self.types:
+            field_type.check(value, vctx)
 
 
 class RecordType(BaseType):
@@ -408,8 +449,8 @@ class RecordType(BaseType):
         self.include_withs = include_withs
         self.default = inherited_default
         ordered = sorted(fields, key=lambda f: f.name)
-        self._required = tuple((f.name, f.types) for f in ordered if f.required)
-        self._optional = tuple((f.name, f.types) for f in ordered if not f.required)
+        self._required = tuple((f.name, f.check) for f in ordered if f.required)
+        self._optional = tuple((f.name, f.check) for f in ordered if not f.required)
         self._known = frozenset(self.fields)
         self._defaulted = tuple(f for f in ordered if f.default is not None or f.walks)
         self.walks = bool(self._defaulted)
@@ -420,23 +461,21 @@ class RecordType(BaseType):
             raise type_mismatch("dict", value)
         if self.range is not None:
             self.range.check(value)
-        for name, types in self._required:
+        for name, check in self._required:
             child = value.get(name, _MISSING)
             if child is _MISSING:
                 raise TypeFailure(f"record is missing required field: {name}")
             try:
-                for field_type in types:
-                    field_type.check(child, vctx)
+                check(child, vctx)
             except TypeFailure as failure:
                 failure.terms.append(name)
                 raise
-        for name, types in self._optional:
+        for name, check in self._optional:
             child = value.get(name, _MISSING)
             if child is _MISSING:
                 continue
             try:
-                for field_type in types:
-                    field_type.check(child, vctx)
+                check(child, vctx)
             except TypeFailure as failure:
                 failure.terms.append(name)
                 raise
