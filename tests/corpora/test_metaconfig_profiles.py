@@ -69,7 +69,7 @@ def test_folder_compiles_to_the_java_output(folder, tmp_path, monkeypatch):
             expected = expected_dir / (template.stem + suffix)
             assert produced.read_bytes() == expected.read_bytes(), f"{produced.name} differs"
     lines = stdout.splitlines()
-    errors = [line for line in lines if line.startswith(("evaluation error", "validation error", "syntax error",
-                                                         "parse error"))]
+    phrases = ("evaluation error", "validation error", "syntax error", "parse error")
+    errors = [line for line in lines if line.startswith(phrases)]
     missing = [line for line in lines if line.startswith("cannot locate template named 'struct/")]
     assert len(errors) == len(missing) == len(incomplete)
