@@ -29,8 +29,8 @@ from panc.syntax import paths
 def escape(args: list[Value]) -> str:
     """Escape a string so that it can be used as a dict key inside paths. Every character that
     is not an ASCII letter or digit, and a leading digit, is replaced by an underscore followed
-    by its two-digit hex code: ``escape("1+1")`` is ``"_31_2b1"``. The empty string gives
-    ``"_"``."""
+    by its two-digit hex code (one per UTF-8 byte): ``escape("1+1")`` is ``"_31_2b1"``. The
+    empty string gives ``"_"``."""
     return paths.escape(string_arg("escape", args, 0))
 
 

@@ -395,7 +395,7 @@ def pan_format(args: list[Value]) -> str:
     ``printf``; the syntax is Java's ``String.format``: ``%s`` (any value; resources as with
     ``to_string``), ``%d`` (long), ``%x``/``%o`` (long in hex/octal), ``%f``/``%e``/``%g``
     (double), ``%b``, ``%%`` and ``%n``, with flags ``-+ 0,(#``, width, precision and argument
-    indices: ``format("%-5s|%05.1f|%2$x", "a", 15)`` is an error (``%f`` needs a double) but
-    ``format("%s has %d items", "list", 3)`` is ``"list has 3 items"``."""
+    indices (``%2$s``). ``format("%s has %d items", "list", 3)`` is ``"list has 3 items"`` and
+    ``format("%05.1f|%-3s|%x", 3.14159, "a", 255)`` is ``"003.1|a  |ff"``."""
     fmt = string_arg("format", args, 0)
     return java_format(fmt, args[1:])

@@ -92,7 +92,7 @@ def to_uppercase(args: list[Value]) -> str:
     return string_arg("to_uppercase", args, 0).upper()
 
 
-@builtin("join", min_args=2, signature="join(delimiter, list) or join(delimiter, arg1, arg2, ...)")
+@builtin("join", min_args=2, signature="join(delimiter, list | arg1, arg2, ...)")
 def join(args: list[Value]) -> str:
     """Join strings with ``delimiter`` between them. The strings come either from one list
     argument, ``join("-", list("a", "b", "c"))``, or from the remaining arguments,
