@@ -13,7 +13,9 @@ on a worker thread with a large stack, so that deep pan recursion cannot overflo
 
 from __future__ import annotations
 
+# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import gc
+import importlib
 import os
 import re
 import sys
@@ -22,8 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import panc.builtins
-import panc.builtins.context  # noqa: F401  (registers the context builtins)
+import panc.builtins  # pylint: disable=unused-import  (registers the pure builtins)
+import panc.builtins.context  # noqa: F401  # pylint: disable=unused-import  (and the context ones)
 from panc.diagnostics import (
     Category,
     Diagnostic,
@@ -43,6 +45,7 @@ from panc.evaluation.values import Value, deep_copy
 from panc.loader import TEMPLATE_SUFFIXES, DataFile, FileSystemLoader, Loader, TemplateSource
 from panc.source import Span
 from panc.syntax import ast
+from panc.types import validate_profile
 
 __all__ = ["CompileOptions", "Compiler", "Dependency", "ObjectNotFoundError", "ObjectResult"]
 
@@ -108,14 +111,13 @@ class _ObjectState:
 
 
 def _default_parse() -> Callable[[str, str], Any]:
+    """The parse cache's ``parse`` when the syntax layer has one, else the plain parser."""
+    module = importlib.import_module("panc.syntax")
     try:
-        from panc.syntax import cache  # noqa: PLC0415 (optional module)
-
-        return cache.parse  # type: ignore[no-any-return,attr-defined]
-    except (ImportError, AttributeError):
-        from panc.syntax import parse  # noqa: PLC0415
-
-        return parse
+        cache = importlib.import_module("panc.syntax.cache")
+    except ImportError:
+        return module.parse  # type: ignore[no-any-return]
+    return getattr(cache, "parse", module.parse)  # type: ignore[no-any-return]
 
 
 def _error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
@@ -130,7 +132,9 @@ def _header_span(template: ast.Template) -> Span:
     """``object template x;`` (panc reports a misnamed template there)."""
     name_span = template.name_span or template.span
     start = template.span
-    return Span(start.file, start.start_line, start.start_column, name_span.end_line, name_span.end_column + 1)
+    return Span(
+        start.file, start.start_line, start.start_column, name_span.end_line, name_span.end_column + 1
+    )
 
 
 class Compiler:
@@ -154,8 +158,12 @@ class Compiler:
         self._objects: dict[str, _ObjectState] = {}
         self._expressions: dict[int, tuple[ast.Expr, Code]] = {}
         self._initial_root: dict[str, Value] | PanError | None = None
-        self._debug_include = re.compile(self.options.debug_ns_include) if self.options.debug_ns_include else None
-        self._debug_exclude = re.compile(self.options.debug_ns_exclude) if self.options.debug_ns_exclude else None
+        self._debug_include = (
+            re.compile(self.options.debug_ns_include) if self.options.debug_ns_include else None
+        )
+        self._debug_exclude = (
+            re.compile(self.options.debug_ns_exclude) if self.options.debug_ns_exclude else None
+        )
         self._names_by_path: dict[str, str] = {}
 
     # ------------------------------------------------------------------ public API
@@ -193,7 +201,7 @@ class Compiler:
         build = state.build
         error = state.error
         if error is None:
-            error = self._validated(name, state)
+            error = self._validated(state)
         if error is None:
             error = self._check_references(name, state)
         if error is not None and self.hooks is not None:
@@ -244,7 +252,7 @@ class Compiler:
             )
             state.build = build
             build.run(template)
-            from panc.types import insert_defaults  # noqa: PLC0415 (import cycle)
+            from panc.types import insert_defaults
 
             insert_defaults(build.tree.root, build.bindings, build)
         except PanError as error:
@@ -255,13 +263,12 @@ class Compiler:
             state.building = False
         return state
 
-    def _validated(self, name: str, state: _ObjectState) -> PanError | None:
+    def _validated(self, state: _ObjectState) -> PanError | None:
         if state.validated:
             return state.validation_error
         state.validated = True
         build = state.build
         assert build is not None
-        from panc.types import validate_profile  # noqa: PLC0415 (import cycle)
 
         try:
             validate_profile(build.tree.root, build.bindings, build, build.object_path)
@@ -283,7 +290,7 @@ class Compiler:
             other_state = self._built(other)
             error = other_state.error
             if error is None and other_state.build is not None:
-                error = self._validated(other, other_state)
+                error = self._validated(other_state)
             if error is not None:
                 return ValidationError(f"referenced object '{other}' failed to compile", build.object_path)
         return None
@@ -326,7 +333,9 @@ class Compiler:
         assert isinstance(statement, ast.Assignment)
         try:
             code = DmlCompiler(CompileEnv("initial-data", "initial-data")).top_level(statement.value)
-            value = evaluate_constant(code, statement.value.span, "initial data must be a compile-time constant")
+            value = evaluate_constant(
+                code, statement.value.span, "initial data must be a compile-time constant"
+            )
         except PanError as error:
             return error
         if type(value) is not dict:
@@ -358,7 +367,9 @@ class Compiler:
             raise outcome
         return outcome
 
-    def _parse_and_compile(self, source: TemplateSource, stem_check: str | None) -> CompiledTemplate | PanError:
+    def _parse_and_compile(
+        self, source: TemplateSource, stem_check: str | None
+    ) -> CompiledTemplate | PanError:
         result = self._parse(source.text, source.path)
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if errors:
@@ -429,7 +440,7 @@ def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
     def target() -> None:
         try:
             outcome.append(work())
-        except BaseException as error:  # noqa: BLE001 - re-raised in the caller's thread
+        except BaseException as error:
             outcome.append(error)
 
     # The cyclic garbage collector would spend most of a compile walking the (acyclic) ASTs

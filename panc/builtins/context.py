@@ -10,6 +10,7 @@ its arguments are evaluated: lazily (``debug`` when disabled), as variable refer
 
 from __future__ import annotations
 
+# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import gzip
 import re
 from typing import TYPE_CHECKING
@@ -57,7 +58,7 @@ def _format(arguments: list[Value], span: Span) -> str:
 
 
 @builtin("return", min_args=1, max_args=1, kind="context", signature="return(value)")
-def return_(compiler: DmlCompiler, call: ast.Call) -> Code:
+def return_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Leave the current function (or top-level DML block) with the given value."""
     value = compiler.expr(call.args[0])
 
@@ -68,7 +69,7 @@ def return_(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("error", min_args=1, kind="context", signature="error(message | format, ...)")
-def error(compiler: DmlCompiler, call: ast.Call) -> Code:
+def error_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Abort the compilation of the object with a user message (``format`` arguments allowed)."""
     args = [compiler.expr(arg) for arg in call.args]
     span = call.span
@@ -87,7 +88,7 @@ def error(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("debug", min_args=1, kind="context", signature="debug(message | format, ...)")
-def debug(compiler: DmlCompiler, call: ast.Call) -> Code:
+def debug_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Print ``[OBJECT] message`` when debugging is enabled for the template; return the message."""
     if not compiler.env.debug_enabled:
         return constant_code(UNDEF)
@@ -96,10 +97,7 @@ def debug(compiler: DmlCompiler, call: ast.Call) -> Code:
 
     def code(frame: Frame) -> Value:
         values = [a(frame) for a in args]
-        if len(values) == 1:
-            message = _string(values[0], "debug", span)
-        else:
-            message = _format(values, span)
+        message = _string(values[0], "debug", span) if len(values) == 1 else _format(values, span)
         frame.build.emit(f"[{frame.build.object_name}] {message}\n")
         return message
 
@@ -107,7 +105,7 @@ def debug(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("traceback", min_args=1, max_args=1, kind="context", signature="traceback(message)")
-def traceback(compiler: DmlCompiler, call: ast.Call) -> Code:
+def traceback_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Print the message and the call stack when debugging is enabled; return the message."""
     if not compiler.env.debug_enabled:
         return constant_code(UNDEF)
@@ -130,7 +128,7 @@ def traceback(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("deprecated", min_args=2, max_args=2, kind="context", signature="deprecated(level, message)")
-def deprecated(compiler: DmlCompiler, call: ast.Call) -> Code:
+def deprecated_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Report a deprecation: printed with ``--warnings on``, an error with ``fatal``."""
     level = compiler.expr(call.args[0])
     message_code = compiler.expr(call.args[1])
@@ -153,7 +151,7 @@ def deprecated(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("is_defined", min_args=1, max_args=1, kind="context", signature="is_defined(arg)")
-def is_defined(compiler: DmlCompiler, call: ast.Call) -> Code:
+def is_defined_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether the argument is neither undef nor null (an undefined variable gives false)."""
     arg = call.args[0]
     if isinstance(arg, _REFERENCES):
@@ -174,7 +172,7 @@ def is_defined(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("exists", min_args=1, max_args=1, kind="context", signature="exists(variable | path | template)")
-def exists(compiler: DmlCompiler, call: ast.Call) -> Code:
+def exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether a variable (or its child), an absolute/external path or a template exists."""
     arg = call.args[0]
     span = call.span
@@ -281,19 +279,19 @@ def _append_like(compiler: DmlCompiler, call: ast.Call, at_end: bool) -> Code:
 
 
 @builtin("append", min_args=1, max_args=2, kind="context", signature="append([list,] value)")
-def append(compiler: DmlCompiler, call: ast.Call) -> Code:
+def append_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Add a value at the end of a list (of SELF with one argument); a variable is edited in place."""
     return _append_like(compiler, call, at_end=True)
 
 
 @builtin("prepend", min_args=1, max_args=2, kind="context", signature="prepend([list,] value)")
-def prepend(compiler: DmlCompiler, call: ast.Call) -> Code:
+def prepend_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Add a value at the front of a list (of SELF with one argument); a variable is edited in place."""
     return _append_like(compiler, call, at_end=False)
 
 
 @builtin("delete", min_args=1, max_args=1, kind="context", signature="delete(variable)")
-def delete(compiler: DmlCompiler, call: ast.Call) -> Code:
+def delete_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Delete a local variable or one of its children; returns undef."""
     arg = call.args[0]
     span = call.span
@@ -339,7 +337,9 @@ def _iteration_variable(compiler: DmlCompiler, node: ast.Expr, function: str) ->
         return None
     if isinstance(node, ast.Variable) and node.name not in ("SELF", "OBJECT", "TEMPLATE", "FUNCTION"):
         return node.name
-    raise compiler.syntax(f"{function}() requires variable names (or undef) as second and third arguments", node.span)
+    raise compiler.syntax(
+        f"{function}() requires variable names (or undef) as second and third arguments", node.span
+    )
 
 
 class _Iteration:
@@ -395,13 +395,13 @@ def _iterator(compiler: DmlCompiler, call: ast.Call, restart: bool) -> Code:
 
 
 @builtin("first", min_args=3, max_args=3, kind="context", signature="first(resource, key, value)")
-def first(compiler: DmlCompiler, call: ast.Call) -> Code:
+def first_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Start iterating a resource: set key and value variables; false when it is empty."""
     return _iterator(compiler, call, restart=True)
 
 
 @builtin("next", min_args=3, max_args=3, kind="context", signature="next(resource, key, value)")
-def next_(compiler: DmlCompiler, call: ast.Call) -> Code:
+def next_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Continue an iteration started by ``first``; false when there is no more entry."""
     return _iterator(compiler, call, restart=False)
 
@@ -411,7 +411,7 @@ _VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 
 @builtin("substitute", min_args=1, max_args=2, kind="context", signature="substitute(template[, dict])")
-def substitute(compiler: DmlCompiler, call: ast.Call) -> Code:
+def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Replace ``${name}`` by the value of a variable (or of the dict's key); ``$${`` escapes."""
     text_code = compiler.expr(call.args[0])
     table_code = compiler.expr(call.args[1]) if len(call.args) > 1 else None
@@ -450,7 +450,7 @@ def substitute(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("value", min_args=1, max_args=2, kind="context", signature="value(path[, default])")
-def value(compiler: DmlCompiler, call: ast.Call) -> Code:
+def value_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """A copy of the element at an absolute or external path (or the default when absent/undef)."""
     path_code = compiler.expr(call.args[0])
     default_code = compiler.expr(call.args[1]) if len(call.args) > 1 else None
@@ -471,7 +471,7 @@ def value(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("path_exists", min_args=1, max_args=1, kind="context", signature="path_exists(path)")
-def path_exists(compiler: DmlCompiler, call: ast.Call) -> Code:
+def path_exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether an absolute or external path exists."""
     path_code = compiler.expr(call.args[0])
     span = call.span
@@ -484,7 +484,7 @@ def path_exists(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("is_valid", min_args=2, max_args=2, kind="context", signature="is_valid(type, value)")
-def is_valid(compiler: DmlCompiler, call: ast.Call) -> Code:
+def is_valid_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether the value validates as the named type."""
     type_node = call.args[0]
     if not isinstance(type_node, ast.Variable):
@@ -508,7 +508,7 @@ def is_valid(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("create", min_args=1, kind="context", signature="create(template, key, value, ...)")
-def create(compiler: DmlCompiler, call: ast.Call) -> Code:
+def create_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """A dict built by a structure template, with the given keys overridden."""
     if len(call.args) % 2 == 0:
         raise compiler.syntax("create() requires a template name and key/value pairs", call.span)
@@ -524,7 +524,7 @@ def create(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("if_exists", min_args=1, max_args=1, kind="context", signature="if_exists(template)")
-def if_exists(compiler: DmlCompiler, call: ast.Call) -> Code:
+def if_exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """The template name if the template can be found, else undef."""
     name_code = compiler.expr(call.args[0])
     span = call.span
@@ -544,7 +544,7 @@ def _file_name(value: Value, function: str, span: Span) -> str:
 
 
 @builtin("file_contents", min_args=1, max_args=2, kind="context", signature="file_contents(file[, 'gzip'])")
-def file_contents(compiler: DmlCompiler, call: ast.Call) -> Code:
+def file_contents_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """The contents of a file found on the include path (``'gzip'`` decompresses it)."""
     name_code = compiler.expr(call.args[0])
     option_code = compiler.expr(call.args[1]) if len(call.args) > 1 else None
@@ -570,7 +570,7 @@ def file_contents(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 @builtin("file_exists", min_args=1, max_args=1, kind="context", signature="file_exists(file)")
-def file_exists(compiler: DmlCompiler, call: ast.Call) -> Code:
+def file_exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether a file can be found on the include path."""
     name_code = compiler.expr(call.args[0])
     span = call.span
@@ -580,4 +580,3 @@ def file_exists(compiler: DmlCompiler, call: ast.Call) -> Code:
         return frame.build.find_file(name) is not None
 
     return code
-

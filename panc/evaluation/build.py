@@ -13,12 +13,14 @@ go to the provider's sink.
 
 from __future__ import annotations
 
+# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from panc.diagnostics import EvaluationError, PanError
+from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.statements import CompiledTemplate, run_statements
@@ -27,6 +29,7 @@ from panc.evaluation.tree import MISSING, Tree, check_replacement, lookup
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
 from panc.source import Span
 from panc.syntax import ast
+from panc.types import Binding, TypeRegistry, compile_type
 
 if TYPE_CHECKING:
     from panc.evaluation.dml import Code
@@ -96,7 +99,6 @@ class ObjectBuild:
         hooks: EvaluationHooks | None = None,
         root: dict[str, Value] | None = None,
     ) -> None:
-        from panc.types import TypeRegistry  # noqa: PLC0415 (types import the evaluation package)
 
         self.provider = provider
         self.object_name = object_name
@@ -139,9 +141,13 @@ class ObjectBuild:
         old = self.globals.get(name, MISSING)
         if old is not MISSING:
             check_replacement(old, value)
-        if name == "LOADPATH" and value is not NULL and value is not UNDEF:
-            if type(value) is not list or any(type(v) is not str or v.startswith("/") for v in value):
-                raise EvalFailure("LOADPATH must be a list of relative paths (strings)")
+        if (
+            name == "LOADPATH"
+            and value is not NULL
+            and value is not UNDEF
+            and (type(value) is not list or any(type(v) is not str or v.startswith("/") for v in value))
+        ):
+            raise EvalFailure("LOADPATH must be a list of relative paths (strings)")
         self.globals[name] = value
 
     def loadpath(self) -> Sequence[str]:
@@ -165,7 +171,6 @@ class ObjectBuild:
             raise
 
     def bind(self, path: str, spec: ast.FullTypeSpec, span: Span, source_path: str) -> None:
-        from panc.types import Binding, compile_type  # noqa: PLC0415 (import cycle)
 
         if "$" in path:
             path = self._substitute_path(path, span)
@@ -218,7 +223,9 @@ class ObjectBuild:
             raise located(f"cannot locate template named '{name}'", span)
         return template
 
-    def include(self, name: str, frame: Frame, span: Span, includer_kind: str, computed: bool = False) -> None:
+    def include(
+        self, name: str, frame: Frame, span: Span, includer_kind: str, computed: bool = False
+    ) -> None:
         """``include name;`` from a template of kind ``includer_kind``."""
         if computed and not is_valid_template_name(name):
             raise located(f"invalid template name '{name}' in include", span)
@@ -226,11 +233,12 @@ class ObjectBuild:
         kind = template.kind
         if kind not in INCLUDABLE[includer_kind]:
             raise located(f"{includer_kind} template cannot include {kind} template '{name}'", span)
-        first = name not in self.loaded
-        if not first and (kind == "unique" or kind == "declaration"):
+        declared = template.name
+        first = declared not in self.loaded
+        if not first and kind in ("unique", "declaration"):
             return
-        self.loaded.add(name)
-        child = Frame(self, frame.tree, name, parent=frame, call_span=span)
+        self.loaded.add(declared)
+        child = Frame(self, frame.tree, declared, parent=frame, call_span=span)
         self._enter(span)
         hooks = self.hooks
         if hooks is not None:
@@ -255,9 +263,11 @@ class ObjectBuild:
         """``create(name, key, value, ...)``: instantiate a structure template."""
         template = self._require(name, span)
         if template.kind != "structure":
-            raise located(f"create() requires a structure template, '{name}' is a {template.kind} template", span)
-        first = name not in self.loaded
-        self.loaded.add(name)
+            raise located(
+                f"create() requires a structure template, '{name}' is a {template.kind} template", span
+            )
+        first = template.name not in self.loaded
+        self.loaded.add(template.name)
         tree = Tree()
         child = Frame(self, tree, frame.template, parent=frame, call_span=span)
         self._enter(span)
@@ -371,7 +381,6 @@ class ObjectBuild:
             return signal.value
 
     def evaluate_constant(self, expr: ast.Expr) -> Value:
-        from panc.evaluation.constant import evaluate_constant  # noqa: PLC0415 (import cycle)
 
         code = self.provider.compile_expression(expr, expr.span.file)
         return evaluate_constant(code, expr.span, "default value")
@@ -387,4 +396,3 @@ class ObjectBuild:
 def _ensure_trace(error: EvaluationError) -> None:
     if not error.trace and error.span is not None:
         error.trace.append(error.span)
-

@@ -13,6 +13,7 @@ they are evaluated: templates are shared by every object of a compilation.
 
 from __future__ import annotations
 
+# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -90,7 +91,9 @@ def constant_code(value: Value) -> Code:
 
 def keyword_span(span: Span, keyword: str) -> Span:
     """The span of the keyword that starts ``span`` (panc locates loop errors there)."""
-    return Span(span.file, span.start_line, span.start_column, span.start_line, span.start_column + len(keyword) - 1)
+    return Span(
+        span.file, span.start_line, span.start_column, span.start_line, span.start_column + len(keyword) - 1
+    )
 
 
 def arity_message(name: str, minimum: int, maximum: int | None) -> str:
@@ -388,7 +391,7 @@ class DmlCompiler:
         return code
 
     def _binary(self, node: ast.Binary) -> Code:
-        if node.op == "&&" or node.op == "||":
+        if node.op in ("&&", "||"):
             return self._logical(node)
         left = self.expr(node.left)
         right = self.expr(node.right)
@@ -500,10 +503,9 @@ class DmlCompiler:
                     if ref.readonly:
                         raise EvalFailure("cannot modify SELF from validation function")
                     container = ref.value
-                    if type(container) is not dict and type(container) is not list:
-                        if container is UNDEF or container is NULL:
-                            container = fresh_container(keys[0])
-                            ref.replace(container)
+                    if container is UNDEF or container is NULL:
+                        container = fresh_container(keys[0])
+                        ref.replace(container)
                 else:
                     scope = frame.locals
                     container = scope.get(name, MISSING)
@@ -780,7 +782,11 @@ def _index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
 
 def _missing_child(frame: Frame, root: ast.Variable, span: Span) -> EvaluationError:
     name = root.name
-    if name not in frame.locals and name not in frame.build.globals and automatic_value(frame, name) is MISSING:
+    if (
+        name not in frame.locals
+        and name not in frame.build.globals
+        and automatic_value(frame, name) is MISSING
+    ):
         return located(f"variable named '{name}' is undefined", span)
     return located("referenced element does not exist", span)
 

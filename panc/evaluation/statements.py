@@ -8,19 +8,20 @@ shared by every object that includes the template.
 
 from __future__ import annotations
 
+# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from panc.diagnostics import EvaluationError, PanSyntaxError
-from panc.evaluation.control import EvalFailure, ReturnSignal, located
-from panc.evaluation.dml import AUTOMATIC_READ_ONLY, Code, CompileEnv, DmlCompiler, constant_of, is_constant
+from panc.diagnostics import PanSyntaxError
+from panc.evaluation.constant import evaluate_constant
+from panc.evaluation.control import EvalFailure, located
+from panc.evaluation.dml import AUTOMATIC_READ_ONLY, CompileEnv, DmlCompiler, constant_of, is_constant
 from panc.evaluation.frames import SelfRef
 from panc.evaluation.static import check_statement_allowed, needs_self, uses_self
 from panc.evaluation.terms import Term, format_path, parse_path_text
 from panc.evaluation.tree import MISSING
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
-from panc.source import Span
 from panc.syntax import ast
 
 if TYPE_CHECKING:
@@ -94,7 +95,9 @@ def _statement_path(statement: ast.Assignment, kind: str) -> tuple[Term, ...]:
             f"relative path '{statement.path}' not allowed in {kind} template", statement.path_span
         )
     if terms and type(terms[0]) is not str:
-        raise PanSyntaxError(f"the first term of path '{statement.path}' must be a dict key", statement.path_span)
+        raise PanSyntaxError(
+            f"the first term of path '{statement.path}' must be a dict key", statement.path_span
+        )
     return terms
 
 
@@ -107,10 +110,19 @@ class StatementCompiler:
         self.name = name
         self.dml = DmlCompiler(env)
         self.hooks = env.hooks
+        self._dispatch: dict[type, Callable[[Any], StatementCode]] = {
+            ast.Assignment: self._assignment,
+            ast.Include: self._include,
+            ast.VariableStatement: self._variable,
+            ast.FunctionStatement: self._function,
+            ast.TypeStatement: self._type,
+            ast.BindStatement: self._bind,
+            ast.ValidStatement: self._valid,
+            ast.PrefixStatement: self._prefix,
+        }
 
     def compile(self, statement: ast.Statement) -> StatementCode:
-        method = getattr(self, "_" + type(statement).__name__)
-        code: StatementCode = method(statement)
+        code: StatementCode = self._dispatch[type(statement)](statement)
         if self.hooks is not None:
             code = self._hooked(statement, code)
         return code
@@ -128,7 +140,7 @@ class StatementCompiler:
 
     # ------------------------------------------------------------------ assignment
 
-    def _Assignment(self, statement: ast.Assignment) -> StatementCode:
+    def _assignment(self, statement: ast.Assignment) -> StatementCode:
         terms = _statement_path(statement, self.kind)
         dml = self.dml.top_level(statement.value)
         span = statement.span
@@ -156,7 +168,11 @@ class StatementCompiler:
                     ref = SelfRef(tree.ensure(terms), _path_writer(tree, terms))
                     frame.self_ref = ref
                     value = dml(frame)
-                    if copy_result and value is not ref.value and (type(value) is dict or type(value) is list):
+                    if (
+                        copy_result
+                        and value is not ref.value
+                        and (type(value) is dict or type(value) is list)
+                    ):
                         value = deep_copy(value)
                 else:
                     frame.self_ref = None
@@ -175,7 +191,7 @@ class StatementCompiler:
 
     # ------------------------------------------------------------------ include
 
-    def _Include(self, statement: ast.Include) -> StatementCode:
+    def _include(self, statement: ast.Include) -> StatementCode:
         if uses_self(statement.target):
             raise PanSyntaxError("SELF cannot be used in an include statement", statement.target.span)
         target = self.dml.top_level(statement.target)
@@ -186,7 +202,9 @@ class StatementCompiler:
             if constant is UNDEF or constant is NULL:
                 return _no_op
             if type(constant) is not str:
-                raise PanSyntaxError("include requires a string (template name), undef or null", statement.target.span)
+                raise PanSyntaxError(
+                    "include requires a string (template name), undef or null", statement.target.span
+                )
             name = constant
 
             def include_static(frame: Frame) -> None:
@@ -208,7 +226,7 @@ class StatementCompiler:
 
     # ------------------------------------------------------------------ globals
 
-    def _VariableStatement(self, statement: ast.VariableStatement) -> StatementCode:
+    def _variable(self, statement: ast.VariableStatement) -> StatementCode:
         name = statement.name
         if name in AUTOMATIC_READ_ONLY:
             raise PanSyntaxError(f"cannot set the automatic variable {name}", statement.name_span)
@@ -241,7 +259,7 @@ class StatementCompiler:
 
         return define
 
-    def _FunctionStatement(self, statement: ast.FunctionStatement) -> StatementCode:
+    def _function(self, statement: ast.FunctionStatement) -> StatementCode:
         body = self.dml.expr(statement.body)
         name = statement.name
         span = statement.span
@@ -254,7 +272,7 @@ class StatementCompiler:
 
     # ------------------------------------------------------------------ types
 
-    def _TypeStatement(self, statement: ast.TypeStatement) -> StatementCode:
+    def _type(self, statement: ast.TypeStatement) -> StatementCode:
         self._check_defaults(statement.spec)
         path = self.env.source_path
 
@@ -263,7 +281,7 @@ class StatementCompiler:
 
         return define
 
-    def _BindStatement(self, statement: ast.BindStatement) -> StatementCode:
+    def _bind(self, statement: ast.BindStatement) -> StatementCode:
         self._check_defaults(statement.spec)
         path = self.env.source_path
 
@@ -272,7 +290,7 @@ class StatementCompiler:
 
         return bind
 
-    def _ValidStatement(self, statement: ast.ValidStatement) -> StatementCode:
+    def _valid(self, statement: ast.ValidStatement) -> StatementCode:
         # valid 'p' = dml;  is  bind 'p' = element with dml;
         spec = ast.FullTypeSpec(
             statement.span, ast.TypeRef(statement.path_span, "element", None), None, statement.expr
@@ -295,11 +313,10 @@ class StatementCompiler:
 
     def constant_default(self, expr: ast.Expr) -> Value:
         """Evaluate a default value now; anything not constant is a syntax error."""
-        from panc.evaluation.constant import evaluate_constant  # noqa: PLC0415 (cycle)
 
         return evaluate_constant(self.dml.top_level(expr), expr.span, "default value")
 
-    def _PrefixStatement(self, statement: ast.PrefixStatement) -> StatementCode:
+    def _prefix(self, statement: ast.PrefixStatement) -> StatementCode:
         del statement
         return _no_op
 
@@ -343,4 +360,3 @@ def run_statements(template: CompiledTemplate, frame: Frame, first: bool) -> Non
     for statement in template.statements:
         if first or not statement.definition:
             statement.code(frame)
-

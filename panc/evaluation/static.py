@@ -93,5 +93,6 @@ def needs_self(node: ast.Expr) -> bool:
     which must already hold the placeholder of the path being assigned.
     """
     return any(
-        isinstance(e, ast.Call) or (isinstance(e, ast.Variable) and e.name == "SELF") for e in subexpressions(node)
+        isinstance(e, ast.Call) or (isinstance(e, ast.Variable) and e.name == "SELF")
+        for e in subexpressions(node)
     )

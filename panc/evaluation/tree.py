@@ -7,6 +7,7 @@ them adds its position.
 
 from __future__ import annotations
 
+# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from collections.abc import Sequence
 
 from panc.evaluation.control import EvalFailure
@@ -173,10 +174,14 @@ class Tree:
         for length in range(len(terms) + 1):
             prefix = terms[:length]
             if prefix in self.finals:
-                raise EvalFailure(f"{format_path(terms)} cannot be modified; {format_path(prefix)} is marked as final")
+                raise EvalFailure(
+                    f"{format_path(terms)} cannot be modified; {format_path(prefix)} is marked as final"
+                )
         below = self.final_below.get(terms)
         if below is not None:
-            raise EvalFailure(f"{format_path(terms)} cannot be modified; {format_path(below)} is marked as final")
+            raise EvalFailure(
+                f"{format_path(terms)} cannot be modified; {format_path(below)} is marked as final"
+            )
 
     def mark_final(self, terms: tuple[Term, ...]) -> None:
         self.finals.add(terms)
