@@ -10,6 +10,7 @@ are copy-on-write in the evaluator); only ``clone`` copies deeply.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from panc.builtins.arguments import dict_arg, long_arg
@@ -30,11 +31,18 @@ def dict_key(function: str, key: Value) -> str:
     """``key`` checked as a dict key; a key written entirely as ``{...}`` is escaped (pan 10.7)."""
     if type(key) is not str:
         raise BuiltinError(f"{function}() requires string keys, not {type_name(key)} ({format_key(key)})")
+    checked = _checked_key(key)
+    if checked is None:
+        raise BuiltinError(f"invalid key ({key}) for nlist() or hash()")
+    return checked
+
+
+@functools.lru_cache(maxsize=65536)
+def _checked_key(key: str) -> str | None:
+    """The key as stored (braces escaped), or None when invalid; templates repeat their keys."""
     if len(key) >= 2 and key[0] == "{" and key[-1] == "}":
         return paths.escape(key[1:-1])
-    if not is_valid_key(key):
-        raise BuiltinError(f"invalid key ({key}) for nlist() or hash()")
-    return key
+    return key if is_valid_key(key) else None
 
 
 def format_key(key: Value) -> str:
@@ -45,14 +53,19 @@ def _build_dict(function: str, args: list[Value]) -> dict[str, Value]:
     if len(args) % 2:
         raise BuiltinError(f"{function}() requires an even number of arguments (key, value pairs)")
     result: dict[str, Value] = {}
-    seen: set[str] = set()
+    dropped: set[str] = set()  # keys given with a null value still count for duplicates
     for i in range(0, len(args), 2):
-        key = dict_key(function, args[i])
-        if key in seen:
-            raise BuiltinError(f"duplicate key ({key}) in {function}()")
-        seen.add(key)
-        if args[i + 1] is not NULL:
-            result[key] = args[i + 1]
+        key = args[i]
+        checked = _checked_key(key) if type(key) is str else None
+        if checked is None:
+            checked = dict_key(function, key)  # raises the right message
+        if checked in result or checked in dropped:
+            raise BuiltinError(f"duplicate key ({checked}) in {function}()")
+        value = args[i + 1]
+        if value is NULL:
+            dropped.add(checked)
+        else:
+            result[checked] = value
     return result
 
 

@@ -17,6 +17,7 @@ and ``%x`` of -1 is ``ffffffffffffffff``.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import struct
@@ -52,6 +53,10 @@ def _java_class(value: Value) -> str:
     return "org.quattor.pan.dml.data.Undef"
 
 
+_ORDINARY = -1  # a specifier without index takes the next argument
+_RELATIVE = -2  # '<': the same argument as the previous specifier
+
+
 class _Spec:
     """One parsed ``%...`` specifier."""
 
@@ -62,6 +67,8 @@ class _Spec:
         self.precision = int(match.group(4)[1:]) if match.group(4) else -1
         self.conversion = match.group(6)
         self.upper = self.conversion.isupper() and self.conversion != "%"
+        self.index = _ORDINARY
+        self.plain = not self.flags and self.width == -1 and self.precision == -1
         for flag in self.flags:
             if self.flags.count(flag) > 1:
                 raise _FormatError(f"DuplicateFormatFlagsException: Flags = '{flag}'")
@@ -333,17 +340,18 @@ def java_format(fmt: str, args: list[Value], function: str = "format") -> str:
         ) from None
 
 
-def _java_format(fmt: str, args: list[Value]) -> str:
-    out: list[str] = []
+@functools.lru_cache(maxsize=1024)
+def _parse(fmt: str) -> tuple[str | _Spec, ...]:
+    """The literal texts and specifiers of ``fmt``, checked as Java's parser does."""
+    items: list[str | _Spec] = []
     position = 0
-    ordinary = 0
-    last = -1
     while position < len(fmt):
         percent = fmt.find("%", position)
         if percent < 0:
-            out.append(fmt[position:])
+            items.append(fmt[position:])
             break
-        out.append(fmt[position:percent])
+        if percent > position:
+            items.append(fmt[position:percent])
         found = _SPEC.match(fmt, percent)
         if found is None or found.group(5):
             bad = fmt[percent + 1] if percent + 1 < len(fmt) else "%"
@@ -361,31 +369,51 @@ def _java_format(fmt: str, args: list[Value]) -> str:
                 raise _FormatError(f"IllegalFormatPrecisionException: {spec.precision}")
             if spec.flags:
                 raise _FormatError(f"IllegalFormatFlagsException: Flags = '{spec.flags}'")
-            out.append("\n")
+            items.append("\n")
             continue
         if spec.conversion == "%":
             spec.no_precision()
             if spec.has("-") and spec.width == -1:
                 raise _FormatError(f"MissingFormatWidthException: {spec.text}")
-            spec.forbid("#+ 0,(<".replace("-", ""))
-            out.append(spec.justify("%"))
+            spec.forbid("#+ 0,(<")
+            items.append(spec.justify("%"))
             continue
         if found.group(1):
-            index = int(found.group(1)[:-1]) - 1
-            if index < 0:
+            spec.index = int(found.group(1)[:-1]) - 1
+            if spec.index < 0:
                 raise _FormatError(f"IllegalFormatArgumentIndexException: {found.group(1)}")
         elif spec.has("<"):
+            spec.index = _RELATIVE
+        spec.flags = spec.flags.replace("<", "")
+        items.append(spec)
+    return tuple(items)
+
+
+def _java_format(fmt: str, args: list[Value]) -> str:
+    out: list[str] = []
+    ordinary = 0
+    last = -1
+    for item in _parse(fmt):
+        if type(item) is str:
+            out.append(item)
+            continue
+        spec = item
+        index = spec.index
+        if index == _ORDINARY:
+            index = ordinary
+            ordinary += 1
+        elif index == _RELATIVE:
             index = last
             if index < 0:
                 raise _FormatError(f"MissingFormatArgumentException: Format specifier '{spec.text}'")
-        else:
-            index = ordinary
-            ordinary += 1
         if index >= len(args):
             raise _FormatError(f"MissingFormatArgumentException: Format specifier '{spec.text}'")
         last = index
-        spec.flags = spec.flags.replace("<", "")
-        out.append(_format_one(spec, args[index]))
+        value = args[index]
+        if spec.plain and (spec.conversion == "s" or (spec.conversion == "d" and type(value) is int)):
+            out.append(java_to_string(value) if value is not None else "null")
+        else:
+            out.append(_format_one(spec, value))
     return "".join(out)
 
 

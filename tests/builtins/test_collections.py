@@ -39,6 +39,8 @@ def test_dict_rejects_invalid_keys_with_pancs_message(key: str) -> None:
 
 def test_dict_errors() -> None:
     assert fails("dict", "a", 1, "a", 2) == "duplicate key (a) in dict()"
+    assert fails("dict", "a", NULL, "a", 2) == "duplicate key (a) in dict()"
+    assert fails("nlist", "{x y}", 1, "x_20y", 2) == "duplicate key (x_20y) in nlist()"
     assert "even number of arguments" in fails("dict", "a")
     assert "dict() requires string keys, not long" in fails("dict", 1, 2)
 
