@@ -3,6 +3,8 @@
 Rules never scan raw text for things that live inside strings, heredocs or annotations:
 ``opaque`` records, from the parser's token stream, which columns of each line belong to
 such tokens, and ``code_tokens`` is the token stream without comments and annotations.
+Tokens are the parser's own (``type``, ``value``, ``span``); ``tokenkinds.kind_of`` sorts
+them into the kinds rules care about.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from panc.source import Span
 from panlint.astwalk import walk
-from panlint.tokenkinds import TokenKind, kind_of
+from panlint.tokenkinds import NON_CODE_TYPES, TokenKind, kind_of
+
+if TYPE_CHECKING:
+    from panc.syntax.tokens import Token
 
 
 @dataclass(frozen=True)
@@ -25,14 +30,6 @@ class RuleOptions:
     ignore_components: frozenset[str] = frozenset()
     include_path: tuple[str, ...] = ()
     allow_mvn_templates: bool = False
-
-
-class Tok(NamedTuple):
-    """A token of the parser with its kind (see ``tokenkinds``) resolved once."""
-
-    kind: TokenKind
-    value: str
-    span: Span
 
 
 @dataclass
@@ -76,25 +73,25 @@ class LintContext:
         return [node for node in self.nodes if isinstance(node, types)]
 
     @cached_property
-    def tokens(self) -> list[Tok]:
-        """Every token, comments and annotations included, in source order."""
-        raw = self.parse.tokens
+    def tokens(self) -> list[Token]:
+        """Every token of the parser, comments and annotations included, in source order."""
+        raw: list[Token] = self.parse.tokens
         if any(token.type == "HEREDOC_BODY" for token in raw):
             # A here-document's body comes before its marker in the parser's list.
             raw = sorted(raw, key=lambda token: (token.span.start_line, token.span.start_column))
-        return [Tok(kind_of(token), token.value, token.span) for token in raw]
+        return raw
 
     @cached_property
-    def code_tokens(self) -> list[Tok]:
+    def code_tokens(self) -> list[Token]:
         """The tokens the grammar sees: no comments, no annotations."""
-        return [tok for tok in self.tokens if tok.kind not in (TokenKind.COMMENT, TokenKind.ANNOTATION)]
+        return [tok for tok in self.tokens if tok.type not in NON_CODE_TYPES]
 
     @cached_property
     def punctuation(self) -> dict[str, list[int]]:
         """Punctuation character -> indexes in ``tokens`` where it occurs."""
         found: dict[str, list[int]] = {}
         for index, tok in enumerate(self.tokens):
-            if tok.kind is TokenKind.PUNCTUATION:
+            if kind_of(tok) is TokenKind.PUNCTUATION:
                 found.setdefault(tok.value, []).append(index)
         return found
 
@@ -107,7 +104,7 @@ class LintContext:
         """
         ranges: dict[int, list[tuple[int, int]]] = {}
         for tok in self.tokens:
-            if tok.kind not in (TokenKind.STRING, TokenKind.ANNOTATION):
+            if kind_of(tok) not in (TokenKind.STRING, TokenKind.ANNOTATION):
                 continue
             span = tok.span
             if span.start_line == span.end_line:
@@ -145,9 +142,9 @@ class LintContext:
         return lines
 
     @cached_property
-    def tokens_by_line(self) -> dict[int, list[Tok]]:
+    def tokens_by_line(self) -> dict[int, list[Token]]:
         """Tokens grouped by the line they start on."""
-        grouped: dict[int, list[Tok]] = {}
+        grouped: dict[int, list[Token]] = {}
         for tok in self.tokens:
             grouped.setdefault(tok.span.start_line, []).append(tok)
         return grouped

@@ -8,7 +8,7 @@ line that starts with closing brackets is outdented by them first.
 from __future__ import annotations
 
 from panlint.context import LintContext
-from panlint.tokenkinds import CLOSERS, OPENERS, TokenKind
+from panlint.tokenkinds import CLOSERS, OPENERS, TokenKind, kind_of
 
 INDENT_WIDTH = 4
 
@@ -23,14 +23,14 @@ def expected_indents(context: LintContext) -> dict[int, int]:
         if tokens and not context.starts_opaque(line):
             leading_closers = 0
             for tok in tokens:
-                if tok.kind is TokenKind.PUNCTUATION and tok.value in CLOSERS:
+                if kind_of(tok) is TokenKind.PUNCTUATION and tok.value in CLOSERS:
                     leading_closers += 1
                 else:
                     break
             remaining = open_lines[: max(0, len(open_lines) - leading_closers)]
             expected[line] = INDENT_WIDTH * len(set(remaining))
         for tok in tokens:
-            if tok.kind is not TokenKind.PUNCTUATION:
+            if kind_of(tok) is not TokenKind.PUNCTUATION:
                 continue
             if tok.value in OPENERS:
                 open_lines.append(line)

@@ -7,13 +7,14 @@ Only comment tokens of the parser are read, so the same text in a string does no
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
 from panlint.context import LintContext
 from panlint.findings import Finding
 from panlint.rules import find_rule
-from panlint.tokenkinds import TokenKind
+from panlint.tokenkinds import TokenKind, kind_of
 
 DIRECTIVE = re.compile(r"#\s*panlint\s*:?\s*disable\s*=\s*([\w\-, ]+)", re.IGNORECASE)
 ALL = "ALL"
@@ -35,16 +36,18 @@ def _ids(listed: str) -> set[str]:
 def suppressed_lines(context: LintContext) -> dict[int, set[str]]:
     """Line number -> rule IDs suppressed on it."""
     code_lines = sorted({tok.span.start_line for tok in context.code_tokens})
+    code_line_set = set(code_lines)
     result: dict[int, set[str]] = {}
     for tok in context.tokens:
-        if tok.kind is not TokenKind.COMMENT:
+        if kind_of(tok) is not TokenKind.COMMENT:
             continue
         match = DIRECTIVE.search(tok.value)
         if not match:
             continue
         line = tok.span.start_line
-        if line not in code_lines:
-            line = next((number for number in code_lines if number > line), -1)
+        if line not in code_line_set:
+            following = bisect.bisect_right(code_lines, line)
+            line = code_lines[following] if following < len(code_lines) else -1
         if line > 0:
             result.setdefault(line, set()).update(_ids(match.group(1)))
     return result

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
-from panlint.context import LintContext, Tok
+from panlint.context import LintContext
+
+if TYPE_CHECKING:
+    from panc.syntax.tokens import Token
 
 
 class TokenIndex:
@@ -30,12 +34,12 @@ class TokenIndex:
             index += 1
         return None
 
-    def at(self, line: int, column: int) -> Tok | None:
+    def at(self, line: int, column: int) -> Token | None:
         """The token starting exactly at (line, column)."""
         index = bisect.bisect_left(self._starts, (line, column))
         if index < len(self.tokens) and self._starts[index] == (line, column):
             return self.tokens[index]
         return None
 
-    def get(self, index: int) -> Tok | None:
+    def get(self, index: int) -> Token | None:
         return self.tokens[index] if 0 <= index < len(self.tokens) else None

@@ -55,6 +55,9 @@ OPENERS = {"(": ")", "[": "]", "{": "}"}
 CLOSERS = frozenset(OPENERS.values())
 
 
+NON_CODE_TYPES = frozenset({"COMMENT", "ANNOTATION"})
+"""Terminal names of tokens the grammar never sees."""
+
 STRING_TYPES = frozenset({"SQ_STRING", "DQ_STRING", "HEREDOC", "HEREDOC_BODY"})
 """Terminal names of ``panc.syntax`` whose text is data, whatever it looks like."""
 

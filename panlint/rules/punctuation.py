@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from panlint.context import LintContext, Tok
+from panlint.context import LintContext
 from panlint.findings import Edit, Finding, Fix, Level
 from panlint.rule import Rule
 from panlint.tokenkinds import CLOSERS, OPENERS
 
+if TYPE_CHECKING:
+    from panc.syntax.tokens import Token
 
-def _neighbours(context: LintContext, value: str) -> Iterable[tuple[Tok | None, Tok, Tok | None]]:
+
+def _neighbours(context: LintContext, value: str) -> Iterable[tuple[Token | None, Token, Token | None]]:
     """Each punctuation token ``value`` with the tokens just before and after it."""
     tokens = context.tokens
     for index in context.punctuation.get(value, ()):
@@ -19,12 +23,12 @@ def _neighbours(context: LintContext, value: str) -> Iterable[tuple[Tok | None, 
         yield before, tokens[index], after
 
 
-def _touches(left: Tok, right: Tok) -> bool:
+def _touches(left: Token, right: Token) -> bool:
     """Does ``right`` start right after ``left`` on the same line?"""
     return left.span.end_line == right.span.start_line and left.span.end_column + 1 == right.span.start_column
 
 
-def _gap_before(before: Tok | None, tok: Tok) -> Edit | None:
+def _gap_before(before: Token | None, tok: Token) -> Edit | None:
     """The edit removing the blanks between ``before`` and ``tok`` on one line, if any."""
     if before is None or before.span.end_line != tok.span.start_line:
         return None

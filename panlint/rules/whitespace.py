@@ -12,7 +12,7 @@ from panlint.context import LintContext
 from panlint.findings import Edit, Finding, Fix, Level
 from panlint.indentation import INDENT_WIDTH, expected_indents
 from panlint.rule import Rule
-from panlint.tokenkinds import TokenKind
+from panlint.tokenkinds import TokenKind, kind_of
 
 
 class Indentation(Rule):
@@ -122,7 +122,7 @@ class LineLength(Rule):
             if len(line) <= limit or context.starts_opaque(number):
                 continue
             tokens = context.tokens_by_line.get(number, [])
-            if any(tok.kind is TokenKind.WORD and tok.value == "bind" for tok in tokens):
+            if any(kind_of(tok) is TokenKind.WORD and tok.value == "bind" for tok in tokens):
                 continue
             message = f"Line too long ({len(line)} > {limit} characters)"
             yield self.finding(context.span(number, limit + 1, len(line)), message)
