@@ -24,8 +24,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import panc.builtins  # pylint: disable=unused-import  (registers the pure builtins)
-import panc.builtins.context  # noqa: F401  # pylint: disable=unused-import  (and the context ones)
+# Importing the builtin families registers them (pure ones, then those needing the evaluator).
+import panc.builtins  # pylint: disable=unused-import
+import panc.builtins.context  # noqa: F401  # pylint: disable=unused-import
 from panc.diagnostics import (
     Category,
     Diagnostic,
@@ -45,7 +46,7 @@ from panc.evaluation.values import Value, deep_copy
 from panc.loader import TEMPLATE_SUFFIXES, DataFile, FileSystemLoader, Loader, TemplateSource
 from panc.source import Span
 from panc.syntax import ast
-from panc.types import validate_profile
+from panc.types import insert_defaults, validate_profile
 
 __all__ = ["CompileOptions", "Compiler", "Dependency", "ObjectNotFoundError", "ObjectResult"]
 
@@ -252,8 +253,6 @@ class Compiler:
             )
             state.build = build
             build.run(template)
-            from panc.types import insert_defaults
-
             insert_defaults(build.tree.root, build.bindings, build)
         except PanError as error:
             state.error = error
@@ -440,7 +439,7 @@ def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
     def target() -> None:
         try:
             outcome.append(work())
-        except BaseException as error:
+        except BaseException as error:  # pylint: disable=broad-exception-caught  # re-raised below
             outcome.append(error)
 
     # The cyclic garbage collector would spend most of a compile walking the (acyclic) ASTs
