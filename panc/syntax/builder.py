@@ -20,7 +20,7 @@ from panc.syntax import ast
 from panc.syntax.expressions import fold_chain
 from panc.syntax.literals import decode_double, decode_double_quoted, decode_long, decode_single_quoted
 from panc.syntax.paths import PathSyntaxError, parse_key, parse_path
-from panc.syntax.tokens import Token
+from panc.syntax.tokens import Token, new_span
 
 # Automatic variables a template may not set (PanParserAstUtils.AUTOMATIC_VARIABLES).
 _READ_ONLY_VARIABLES = frozenset({"SELF", "OBJECT", "ARGC", "ARGV", "FUNCTION", "TEMPLATE"})
@@ -67,7 +67,7 @@ class Header:
 
 
 def _join(first: Span, last: Span) -> Span:
-    return Span(first.file, first.start_line, first.start_column, last.end_line, last.end_column)
+    return new_span(Span, (first.file, first.start_line, first.start_column, last.end_line, last.end_column))
 
 
 def _is_token(node: Any, kind: str) -> bool:
@@ -478,7 +478,7 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
             low, low_span = self._bound(children[0])
             high, high_span = self._bound(children[2])
             return ast.Range(_join(low_span, high_span), low, high)
-        if _is_token(children[0], "LONG") or isinstance(children[0], tuple):
+        if not _is_token(children[0], "DOTDOT"):
             low, low_span = self._bound(children[0])
             return ast.Range(_join(low_span, children[1].span), low, None)
         high, high_span = self._bound(children[1])
@@ -489,9 +489,9 @@ class AstBuilder(Transformer):  # type: ignore[type-arg]
         return -self._long(number), _join(minus.span, number.span)
 
     def _bound(self, item: Token | tuple[int, Span]) -> tuple[int, Span]:
-        if isinstance(item, tuple):
-            return item
-        return self._long(item), item.span
+        if isinstance(item, Token):
+            return self._long(item), item.span
+        return item
 
 
 def _find_self(node: Any) -> Span | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from panc.source import Span
 from panc.syntax import ast
+from panc.syntax.tokens import new_span
 
 # Lowest to highest; all left-associative. DML assignment (lower still) is a grammar rule.
 PRECEDENCE: dict[str, int] = {
@@ -53,5 +54,5 @@ def _reduce(operands: list[Any], operators: list[str], levels: list[int]) -> Non
     left = operands.pop()
     levels.pop()
     first, last = left.span, right.span
-    span = Span(first.file, first.start_line, first.start_column, last.end_line, last.end_column)
+    span = new_span(Span, (first.file, first.start_line, first.start_column, last.end_line, last.end_column))
     operands.append(ast.Binary(span, operators.pop(), left, right))

@@ -19,6 +19,7 @@ from pathlib import Path
 import lark
 
 from panc.syntax.builder import AstBuilder
+from panc.syntax.lalr import Tables
 from panc.syntax.lexer import Scanner
 
 GRAMMAR_RESOURCE = "pan.lark"
@@ -47,6 +48,7 @@ class Language:
     """Everything the parser needs, built from the grammar."""
 
     parser: lark.Lark
+    tables: Tables
     scanner: Scanner
     builder: AstBuilder
     grammar_hash: str
@@ -80,7 +82,6 @@ def _build() -> Language:
     options = {
         "parser": "lalr",
         "lexer": "basic",
-        "transformer": builder,
         "keep_all_tokens": True,
         "maybe_placeholders": False,
     }
@@ -104,4 +105,4 @@ def _build() -> Language:
         f'"{op}"' for op in ("||", "&&", "|", "^", "&", "==", "!=", "<", "<=", ">", ">=", "/", "%")
     )
     display["$END"] = "<EOF>"
-    return Language(parser, scanner, builder, digest, threading.Lock(), display)
+    return Language(parser, Tables(parser, builder), scanner, builder, digest, threading.Lock(), display)

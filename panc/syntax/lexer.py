@@ -18,7 +18,7 @@ from panc.diagnostics import Category, Diagnostic
 from panc.source import Span
 from panc.syntax import ast
 from panc.syntax.annotations import parse_annotation
-from panc.syntax.tokens import Token
+from panc.syntax.tokens import Token, new_span, new_token
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Terminals the master expression never tries: they are valid only in one context.
@@ -93,8 +93,8 @@ class Scanner:
                     pos = m.start()
                     end = m.end()
                     column = pos - line_start + 1
-                    span = Span(file, line, column, line, end - line_start)
-                    token = Token(name, m.group(), span, pos, end)
+                    span = new_span(Span, (file, line, column, line, end - line_start))
+                    token = new_token(Token, (name, m.group(), span, pos, end, None))
                     all_tokens.append(token)
                     previous_type = name
                     pos = end
@@ -128,12 +128,12 @@ class Scanner:
             if kind in _MULTILINE and "\n" in value:
                 end_line = line + value.count("\n")
                 last_start = pos + value.rindex("\n") + 1
-                span = Span(file, line, column, end_line, end - last_start)
+                span = new_span(Span, (file, line, column, end_line, end - last_start))
                 line, line_start = end_line, last_start
             else:
-                span = Span(file, line, column, line, end - line_start)
+                span = new_span(Span, (file, line, column, line, end - line_start))
             if kind in self.ignore:
-                token = Token(kind, value, span, pos, end)
+                token = new_token(Token, (kind, value, span, pos, end, None))
                 all_tokens.append(token)
                 if kind == "COMMENT":
                     sink.comments.append(ast.Comment(span, value))
@@ -147,7 +147,6 @@ class Scanner:
                 continue
             if kind == "NAME":
                 kind = keywords.get(value, "NAME")
-            token = Token(kind, value, span, pos, end)
             if kind == "HEREDOC":
                 if heredoc_newline < 0:
                     heredoc_newline = text.find("\n", end)
@@ -157,9 +156,12 @@ class Scanner:
                     body_line = line + 1
                 else:
                     body_start, body_line = heredoc_resume, heredoc_resume_line
-                heredoc_resume, heredoc_resume_line = self._heredoc(
-                    text, token, body_start, body_line, file, sink
+                body, heredoc_resume, heredoc_resume_line = self._heredoc(
+                    text, value, span, body_start, body_line, sink
                 )
+                token = Token(kind, value, span, pos, end, body)
+            else:
+                token = new_token(Token, (kind, value, span, pos, end, None))
             all_tokens.append(token)
             if pending_annotations:
                 sink.annotations_before[pos] = tuple(pending_annotations)
@@ -170,10 +172,12 @@ class Scanner:
 
     @staticmethod
     def _heredoc(
-        text: str, token: Token, body_start: int, body_line: int, file: str, sink: LexResult
-    ) -> tuple[int, int]:
-        """Read the body of ``token``; return where scanning resumes and that line's number."""
-        marker = token.value[2:]
+        text: str, value: str, span: Span, body_start: int, body_line: int, sink: LexResult
+    ) -> tuple[str, int, int]:
+        """Read the body of the here-document ``value`` (``<<EOT``); return the body, where
+        scanning resumes and that line's number."""
+        marker = value[2:]
+        file = span.file
         pos = body_start
         line = body_line
         length = len(text)
@@ -182,23 +186,21 @@ class Scanner:
             stop = length if newline < 0 else newline
             content = text[pos:stop]
             if content in (marker, marker + "\r"):
-                token.payload = text[body_start:pos]
                 resume = length if newline < 0 else newline + 1
-                span = Span(file, body_line, 1, line, max(stop - pos, 1))
-                sink.tokens.append(Token("HEREDOC_BODY", text[body_start:stop], span, body_start, stop))
-                return resume, line + 1
+                body_span = Span(file, body_line, 1, line, max(stop - pos, 1))
+                sink.tokens.append(Token("HEREDOC_BODY", text[body_start:stop], body_span, body_start, stop))
+                return text[body_start:pos], resume, line + 1
             pos = stop + 1
             line += 1
-        token.payload = text[body_start:] if body_start < length else ""
         sink.diagnostics.append(
             Diagnostic(
                 Category.PARSE,
                 f"unterminated here-document: no line '{marker}' before the end of the file",
-                token.span,
+                span,
                 code="parse",
             )
         )
-        return length, line
+        return (text[body_start:] if body_start < length else ""), length, line
 
     @staticmethod
     def _error_token(text: str, pos: int, line: int, line_start: int, file: str, sink: LexResult) -> Token:

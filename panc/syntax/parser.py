@@ -12,12 +12,12 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lark.exceptions import UnexpectedToken
-
 from panc.diagnostics import Category, Diagnostic
 from panc.source import Span
 from panc.syntax.ast import Annotation, Comment, Template
 from panc.syntax.builder import BuildContext
+from panc.syntax.gcpause import collector_paused
+from panc.syntax.lalr import ParseError, ParserState
 from panc.syntax.language import Language, language
 from panc.syntax.lexer import LexResult
 from panc.syntax.tokens import Token
@@ -56,7 +56,7 @@ def parse(text: str, name: str) -> ParseResult:
     lang = language()
     sink = LexResult()
     try:
-        with lang.lock:
+        with lang.lock, collector_paused():
             template = _Run(lang, text, name, sink).run()
     except Exception as error:  # pylint: disable=broad-exception-caught
         # Last resort: a bug in the parser must not take an editor or a build down.
@@ -80,8 +80,7 @@ class _Run:
         self.context = BuildContext(name, sink.annotations_before, sink.diagnostics)
         lang.builder.ctx = self.context
         self.tokens: Iterator[Token] = lang.scanner.tokenize(text, name, sink)
-        self.state = lang.parser.parse_interactive("").parser_state
-        self.states = self.state.parse_conf.states
+        self.state = ParserState(lang.tables)
         self.replay: deque[Token] = deque()
         """Tokens to feed again before reading on (error recovery)."""
         self.depth = 0
@@ -92,7 +91,11 @@ class _Run:
         """The last ``;`` that ended a statement (the broken statement starts after it)."""
 
     def run(self) -> Template | None:
-        feed = self.state.feed_token
+        state = self.state
+        actions = state.tables.actions
+        rules = state.tables.rules
+        stack = state.states
+        values = state.values
         replay = self.replay
         tokens = self.tokens
         first = next(tokens, None)
@@ -113,13 +116,29 @@ class _Run:
                 if token is None:
                     break
             kind = token.type
-            try:
-                feed(token)
-            except UnexpectedToken as error:
+            # ParserState.feed, inlined: this loop runs once per token.
+            while True:
+                action = actions[stack[-1]].get(kind)
+                if action is None or action >= 0:
+                    break
+                rule = rules[~action]
+                size = rule.size
+                if size:
+                    children = values[-size:]
+                    del values[-size:]
+                    del stack[-size:]
+                else:
+                    children = []
+                callback = rule.callback
+                values.append(callback(children) if callback is not None else children[0])
+                stack.append(actions[stack[-1]][rule.origin])
+            if action is None:
                 self.depth, self.previous, self.boundary = depth, previous, boundary
-                self._recover(token, error)
+                self._recover(token, ParseError(token, state.tables.expected(stack[-1])))
                 depth, previous, boundary = self.depth, self.previous, self.boundary
                 continue
+            stack.append(action)
+            values.append(token)
             if kind in _OPENING:
                 depth += 1
             elif kind in _CLOSING:
@@ -158,7 +177,7 @@ class _Run:
         lines = [f"Encountered: {found}", "Was expecting one of:"] + [f"    {item} ..." for item in shown]
         self.context.error(Category.PARSE, "\n".join(lines), token.span)
 
-    def _recover(self, token: Token, error: UnexpectedToken) -> None:
+    def _recover(self, token: Token, error: ParseError) -> None:
         """Report the error at ``token`` and resynchronise (``replay`` gets what to feed next)."""
         if self._insert_semicolon(token):
             return
@@ -224,42 +243,42 @@ class _Run:
             return False
         if not _starts_statement(token):
             return False
-        trial = self.state.copy(deepcopy_values=False)
+        trial = self.state.copy()
         semicolon = Token("SEMICOLON", ";", _after(previous.span), previous.end_pos, previous.end_pos)
         try:
-            trial.feed_token(semicolon)
-            trial.feed_token(token)
-        except UnexpectedToken:
+            trial.feed(semicolon)
+            trial.feed(token)
+        except ParseError:
             return False
         self.context.error(Category.PARSE, "missing ';' at the end of the statement", _after(previous.span))
-        self.state.state_stack[:] = trial.state_stack
-        self.state.value_stack[:] = trial.value_stack
+        self.state.states[:] = trial.states
+        self.state.values[:] = trial.values
         self.previous = token
         self.boundary = semicolon
         self.depth = 0
         return True
 
     def _pop_to_statement_level(self) -> None:
-        states = self.states
-        state_stack = self.state.state_stack
-        value_stack = self.state.value_stack
-        while len(state_stack) > 1 and _STATEMENT_LEVEL not in states[state_stack[-1]]:
-            state_stack.pop()
-            value_stack.pop()
+        actions = self.state.tables.actions
+        stack = self.state.states
+        values = self.state.values
+        while len(stack) > 1 and _STATEMENT_LEVEL not in actions[stack[-1]]:
+            stack.pop()
+            values.pop()
 
     def _finish(self) -> Template | None:
         last = self.previous
         span = _after(last.span) if last is not None else Span(self.name, 1, 1, 1, 1)
         end = Token("$END", "", span, last.end_pos if last else 0, last.end_pos if last else 0)
         try:
-            return self.state.feed_token(end, True)  # type: ignore[no-any-return]
-        except UnexpectedToken as error:
+            return self.state.feed(end)  # type: ignore[no-any-return]
+        except ParseError as error:
             if not self._last_was_error():
                 self._report(end, set(error.expected))
         self._pop_to_statement_level()
         try:
-            return self.state.feed_token(end, True)  # type: ignore[no-any-return]
-        except UnexpectedToken:
+            return self.state.feed(end)  # type: ignore[no-any-return]
+        except ParseError:
             return None
 
     def _last_was_error(self) -> bool:

@@ -1,0 +1,229 @@
+"""A parse cache: each template text is parsed once per content, grammar and file name.
+
+Entries live under ``$XDG_CACHE_HOME/pan-tools/parse-v<N>/`` (default ``~/.cache/pan-tools``),
+one pickle per key. The key is the sha256 of the grammar hash, the file name (every span
+holds it) and the text. Entries are written to a temporary file and renamed into place, so
+concurrent writers never expose a partial file; an entry that cannot be read back, or whose
+stored key differs, is ignored and replaced. A per-process memo answers repeated requests
+(a language server re-parsing open buffers) without touching the disk.
+
+A result read from the disk is a ``LazyParseResult``: its AST and tokens are unpickled when
+first used.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+import threading
+from collections import OrderedDict
+from dataclasses import fields, is_dataclass
+from functools import partial
+from operator import attrgetter
+from pathlib import Path
+from typing import Any
+
+from panc.diagnostics import Diagnostic
+from panc.source import Span
+from panc.syntax import ast
+from panc.syntax.gcpause import collector_paused
+from panc.syntax.language import cache_directory, grammar_hash
+from panc.syntax.parser import ParseResult, parse
+from panc.syntax.tokens import Token
+
+FORMAT_VERSION = 1
+_MAGIC = b"pan-tools parse cache"
+_MEMO_SIZE = 4096
+
+
+class ParseCache:
+    """``parse`` with a memo and an on-disk store; safe to share between threads."""
+
+    def __init__(self, directory: Path | None = None, memo_size: int = _MEMO_SIZE) -> None:
+        self.directory = (directory or cache_directory()) / f"parse-v{FORMAT_VERSION}"
+        self.memo_size = memo_size
+        self._memo: OrderedDict[str, ParseResult] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        """Results served from the memo or the disk (for tests and benchmarks)."""
+        self.misses = 0
+
+    def key(self, text: str, name: str) -> str:
+        """The cache key of ``text`` parsed under the file name ``name``."""
+        digest = hashlib.sha256()
+        digest.update(grammar_hash().encode())
+        digest.update(b"\0")
+        digest.update(name.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def parse(self, text: str, name: str) -> ParseResult:
+        """The ``ParseResult`` of ``text``: from the memo, the disk, or a fresh parse.
+
+        The result may be shared with other callers: treat it as read-only.
+        """
+        key = self.key(text, name)
+        with self._lock:
+            result = self._memo.get(key)
+            if result is not None:
+                self._memo.move_to_end(key)
+                self.hits += 1
+                return result
+        result = self._load(key, name)
+        if result is None:
+            result = parse(text, name)
+            self._store(key, result)
+            self.misses += 1
+        else:
+            self.hits += 1
+        with self._lock:
+            self._memo[key] = result
+            if len(self._memo) > self.memo_size:
+                self._memo.popitem(last=False)
+        return result
+
+    def clear_memo(self) -> None:
+        """Forget the in-process results (the disk entries stay)."""
+        with self._lock:
+            self._memo.clear()
+
+    def entry_path(self, key: str) -> Path:
+        """Where the entry for ``key`` is stored."""
+        return self.directory / key[:2] / f"{key[2:]}.pickle"
+
+    def _load(self, key: str, name: str) -> ParseResult | None:
+        try:
+            with open(self.entry_path(key), "rb") as stream:
+                data = stream.read()
+        except OSError:
+            return None
+        try:
+            entry = pickle.loads(data)
+            magic, stored_key, result_fields = entry
+            if magic != _MAGIC or stored_key != key:
+                return None
+            return _decode(result_fields, name)
+        except Exception:  # pylint: disable=broad-exception-caught
+            # Truncated, corrupt or from another version: never trusted, parsed again.
+            return None
+
+    def _store(self, key: str, result: ParseResult) -> None:
+        path = self.entry_path(key)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            data = _dumps((_MAGIC, key, _encode(result)))
+            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+            try:
+                with os.fdopen(descriptor, "wb") as stream:
+                    stream.write(data)
+                os.replace(temporary, path)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except (OSError, pickle.PicklingError, RecursionError):
+            pass  # a cache that cannot be written only costs time
+
+
+def _reducers() -> dict[type, Any]:
+    """Pickle reductions that rebuild each object with one C-level or ``__init__`` call.
+
+    The defaults go through ``dataclasses.fields()`` for every node, on dump and on load,
+    which costs more than the parse the cache saves.
+    """
+    table: dict[type, Any] = dict(copyreg.dispatch_table)
+    for tuple_class in (Span, Token):
+        table[tuple_class] = partial(_reduce_tuple, tuple_class)
+    classes = [Diagnostic]
+    classes += [value for value in vars(ast).values() if isinstance(value, type) and is_dataclass(value)]
+    for node_class in classes:
+        getter = attrgetter(*(item.name for item in fields(node_class)))
+        table[node_class] = partial(_reduce_node, node_class, getter)
+    return table
+
+
+def _reduce_tuple(tuple_class: type, value: tuple[Any, ...]) -> tuple[Any, ...]:
+    return (tuple.__new__, (tuple_class, tuple(value)))
+
+
+def _reduce_node(node_class: type, getter: attrgetter[Any], node: object) -> tuple[Any, ...]:
+    return (node_class, getter(node))
+
+
+_REDUCERS = _reducers()
+
+
+def _dumps(value: object) -> bytes:
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _REDUCERS
+    with collector_paused():
+        pickler.dump(value)
+    return buffer.getvalue()
+
+
+def _encode(result: ParseResult) -> tuple[Any, ...]:
+    payload = _dumps((result.ast, result.tokens, result.comments, result.annotations))
+    return (result.diagnostics, payload)
+
+
+def _decode(fields_: tuple[Any, ...], name: str) -> ParseResult:
+    del name  # the file name is inside every stored span
+    diagnostics, payload = fields_
+    return LazyParseResult(diagnostics, payload)
+
+
+class LazyParseResult(ParseResult):
+    """A cached ``ParseResult``: the diagnostics are loaded at once, the AST and the tokens
+    when first used (a build that needs only some templates does not pay for the others)."""
+
+    # pylint: disable=super-init-not-called
+    def __init__(self, diagnostics: list[Diagnostic], payload: bytes) -> None:
+        self.diagnostics = diagnostics
+        self._payload: bytes | None = payload
+        self._loaded: list[Any] = []
+
+    def _fields(self) -> list[Any]:
+        if self._payload is not None:
+            with collector_paused():
+                self._loaded = list(pickle.loads(self._payload))
+            self._payload = None
+        return self._loaded
+
+    def _get(index: int) -> Any:  # type: ignore[misc]  # pylint: disable=no-self-argument
+        def getter(self: LazyParseResult) -> Any:
+            return self._fields()[index]  # pylint: disable=protected-access
+
+        def setter(self: LazyParseResult, value: Any) -> None:
+            self._fields()[index] = value  # pylint: disable=protected-access
+
+        return property(getter, setter)
+
+    ast = _get(0)
+    tokens = _get(1)
+    comments = _get(2)
+    annotations = _get(3)
+    del _get
+
+
+_DEFAULT: dict[Path, ParseCache] = {}
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_cache() -> ParseCache:
+    """The process-wide cache for the current ``$XDG_CACHE_HOME``."""
+    directory = cache_directory()
+    with _DEFAULT_LOCK:
+        cache = _DEFAULT.get(directory)
+        if cache is None:
+            cache = _DEFAULT[directory] = ParseCache(directory)
+        return cache
+
+
+def parse_cached(text: str, name: str) -> ParseResult:
+    """``parse(text, name)`` through the default cache."""
+    return default_cache().parse(text, name)
