@@ -1,6 +1,6 @@
 """Draw icon.png (128x128 RGBA): a frying pan on a rounded square. Standard library only.
 
-Run once with `python3 scripts/make-icon.py`; the PNG is committed.
+Run once with `python3 scripts/make_icon.py`; the PNG is committed.
 """
 
 import math
@@ -30,6 +30,7 @@ def on_handle(x: float, y: float) -> bool:
 
 
 def pixel(x: int, y: int) -> tuple[int, int, int, int]:
+    """The RGBA colour of one pixel."""
     cx, cy = x + 0.5, y + 0.5
     if not inside_rounded_square(cx, cy):
         return (0, 0, 0, 0)
@@ -44,10 +45,13 @@ def pixel(x: int, y: int) -> tuple[int, int, int, int]:
 
 
 def chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    """One PNG chunk: length, type, data, CRC of type and data."""
+    crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
 
 
 def main() -> None:
+    """Write icon.png next to package.json."""
     rows = b"".join(b"\x00" + b"".join(bytes(pixel(x, y)) for x in range(SIZE)) for y in range(SIZE))
     png = (b"\x89PNG\r\n\x1a\n"
            + chunk(b"IHDR", struct.pack(">IIBBBBB", SIZE, SIZE, 8, 6, 0, 0, 0))
