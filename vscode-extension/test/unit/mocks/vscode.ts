@@ -117,8 +117,8 @@ export const window = {
   async showQuickPick<T>(items: T[]): Promise<T | undefined> {
     return items[0];
   },
-  async showTextDocument(): Promise<void> {
-    recorded.commands.push({ command: 'showTextDocument', args: [] });
+  async showTextDocument(target?: unknown, options?: unknown): Promise<void> {
+    recorded.commands.push({ command: 'showTextDocument', args: [target, options] });
   },
 };
 
