@@ -150,21 +150,26 @@ def _escaped(code: int) -> str:
 # --- the translator ------------------------------------------------------------------------
 
 _QUANTIFIER = re.compile(r"\{(\d+)(,(\d*))?\}")
+_NAMED_GROUP = re.compile(r"\(\?<([a-zA-Z][a-zA-Z0-9]*)>")
 _FLAG_GROUP = re.compile(r"\(\?([idmsuxU]*)(?:-([idmsuxU]*))?([:)])")
-_PYTHON_FLAGS = {"i": "i", "m": "m", "s": "s", "x": "x"}
+_PYTHON_FLAGS = {"i": "i", "m": "m", "s": "s"}  # comments mode (x) is handled while translating
+_JAVA_SPACE = " \t\n\x0b\f\r"
 
 
 class _Translator:
     """One pass over a Java pattern, writing the equivalent Python pattern."""
 
-    def __init__(self, pattern: str, dotall: bool) -> None:
+    def __init__(self, pattern: str, dotall: bool, comments: bool) -> None:
         self.pattern = pattern
         self.pos = 0
         self.out: list[str] = []
         self.groups = 0
         self.dotall = dotall
+        self.comments = comments  # Java's COMMENTS: whitespace and #... ignored, even in classes
         # Per open group: the inline flag groups opened at its level (closed with it).
         self.scoped: list[list[str]] = [[]]
+        # Per open group: the modes to restore when it closes (Java restores flags at ')').
+        self.modes: list[tuple[bool, bool]] = []
 
     def error(self, reason: str, index: int | None = None) -> JavaRegexError:
         return JavaRegexError(reason, self.pos if index is None else index)
@@ -173,6 +178,8 @@ class _Translator:
         pattern = self.pattern
         while self.pos < len(pattern):
             char = pattern[self.pos]
+            if self.comments and self._skip_comment():
+                continue
             if char == "\\":
                 self.out.append(self._escape_outside())
             elif char == "[":
@@ -185,6 +192,7 @@ class _Translator:
                 if len(self.scoped) == 1:
                     raise self.error("Unmatched closing ')'")
                 self.scoped.pop()
+                self.dotall, self.comments = self.modes.pop()
                 self.out.append(")")
                 self.pos += 1
             elif char == "|":
@@ -211,46 +219,64 @@ class _Translator:
         self._close_scoped()
         return "".join(self.out)
 
+    def _skip_comment(self) -> bool:
+        """In comments mode, step over whitespace or a ``#`` comment at ``self.pos``."""
+        char = self.pattern[self.pos]
+        if char in _JAVA_SPACE:
+            self.pos += 1
+            return True
+        if char == "#":
+            end = self.pattern.find("\n", self.pos)
+            self.pos = len(self.pattern) if end < 0 else end + 1
+            return True
+        return False
+
     def _close_scoped(self) -> None:
         self.out.append(")" * len(self.scoped[-1]))
         self.scoped[-1] = []
 
+    def _push_group(self, text: str, capturing: bool) -> None:
+        """Open a group that ``)`` closes: a new level for inline flags and modes."""
+        if capturing:
+            self.groups += 1
+        self.scoped.append([])
+        self.modes.append((self.dotall, self.comments))
+        self.out.append(text)
+
     def _open_group(self) -> None:
         pattern, start = self.pattern, self.pos
         if not pattern.startswith("(?", start):
-            self.groups += 1
-            self.scoped.append([])
-            self.out.append("(")
             self.pos += 1
+            self._push_group("(", capturing=True)
             return
         for prefix in ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?>"):
             if pattern.startswith(prefix, start):
-                self.scoped.append([])
-                self.out.append(prefix)
                 self.pos += len(prefix)
+                self._push_group(prefix, capturing=False)
                 return
-        named = re.compile(r"\(\?<([a-zA-Z][a-zA-Z0-9]*)>").match(pattern, start)
+        named = _NAMED_GROUP.match(pattern, start)
         if named:
-            self.groups += 1
-            self.scoped.append([])
-            self.out.append(f"(?P<{named.group(1)}>")
             self.pos = named.end()
+            self._push_group(f"(?P<{named.group(1)}>", capturing=True)
             return
         flags = _FLAG_GROUP.match(pattern, start)
         if flags is None:
             raise self.error("Unknown inline modifier", start + 2)
+        self.pos = flags.end()
         on = "".join(_PYTHON_FLAGS.get(f, "") for f in flags.group(1))
         off = "".join(_PYTHON_FLAGS.get(f, "") for f in flags.group(2) or "")
         python_flags = f"(?{on}-{off}:" if off else f"(?{on}:" if on else "(?:"
-        if "s" in on:
-            self.dotall = True
-        self.pos = flags.end()
-        if flags.group(3) == ":":
-            self.scoped.append([])
-            self.out.append(python_flags)
+        if flags.group(3) == ":":  # (?i:...) is a group of its own
+            self._push_group(python_flags, capturing=False)
         else:  # (?i) holds until the end of the enclosing group
             self.out.append(python_flags)
             self.scoped[-1].append(python_flags)
+        if "s" in on:
+            self.dotall = True
+        if "x" in flags.group(1):
+            self.comments = True
+        if "x" in (flags.group(2) or ""):
+            self.comments = False
 
     def _escape_outside(self) -> str:
         """Translate the escape at ``self.pos`` (a backslash) outside character classes."""
@@ -380,6 +406,8 @@ class _Translator:
         while True:
             if self.pos >= len(pattern):
                 raise self.error("Unclosed character class", len(pattern) - 1)
+            if self.comments and self._skip_comment():
+                continue
             char = pattern[self.pos]
             if char == "]" and current is not None:
                 self.pos += 1
@@ -435,7 +463,7 @@ class _Translator:
         return self._escape_in_class()
 
 
-_FLAG_BITS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+_FLAG_BITS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
 
 
 @functools.lru_cache(maxsize=2048)
@@ -449,9 +477,9 @@ def compile_java_regex(pattern: str, flags: str = "") -> re.Pattern[str]:
     for flag in flags:
         if flag in _FLAG_BITS:
             bits |= _FLAG_BITS[flag]
-        elif flag != "u":
+        elif flag not in "ux":
             raise JavaRegexError(f"invalid regular expression flag '{flag}'", -1)
-    translated = _Translator(pattern, dotall="s" in flags).translate()
+    translated = _Translator(pattern, dotall="s" in flags, comments="x" in flags).translate()
     try:
         return re.compile(translated, bits)
     except re.error as error:

@@ -84,6 +84,10 @@ def test_matches_returns_groups() -> None:
         ("x*+x", "xxx", None),
         ("(?>a|ab)c", "abc", None),
         (r"\$\{x\}", "${x}", ["${x}"]),
+        ("(?x) a # comment {[\nb", "ab", ["ab"]),  # comments mode skips whitespace and #...
+        ("(?x)[a b]+", "a b", ["a"]),  # ... even inside classes
+        (r"(?x)a\ b", "a b", ["a b"]),
+        ("(?x:a b)c d", "abc d", ["abc d"]),  # the mode ends with its group
     ],
 )
 def test_java_regex_semantics(pattern: str, text: str, expected: list[str] | None) -> None:
