@@ -13,6 +13,7 @@ process pool can later run it in parallel (the build-system work); the loop here
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,14 @@ class ObjectCompiler(Protocol):
     def compile_object(self, name_or_path: str) -> CompiledObject: ...
 
     def describe_file(self, path: str) -> tuple[str | None, list[Diagnostic]]: ...
+
+
+class BuildError(PanError):
+    """A failure of the build rather than of the templates: an output that cannot be written,
+    or a bug in the compiler. Printed as its message alone."""
+
+    def format(self) -> str:
+        return f"{self.message}\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,26 +136,39 @@ def compile_file(
     An object already in ``done`` (the same object given twice) is not built again.
     """
     outcome = FileOutcome(path)
+    try:
+        _compile_file(outcome, compilers, settings, done)
+    except OSError as error:
+        outcome.errors.append(BuildError(f"cannot write the profile of {path}: {error}"))
+    except Exception as error:  # pylint: disable=broad-exception-caught
+        # A compiler bug must cost one object, not the whole build (panc's "compiler error").
+        outcome.messages.append(traceback.format_exc())
+        outcome.errors.append(BuildError(f"compiler error while compiling {path}: {error!r}"))
+    return outcome
+
+
+def _compile_file(outcome: FileOutcome, compilers: Compilers, settings: BuildSettings,
+                  done: Container[str]) -> None:
+    path = outcome.path
     name, diagnostics = compilers.checker.describe_file(path)
     if diagnostics:
         outcome.errors.extend(diagnostics)
-        return outcome
+        return
     outcome.parsed = True
     if name is None:
-        return outcome
+        return
     outcome.object_name = name
     if name in done:
-        return outcome
+        return
     result = compilers.builder.compile_object(name)
     outcome.messages.extend(result.messages)
     if result.error is not None or result.profile is None:
         if result.error is not None:
             outcome.errors.append(result.error)
-        return outcome
+        return
     rendered = [(fmt, fmt.render(result.profile, result.dependencies)) for fmt in settings.formats]
     # panc stamps every output of an object with one time: when the object finished validating
     outcome.written = write_object_outputs(settings.output_dir, name, rendered, time.time())
-    return outcome
 
 
 def build(

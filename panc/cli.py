@@ -18,6 +18,7 @@ from panc import __version__
 from panc.build import BuildReport, BuildSettings, FileOutcome, build
 from panc.diagnostics import Category, Diagnostic, EvaluationError, PanError, PanParseError, PanSyntaxError
 from panc.output import UnknownFormatError, parse_formats
+from panc.source import UNKNOWN_SPAN
 
 WARNING_LEVELS = ("off", "on", "fatal")
 DEFAULT_FORMATS = "pan,dep"
@@ -144,6 +145,10 @@ def _any_of(patterns: list[str]) -> str | None:
 def console_text(error: PanError | Diagnostic) -> str:
     """An error exactly as panc prints it on stdout, with its trailing blank lines."""
     if isinstance(error, Diagnostic):
+        if error.span.file == UNKNOWN_SPAN.file:
+            # nothing to point at (e.g. a command-line file that cannot be read)
+            phrase = error.category.value if error.category else error.code
+            return f"{phrase} [?:?]\n{error.message}\n\n\n"
         error = _error_from_diagnostic(error)
     text = error.format()
     if isinstance(error, PanParseError):
