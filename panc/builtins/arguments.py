@@ -17,8 +17,12 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 
 
 def ordinal(index: int) -> str:
-    """``0`` -> ``first``; beyond the ninth: ``argument 10``-style numbering."""
-    return _ORDINALS[index] if index < len(_ORDINALS) else f"{index + 1}th"
+    """The English ordinal of a 0-based argument position: ``0`` -> ``first``, ``20`` -> ``21st``."""
+    if index < len(_ORDINALS):
+        return _ORDINALS[index]
+    number = index + 1
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def _fail(function: str, index: int, expected: str, value: Value) -> BuiltinError:
