@@ -43,6 +43,23 @@ def tool_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def include_path_fingerprint(include_path: tuple[str, ...]) -> str:
+    """Changes whenever a template on the include path changes (name resolution depends on them)."""
+    digest = hashlib.sha256()
+    for root in include_path:
+        for directory, subdirectories, names in os.walk(root):
+            subdirectories.sort()
+            for name in sorted(names):
+                if name.endswith((".pan", ".tpl")):
+                    path = os.path.join(directory, name)
+                    try:
+                        info = os.stat(path)
+                    except OSError:
+                        continue
+                    digest.update(f"{path}\0{info.st_mtime_ns}\0{info.st_size}\n".encode())
+    return digest.hexdigest()
+
+
 def _content_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 

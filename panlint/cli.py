@@ -207,7 +207,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
     # Imported late so `--explain` and usage errors need no parser.
-    from panlint.cache import LintCache, default_cache_dir  # pylint: disable=import-outside-toplevel
+    from panlint.cache import (  # pylint: disable=import-outside-toplevel
+        LintCache,
+        default_cache_dir,
+        include_path_fingerprint,
+    )
     from panlint.reporters import ReportOptions, reporter  # pylint: disable=import-outside-toplevel
     from panlint.runner import lint_files  # pylint: disable=import-outside-toplevel
 
@@ -216,9 +220,10 @@ def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
         failed = _fix_files(files, config)
     cache = None
     if not args.no_cache:
-        cache = LintCache(
-            Path(args.cache_dir) if args.cache_dir else default_cache_dir(), config.fingerprint()
-        )
+        key = config.fingerprint()
+        if config.include_path:
+            key += include_path_fingerprint(config.include_path)
+        cache = LintCache(Path(args.cache_dir) if args.cache_dir else default_cache_dir(), key)
     results = lint_files(files, config, cache, jobs=args.jobs)
     for result in results:
         if result.error:

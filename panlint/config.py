@@ -174,4 +174,7 @@ def apply_settings(config: Config, settings: Mapping[str, Any], base: Path | Non
             changes[key] = _level(value, raw_key)
         else:
             raise ConfigError(f"unknown setting {raw_key!r}")
-    return dataclasses.replace(config, **changes)
+    updated = dataclasses.replace(config, **changes)
+    if {"select", "extend_select", "ignore"} & changes.keys():
+        updated.enabled_rules()  # raises ConfigError for a selector that matches no rule
+    return updated

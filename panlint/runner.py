@@ -15,6 +15,7 @@ from pathlib import Path
 from panlint.cache import LintCache
 from panlint.config import Config
 from panlint.findings import Finding, above
+from panlint.workspace import workspace_index
 
 PARALLEL_MINIMUM = 64
 """Below this many files to check, worker processes cost more than they save."""
@@ -88,8 +89,9 @@ def _run(pending: list[tuple[str, str]], config: Config, jobs: int) -> list[File
 
     from panlint.checking import parse_source  # pylint: disable=import-outside-toplevel
 
-    # Warm the parser up before forking so every worker inherits it ready.
+    # Warm the parser (and the include-path index) up before forking: workers inherit them.
     parse_source("template warmup;\n", "warmup.pan")
+    workspace_index(config.include_path)
     batches = [pending[index::jobs] for index in range(jobs)]
     try:
         context = multiprocessing.get_context("fork")

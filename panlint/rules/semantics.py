@@ -1,12 +1,13 @@
 """Mistakes visible in the AST alone: duplicate dict keys (SM001), unreachable code (SM002),
-names that shadow builtins (SM004)."""
+names that shadow builtins (SM004), unused locals (SM005)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from panc.syntax import ast
-from panlint.builtin_names import BUILTIN_FUNCTIONS
+from panlint.astwalk import children
+from panlint.builtin_names import AUTOMATIC_VARIABLES, BUILTIN_FUNCTIONS
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import Rule
@@ -87,4 +88,75 @@ class ShadowedBuiltin(Rule):
                     yield self.finding(span, f"'{name}' shadows the builtin function {name}()")
 
 
-RULES = (DuplicateDictKey, UnreachableCode, ShadowedBuiltin)
+EXPRESSIONS = (
+    ast.Literal,
+    ast.Variable,
+    ast.Index,
+    ast.Call,
+    ast.Unary,
+    ast.Binary,
+    ast.Assign,
+    ast.Block,
+    ast.If,
+    ast.While,
+    ast.For,
+    ast.Foreach,
+)
+
+
+def dml_roots(node: ast.Node) -> Iterator[ast.Node]:
+    """The outermost DML expressions under ``node``: each is one scope for local variables."""
+    for child in children(node):
+        if isinstance(child, EXPRESSIONS):
+            yield child
+        else:
+            yield from dml_roots(child)
+
+
+def _writes_and_reads(root: ast.Node) -> tuple[dict[str, ast.Variable], set[str]]:
+    """Locals assigned in one DML tree (first assignment of each) and the names it reads."""
+    written: dict[str, ast.Variable] = {}
+    read: set[str] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Variable):
+            read.add(node.name)
+            continue
+        if isinstance(node, ast.Assign):
+            target = node.target
+            while isinstance(target, ast.Index):
+                stack.append(target.index)
+                target = target.base
+            first = written.get(target.name)
+            if first is None or target.span[1:3] < first.span[1:3]:
+                written[target.name] = target
+            stack.append(node.value)
+            continue
+        stack.extend(children(node))
+    return written, read
+
+
+class UnusedLocal(Rule):
+    """A local variable is assigned but never read.
+
+    The assignment is dead code, or the name is misspelt where it is read. ``foreach``
+    variables are not reported (the loop needs both names), nor are ``SELF`` and the
+    other automatic variables.
+    """
+
+    id = "SM005"
+    name = "unused-local"
+    level = Level.WARNING
+    summary = "Local variable is assigned but never used"
+    needs_ast = True
+
+    def check(self, context: LintContext) -> Iterable[Finding]:
+        for root in dml_roots(context.ast):
+            written, read = _writes_and_reads(root)
+            for name, target in written.items():
+                if name not in read and name not in AUTOMATIC_VARIABLES:
+                    yield self.finding(target.span, f"Local variable {name} is assigned but never used")
+
+
+RULES = (DuplicateDictKey, UnreachableCode, ShadowedBuiltin, UnusedLocal)

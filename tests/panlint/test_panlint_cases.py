@@ -20,7 +20,9 @@ from panlint.config import Config
 from panlint.rules import RULES_BY_ID
 
 MARKER = re.compile(r"#\s*expect(-next)?:\s*([\w, ]+)$")
-CASE_FILES = sorted(CASES.glob("*.pan"))
+RESOLUTION = Path(__file__).parent / "resolution"
+"""Cases of the rules that resolve names: ``resolution/lib`` is their include path."""
+CASE_FILES = sorted([*CASES.glob("*.pan"), *(RESOLUTION / "cases").glob("*.pan")])
 
 
 def expected_markers(text: str) -> set[tuple[int, str]]:
@@ -36,7 +38,8 @@ def expected_markers(text: str) -> set[tuple[int, str]]:
 
 
 def lint_case(path: Path) -> list:
-    config = Config(select=(path.stem,), ignore_components=("ignored",))
+    include_path = (str(RESOLUTION / "lib"),) if path.parent.parent == RESOLUTION else ()
+    config = Config(select=(path.stem,), ignore_components=("ignored",), include_path=include_path)
     return lint_text(path.read_text(encoding="utf-8"), f"cases/{path.name}", config)
 
 

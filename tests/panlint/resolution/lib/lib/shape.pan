@@ -1,0 +1,3 @@
+structure template lib/shape;
+
+'name' = 'x';

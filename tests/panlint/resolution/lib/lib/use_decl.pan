@@ -1,0 +1,5 @@
+unique template lib/use_decl;
+
+include 'lib/decl';
+
+'/a' = lib_double(2);
