@@ -48,8 +48,9 @@ export function provenanceErrorMessage(error: unknown): string {
 
 /** Quick-pick rows for the writes, in the order they happened. */
 export function describeWrites(result: ProvenanceResult): { label: string; description: string; write: ProvenanceWrite }[] {
-  return result.writes.map((write) => ({
-    label: `${write.order}. ${write.deleted ? 'deleted' : write.value ?? ''}`.trim(),
+  const inOrder = [...result.writes].sort((a, b) => a.order - b.order);
+  return inOrder.map((write, index) => ({
+    label: `${index + 1}. ${write.deleted ? 'deleted' : write.value ?? ''}`.trim(),
     description: `${write.path} in ${write.template ?? write.uri}:${write.range.start.line + 1}`,
     write,
   }));

@@ -28,7 +28,8 @@ describe('provenance', () => {
   beforeEach(() => recorded.reset());
 
   it('describes writes in order with template and 1-based line', () => {
-    assert.deepEqual(describeWrites(RESULT).map(({ label, description }) => ({ label, description })), [
+    const shuffled = { ...RESULT, writes: [{ ...RESULT.writes[1], order: 7 }, { ...RESULT.writes[0], order: 0 }] };
+    assert.deepEqual(describeWrites(shuffled).map(({ label, description }) => ({ label, description })), [
       { label: "1. 'default'", description: '/system/network/hostname in site/defaults:5' },
       { label: '2. deleted', description: '/system/network in node:10' },
     ]);
