@@ -180,13 +180,13 @@ class Compiler:
             _, template = self._resolve_object(path)
         except PanError as error:
             return None, [error.to_diagnostic()]
-        assert template is not None
+        if template is None:  # a template name rather than a file
+            return path, []
         return (template.name if template.kind == "object" else None), []
 
     def check_syntax(self, path: str) -> list[Diagnostic]:
-        """The compile-time errors of a template file (not executed)."""
-        result = self.compile_object(path)
-        return [result.error.to_diagnostic()] if result.error is not None else []
+        """The compile-time errors of a template file (it is parsed and checked, not executed)."""
+        return self.describe_file(path)[1]
 
     # ------------------------------------------------------------------ objects
 

@@ -349,13 +349,10 @@ class ObjectBuild:
         return lookup(self.tree.root, terms)
 
     def referenced(self, name: str, span: Span | None = None) -> ObjectBuild:
+        """The built object ``name`` referenced by an external path."""
         self.references.add(name)
         try:
             return self.provider.referenced_object(name, self)
-        except EvaluationError as error:
-            if span is not None and not error.trace:
-                error.trace.append(span)
-            raise
         except PanError as error:
             raise located(error.message, span or Span(self.object_path, 0, 0, 0, 0)) from None
 
