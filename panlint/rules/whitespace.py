@@ -21,8 +21,9 @@ class Indentation(Rule):
     Lines of code and comments are indented with four spaces per level. Lines inside a
     multi-line string, heredoc or annotation are content, not layout, and are not checked.
 
-    The fix re-indents the line the way Pan-Indenter does: four spaces per bracket level
-    open at the start of the line.
+    The fix re-indents the whole statement holding the line the way Pan-Indenter does:
+    four spaces per bracket level open at the start of each line (so the statement stays
+    consistently indented, not just the line that was off).
     """
 
     id = "LP001"
@@ -32,20 +33,43 @@ class Indentation(Rule):
     fixable = True
 
     def check(self, context: LintContext) -> Iterable[Finding]:
-        expected: dict[int, int] | None = None
+        fixer: _Reindenter | None = None
         for number, line in enumerate(context.lines, start=1):
             width = len(line) - len(line.lstrip(" "))
             if width % INDENT_WIDTH == 0 or width == len(line) or line[width] == "\t":
                 continue
             if context.starts_opaque(number):
                 continue
-            if expected is None:
-                expected = expected_indents(context)
-            target = expected.get(number)
-            fix = None
-            if target is not None:
-                fix = Fix(f"Indent with {target} spaces", (Edit(number, 1, number, width + 1, " " * target),))
-            yield self.finding(context.span(number, 1, width), fix=fix)
+            if fixer is None:
+                fixer = _Reindenter(context)
+            yield self.finding(context.span(number, 1, width), fix=fixer.fix(number))
+
+
+class _Reindenter:
+    """Builds the Pan-Indenter edits for the statement around a line."""
+
+    def __init__(self, context: LintContext) -> None:
+        self.context = context
+        self.expected = expected_indents(context)
+        self.statements: list[tuple[int, int]] = []
+        if context.ast is not None:
+            self.statements = [(s.span.start_line, s.span.end_line) for s in context.ast.statements]
+
+    def fix(self, number: int) -> Fix | None:
+        if number not in self.expected:
+            return None
+        first, last = next(((a, b) for a, b in self.statements if a <= number <= b), (number, number))
+        edits = []
+        for line in range(first, last + 1):
+            target = self.expected.get(line)
+            text = self.context.lines[line - 1]
+            width = len(text) - len(text.lstrip(" "))
+            if target is None or width == target or self.context.starts_opaque(line):
+                continue
+            if width < len(text) and text[width] == "\t":
+                continue
+            edits.append(Edit(line, 1, line, width + 1, " " * target))
+        return Fix("Re-indent by bracket depth", tuple(edits)) if edits else None
 
 
 class Tabs(Rule):
