@@ -91,7 +91,7 @@ def make_parser() -> argparse.ArgumentParser:
     add("--warnings", choices=WARNING_LEVELS, default="on",
         help="deprecation warnings: off, on (printed) or fatal (errors) (default: on)")
     add("--nthread", type=_non_negative_int, default=0, metavar="N",
-        help="number of parallel compilations; 0 means one per CPU (default: 0)")
+        help="threads in panc; accepted, objects are compiled one after the other for now (default: 0)")
     add("--java-opts", metavar="OPTIONS", help="accepted for compatibility; ignored")
     add("--logging", metavar="TYPES", help="accepted for compatibility (as in panc, it has no effect)")
     add("--log-file", metavar="FILE", help="accepted for compatibility (as in panc, it has no effect)")

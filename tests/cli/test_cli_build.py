@@ -139,3 +139,12 @@ def test_messages_go_to_stderr(site):
     assert (returncode, stdout) == (0, "")
     assert "[talk] hello\n" in stderr
     assert "old\n" in stderr
+
+
+def test_missing_file_is_an_error_and_the_others_are_built(site):
+    source, out = site
+    _write(source, "obj.pan", 'object template obj;\n"/a" = 1;\n')
+    returncode, stdout, _ = run_panc(["--output-dir", str(out), "nothere.pan", "obj.pan"])
+    assert returncode == 1
+    assert stdout == "evaluation error [?:?]\ncannot read file 'nothere.pan'\n\n\n"
+    assert sorted(p.name for p in out.iterdir()) == ["obj.dep", "obj.xml"]
