@@ -34,7 +34,7 @@ class Settings:
     compile_enabled: bool = True
     compile_debounce: float = 0.4
     """Seconds of quiet typing before an object template is compiled."""
-    debounce: float = 0.03
+    debounce: float = 0.01
     """Seconds of quiet typing before syntax/semantic diagnostics are recomputed."""
     persist_index: bool = True
 

@@ -18,7 +18,9 @@ from lsprotocol import types
 from panc.analysis.document import DocumentAnalysis
 from panc.diagnostics import Diagnostic
 from panls.convert import path_to_uri, uri_to_path
+from panc.analysis.edits import carry_over
 from panls.features import diagnostics
+from panls.features.linting import lint_diagnostics
 from panls.session import Session
 
 logger = logging.getLogger(__name__)
@@ -39,6 +41,8 @@ class DiagnosticsPublisher:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="panls-compile")
         self._fast: dict[str, list[types.Diagnostic]] = {}
         """Last fast diagnostics per path (compile results are published merged with them)."""
+        self._lint: dict[str, tuple[str, list[Diagnostic]]] = {}
+        """Last lint findings per path, with the text they were computed for."""
         self._compiled: dict[str, dict[str, list[Diagnostic]]] = {}
         """Per compiled object: the diagnostics it produced, per file."""
         self.index_ready = False
@@ -59,6 +63,7 @@ class DiagnosticsPublisher:
             if task is not None:
                 task.cancel()
         self._fast.pop(path, None)
+        self._lint.pop(path, None)
         self._compiled.pop(path, None)
         self.publish(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -69,20 +74,39 @@ class DiagnosticsPublisher:
             self.document_changed(path_to_uri(path), text, version, immediate=True)
 
     async def _run_fast(self, path: str, text: str, version: int | None, delay: float) -> None:
+        """Publish syntax and semantic diagnostics at once (with the previous lint findings moved
+        along with their lines), then the recomputed lint findings if they differ."""
         if delay:
             await asyncio.sleep(delay)
+        session = self.session
         try:
-            doc = self.session.document(path, text, version)
-            found = diagnostics.pan_diagnostics(self.session, doc, semantic=self.index_ready)
-            lsp = diagnostics.to_lsp(self.session, doc, [d for d in found if _belongs(d, path)])
+            doc = session.document(path, text, version)
+            fast = [d for d in diagnostics.pan_diagnostics(session, doc, semantic=self.index_ready, lint=False)
+                    if _belongs(d, path)]
+            previous = self._lint.get(path)
+            carried = carry_over(previous[0], text, previous[1]) if previous else []
         except Exception:  # pylint: disable=broad-except
             # A bug in one check must not take the editor's diagnostics down with it.
             logger.exception("diagnostics failed for %s", path)
             return
-        if not self.session.is_current(path, version):
+        if not session.is_current(path, version):
             return
-        self._fast[path] = lsp
+        self._fast[path] = diagnostics.to_lsp(session, doc, fast + carried)
         self._publish_merged(path, version)
+        if session.settings.lint.enabled:
+            # Let newer edits arrive first: linting a version already replaced is wasted work.
+            await asyncio.sleep(0)
+            if not session.is_current(path, version):
+                return
+            try:
+                linted = [d for d in lint_diagnostics(doc, session.settings) if _belongs(d, path)]
+            except Exception:  # pylint: disable=broad-except
+                logger.exception("lint failed for %s", path)
+                linted = []
+            self._lint[path] = (text, linted)
+            if linted != carried and session.is_current(path, version):
+                self._fast[path] = diagnostics.to_lsp(session, doc, fast + linted)
+                self._publish_merged(path, version)
         if self.compile_function is not None and self._wants_compile(doc):
             self._schedule_compile(path, text, version)
 

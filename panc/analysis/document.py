@@ -75,5 +75,5 @@ def analyse_document(path: str, text: str, index: WorkspaceIndex | None = None,
     name = index.name_for_path(path) if index is not None else os.path.splitext(os.path.basename(path))[0]
     analysis = DocumentAnalysis(path, text, name, result, version)
     if index is not None:
-        index.set_overlay(path, text, result)
+        index.set_overlay(path, text, result, analysis.occurrences, analysis.declarations)
     return analysis

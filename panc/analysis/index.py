@@ -107,21 +107,26 @@ class _Tables:
 
 
 def summarize(path: str, name: str, text: str, stamp: tuple[int, int] = (0, 0),
-              result: ParseResult | None = None) -> TemplateSummary:
-    """Summarise ``text`` (parsing it unless its ``result`` is given)."""
+              result: ParseResult | None = None, occurrences: Iterable[Occurrence] | None = None,
+              declarations: Iterable[Declaration] | None = None) -> TemplateSummary:
+    """Summarise ``text`` (parsing it unless its ``result`` is given; ``occurrences`` and
+    ``declarations`` of that parse may be given too when the caller has them already)."""
     if result is None:
         result = parse_template(text, path)
     template = result.ast
     if template is None:
         return TemplateSummary(path, name, None, None, (), (), False, stamp)
-    occurrences = tuple(occ for occ in template_occurrences(template) if occ.kind in CROSS_FILE_KINDS)
+    if occurrences is None:
+        occurrences = template_occurrences(template)
+    if declarations is None:
+        declarations = template_declarations(template, text, path)
     return TemplateSummary(
         path=path,
         name=name,
         kind=template.kind,
         header_name=template.name,
-        declarations=tuple(template_declarations(template, text, path)),
-        occurrences=occurrences,
+        declarations=tuple(declarations),
+        occurrences=tuple(occ for occ in occurrences if occ.kind in CROSS_FILE_KINDS),
         parse_ok=not any(d.severity == 1 for d in result.diagnostics),
         stamp=stamp,
     )
@@ -234,10 +239,13 @@ class WorkspaceIndex:
                                                   (info.st_mtime_ns, info.st_size))
             self._rebuild_tables()
 
-    def set_overlay(self, path: str, text: str, result: ParseResult | None = None) -> TemplateSummary:
+    def set_overlay(self, path: str, text: str, result: ParseResult | None = None,
+                    occurrences: Iterable[Occurrence] | None = None,
+                    declarations: Iterable[Declaration] | None = None) -> TemplateSummary:
         """Use ``text`` (an unsaved editor buffer, parsed as ``result``) instead of the file at ``path``."""
         path = os.path.abspath(path)
-        summary = summarize(path, self.name_for_path(path), text, result=result)
+        summary = summarize(path, self.name_for_path(path), text, result=result, occurrences=occurrences,
+                            declarations=declarations)
         with self._lock:
             old = self.summary_for_path(path)
             self._overlays[path] = summary

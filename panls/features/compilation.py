@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from panc.analysis.provenance import PathWrite, ProvenanceRecorder
-from panc.compiler import CompileOptions, Compiler
 from panc.diagnostics import Diagnostic, EvaluationError, Severity, ValidationError
 from panc.loader import FileSystemLoader, MemoryLoader
 from panc.source import Span
@@ -60,10 +59,10 @@ class _ParseCache:
 
 def _base_parse() -> Callable[[str, str], ParseResult]:
     try:
-        from panc.syntax import cache  # pylint: disable=import-outside-toplevel
-        return cache.parse  # type: ignore[no-any-return]
-    except (ImportError, AttributeError):
+        from panc.syntax.cache import parse_cached  # pylint: disable=import-outside-toplevel
+    except ImportError:
         return parse
+    return parse_cached
 
 
 _PARSES = _ParseCache()
@@ -77,6 +76,9 @@ def last_compile(session: Session, path: str) -> CompileRecord | None:
 
 def compile_object(session: Session, path: str, buffers: dict[str, str]) -> tuple[CompileRecord, list[Diagnostic]]:
     """Compile the object template at ``path`` with the unsaved ``buffers`` layered over the files."""
+    # Imported here so that a server whose evaluator cannot be imported still edits and lints.
+    from panc.compiler import CompileOptions, Compiler  # pylint: disable=import-outside-toplevel
+
     include = session.settings.include_dirs
     loader = MemoryLoader(fallback=FileSystemLoader(include), buffers=buffers)
     recorder = ProvenanceRecorder()

@@ -16,15 +16,15 @@ from panls.session import Session
 logger = logging.getLogger(__name__)
 
 
-def pan_diagnostics(session: Session, doc: DocumentAnalysis, semantic: bool = True) -> list[Diagnostic]:
+def pan_diagnostics(session: Session, doc: DocumentAnalysis, semantic: bool = True,
+                    lint: bool = True) -> list[Diagnostic]:
     """Everything wrong with ``doc`` that can be told without compiling it (``semantic`` checks
-    need the include path indexed)."""
+    need the include path indexed; ``lint`` adds panlint's findings)."""
     found = list(doc.syntax_diagnostics)
     if semantic and doc.ast is not None:
         found.extend(semantic_diagnostics(doc.ast, doc.occurrences, session.index, BUILTINS))
-    if session.settings.lint.enabled:
-        seen = {(d.span, d.message) for d in found}
-        found.extend(d for d in lint_diagnostics(doc, session.settings) if (d.span, d.message) not in seen)
+    if lint and session.settings.lint.enabled:
+        found.extend(lint_diagnostics(doc, session.settings))
     return found
 
 

@@ -18,6 +18,9 @@ logger = logging.getLogger(__name__)
 
 SKIPPED_RULES = frozenset({"PE001"})
 """Rules whose findings the server already reports itself (syntax errors)."""
+SKIPPED_MODULES = frozenset({"panlint.rules.resolution"})
+"""The include-path rules (SE0xx) are ``panc.analysis.checks``, which the server runs itself
+against its live index (unsaved buffers included); running them again would duplicate them."""
 
 _CONFIGS: dict[tuple[Any, ...], Config] = {}
 
@@ -54,7 +57,8 @@ def lint_findings(doc: DocumentAnalysis, settings: Settings) -> list[Finding]:
     context = LintContext(doc.path, doc.text, doc.result, config.options())
     findings: list[Finding] = []
     for rule in config.enabled_rules():
-        if rule.id in SKIPPED_RULES or (rule.needs_ast and context.ast is None):
+        if (rule.id in SKIPPED_RULES or rule.__module__ in SKIPPED_MODULES
+                or (rule.needs_ast and context.ast is None)):
             continue
         try:
             findings.extend(rule().check(context))
