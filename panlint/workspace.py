@@ -28,3 +28,8 @@ def workspace_index(include_path: tuple[str, ...]) -> WorkspaceIndex | None:
         index.refresh()
         _INDEXES[include_path] = index
     return index
+
+
+def register_index(include_path: tuple[str, ...], index: WorkspaceIndex) -> None:
+    """Use an index built elsewhere (the language server's) for ``include_path``."""
+    _INDEXES[tuple(include_path)] = index

@@ -114,7 +114,10 @@ def dml_roots(node: ast.Node) -> Iterator[ast.Node]:
 
 
 def _writes_and_reads(root: ast.Node) -> tuple[dict[str, ast.Variable], set[str]]:
-    """Locals assigned in one DML tree (first assignment of each) and the names it reads."""
+    """Locals assigned in one DML tree (first assignment of each) and the names it reads.
+
+    Names bound by ``foreach`` count as read: the loop needs them whether or not they are used.
+    """
     written: dict[str, ast.Variable] = {}
     read: set[str] = set()
     stack = [root]
@@ -123,6 +126,8 @@ def _writes_and_reads(root: ast.Node) -> tuple[dict[str, ast.Variable], set[str]
         if isinstance(node, ast.Variable):
             read.add(node.name)
             continue
+        if isinstance(node, ast.Foreach):
+            read.update((node.key_name, node.value_name))
         if isinstance(node, ast.Assign):
             target = node.target
             while isinstance(target, ast.Index):

@@ -5,6 +5,7 @@ function count_items = {
     total = 0;
     foreach (key; item; ARGV[0]) {
         total = total + 1;
+        item['seen'] = true;
     };
     total;
 };
