@@ -181,8 +181,10 @@ class _Run:
         """Report the error at ``token`` and resynchronise (``replay`` gets what to feed next)."""
         if self._insert_semicolon(token):
             return
-        self._pop_to_statement_level()
+        popped = self._pop_to_statement_level()
         restart = self._restart_inside_statement(token)
+        if restart == [token] and not popped:
+            restart = []  # already at statement level: feeding it again would fail again
         unclosed = _unclosed_bracket(restart[0], self.sink.tokens, self.boundary) if restart else None
         if unclosed is not None:
             closing = {"LBRACE": "}", "LPAR": ")", "LSQB": "]"}[unclosed.type]
@@ -226,14 +228,15 @@ class _Run:
 
     def _restart_inside_statement(self, token: Token) -> list[Token]:
         """The tokens from the last line-starting statement keyword or path inside the broken
-        statement (after its first token) up to ``token``, or ``[]`` if there is none."""
+        statement (after its first token) up to ``token`` included, or ``[]`` if there is none."""
         tokens = self.sink.tokens
         end = _index_of(tokens, token)
         begin = _index_of(tokens, self.boundary) + 1 if self.boundary is not None else 0
         significant = [t for t in tokens[begin:end] if t.type not in _SIDE_TOKENS]
+        significant.append(token)
         for position in range(len(significant) - 1, 0, -1):
             if _starts_statement(significant[position]):
-                return [*significant[position:], token]
+                return significant[position:]
         return []
 
     def _insert_semicolon(self, token: Token) -> bool:
@@ -258,13 +261,17 @@ class _Run:
         self.depth = 0
         return True
 
-    def _pop_to_statement_level(self) -> None:
+    def _pop_to_statement_level(self) -> int:
+        """Drop the broken statement's partial parse; return how many entries were popped."""
         actions = self.state.tables.actions
         stack = self.state.states
         values = self.state.values
+        popped = 0
         while len(stack) > 1 and _STATEMENT_LEVEL not in actions[stack[-1]]:
             stack.pop()
             values.pop()
+            popped += 1
+        return popped
 
     def _finish(self) -> Template | None:
         last = self.previous

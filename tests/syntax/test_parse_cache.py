@@ -1,0 +1,130 @@
+"""The parse cache: keys, disk entries, corruption, concurrent writers."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+
+from panc.syntax import parse
+from panc.syntax.cache import LazyParseResult, ParseCache, default_cache, parse_cached
+
+TEXT = "object template t;\n# c\n@{doc} variable X = list(1, 'a', <<EOT);\nbody\nEOT\n'/a' = X;\n"
+
+
+@pytest.fixture(autouse=True, name="cache_home")
+def fixture_cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path
+
+
+def test_entries_live_under_xdg_cache_home(cache_home: Path) -> None:
+    cache = ParseCache()
+    cache.parse(TEXT, "t.pan")
+    entry = cache.entry_path(cache.key(TEXT, "t.pan"))
+    assert entry.is_file()
+    assert entry.is_relative_to(cache_home / "pan-tools")
+
+
+def test_cached_result_equals_a_fresh_parse() -> None:
+    ParseCache().parse(TEXT, "t.pan")
+    cache = ParseCache()
+    result = cache.parse(TEXT, "t.pan")
+    assert (cache.hits, cache.misses) == (1, 0)
+    assert isinstance(result, LazyParseResult)
+    fresh = parse(TEXT, "t.pan")
+    assert result.ast == fresh.ast
+    assert result.tokens == fresh.tokens
+    assert result.comments == fresh.comments
+    assert result.annotations == fresh.annotations
+    assert result.diagnostics == fresh.diagnostics
+
+
+def test_diagnostics_are_cached_too() -> None:
+    text = "object template t;\n'/a' = 08;\n"
+    ParseCache().parse(text, "d.pan")
+    result = ParseCache().parse(text, "d.pan")
+    assert [d.message for d in result.diagnostics] == ["invalid octal literal (08)"]
+
+
+def test_key_depends_on_content_and_name() -> None:
+    cache = ParseCache()
+    keys = {cache.key(TEXT, "t.pan"), cache.key(TEXT + " ", "t.pan"), cache.key(TEXT, "u.pan")}
+    assert len(keys) == 3
+    other_name = cache.parse(TEXT, "u.pan")
+    assert other_name.ast.span.file == "u.pan"
+
+
+def test_memo_answers_repeated_requests() -> None:
+    cache = ParseCache()
+    first = cache.parse(TEXT, "t.pan")
+    assert cache.parse(TEXT, "t.pan") is first
+    assert (cache.hits, cache.misses) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: b"",
+        lambda data: b"not a pickle at all",
+        lambda data: data[:-40] + bytes(40),
+    ],
+)
+def test_corrupt_entries_are_ignored_and_replaced(damage) -> None:
+    cache = ParseCache()
+    cache.parse(TEXT, "t.pan")
+    entry = cache.entry_path(cache.key(TEXT, "t.pan"))
+    entry.write_bytes(damage(entry.read_bytes()))
+    again = ParseCache()
+    result = again.parse(TEXT, "t.pan")
+    assert again.misses == 1
+    assert result.ast == parse(TEXT, "t.pan").ast
+    assert ParseCache().parse(TEXT, "t.pan").ast == result.ast  # rewritten
+
+
+def test_entry_stored_under_another_key_is_not_trusted() -> None:
+    cache = ParseCache()
+    cache.parse(TEXT, "t.pan")
+    other = "object template other;\n"
+    source = cache.entry_path(cache.key(TEXT, "t.pan"))
+    target = cache.entry_path(cache.key(other, "t.pan"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(source.read_bytes())
+    result = ParseCache().parse(other, "t.pan")
+    assert result.ast.name == "other"
+
+
+def test_unwritable_cache_still_parses(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cache = ParseCache(blocker)
+    assert cache.parse(TEXT, "t.pan").ast.name == "t"
+
+
+def test_default_cache_follows_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    parse_cached(TEXT, "t.pan")
+    assert default_cache().directory.is_relative_to(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "other"))
+    assert default_cache().directory.is_relative_to(tmp_path / "other")
+
+
+def _write_many(home: str, rounds: int) -> int:
+    os.environ["XDG_CACHE_HOME"] = home
+    cache = ParseCache()
+    for _ in range(rounds):
+        cache.clear_memo()
+        cache._store(cache.key(TEXT, "t.pan"), parse(TEXT, "t.pan"))  # pylint: disable=protected-access
+        assert cache.parse(TEXT, "t.pan").ast.name == "t"
+    return cache.hits
+
+
+def test_concurrent_writers_never_expose_a_partial_entry(cache_home: Path) -> None:
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(3) as pool:
+        hits = pool.starmap(_write_many, [(str(cache_home), 15)] * 3)
+    assert sum(hits) == 45  # every read found a complete entry
+    leftovers = list((cache_home / "pan-tools").rglob(".tmp-*"))
+    assert not leftovers
