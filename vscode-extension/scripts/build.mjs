@@ -1,5 +1,5 @@
 // Bundle the extension with esbuild (dist/extension.js); with --tests, bundle the unit tests
-// (out/test/*.test.js) against the hand-written `vscode` mock instead of the real API.
+// (out/test/*.test.js) against hand-written mocks of `vscode` and `vscode-languageclient/node`.
 import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,7 +15,10 @@ if (process.argv.includes('--tests')) {
     ...common,
     entryPoints: readdirSync(dir).filter((f) => f.endsWith('.test.ts')).map((f) => join(dir, f)),
     outdir: join(root, 'out', 'test'),
-    alias: { vscode: join(dir, 'mocks', 'vscode.ts') },
+    alias: {
+      vscode: join(dir, 'mocks', 'vscode.ts'),
+      'vscode-languageclient/node': join(dir, 'mocks', 'languageclient.ts'),
+    },
   });
 } else {
   await build({

@@ -11,7 +11,7 @@ import { locateTool, reportMissingTool } from './toolLocator';
 import { PanSettings, serverSettings } from './settings';
 import { currentSettings } from './workspaceSettings';
 
-export class PanClient implements vscode.Disposable {
+export class PanClient {
   private client: LanguageClient | undefined;
 
   constructor(private readonly output: vscode.OutputChannel) {}
@@ -38,7 +38,7 @@ export class PanClient implements vscode.Disposable {
       outputChannel: this.output,
       synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{pan,tpl}') },
     };
-    const client = new LanguageClient('panls', 'Pan Language Server', serverOptions, clientOptions);
+    const client = new LanguageClient('pan', 'Pan Language Server (panls)', serverOptions, clientOptions);
     try {
       await client.start();
       this.client = client;
@@ -71,9 +71,5 @@ export class PanClient implements vscode.Disposable {
     if (this.client) {
       await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: serverSettings(settings) });
     }
-  }
-
-  dispose(): void {
-    void this.stop();
   }
 }

@@ -9,11 +9,14 @@ import { PancTaskProvider, PANC_TASK_TYPE } from './tasks';
 import { locateTool } from './toolLocator';
 import { currentSettings } from './workspaceSettings';
 
+let panClient: PanClient | undefined;
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Pan');
   const client = new PanClient(output);
+  panClient = client;
   const runner = new PancRunner(output);
-  context.subscriptions.push(output, client, runner);
+  context.subscriptions.push(output, runner);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('pan.compile', () => runner.compileActive()),
@@ -50,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
 }
 
-export function deactivate(): void {
-  // The client is disposed through context.subscriptions.
+/** VS Code waits for the server to shut down cleanly. */
+export function deactivate(): Promise<void> | undefined {
+  return panClient?.stop();
 }

@@ -102,6 +102,7 @@ interface FakeEditor {
 
 export const window = {
   activeTextEditor: undefined as FakeEditor | undefined,
+  createOutputChannel: (name: string) => ({ name, append() {}, appendLine() {}, show() {}, dispose() {} }),
   async showInformationMessage(text: string): Promise<undefined> {
     recorded.messages.push({ level: 'info', text });
     return undefined;
@@ -132,6 +133,9 @@ export interface WorkspaceFolder {
 }
 
 export const workspace = {
+  onDidSaveTextDocument: (listener: Listener<FakeDocument>) => events.didSave.event(listener),
+  onDidChangeConfiguration: (listener: Listener<{ affectsConfiguration(section: string): boolean }>) => events.didChangeConfiguration.event(listener),
+  createFileSystemWatcher: (pattern: string) => ({ pattern, dispose() {} }),
   workspaceFolders: undefined as WorkspaceFolder[] | undefined,
   textDocuments: [] as FakeDocument[],
   getConfiguration(section?: string) {
@@ -155,9 +159,56 @@ export const extensions = {
   },
 };
 
+/** Commands registered by the extension. */
+export const registeredCommands = new Map<string, (...args: unknown[]) => unknown>();
+
 export const commands = {
   async executeCommand(command: string, ...args: unknown[]): Promise<void> {
     recorded.commands.push({ command, args });
+  },
+  registerCommand(command: string, callback: (...args: unknown[]) => unknown) {
+    registeredCommands.set(command, callback);
+    return { dispose: () => registeredCommands.delete(command) };
+  },
+};
+
+type Listener<T> = (event: T) => unknown;
+
+/** A minimal vscode.EventEmitter-like event source that tests can fire. */
+export class TestEvent<T> {
+  private listeners: Listener<T>[] = [];
+  readonly event = (listener: Listener<T>) => {
+    this.listeners.push(listener);
+    return { dispose: () => { this.listeners = this.listeners.filter((l) => l !== listener); } };
+  };
+  fire(value: T): void {
+    for (const listener of this.listeners) listener(value);
+  }
+}
+
+export const events = {
+  didSave: new TestEvent<FakeDocument>(),
+  didChangeConfiguration: new TestEvent<{ affectsConfiguration(section: string): boolean }>(),
+};
+
+/** Providers the extension registered, by kind and type. */
+export const registeredProviders = new Map<string, unknown>();
+
+export const debug = {
+  registerDebugConfigurationProvider(type: string, provider: unknown) {
+    registeredProviders.set(`debugConfiguration:${type}`, provider);
+    return { dispose() {} };
+  },
+  registerDebugAdapterDescriptorFactory(type: string, factory: unknown) {
+    registeredProviders.set(`debugAdapter:${type}`, factory);
+    return { dispose() {} };
+  },
+};
+
+export const tasks = {
+  registerTaskProvider(type: string, provider: unknown) {
+    registeredProviders.set(`task:${type}`, provider);
+    return { dispose() {} };
   },
 };
 

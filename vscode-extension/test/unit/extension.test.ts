@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { activate, deactivate } from '../../src/extension';
+import { clientEvents } from './mocks/languageclient';
+import { events, recorded, registeredCommands, registeredProviders, setWorkspaceFolder, settingsStore } from './mocks/vscode';
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+
+function toolsDir(...tools: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pan-tools-'));
+  for (const tool of tools) {
+    writeFileSync(join(dir, tool), '#!/bin/sh\n');
+    chmodSync(join(dir, tool), 0o755);
+  }
+  return dir;
+}
+
+let current = { subscriptions: [] as { dispose(): unknown }[] };
+
+/** A fresh extension context; afterEach disposes what the extension registered in it. */
+function context() {
+  current = { subscriptions: [] };
+  return current;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('activate', () => {
+  beforeEach(() => {
+    recorded.reset();
+    clientEvents.length = 0;
+    registeredCommands.clear();
+    registeredProviders.clear();
+    for (const key of Object.keys(settingsStore)) delete settingsStore[key];
+    setWorkspaceFolder(mkdtempSync(join(tmpdir(), 'ws-')));
+  });
+
+  afterEach(() => {
+    for (const disposable of current.subscriptions) disposable.dispose();
+  });
+
+  it('registers every command of package.json, the debugger and the panc task provider', async () => {
+    settingsStore['pan.toolsPath'] = toolsDir('panls');
+    await activate(context() as never);
+    const declared = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepEqual([...registeredCommands.keys()].sort(), declared);
+    assert.deepEqual([...registeredProviders.keys()].sort(), ['debugAdapter:pan', 'debugConfiguration:pan', 'task:panc']);
+    assert.equal(manifest.contributes.debuggers[0].type, 'pan');
+    assert.equal(manifest.contributes.taskDefinitions[0].type, 'panc');
+    await deactivate();
+  });
+
+  it('starts panls over stdio with the settings as initializationOptions', async () => {
+    const tools = toolsDir('panls');
+    settingsStore['pan.toolsPath'] = tools;
+    settingsStore['pan.includePath'] = ['templates'];
+    await activate(context() as never);
+    const constructed = clientEvents.find((e) => e.event === 'construct')?.detail as Record<string, unknown>;
+    assert.equal(constructed.id, 'pan', 'the id makes "pan.trace.server" the trace setting');
+    assert.deepEqual(constructed.serverOptions, { command: join(tools, 'panls'), args: [], transport: 0 });
+    assert.deepEqual((constructed.initializationOptions as { pan: { includePath: string[] } }).pan.includePath, ['templates']);
+    assert.ok(clientEvents.some((e) => e.event === 'start'));
+    await deactivate();
+    assert.equal(clientEvents.at(-1)?.event, 'stop');
+  });
+
+  it('sends changed settings to the running server, and restarts it when its executable changes', async () => {
+    settingsStore['pan.toolsPath'] = toolsDir('panls');
+    await activate(context() as never);
+    clientEvents.length = 0;
+    settingsStore['pan.lint.ignore'] = ['LP004'];
+    events.didChangeConfiguration.fire({ affectsConfiguration: (s: string) => s === 'pan' || s === 'pan.lint.ignore' });
+    await settle();
+    assert.deepEqual(clientEvents.map((e) => e.event), ['notify']);
+    const notified = clientEvents[0].detail as { method: string; params: { settings: { pan: { lint: { ignore: string[] } } } } };
+    assert.equal(notified.method, 'workspace/didChangeConfiguration');
+    assert.deepEqual(notified.params.settings.pan.lint.ignore, ['LP004']);
+
+    clientEvents.length = 0;
+    events.didChangeConfiguration.fire({ affectsConfiguration: (s: string) => s === 'pan' || s === 'pan.toolsPath' });
+    await settle();
+    assert.deepEqual(clientEvents.map((e) => e.event), ['stop', 'construct', 'start']);
+    await deactivate();
+  });
+
+  it('keeps working without panls and says how to install it', async () => {
+    settingsStore['pan.toolsPath'] = toolsDir();
+    await activate(context() as never);
+    assert.equal(clientEvents.length, 0);
+    assert.match(recorded.messages[0].text, /'panls' was not found in pan\.toolsPath/);
+    assert.ok(registeredCommands.has('pan.compile'));
+    await registeredCommands.get('pan.restartServer')?.();
+    assert.equal(clientEvents.length, 0);
+    assert.equal(await deactivate(), undefined);
+  });
+});
