@@ -16,9 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 from lsprotocol import types
 
 from panc.analysis.document import DocumentAnalysis
+from panc.analysis.edits import carry_over
 from panc.diagnostics import Diagnostic
 from panls.convert import path_to_uri, uri_to_path
-from panc.analysis.edits import carry_over
 from panls.features import diagnostics
 from panls.features.linting import lint_diagnostics
 from panls.session import Session

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from panc.analysis.builtin_table import all_builtins
 from panc.analysis.cursor import CompletionContext, ContextKind, completion_context
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.references import AUTOMATIC_VARIABLES, BUILTIN_TYPES, OccurrenceKind
 from panc.analysis.schema import split_path
-from panc.builtins import BUILTINS
 from panc.syntax import ast
 from panls.features.hover import BUILTIN_TYPE_DOCS, signature_text
 from panls.session import Session
@@ -154,7 +154,7 @@ def _code(session: Session, doc: DocumentAnalysis, context: CompletionContext) -
             detail=f"{signature_text(declaration)} ({declaration.template})",
             documentation=declaration.doc or None,
         ))
-    for name, builtin in BUILTINS.items():
+    for name, builtin in all_builtins().items():
         if _matches(typed, name) and (OccurrenceKind.FUNCTION, name) not in user_functions:
             items.append(types.CompletionItem(
                 label=name, kind=types.CompletionItemKind.Function, detail=builtin.signature,

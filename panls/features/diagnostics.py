@@ -6,9 +6,9 @@ import logging
 
 from lsprotocol import types
 
+from panc.analysis.builtin_table import all_builtins
 from panc.analysis.checks import semantic_diagnostics
 from panc.analysis.document import DocumentAnalysis
-from panc.builtins import BUILTINS
 from panc.diagnostics import Diagnostic
 from panls.features.linting import lint_diagnostics
 from panls.session import Session
@@ -22,7 +22,7 @@ def pan_diagnostics(session: Session, doc: DocumentAnalysis, semantic: bool = Tr
     need the include path indexed; ``lint`` adds panlint's findings)."""
     found = list(doc.syntax_diagnostics)
     if semantic and doc.ast is not None:
-        found.extend(semantic_diagnostics(doc.ast, doc.occurrences, session.index, BUILTINS))
+        found.extend(semantic_diagnostics(doc.ast, doc.occurrences, session.index, all_builtins()))
     if lint and session.settings.lint.enabled:
         found.extend(lint_diagnostics(doc, session.settings))
     return found

@@ -5,10 +5,10 @@ from __future__ import annotations
 from lsprotocol import types
 
 from panc.analysis import navigation
+from panc.analysis.builtin_table import all_builtins
 from panc.analysis.declarations import Declaration
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.references import BUILTIN_TYPES, Occurrence, OccurrenceKind
-from panc.builtins import BUILTINS
 from panls.session import Session
 
 AUTOMATIC_DOCS = {
@@ -58,7 +58,7 @@ def describe(session: Session, doc: DocumentAnalysis, occ: Occurrence) -> str:
     """Markdown describing ``occ``."""
     if occ.kind is OccurrenceKind.FUNCTION:
         declarations = navigation.declarations_for(doc, occ, session.index)
-        if not declarations and occ.name in BUILTINS:
+        if not declarations and occ.name in all_builtins():
             return builtin_markdown(occ.name)
         return _declarations_markdown(declarations, occ)
     if occ.kind is OccurrenceKind.TYPE and occ.name in BUILTIN_TYPES:
@@ -83,7 +83,7 @@ def describe(session: Session, doc: DocumentAnalysis, occ: Occurrence) -> str:
 
 
 def builtin_markdown(name: str) -> str:
-    builtin = BUILTINS[name]
+    builtin = all_builtins()[name]
     parts = [f"```pan\n{builtin.signature}\n```"]
     if builtin.deprecated:
         parts.append("**deprecated**")

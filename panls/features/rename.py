@@ -5,8 +5,8 @@ from __future__ import annotations
 from lsprotocol import types
 
 from panc.analysis import navigation
+from panc.analysis.builtin_table import all_builtins
 from panc.analysis.document import DocumentAnalysis
-from panc.builtins import BUILTINS
 from panls.convert import path_to_uri
 from panls.session import Session
 
@@ -17,7 +17,7 @@ def prepare_rename(session: Session, doc: DocumentAnalysis,
     converter = session.converter(doc.path)
     line, column = converter.to_pan(position)
     occ = doc.occurrence_at(line, column)
-    span = navigation.rename_target(doc, occ, frozenset(BUILTINS))
+    span = navigation.rename_target(doc, occ, frozenset(all_builtins()))
     assert occ is not None
     return types.PrepareRenamePlaceholder(range=converter.range(span), placeholder=occ.name)
 
@@ -27,9 +27,9 @@ def rename(session: Session, doc: DocumentAnalysis, position: types.Position, ne
     """The workspace edit renaming the name under the cursor everywhere it is used."""
     line, column = session.converter(doc.path).to_pan(position)
     occ = doc.occurrence_at(line, column)
-    navigation.rename_target(doc, occ, frozenset(BUILTINS))
+    navigation.rename_target(doc, occ, frozenset(all_builtins()))
     assert occ is not None
-    plan = navigation.plan_rename(doc, occ, new_name, session.index, frozenset(BUILTINS))
+    plan = navigation.plan_rename(doc, occ, new_name, session.index, frozenset(all_builtins()))
     edits: dict[str, list[types.TextEdit]] = {}
     for path, spans in plan.edits.items():
         converter = session.converter(path)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
+from panc.analysis.builtin_table import all_builtins
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.references import OccurrenceKind
-from panc.builtins import BUILTINS
 from panls.convert import Converter
 
 TOKEN_TYPES = ["keyword", "comment", "string", "number", "operator", "function", "type", "variable",
@@ -83,7 +83,7 @@ def _classify(token, by_start) -> tuple[str | None, int]:
         modifiers = _MODIFIER["declaration"] if occ.declaration else 0
         if occ.kind is OccurrenceKind.AUTOMATIC:
             modifiers |= _MODIFIER["readonly"]
-        if occ.kind is OccurrenceKind.FUNCTION and occ.name in BUILTINS and not occ.declaration:
+        if occ.kind is OccurrenceKind.FUNCTION and occ.name in all_builtins() and not occ.declaration:
             modifiers |= _MODIFIER["defaultLibrary"]
         return _OCCURRENCE_TYPE.get(occ.kind, "variable"), modifiers
     if value[:1].isalpha():

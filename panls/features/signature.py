@@ -6,10 +6,10 @@ import re
 
 from lsprotocol import types
 
+from panc.analysis.builtin_table import all_builtins
 from panc.analysis.cursor import enclosing_call
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.references import OccurrenceKind
-from panc.builtins import BUILTINS
 from panls.session import Session
 
 TRIGGER_CHARACTERS = ["(", ","]
@@ -33,8 +33,8 @@ def signature_help(session: Session, doc: DocumentAnalysis, position: types.Posi
             documentation=types.MarkupContent(kind=types.MarkupKind.Markdown, value=declaration.doc)
             if declaration.doc else None,
         )
-    elif call.name in BUILTINS:
-        builtin = BUILTINS[call.name]
+    elif call.name in all_builtins():
+        builtin = all_builtins()[call.name]
         label = builtin.signature
         inside = label[label.find("(") + 1: label.rfind(")")] if "(" in label else ""
         names = [m.group(0).strip() for m in _PARAMETER.finditer(inside) if m.group(0).strip()]
