@@ -6,7 +6,7 @@ an unsaved buffer; ``runner`` adds files, the result cache and parallelism aroun
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from panlint.config import Config
@@ -25,9 +25,17 @@ def parse_source(text: str, path: str) -> Any:
 
 
 def lint_text(
-    text: str, path: str, config: Config, rules: Sequence[type[Rule]] | None = None
+    text: str,
+    path: str,
+    config: Config,
+    rules: Sequence[type[Rule]] | None = None,
+    on_error: Callable[[str, Exception], None] | None = None,
 ) -> list[Finding]:
-    """All findings for one template's text, suppression comments applied, sorted."""
+    """All findings for one template's text, suppression comments applied, sorted.
+
+    A rule that raises (a bug) propagates, unless ``on_error(rule_id, error)`` is given:
+    then the other rules still run.
+    """
     options = config.options()
     parsed_text = neutralize_placeholders(text) if options.allow_mvn_templates else text
     context = LintContext(path, text, parse_source(parsed_text, path), options)
@@ -35,7 +43,13 @@ def lint_text(
     for rule in rules if rules is not None else config.enabled_rules():
         if rule.needs_ast and context.ast is None:
             continue
-        findings.extend(rule().check(context))
+        try:
+            findings.extend(rule().check(context))
+        except Exception as error:
+            if on_error is None:
+                raise
+            # One broken rule must not hide the other rules' findings.
+            on_error(rule.id, error)
     findings = apply_suppressions(context, findings)
     findings.sort(key=Finding.sort_key)
     return findings

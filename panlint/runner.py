@@ -40,11 +40,18 @@ def read_source(path: str) -> str:
 def _lint_one(path: str, text: str, config: Config) -> FileResult:
     from panlint.checking import lint_text  # pylint: disable=import-outside-toplevel
 
+    failures: list[str] = []
+
+    def record(rule_id: str, error: Exception) -> None:
+        trace = "".join(traceback.format_exception(error))
+        failures.append(f"internal error in rule {rule_id} while linting {path}:\n{trace}")
+
     try:
-        return FileResult(path, lint_text(text, path, config), text)
+        findings = lint_text(text, path, config, on_error=record)
     except Exception:  # pylint: disable=broad-exception-caught
-        # A bug in a rule must not hide the other files' findings; it still fails the run.
+        # A bug outside the rules (parser, suppressions) must not hide the other files' findings.
         return FileResult(path, [], text, f"internal error while linting {path}:\n{traceback.format_exc()}")
+    return FileResult(path, findings, text, "\n".join(failures) or None)
 
 
 def _lint_batch(batch: list[tuple[str, str]], config: Config) -> list[FileResult]:

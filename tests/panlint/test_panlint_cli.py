@@ -269,7 +269,7 @@ def test_directory_without_templates_is_an_error(capsys: pytest.CaptureFixture[s
     assert code == 2 and "no .pan file" in err
 
 
-def test_internal_error_exits_two(
+def test_internal_error_exits_two_and_keeps_other_findings(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from panlint.rules.paths import TrailingSlash  # pylint: disable=import-outside-toplevel
@@ -278,9 +278,10 @@ def test_internal_error_exits_two(
         raise RuntimeError("rule bug")
 
     monkeypatch.setattr(TrailingSlash, "check", broken)
-    code, _, err = run(capsys, "--no-cache", write("style.pan", STYLE), write("warned.pan", WARNED))
+    code, out, err = run(capsys, "--no-cache", write("style.pan", STYLE), write("warned.pan", WARNED))
     assert code == 2
-    assert "rule bug" in err and "internal error while linting style.pan" in err
+    assert "rule bug" in err and "internal error in rule PP001 while linting style.pan" in err
+    assert "LP008" in out
 
 
 def test_console_entry_point_runs() -> None:
