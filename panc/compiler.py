@@ -418,7 +418,9 @@ class Compiler:
         if state is not None and state.building:
             raise EvaluationError(f"circular object dependency: object '{name}' is still being built")
         state = self._built(name)
-        if state.error is not None or state.build is None:
+        if state.error is not None:
+            raise EvaluationError(state.error.message)
+        if state.build is None:
             raise EvaluationError(f"cannot build referenced object '{name}'")
         return state.build
 
