@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from panc.builtins.registry import BUILTINS, BuiltinError
-from panc.diagnostics import EvaluationError, PanSyntaxError
+from panc.diagnostics import EvaluationError, PanError, PanSyntaxError
 from panc.evaluation import operators
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
 from panc.evaluation.terms import key_term, value_term
@@ -190,7 +190,11 @@ class DmlCompiler:
         def code(frame: Frame) -> Value:
             frame.span = node.span
             hooks.on_statement(node, frame)
-            return inner(frame)
+            try:
+                return inner(frame)
+            except PanError as error:
+                hooks.on_statement_error(node, frame, error)
+                raise
 
         return code
 

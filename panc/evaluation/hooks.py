@@ -28,6 +28,12 @@ class EvaluationHooks:
     def on_statement(self, node: ast.Statement | ast.Expr, frame: Frame) -> None:
         """Before a template statement or a statement of a DML block runs."""
 
+    def on_statement_error(self, node: ast.Statement | ast.Expr, frame: Frame, error: PanError) -> None:
+        """A statement failed with ``error``; its ``frame`` is still live.
+
+        Every enclosing statement reports the same error as it unwinds, innermost first.
+        """
+
     def on_expression(self, node: ast.Expr, frame: Frame) -> None:
         """Before an expression is evaluated (only when ``wants_expressions`` is set)."""
 

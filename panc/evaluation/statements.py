@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from panc.diagnostics import PanSyntaxError
+from panc.diagnostics import PanError, PanSyntaxError
 from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.control import EvalFailure, located
 from panc.evaluation.dml import AUTOMATIC_READ_ONLY, CompileEnv, DmlCompiler, constant_of, is_constant
@@ -134,7 +134,11 @@ class StatementCompiler:
         def code(frame: Frame) -> None:
             frame.span = statement.span
             hooks.on_statement(statement, frame)
-            inner(frame)
+            try:
+                inner(frame)
+            except PanError as error:
+                hooks.on_statement_error(statement, frame, error)
+                raise
 
         return code
 

@@ -1,0 +1,56 @@
+"""The ``pandbg`` command: a DAP debug adapter for pan on stdio, or on a TCP port.
+
+    pandbg                      # speak DAP on stdin/stdout (how editors start adapters)
+    pandbg --tcp 4711           # serve clients one after the other on 127.0.0.1:4711
+    pandbg --tcp 0.0.0.0:4711   # ... on another interface, when asked explicitly
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from pandbg.adapter import DapAdapter
+from pandbg.protocol import Connection, stdio_stream, tcp_streams
+
+_DEFAULT_HOST = "127.0.0.1"
+
+
+def _address(text: str) -> tuple[str, int]:
+    host, _, port = text.rpartition(":")
+    try:
+        number = int(port)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not [HOST:]PORT") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"port {number} out of range")
+    return host or _DEFAULT_HOST, number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point."""
+    parser = argparse.ArgumentParser(prog="pandbg", description="Debug adapter (DAP) for pan templates.")
+    parser.add_argument("--tcp", type=_address, metavar="[HOST:]PORT",
+                        help=f"listen on a TCP port instead of stdio (host defaults to {_DEFAULT_HOST})")
+    args = parser.parse_args(argv)
+    if args.tcp is None:
+        stream = stdio_stream()
+        DapAdapter(lambda adapter: Connection(stream, adapter.handle)).serve()
+        # debugpy's reader thread stays blocked on stdin, which the client may keep open
+        sys.stderr.flush()
+        os._exit(0)
+    host, port = args.tcp
+
+    def ready(bound: int) -> None:
+        sys.stderr.write(f"pandbg: listening on {host}:{bound}\n")
+        sys.stderr.flush()
+
+    for stream in tcp_streams(host, port, ready):
+        DapAdapter(lambda adapter, s=stream: Connection(s, adapter.handle)).serve()  # type: ignore[misc]
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
