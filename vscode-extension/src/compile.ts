@@ -117,7 +117,9 @@ export class PancRunner implements vscode.Disposable {
     await document.save();
     const config = vscode.workspace.getConfiguration('pan');
     const formats = config.get<string[]>('compile.formats') ?? ['pan', 'dep'];
-    const outputDir = config.get<string>('compile.outputDir') || scratchDir('build', document.fileName);
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? path.dirname(document.fileName);
+    const configured = config.get<string>('compile.outputDir');
+    const outputDir = configured ? path.resolve(folder, configured) : scratchDir('build', document.fileName);
     this.output.show(true);
     const result = await this.compile(document.fileName, formats, outputDir);
     if (result?.ok) {
@@ -160,8 +162,32 @@ export class PancRunner implements vscode.Disposable {
     return outputFile(outputDir, header.name, format);
   }
 
-  /** Saving any pan file recompiles the profiles on display; the open editors reload from disk. */
+  private refreshing: Promise<void> | undefined;
+  private refreshAgain = false;
+
+  /**
+   * Saving any pan file recompiles the profiles on display; the open editors reload from disk.
+   * Saves during a rebuild are folded into one more rebuild after it.
+   */
   async refreshProfiles(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
+    }
+    this.refreshing = (async () => {
+      do {
+        this.refreshAgain = false;
+        await this.rebuildProfiles();
+      } while (this.refreshAgain);
+    })();
+    try {
+      await this.refreshing;
+    } finally {
+      this.refreshing = undefined;
+    }
+  }
+
+  private async rebuildProfiles(): Promise<void> {
     for (const file of [...this.profiles.keys()]) {
       const stillOpen = vscode.workspace.textDocuments.some((doc) => doc.fileName === this.profiles.get(file));
       if (!stillOpen) {

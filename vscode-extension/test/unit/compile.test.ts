@@ -17,7 +17,7 @@ function fakePanc(dir: string, mode: 'error' | 'profile'): string {
     ? `printf 'evaluation error [%s:3.8-3.17]\\n[bad] user-initiated error: x\\n>>> call stack trace \\n>>> [%s:3.8-3.17]\\n>>> [lib/caller.pan:5.1-5.20]\\n>>> ====================\\n' "$last" "$last"\nexit 1`
     : 'mkdir -p "$out/site" && printf \'{\\n  "a": 1\\n}\' > "$out/site/node.json"\nexit 0';
   writeFileSync(script, `#!/bin/sh
-printf '%s\\n' "$@" > "${join(dir, 'args.txt')}"
+printf '%s\\n' "$@" >> "${join(dir, 'args.txt')}"
 out=""; prev=""; last=""
 for a in "$@"; do if [ "$prev" = "--output-dir" ]; then out="$a"; fi; prev="$a"; last="$a"; done
 ${body}
@@ -109,5 +109,10 @@ describe('PancRunner', () => {
     workspace.textDocuments = [{ fileName: profile, languageId: 'json', uri: Uri.file(profile), getText: () => '' }];
     await runner.refreshProfiles();
     assert.ok(readFileSync(join(tools, 'args.txt'), 'utf8').includes(file), 'saving recompiles the open profile');
+
+    writeFileSync(join(tools, 'args.txt'), '');
+    await Promise.all([runner.refreshProfiles(), runner.refreshProfiles(), runner.refreshProfiles()]);
+    const runs = readFileSync(join(tools, 'args.txt'), 'utf8').split('\n').filter((line) => line === '--output-dir').length;
+    assert.equal(runs, 2, 'saves during a rebuild are folded into one more rebuild');
   });
 });

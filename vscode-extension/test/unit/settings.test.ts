@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readSettings, RESTART_SETTINGS, serverSettings } from '../../src/settings';
 
@@ -76,5 +78,23 @@ describe('serverSettings', () => {
 
   it('restarts the server only for the settings that choose its executable', () => {
     assert.deepEqual(RESTART_SETTINGS, ['pan.pythonPath', 'pan.toolsPath']);
+  });
+});
+
+describe('package.json settings', () => {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+  const properties: Record<string, { default: unknown }> = manifest.contributes.configuration.properties;
+
+  it('declares defaults equal to the ones the code falls back to', () => {
+    const declared = readSettings({ get: <T>(key: string) => properties[`pan.${key}`]?.default as T | undefined });
+    assert.deepEqual(declared, readSettings({ get: () => undefined }));
+  });
+
+  it('declares every setting the code reads, and only those', () => {
+    const read = new Set<string>();
+    readSettings({ get: <T>(key: string) => { read.add(`pan.${key}`); return undefined as T | undefined; } });
+    // Read elsewhere: compile.ts (formats, outputDir) and vscode-languageclient (trace.server, client id "pan").
+    const elsewhere = ['pan.compile.formats', 'pan.compile.outputDir', 'pan.trace.server'];
+    assert.deepEqual(Object.keys(properties).sort(), [...read, ...elsewhere].sort());
   });
 });
