@@ -41,7 +41,8 @@ from panc.evaluation.build import Dependency, ObjectBuild
 from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.dml import Code, CompileEnv, DmlCompiler
 from panc.evaluation.hooks import EvaluationHooks
-from panc.evaluation.statements import CompiledTemplate, compile_template
+from panc.evaluation.statements import CompiledTemplate, ExpressionTable, compile_template
+from panc.evaluation.tree import MISSING
 from panc.evaluation.values import Value, deep_copy
 from panc.loader import TEMPLATE_SUFFIXES, DataFile, FileSystemLoader, Loader, TemplateSource
 from panc.source import Span
@@ -118,7 +119,7 @@ def _default_parse() -> Callable[[str, str], Any]:
         cache = importlib.import_module("panc.syntax.cache")
     except ImportError:
         return module.parse  # type: ignore[no-any-return]
-    return getattr(cache, "parse", module.parse)  # type: ignore[no-any-return]
+    return getattr(cache, "parse_cached", module.parse)  # type: ignore[no-any-return]
 
 
 def _error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
@@ -157,7 +158,7 @@ class Compiler:
         self._compiled: dict[str, tuple[str, CompiledTemplate | PanError]] = {}
         self._lookups: dict[tuple[str, tuple[str, ...]], CompiledTemplate | None] = {}
         self._objects: dict[str, _ObjectState] = {}
-        self._expressions: dict[int, tuple[ast.Expr, Code]] = {}
+        self._expressions = ExpressionTable()
         self._initial_root: dict[str, Value] | PanError | None = None
         self._debug_include = (
             re.compile(self.options.debug_ns_include) if self.options.debug_ns_include else None
@@ -385,7 +386,9 @@ class Compiler:
             return PanSyntaxError(_MISNAMED.format(declared), _header_span(template))
         self._names_by_path[source.path] = declared
         try:
-            return compile_template(template, source, self.hooks, self._debug_enabled(declared))
+            return compile_template(
+                template, source, self.hooks, self._debug_enabled(declared), self._expressions
+            )
         except PanError as error:
             return error
         except RecursionError:
@@ -403,14 +406,23 @@ class Compiler:
         return self.loader.find_file(name, loadpath)
 
     def compile_expression(self, expr: ast.Expr, source_path: str) -> Code:
-        cached = self._expressions.get(id(expr))
-        if cached is not None and cached[0] is expr:
-            return cached[1]
-        template_name = self._names_by_path.get(source_path, "")
-        env = CompileEnv(template_name, source_path, self.hooks, self._debug_enabled(template_name))
-        code = DmlCompiler(env).top_level(expr)
-        self._expressions[id(expr)] = (expr, code)
+        code = self._expressions.code(expr)
+        if code is None:
+            template_name = self._names_by_path.get(source_path, "")
+            env = CompileEnv(template_name, source_path, self.hooks, self._debug_enabled(template_name))
+            code = DmlCompiler(env).top_level(expr)
+            self._expressions.add_code(expr, code)
         return code
+
+    def constant_value(self, expr: ast.Expr) -> Value:
+        """A default value: evaluated once at compile time, a fresh copy for each use."""
+        value = self._expressions.constant(expr)
+        if value is MISSING:
+            code = self.compile_expression(expr, expr.span.file)
+            value = evaluate_constant(code, expr.span, "default value")
+            self._expressions.add_constant(expr, value)
+            value = deep_copy(value)
+        return value
 
     def referenced_object(self, name: str, requester: ObjectBuild) -> ObjectBuild:
         del requester

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from panc.diagnostics import EvaluationError, PanError
-from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.statements import CompiledTemplate, run_statements
@@ -59,6 +58,9 @@ class TemplateProvider(Protocol):
 
     def compile_expression(self, expr: ast.Expr, source_path: str) -> Code:
         """A closure for an expression outside any statement (``with`` clauses, defaults)."""
+
+    def constant_value(self, expr: ast.Expr) -> Value:
+        """The value of a default expression (a compile-time constant; raises otherwise)."""
 
     def referenced_object(self, name: str, requester: ObjectBuild) -> ObjectBuild:
         """The built object ``name`` (for ``obj:/path`` references); raises ``PanError``."""
@@ -378,9 +380,7 @@ class ObjectBuild:
             return signal.value
 
     def evaluate_constant(self, expr: ast.Expr) -> Value:
-
-        code = self.provider.compile_expression(expr, expr.span.file)
-        return evaluate_constant(code, expr.span, "default value")
+        return self.provider.constant_value(expr)
 
     def resolve_path(self, path: str) -> Value | None:
         try:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from panc.diagnostics import PanError, PanSyntaxError
 from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.control import EvalFailure, located
-from panc.evaluation.dml import AUTOMATIC_READ_ONLY, CompileEnv, DmlCompiler, constant_of, is_constant
+from panc.evaluation.dml import AUTOMATIC_READ_ONLY, Code, CompileEnv, DmlCompiler, constant_of, is_constant
 from panc.evaluation.frames import SelfRef
 from panc.evaluation.static import check_statement_allowed, needs_self, uses_self
 from panc.evaluation.terms import Term, format_path, parse_path_text
@@ -55,17 +55,48 @@ class CompiledTemplate:
         return self.source.path
 
 
+class ExpressionTable:
+    """Closures and constant values of expressions that run outside statements.
+
+    ``with`` clauses and default values are compiled (and defaults evaluated) with their
+    template; the type system asks for them again by node when it validates an object.
+    Entries keep their node alive, so the ``id`` keys stay unique.
+    """
+
+    def __init__(self) -> None:
+        self._codes: dict[int, tuple[ast.Expr, Code]] = {}
+        self._constants: dict[int, tuple[ast.Expr, Value]] = {}
+
+    def code(self, expr: ast.Expr) -> Code | None:
+        entry = self._codes.get(id(expr))
+        return entry[1] if entry is not None and entry[0] is expr else None
+
+    def add_code(self, expr: ast.Expr, code: Code) -> None:
+        self._codes[id(expr)] = (expr, code)
+
+    def constant(self, expr: ast.Expr) -> Value:
+        """The compile-time value of a default (a fresh copy), or ``MISSING``."""
+        entry = self._constants.get(id(expr))
+        if entry is None or entry[0] is not expr:
+            return MISSING
+        return deep_copy(entry[1])
+
+    def add_constant(self, expr: ast.Expr, value: Value) -> None:
+        self._constants[id(expr)] = (expr, value)
+
+
 def compile_template(
     template: ast.Template,
     source: TemplateSource,
     hooks: object | None = None,
     debug_enabled: bool = False,
+    expressions: ExpressionTable | None = None,
 ) -> CompiledTemplate:
     """Check and compile ``template``; raises ``PanSyntaxError`` for compile-time errors."""
     kind = template.kind or "ordinary"
     name = template.name or source.name
     env = CompileEnv(name, source.path, hooks, debug_enabled)  # type: ignore[arg-type]
-    compiler = StatementCompiler(env, kind, name)
+    compiler = StatementCompiler(env, kind, name, expressions or ExpressionTable())
     compiled = CompiledTemplate(name, kind, source, template)
     for statement in template.statements:
         if isinstance(statement, ast.PrefixStatement):
@@ -104,8 +135,9 @@ def _statement_path(statement: ast.Assignment, kind: str) -> tuple[Term, ...]:
 class StatementCompiler:
     """Compiles the statements of one template."""
 
-    def __init__(self, env: CompileEnv, kind: str, name: str) -> None:
+    def __init__(self, env: CompileEnv, kind: str, name: str, expressions: ExpressionTable) -> None:
         self.env = env
+        self.expressions = expressions
         self.kind = kind
         self.name = name
         self.dml = DmlCompiler(env)
@@ -299,7 +331,7 @@ class StatementCompiler:
         spec = ast.FullTypeSpec(
             statement.span, ast.TypeRef(statement.path_span, "element", None), None, statement.expr
         )
-        self.dml.expr(statement.expr)  # compile-time checks of the DML
+        self.expressions.add_code(statement.expr, self.dml.top_level(statement.expr))
         path = self.env.source_path
 
         def bind(frame: Frame) -> None:
@@ -311,14 +343,15 @@ class StatementCompiler:
         """Defaults must be compile-time constants; ``with`` clauses must compile."""
         for full in _full_specs(spec):
             if full.validation is not None:
-                self.dml.expr(full.validation)
+                self.expressions.add_code(full.validation, self.dml.top_level(full.validation))
             if full.default is not None:
                 self.constant_default(full.default)
 
     def constant_default(self, expr: ast.Expr) -> Value:
         """Evaluate a default value now; anything not constant is a syntax error."""
-
-        return evaluate_constant(self.dml.top_level(expr), expr.span, "default value")
+        value = evaluate_constant(self.dml.top_level(expr), expr.span, "default value")
+        self.expressions.add_constant(expr, value)
+        return value
 
     def _prefix(self, statement: ast.PrefixStatement) -> StatementCode:
         del statement

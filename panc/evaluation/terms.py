@@ -103,6 +103,8 @@ def is_valid_template_name(name: str) -> bool:
 
 def _split_terms(text: str) -> list[str]:
     """Split on ``/`` outside ``{...}`` escapes (which must be balanced and not nested)."""
+    if "{" not in text and "}" not in text:
+        return text.split("/")
     parts: list[str] = []
     current: list[str] = []
     depth = 0
@@ -127,6 +129,8 @@ def _split_terms(text: str) -> list[str]:
 
 
 def _path_term(text: str, path: str) -> Term:
+    if text in _valid_keys:
+        return text
     if "{" in text:
         pieces = re.split(r"(\{[^{}]*\})", text)
         text = "".join(escape_text(p[1:-1]) if p.startswith("{") else p for p in pieces)
@@ -140,7 +144,24 @@ def _path_term(text: str, path: str) -> Term:
     return text
 
 
+_parsed_paths: dict[str, tuple[str | None, bool, tuple[Term, ...]]] = {}
+
+
 def parse_path_text(path: str) -> tuple[str | None, bool, tuple[Term, ...]]:
+    """``(external template or None, absolute, terms)`` of a path string (memoised).
+
+    Raises ``EvalFailure`` for an invalid path. External paths (``tpl:/a/b``) are always
+    absolute within their object.
+    """
+    parsed = _parsed_paths.get(path)
+    if parsed is None:
+        parsed = _parse_path_text(path)
+        if len(_parsed_paths) < _KEY_CACHE_LIMIT:
+            _parsed_paths[path] = parsed
+    return parsed
+
+
+def _parse_path_text(path: str) -> tuple[str | None, bool, tuple[Term, ...]]:
     """``(external template or None, absolute, terms)`` of a path string.
 
     Raises ``EvalFailure`` for an invalid path. External paths (``tpl:/a/b``) are always
