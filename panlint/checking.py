@@ -17,11 +17,19 @@ from panlint.rule import Rule
 from panlint.suppressions import apply_suppressions
 
 
-def parse_source(text: str, path: str) -> Any:
-    """The ``ParseResult`` of the shared parser for ``text`` (spans name ``path``)."""
-    from panc import syntax  # pylint: disable=import-outside-toplevel
+def parse_source(text: str, path: str, cached: bool = False) -> Any:
+    """The ``ParseResult`` of the shared parser for ``text`` (spans name ``path``).
 
-    return syntax.parse(text, path)
+    ``cached`` goes through the parser's on-disk parse cache (``panc.syntax.cache``).
+    """
+    # Imported on first use: a run answered from the lint cache never loads the parser.
+    if cached:
+        from panc.syntax.cache import parse_cached  # pylint: disable=import-outside-toplevel
+
+        return parse_cached(text, path)
+    from panc.syntax import parse  # pylint: disable=import-outside-toplevel
+
+    return parse(text, path)
 
 
 def lint_text(
@@ -30,15 +38,16 @@ def lint_text(
     config: Config,
     rules: Sequence[type[Rule]] | None = None,
     on_error: Callable[[str, Exception], None] | None = None,
+    cached_parse: bool = False,
 ) -> list[Finding]:
     """All findings for one template's text, suppression comments applied, sorted.
 
     A rule that raises (a bug) propagates, unless ``on_error(rule_id, error)`` is given:
-    then the other rules still run.
+    then the other rules still run. ``cached_parse`` uses the parser's parse cache.
     """
     options = config.options()
     parsed_text = neutralize_placeholders(text) if options.allow_mvn_templates else text
-    context = LintContext(path, text, parse_source(parsed_text, path), options)
+    context = LintContext(path, text, parse_source(parsed_text, path, cached_parse), options)
     findings: list[Finding] = []
     for rule in rules if rules is not None else config.enabled_rules():
         if rule.needs_ast and context.ast is None:

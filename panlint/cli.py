@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
     parser.add_argument("--cache-dir", metavar="DIR", help="where to keep the result cache")
     parser.add_argument(
+        "--parse-cache", action="store_true", help="also parse through the parser's on-disk parse cache"
+    )
+    parser.add_argument(
         "-j", "--jobs", type=int, default=0, metavar="N", help="worker processes (default: cores)"
     )
     parser.add_argument("--version", action="version", version=f"panlint {panlint.__version__}")
@@ -224,7 +227,7 @@ def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
         if config.include_path:
             key += include_path_fingerprint(config.include_path)
         cache = LintCache(Path(args.cache_dir) if args.cache_dir else default_cache_dir(), key)
-    results = lint_files(files, config, cache, jobs=args.jobs)
+    results = lint_files(files, config, cache, jobs=args.jobs, parse_cache=args.parse_cache)
     for result in results:
         if result.error:
             print(f"panlint: {result.error}", file=sys.stderr)

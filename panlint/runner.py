@@ -37,7 +37,7 @@ def read_source(path: str) -> str:
     return Path(path).read_text(encoding="utf-8", errors="replace")
 
 
-def _lint_one(path: str, text: str, config: Config) -> FileResult:
+def _lint_one(path: str, text: str, config: Config, cached_parse: bool) -> FileResult:
     from panlint.checking import lint_text  # pylint: disable=import-outside-toplevel
 
     failures: list[str] = []
@@ -47,21 +47,29 @@ def _lint_one(path: str, text: str, config: Config) -> FileResult:
         failures.append(f"internal error in rule {rule_id} while linting {path}:\n{trace}")
 
     try:
-        findings = lint_text(text, path, config, on_error=record)
+        findings = lint_text(text, path, config, on_error=record, cached_parse=cached_parse)
     except Exception:  # pylint: disable=broad-exception-caught
         # A bug outside the rules (parser, suppressions) must not hide the other files' findings.
         return FileResult(path, [], text, f"internal error while linting {path}:\n{traceback.format_exc()}")
     return FileResult(path, findings, text, "\n".join(failures) or None)
 
 
-def _lint_batch(batch: list[tuple[str, str]], config: Config) -> list[FileResult]:
-    return [_lint_one(path, text, config) for path, text in batch]
+def _lint_batch(batch: list[tuple[str, str]], config: Config, cached_parse: bool) -> list[FileResult]:
+    return [_lint_one(path, text, config, cached_parse) for path, text in batch]
 
 
 def lint_files(
-    paths: Iterable[str], config: Config, cache: LintCache | None = None, jobs: int = 0
+    paths: Iterable[str],
+    config: Config,
+    cache: LintCache | None = None,
+    jobs: int = 0,
+    parse_cache: bool = False,
 ) -> list[FileResult]:
-    """Lint files in order; unchanged ones come from ``cache``. ``jobs`` 0 means one per core."""
+    """Lint files in order; unchanged ones come from ``cache``. ``jobs`` 0 means one per core.
+
+    ``parse_cache`` parses through the parser's on-disk cache (``panc.syntax.cache``). It is
+    off by default: on the corpus, reading a parse back costs more than parsing afresh.
+    """
     results: dict[str, FileResult] = {}
     pending: list[tuple[str, str]] = []
     order = list(dict.fromkeys(paths))
@@ -78,7 +86,7 @@ def lint_files(
             pending.append((path, text))
     if pending:
         config.enabled_rules()  # a bad selector is a ConfigError for the caller, not a file's error
-    for result in _run(pending, config, jobs or os.cpu_count() or 1):
+    for result in _run(pending, config, jobs or os.cpu_count() or 1, parse_cache):
         results[result.path] = result
         if cache is not None and result.error is None and result.text is not None:
             cache.put(result.path, result.text, result.findings)
@@ -89,9 +97,9 @@ def lint_files(
     return [results[path] for path in order]
 
 
-def _run(pending: list[tuple[str, str]], config: Config, jobs: int) -> list[FileResult]:
+def _run(pending: list[tuple[str, str]], config: Config, jobs: int, cached_parse: bool) -> list[FileResult]:
     if jobs <= 1 or len(pending) < PARALLEL_MINIMUM:
-        return _lint_batch(pending, config)
+        return _lint_batch(pending, config, cached_parse)
     import multiprocessing  # pylint: disable=import-outside-toplevel
 
     from panlint.checking import parse_source  # pylint: disable=import-outside-toplevel
@@ -103,8 +111,8 @@ def _run(pending: list[tuple[str, str]], config: Config, jobs: int) -> list[File
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        return _lint_batch(pending, config)
+        return _lint_batch(pending, config, cached_parse)
     with context.Pool(jobs) as pool:
-        parts = pool.starmap(_lint_batch, [(batch, config) for batch in batches])
+        parts = pool.starmap(_lint_batch, [(batch, config, cached_parse) for batch in batches])
     merged = {result.path: result for part in parts for result in part}
     return [merged[path] for path, _text in pending]

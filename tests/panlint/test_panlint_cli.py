@@ -294,3 +294,12 @@ def test_console_entry_point_runs() -> None:
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     assert completed.returncode == 0 and completed.stdout.startswith("panlint ")
+
+
+def test_parse_cache_gives_the_same_findings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write("style.pan", STYLE)
+    plain = run(capsys, "--no-cache", path)
+    assert run(capsys, "--parse-cache", path) == plain
+    assert list((tmp_path / "cache" / "pan-tools").glob("parse-v*/**/*")), "the parse cache was written"
+    Path(tmp_path / "cache" / "pan-tools" / "panlint").rename(tmp_path / "old-results")
+    assert run(capsys, "--parse-cache", path) == plain
