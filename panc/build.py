@@ -6,15 +6,18 @@ validated, and its output files are written; any other template is only syntax-c
 failing object never stops the others: its errors are collected in the report, it writes
 nothing, and the build goes on.
 
-Work is done per file by ``compile_file``, a plain function over picklable values, so that a
-process pool can later run it in parallel (the build-system work); the loop here is sequential.
+Two steps: ``describe_file`` reads each command-line file (syntax, which object it declares),
+then ``build_object`` compiles and writes each object, in this process or in forked worker
+processes (``workers``), with the same outcome either way.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 import traceback
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -114,61 +117,53 @@ class BuildReport:
         return any(o.failed for o in self.outcomes)
 
 
-@dataclass(frozen=True, slots=True)
-class Compilers:
-    """The two compilers of a build process.
+def describe_file(path: str, checker: ObjectCompiler) -> FileOutcome:
+    """Read one command-line file: its syntax errors, or the object it declares (if any).
 
-    ``checker`` reads the files named on the command line (syntax, misnamed template, which
-    object they declare); ``builder`` builds objects by name through the include path only.
-    Keeping them apart mirrors panc, where the include path wins over the file given, and
-    keeps the command-line reading of a file from standing in for the include-path one.
-    """
-
-    checker: ObjectCompiler
-    builder: ObjectCompiler
-
-
-def compile_file(
-    path: str, compilers: Compilers, settings: BuildSettings, done: Container[str] = ()
-) -> FileOutcome:
-    """Parse one command-line file; if it is an object template, compile it and write its outputs.
-
-    An object already in ``done`` (the same object given twice) is not built again.
+    ``checker`` reads the files named on the command line; objects are then built by name,
+    through the include path only, by another compiler. Keeping the two apart mirrors panc,
+    where the include path wins over the file given, and keeps the command-line reading of a
+    file from standing in for the include-path one.
     """
     outcome = FileOutcome(path)
     try:
-        _compile_file(outcome, compilers, settings, done)
-    except OSError as error:
-        outcome.errors.append(BuildError(f"cannot write the profile of {path}: {error}"))
+        name, diagnostics = checker.describe_file(path)
     except Exception as error:  # pylint: disable=broad-exception-caught
-        # A compiler bug must cost one object, not the whole build (panc's "compiler error").
-        outcome.messages.append(traceback.format_exc())
-        outcome.errors.append(BuildError(f"compiler error while compiling {path}: {error!r}"))
+        _record_crash(outcome, error)
+        return outcome
+    if diagnostics:
+        outcome.errors.extend(diagnostics)
+        return outcome
+    outcome.parsed = True
+    outcome.object_name = name
     return outcome
 
 
-def _compile_file(outcome: FileOutcome, compilers: Compilers, settings: BuildSettings,
-                  done: Container[str]) -> None:
-    path = outcome.path
-    name, diagnostics = compilers.checker.describe_file(path)
-    if diagnostics:
-        outcome.errors.extend(diagnostics)
-        return
-    outcome.parsed = True
-    if name is None:
-        return
-    outcome.object_name = name
-    if name in done:
-        return
-    result = compilers.builder.compile_object(name)
-    outcome.messages.extend(result.messages)
-    if result.error is not None or result.profile is None:
+def build_object(outcome: FileOutcome, builder: ObjectCompiler, settings: BuildSettings) -> None:
+    """Compile, validate and write the object of ``outcome``, recording what happened in it."""
+    name = outcome.object_name
+    assert name is not None
+    try:
+        result = builder.compile_object(name)
+        outcome.messages.extend(result.messages)
         if result.error is not None:
             outcome.errors.append(result.error)
-        return
-    rendered = [(fmt, fmt.render(result.profile, result.dependencies)) for fmt in settings.formats]
-    # panc stamps every output of an object with one time: when the object finished validating
-    outcome.written = write_object_outputs(settings.output_dir, name, rendered, time.time())
+            return
+        if result.profile is None:
+            return
+        rendered = [(fmt, fmt.render(result.profile, result.dependencies)) for fmt in settings.formats]
+        # panc stamps every output of an object with one time: when the object finished validating
+        outcome.written = write_object_outputs(settings.output_dir, name, rendered, time.time())
+    except OSError as error:
+        outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
+    except Exception as error:  # pylint: disable=broad-exception-caught
+        _record_crash(outcome, error)
+
+
+def _record_crash(outcome: FileOutcome, error: Exception) -> None:
+    # A compiler bug must cost one object, not the whole build (panc's "compiler error").
+    outcome.messages.append(traceback.format_exc())
+    outcome.errors.append(BuildError(f"compiler error while compiling {outcome.path}: {error!r}"))
 
 
 def build(
@@ -176,21 +171,93 @@ def build(
     make_compiler: Callable[[], ObjectCompiler],
     settings: BuildSettings,
     on_outcome: Callable[[FileOutcome], None] | None = None,
+    workers: int = 1,
 ) -> BuildReport:
-    """Compile every file; ``on_outcome`` sees each file's outcome as soon as it is known.
+    """Compile every file; ``on_outcome`` sees each file's outcome, in order, once it is known.
 
-    ``make_compiler`` makes a compiler with the build's options (a worker process will call
-    it to get its own).
+    ``make_compiler`` makes a compiler with the build's options. With ``workers`` > 1 (and more
+    than one object to build) objects are built in that many forked worker processes, each
+    with its own compiler; the outcomes are the same as with one.
     """
     started = time.monotonic()
-    compilers = Compilers(make_compiler(), make_compiler())
-    outcomes: list[FileOutcome] = []
-    done: set[str] = set()
-    for path in paths:
-        outcome = compile_file(path, compilers, settings, done)
-        outcomes.append(outcome)
+    checker = make_compiler()
+    outcomes = [describe_file(path, checker) for path in paths]
+    # the same object named twice is built once (for its first file)
+    first: dict[str, FileOutcome] = {}
+    for outcome in outcomes:
         if outcome.object_name is not None:
-            done.add(outcome.object_name)
+            first.setdefault(outcome.object_name, outcome)
+    to_build = list(first.values())
+    if workers > 1 and len(to_build) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        _build_in_processes(to_build, make_compiler, settings, min(workers, len(to_build)))
         if on_outcome is not None:
-            on_outcome(outcome)
+            for outcome in outcomes:
+                on_outcome(outcome)
+    else:
+        builder = make_compiler() if to_build else checker
+        building = {id(o) for o in to_build}
+        for outcome in outcomes:
+            if id(outcome) in building:
+                build_object(outcome, builder, settings)
+            if on_outcome is not None:
+                on_outcome(outcome)
     return BuildReport(outcomes, len(settings.formats), time.monotonic() - started)
+
+
+# ---------------------------------------------------------------------- worker processes
+
+_WORKER_STATE: dict[str, Any] = {}
+
+
+def _start_worker(make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings) -> None:
+    _WORKER_STATE["builder"] = make_compiler()
+    _WORKER_STATE["settings"] = settings
+
+
+def _build_in_worker(path: str, name: str) -> tuple[list[tuple[Any, ...]], list[str], list[Path]]:
+    outcome = FileOutcome(path, parsed=True, object_name=name)
+    build_object(outcome, _WORKER_STATE["builder"], _WORKER_STATE["settings"])
+    return [_portable(e) for e in outcome.errors], outcome.messages, outcome.written
+
+
+def _build_in_processes(
+    outcomes: list[FileOutcome], make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings,
+    workers: int,
+) -> None:
+    # fork: the workers inherit the loaded modules and the (unpicklable) compiler factory
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(make_compiler, settings)) as pool:
+        futures = [pool.submit(_build_in_worker, o.path, o.object_name) for o in outcomes]
+        for outcome, future in zip(outcomes, futures, strict=True):
+            try:
+                errors, messages, written = future.result()
+            except Exception as error:  # pylint: disable=broad-exception-caught
+                # a worker that died (killed, out of memory) fails its object only
+                outcome.errors.append(BuildError(f"compiler error while compiling {outcome.path}: {error!r}"))
+                continue
+            outcome.errors.extend(_restored(e) for e in errors)
+            outcome.messages.extend(messages)
+            outcome.written = written
+
+
+def _portable(error: PanError | Diagnostic) -> tuple[Any, ...]:
+    """An error in a form that crosses processes intact.
+
+    Pickling an exception keeps only its ``args``: a ``PanError`` would lose its span, trace
+    and object file. Diagnostics are plain data and travel as they are.
+    """
+    if isinstance(error, PanError):
+        return ("error", type(error), error.args, dict(vars(error)))
+    return ("diagnostic", error)
+
+
+def _restored(portable: tuple[Any, ...]) -> PanError | Diagnostic:
+    if portable[0] == "diagnostic":
+        diagnostic: Diagnostic = portable[1]
+        return diagnostic
+    _, cls, args, state = portable
+    error: PanError = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    vars(error).update(state)
+    return error

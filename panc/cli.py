@@ -91,7 +91,8 @@ def make_parser() -> argparse.ArgumentParser:
     add("--warnings", choices=WARNING_LEVELS, default="on",
         help="deprecation warnings: off, on (printed) or fatal (errors) (default: on)")
     add("--nthread", type=_non_negative_int, default=0, metavar="N",
-        help="threads in panc; accepted, objects are compiled one after the other for now (default: 0)")
+        help="objects compiled in parallel (worker processes); 0 means one per CPU, larger values "
+             "are capped at the CPU count (default: 0)")
     add("--java-opts", metavar="OPTIONS", help="accepted for compatibility; ignored")
     add("--logging", metavar="TYPES", help="accepted for compatibility (as in panc, it has no effect)")
     add("--log-file", metavar="FILE", help="accepted for compatibility (as in panc, it has no effect)")
@@ -133,6 +134,12 @@ def _include_path(value: str | None) -> list[str]:
     if value is None:
         return [os.getcwd()]
     return [_absolute_directory(d) for d in value.split(os.pathsep) if d]
+
+
+def _workers(nthread: int) -> int:
+    """panc's ``--nthread``: 0 means one per CPU, and no more than the CPUs there are."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cpus if nthread == 0 else min(nthread, cpus)
 
 
 def _any_of(patterns: list[str]) -> str | None:
@@ -234,7 +241,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         stderr.flush()
 
     report = build(args.templates, lambda: Compiler(options), BuildSettings(output_dir, formats),
-                   on_outcome=show_messages)
+                   on_outcome=show_messages, workers=_workers(args.nthread))
     for error in report.errors:
         stdout.write(console_text(error))
     if args.verbose:

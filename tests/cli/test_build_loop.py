@@ -92,3 +92,30 @@ def test_unwritable_output_is_an_error_of_that_object(tmp_path):
 def test_other_templates_only_are_not_a_failure(tmp_path):
     report, log = _build(tmp_path, ["lib-a.pan", "lib-b.pan"])
     assert (log, report.failed, report.objects) == ([], False, 0)
+
+
+def test_worker_processes_give_the_same_outcomes(tmp_path):
+    paths = ["a.pan", "fail1.pan", "crash.pan", "bad-x.pan", "lib-y.pan", "b.pan", "a.pan"]
+    serial_dir, parallel_dir = tmp_path / "serial", tmp_path / "parallel"
+    serial_dir.mkdir()
+    parallel_dir.mkdir()
+    reports = []
+    for directory, workers in ((serial_dir, 1), (parallel_dir, 2)):
+        settings = BuildSettings(str(directory), (FORMATS["json"],))
+        reports.append(build(paths, lambda: ScriptedCompiler([]), settings, workers=workers))
+    serial, parallel = reports
+
+    def summary(report):
+        return [(o.path, o.parsed, o.object_name, [_error_text(e) for e in o.errors], len(o.written))
+                for o in report.outcomes]
+
+    assert summary(parallel) == summary(serial)
+    assert [o.messages[:1] for o in parallel.outcomes][:2] == [["a says hi\n"], ["said\n"]]
+    evaluation_error = parallel.outcomes[1].errors[0]
+    assert isinstance(evaluation_error, EvaluationError)
+    assert evaluation_error.span == Span("fail1", 1, 1, 1, 1)
+    assert sorted(p.name for p in parallel_dir.iterdir()) == ["a.json", "b.json"]
+
+
+def _error_text(error):
+    return error.format() if isinstance(error, PanError) else error.message
