@@ -717,8 +717,14 @@ class DmlCompiler:
                     return impl([only(frame)])
                 except BuiltinError as error:
                     raise located(error.message, span) from None
+                except (PanError, RecursionError):
+                    raise
+                except Exception as problem:  # pylint: disable=broad-exception-caught
+                    raise located(f"{node.name}() failed: {problem!r}", span) from None
 
             return call1
+
+        name = node.name
 
         def call(frame: Frame) -> Value:
             values = [a(frame) for a in args]
@@ -726,6 +732,11 @@ class DmlCompiler:
                 return impl(values)
             except BuiltinError as error:
                 raise located(error.message, span) from None
+            except (PanError, RecursionError):
+                raise
+            except Exception as problem:  # pylint: disable=broad-exception-caught
+                # a builtin's bug must still be reported at the call, not crash the compiler
+                raise located(f"{name}() failed: {problem!r}", span) from None
 
         return call
 

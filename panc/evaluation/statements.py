@@ -165,6 +165,8 @@ class StatementCompiler:
 
         def code(frame: Frame) -> None:
             frame.span = statement.span
+            frame.locals = {}  # what the statement will see (locals live for one statement)
+            frame.self_ref = None
             hooks.on_statement(statement, frame)
             try:
                 inner(frame)
@@ -200,6 +202,7 @@ class StatementCompiler:
                         return
                 tree.check_writable(terms)
                 frame.locals = {}
+                frame.iterators = None
                 if with_self:
                     ref = SelfRef(tree.ensure(terms), _path_writer(tree, terms))
                     frame.self_ref = ref
@@ -284,6 +287,7 @@ class StatementCompiler:
             if current is MISSING:
                 scope[name] = current = UNDEF
             frame.locals = {}
+            frame.iterators = None
             frame.self_ref = SelfRef(current, _global_writer(scope, name))
             value = dml(frame)
             try:
