@@ -1,11 +1,11 @@
 /** "Compile object template" and "Show compiled profile": run panc, report problems, open outputs. */
-import * as crypto from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { currentSettings } from './workspaceSettings';
-import { outputFile, pancArgs, resolveIncludeDirs, templateHeader } from './pancCommand';
+import { outputFile, pancArgs, resolveIncludeDirs, scratchDir, templateHeader } from './pancCommand';
+
+export { scratchDir };
 import { editorRange, PancLocation, parsePancOutput, PancProblem } from './pancOutput';
 import { runProcess } from './processes';
 import { locateTool, reportMissingTool } from './toolLocator';
@@ -197,10 +197,4 @@ export class PancRunner implements vscode.Disposable {
       await this.buildProfile(file, fs.readFileSync(file, 'utf8'));
     }
   }
-}
-
-/** A per-template directory under the system temp dir, so outputs never land in the workspace. */
-export function scratchDir(kind: string, file: string): string {
-  const digest = crypto.createHash('sha1').update(file).digest('hex').slice(0, 12);
-  return path.join(os.tmpdir(), 'vscode-pan', kind, digest);
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { currentSettings } from './workspaceSettings';
 import { defaultLaunchConfig, PanLaunchConfig, resolveLaunchConfig } from './launchConfig';
-import { resolveIncludeDirs } from './pancCommand';
+import { resolveIncludeDirs, scratchDir } from './pancCommand';
 import { locateTool, reportMissingTool } from './toolLocator';
 
 export class PanDebugConfigurationProvider implements vscode.DebugConfigurationProvider {
@@ -14,7 +14,7 @@ export class PanDebugConfigurationProvider implements vscode.DebugConfigurationP
     const document = vscode.window.activeTextEditor?.document;
     const active = document ? { path: document.fileName, languageId: document.languageId } : undefined;
     const includeDirs = resolveIncludeDirs(currentSettings().includePath, folder?.uri.fsPath);
-    const resolution = resolveLaunchConfig(config as Partial<PanLaunchConfig>, active, includeDirs);
+    const resolution = resolveLaunchConfig(config as Partial<PanLaunchConfig>, active, includeDirs, (program) => scratchDir('debug', program));
     if ('error' in resolution) {
       void vscode.window.showInformationMessage(resolution.error);
       return undefined; // aborts the launch
@@ -30,6 +30,8 @@ export class PanDebugAdapterFactory implements vscode.DebugAdapterDescriptorFact
       void reportMissingTool(located.error);
       throw new Error(located.error);
     }
-    return new vscode.DebugAdapterExecutable(located.tool.command, located.tool.args);
+    // Relative paths in the launch configuration are relative to the workspace folder.
+    const cwd = session.workspaceFolder?.uri.fsPath;
+    return new vscode.DebugAdapterExecutable(located.tool.command, located.tool.args, cwd ? { cwd } : undefined);
   }
 }

@@ -6,6 +6,7 @@ export interface PanLaunchConfig {
   name: string;
   program?: string;
   includePath?: string[];
+  outputDir?: string;
   stopOnEntry?: boolean;
   [key: string]: unknown;
 }
@@ -30,12 +31,14 @@ export type Resolution = { config: PanLaunchConfig } | { error: string };
 
 /**
  * Fill in a launch request. An empty configuration (F5 with no launch.json) debugs the pan file
- * in the active editor; a missing include path comes from `pan.includePath`.
+ * in the active editor; a missing include path comes from `pan.includePath`, and a missing output
+ * directory is a scratch directory for that template (pandbg writes the profile at the end).
  */
 export function resolveLaunchConfig(
   config: Partial<PanLaunchConfig>,
   active: ActiveFile | undefined,
   includeDirs: string[],
+  outputDirFor: (program: string) => string = () => '',
 ): Resolution {
   let resolved: Partial<PanLaunchConfig> = { ...config };
   if (!resolved.type && !resolved.request && !resolved.name) {
@@ -55,6 +58,12 @@ export function resolveLaunchConfig(
   }
   if (!Array.isArray(resolved.includePath)) {
     resolved.includePath = includeDirs;
+  }
+  if (!resolved.outputDir) {
+    const outputDir = outputDirFor(resolved.program);
+    if (outputDir) {
+      resolved.outputDir = outputDir;
+    }
   }
   return {
     config: {

@@ -1,4 +1,6 @@
 /** The panc command line for compiling one object template, and where its outputs land. */
+import * as crypto from 'crypto';
+import * as os from 'os';
 import * as path from 'path';
 
 export interface PancInvocation {
@@ -57,4 +59,10 @@ export function outputFile(outputDir: string, objectName: string, format: string
     throw new Error(`unknown panc output format '${format}'`);
   }
   return path.join(outputDir, ...objectName.split('/')) + suffix;
+}
+
+/** A per-template directory under the system temp dir, so outputs never land in the workspace. */
+export function scratchDir(kind: string, file: string): string {
+  const digest = crypto.createHash('sha1').update(file).digest('hex').slice(0, 12);
+  return path.join(os.tmpdir(), 'vscode-pan', kind, digest);
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
 import { PanDebugAdapterFactory, PanDebugConfigurationProvider } from '../../src/debug';
 import { defaultLaunchConfig, resolveLaunchConfig } from '../../src/launchConfig';
+import { scratchDir } from '../../src/pancCommand';
 import { DebugAdapterExecutable, openEditor, recorded, setWorkspaceFolder, settingsStore, window } from './mocks/vscode';
 import { mkdtempSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,12 @@ describe('PanDebugConfigurationProvider', () => {
     const config = new PanDebugConfigurationProvider().resolveDebugConfiguration(folder as never, { type: '', request: '', name: '' });
     assert.equal(config?.program, '/ws/profiles/node.pan');
     assert.deepEqual(config?.includePath, ['/ws/templates']);
+    assert.equal(config?.outputDir, scratchDir('debug', '/ws/profiles/node.pan'), 'the profile is written outside the workspace');
+  });
+
+  it('keeps an output directory given in launch.json', () => {
+    const result = resolveLaunchConfig({ type: 'pan', request: 'launch', name: 'n', program: '/p.pan', outputDir: '/out' }, undefined, [], () => '/scratch');
+    assert.ok('config' in result && result.config.outputDir === '/out');
   });
 
   it('aborts the launch with a message when there is nothing to debug', () => {
@@ -79,8 +86,10 @@ describe('PanDebugAdapterFactory', () => {
     writeFileSync(join(dir, 'bin', 'pandbg'), '#!/bin/sh\n');
     chmodSync(join(dir, 'bin', 'pandbg'), 0o755);
     settingsStore['pan.toolsPath'] = dir;
-    const descriptor = await new PanDebugAdapterFactory().createDebugAdapterDescriptor({ workspaceFolder: undefined } as never);
+    const folder = setWorkspaceFolder('/ws');
+    const descriptor = await new PanDebugAdapterFactory().createDebugAdapterDescriptor({ workspaceFolder: folder } as never);
     assert.ok(descriptor instanceof DebugAdapterExecutable);
+    assert.deepEqual((descriptor as DebugAdapterExecutable).options, { cwd: '/ws' });
     assert.equal((descriptor as DebugAdapterExecutable).command, join(dir, 'bin', 'pandbg'));
     assert.deepEqual((descriptor as DebugAdapterExecutable).args, []);
   });

@@ -73,7 +73,7 @@ export class Task {
 }
 
 export class DebugAdapterExecutable {
-  constructor(readonly command: string, readonly args: string[]) {}
+  constructor(readonly command: string, readonly args: string[], readonly options?: { cwd?: string }) {}
 }
 
 export enum ViewColumn { Active = -1, Beside = -2 }
