@@ -16,7 +16,7 @@ const oniguruma = require('vscode-oniguruma');
 const here = dirname(fileURLToPath(import.meta.url));
 const extensionRoot = join(here, '..', '..');
 const shared = join(extensionRoot, '..', '..', 'shared', 'corpora');
-const CORPORA = ['template-library-core', 'metaconfig'];
+const CORPORA = ['template-library-core', 'metaconfig', 'tlc-all-templates'];
 
 const KEYWORD_LINE = /^(\s*)(include|variable|type|function|bind|valid|prefix|final|declaration|unique|structure|object)\b/;
 
