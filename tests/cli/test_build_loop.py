@@ -99,8 +99,9 @@ def test_worker_processes_give_the_same_outcomes(tmp_path):
     serial_dir, parallel_dir = tmp_path / "serial", tmp_path / "parallel"
     serial_dir.mkdir()
     parallel_dir.mkdir()
-    serial = build(paths, lambda: ScriptedCompiler([]), BuildSettings(str(serial_dir), (FORMATS["json"],)))
-    parallel = build(paths, lambda: ScriptedCompiler([]), BuildSettings(str(parallel_dir), (FORMATS["json"],)),
+    json_only = (FORMATS["json"],)
+    serial = build(paths, lambda: ScriptedCompiler([]), BuildSettings(str(serial_dir), json_only))
+    parallel = build(paths, lambda: ScriptedCompiler([]), BuildSettings(str(parallel_dir), json_only),
                      workers=2)
 
     def summary(report):
