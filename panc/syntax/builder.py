@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from lark import Transformer
-
 from panc.diagnostics import Category, Diagnostic
 from panc.evaluation.values import NULL, UNDEF
 from panc.source import Span
@@ -74,11 +72,10 @@ def _is_token(node: Any, kind: str) -> bool:
     return isinstance(node, Token) and node.type == kind
 
 
-class AstBuilder(Transformer):  # type: ignore[type-arg]
+class AstBuilder:
     """Callbacks named after the grammar's rules and aliases."""
 
     def __init__(self) -> None:
-        super().__init__(visit_tokens=False)
         self.ctx = BuildContext("", {})
 
     # ------------------------------------------------------------------ helpers

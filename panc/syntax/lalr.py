@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lark import Lark
-from lark.grammar import NonTerminal
-from lark.parsers.lalr_analysis import Shift
+if TYPE_CHECKING:
+    from lark import Lark
 
 Callback = Callable[[list[Any]], Any]
 
@@ -40,30 +39,70 @@ class ParseError(Exception):
         self.expected = expected
 
 
+RuleData = tuple[int, str | None, tuple[int, ...], str]
+"""A rule as stored: size, builder method (``None``: pass the child through; ``"[]"``: a
+helper rule making a list), child positions to splice, origin nonterminal."""
+
+
+def extract_tables(parser: Lark) -> dict[str, Any]:
+    """Lark's LALR tables for ``parser`` as plain data (picklable, no Lark objects)."""
+    # pylint: disable-next=import-outside-toplevel  # only needed when the grammar changed
+    from lark.parsers.lalr_analysis import Shift
+
+    table = parser.parser.parser._parse_table  # pylint: disable=protected-access
+    rules: list[RuleData] = []
+    index_of: dict[int, int] = {}
+    actions: dict[int, dict[str, int]] = {}
+    for state, row in table.states.items():
+        encoded: dict[str, int] = {}
+        for symbol, (action, argument) in row.items():
+            symbol = str(symbol)  # Lark may hand out its own str subclasses
+            if action is Shift:
+                encoded[symbol] = int(argument)
+                continue
+            key = id(argument)
+            if key not in index_of:
+                index_of[key] = len(rules)
+                rules.append(_rule_data(argument))
+            encoded[symbol] = ~index_of[key]
+        actions[int(state)] = encoded
+    return {
+        "actions": actions,
+        "rules": rules,
+        "start": int(table.start_states["start"]),
+        "end": int(table.end_states["start"]),
+    }
+
+
+def _rule_data(rule: Any) -> RuleData:
+    # pylint: disable-next=import-outside-toplevel
+    from lark.grammar import NonTerminal
+
+    origin = rule.origin.name
+    spliced = tuple(
+        position
+        for position, symbol in enumerate(rule.expansion)
+        if isinstance(symbol, NonTerminal) and symbol.name.startswith("_")
+    )
+    if origin.startswith("_"):
+        method: str | None = "[]"
+    elif rule.options.expand1 and not rule.alias:
+        method = None
+    else:
+        method = rule.alias or origin
+    return (len(rule.expansion), None if method is None else str(method), spliced, str(origin))
+
+
 class Tables:
     """Actions per state: ``>= 0`` shift to that state, ``< 0`` reduce by rule ``~action``;
-    nonterminal names map to goto states."""
+    nonterminal names map to goto states. Built from ``extract_tables`` data and a builder
+    whose methods are the rules' callbacks."""
 
-    def __init__(self, parser: Lark, builder: object) -> None:
-        table = parser.parser.parser._parse_table  # pylint: disable=protected-access
-        rules: list[Reduction] = []
-        index_of: dict[int, int] = {}
-        self.actions: dict[int, dict[str, int]] = {}
-        for state, row in table.states.items():
-            actions: dict[str, int] = {}
-            for symbol, (action, argument) in row.items():
-                if action is Shift:
-                    actions[symbol] = argument
-                    continue
-                key = id(argument)
-                if key not in index_of:
-                    index_of[key] = len(rules)
-                    rules.append(_reduction(argument, builder))
-                actions[symbol] = ~index_of[key]
-            self.actions[state] = actions
-        self.rules = tuple(rules)
-        self.start = table.start_states["start"]
-        self.end = table.end_states["start"]
+    def __init__(self, data: dict[str, Any], builder: object) -> None:
+        self.actions: dict[int, dict[str, int]] = data["actions"]
+        self.rules = tuple(_reduction(rule, builder) for rule in data["rules"])
+        self.start: int = data["start"]
+        self.end: int = data["end"]
 
     def expected(self, state: int) -> set[str]:
         """The terminals acceptable in ``state``."""
@@ -117,23 +156,18 @@ class ParserState:
                 return value
 
 
-def _reduction(rule: Any, builder: object) -> Reduction:
-    """The driver's view of a Lark ``Rule``."""
-    size = len(rule.expansion)
-    origin = rule.origin.name
-    spliced = tuple(
-        position
-        for position, symbol in enumerate(rule.expansion)
-        if isinstance(symbol, NonTerminal) and symbol.name.startswith("_")
-    )
-    if origin.startswith("_"):
-        method: Callback | None = _as_list
+def _reduction(rule: RuleData, builder: object) -> Reduction:
+    """The driver's view of one rule, bound to ``builder``."""
+    size, name, spliced, origin = rule
+    method: Callback | None
+    if name is None:
+        if size != 1 or spliced:
+            raise ValueError(f"rule {origin} needs a builder method")
+        method = None
+    elif name == "[]":
+        method = _as_list
     else:
-        method = getattr(builder, rule.alias or origin, None)
-        if method is None or (rule.options.expand1 and not rule.alias):
-            if size != 1 or spliced:
-                raise ValueError(f"rule {origin} needs a builder method")
-            method = None
+        method = getattr(builder, name)
     if spliced and method is not None:
         method = _extend_first if method is _as_list and spliced == (0,) else _splicing(method, spliced)
     return Reduction(size, method, origin)

@@ -1,10 +1,11 @@
-"""The pan grammar, loaded once per process: Lark's LALR tables, our scanner, the builder.
+"""The pan grammar, loaded once per process: LALR tables, scanner and AST builder.
 
 The grammar file is the package resource ``panc.grammars/pan.lark`` (the repository's
-``grammars/`` directory, mapped by ``pyproject.toml``). Analysing it takes a while, so the
-analysed parser is stored with Lark's own ``cache`` option under the user cache directory,
-in a file named after the grammar's hash and Lark's version: a changed grammar never
-reuses old tables.
+``grammars/`` directory, mapped by ``pyproject.toml``). Lark analyses it into LALR tables;
+that takes a while, so the result is stored as plain data (tables and terminal
+definitions, no Lark objects) under the user cache directory, in a file named after the
+grammar's hash. A process that finds it does not even import Lark. A changed grammar gets a
+new hash, so stale tables are never used; an unreadable file is rebuilt.
 """
 
 from __future__ import annotations
@@ -12,17 +13,21 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 import os
+import pickle
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-
-import lark
+from typing import Any
 
 from panc.syntax.builder import AstBuilder
-from panc.syntax.lalr import Tables
-from panc.syntax.lexer import Scanner
+from panc.syntax.lalr import Tables, extract_tables
+from panc.syntax.lexer import Scanner, TerminalSpec
 
 GRAMMAR_RESOURCE = "pan.lark"
+# Bump when the stored form of the analysed grammar changes.
+_ANALYSIS_FORMAT = 2
+_BINOP_DISPLAY = ("||", "&&", "|", "^", "&", "==", "!=", "<", "<=", ">", ">=", "/", "%")
 
 
 def grammar_text() -> str:
@@ -47,13 +52,13 @@ def cache_directory() -> Path:
 class Language:
     """Everything the parser needs, built from the grammar."""
 
-    parser: lark.Lark
     tables: Tables
     scanner: Scanner
     builder: AstBuilder
     grammar_hash: str
     lock: threading.Lock
     display_names: dict[str, str]
+    """How error messages show each terminal (``"("``, ``<NAME>``...)."""
 
 
 _LANGUAGE: Language | None = None
@@ -71,38 +76,73 @@ def language() -> Language:
 
 
 def grammar_hash() -> str:
-    """sha256 of the grammar text and the Lark version (what the parse cache is keyed on)."""
+    """sha256 of the grammar text (what the parse cache is keyed on)."""
     return language().grammar_hash
 
 
 def _build() -> Language:
     text = grammar_text()
-    digest = hashlib.sha256(f"{lark.__version__}\n{text}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{_ANALYSIS_FORMAT}\n{text}".encode()).hexdigest()
+    stored = cache_directory() / f"grammar-{digest[:32]}.pickle"
+    analysis = _load_analysis(stored, digest)
+    if analysis is None:
+        analysis = analyse(text)
+        _store_analysis(stored, digest, analysis)
     builder = AstBuilder()
-    options = {
-        "parser": "lalr",
-        "lexer": "basic",
-        "keep_all_tokens": True,
-        "maybe_placeholders": False,
+    terminals: list[TerminalSpec] = analysis["terminals"]
+    display = {
+        name: f'"{literal}"' if literal is not None else f"<{name}>" for name, _, _, literal in terminals
     }
-    parser = None
-    directory = cache_directory()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        parser = lark.Lark(text, cache=str(directory / f"lark-{digest[:24]}.tables"), **options)
-    except OSError:
-        parser = None
-    if parser is None:
-        parser = lark.Lark(text, **options)
-    scanner = Scanner(parser.lexer_conf.terminals, parser.lexer_conf.ignore)
-    display = {}
-    for terminal in parser.lexer_conf.terminals:
-        pattern = terminal.pattern
-        display[terminal.name] = (
-            f'"{pattern.value}"' if isinstance(pattern, lark.lexer.PatternStr) else (f"<{terminal.name}>")
-        )
-    display["BINOP"] = " ".join(
-        f'"{op}"' for op in ("||", "&&", "|", "^", "&", "==", "!=", "<", "<=", ">", ">=", "/", "%")
-    )
+    display["BINOP"] = " ".join(f'"{operator}"' for operator in _BINOP_DISPLAY)
     display["$END"] = "<EOF>"
-    return Language(parser, Tables(parser, builder), scanner, builder, digest, threading.Lock(), display)
+    return Language(
+        Tables(analysis["tables"], builder),
+        Scanner(terminals, analysis["ignore"]),
+        builder,
+        digest,
+        threading.Lock(),
+        display,
+    )
+
+
+def analyse(text: str) -> dict[str, Any]:
+    """Run Lark on the grammar: LALR tables and terminal definitions as plain data."""
+    # pylint: disable-next=import-outside-toplevel  # Lark is needed only when the grammar changed
+    import lark
+
+    parser = lark.Lark(text, parser="lalr", lexer="basic", keep_all_tokens=True, maybe_placeholders=False)
+    terminals = [
+        (
+            str(terminal.name),
+            str(terminal.pattern.to_regexp()),
+            int(terminal.priority),
+            str(terminal.pattern.value) if isinstance(terminal.pattern, lark.lexer.PatternStr) else None,
+        )
+        for terminal in parser.lexer_conf.terminals
+    ]
+    ignore = [str(name) for name in parser.lexer_conf.ignore]
+    return {"tables": extract_tables(parser), "terminals": terminals, "ignore": ignore}
+
+
+def _load_analysis(path: Path, digest: str) -> dict[str, Any] | None:
+    try:
+        with open(path, "rb") as stream:
+            stored_digest, analysis = pickle.load(stream)
+    except Exception:  # pylint: disable=broad-exception-caught  # missing or unreadable: rebuild
+        return None
+    return analysis if stored_digest == digest else None
+
+
+def _store_analysis(path: Path, digest: str, analysis: dict[str, Any]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                pickle.dump((digest, analysis), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass  # no cache directory: analyse again next time

@@ -9,10 +9,8 @@ Comments and annotations are recorded on the side and never reach the parser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from lark.lexer import PatternStr, TerminalDef
 
 from panc.diagnostics import Category, Diagnostic
 from panc.source import Span
@@ -24,7 +22,18 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 # Terminals the master expression never tries: they are valid only in one context.
 _CONTEXTUAL = {"TEMPLATE_NAME": "TEMPLATE"}
 # Tokens that may contain line breaks (all others stay on one line).
-_MULTILINE = frozenset({"WS", "DQ_STRING", "ANNOTATION"})
+_MULTILINE = frozenset({"DQ_STRING", "ANNOTATION"})
+# The grammar's whitespace terminal: the scanner skips blanks and counts lines itself.
+_WHITESPACE = "WS"
+# Terminals tried first (most frequent in real templates; none overlaps another terminal).
+_FREQUENT = ["NAME", "SQ_STRING", "DQ_STRING"]
+# The scanner's group for all one-character literals.
+_SINGLE = "SINGLE_CHARACTER"
+
+
+TerminalSpec = tuple[str, str, int, "str | None"]
+"""A grammar terminal: name, regular expression, priority, and the literal text for a
+quoted-string terminal (``None`` for a regular expression)."""
 
 
 @dataclass
@@ -41,42 +50,71 @@ class LexResult:
 
 
 class Scanner:
-    """A lexer for one grammar; ``tokenize`` is reentrant."""
+    """A lexer for one grammar; ``tokenize`` is reentrant.
 
-    def __init__(self, terminals: Sequence[TerminalDef], ignore: Sequence[str]) -> None:
+    The master expression skips blanks before each token, then tries the grammar's
+    terminals in priority order; line breaks are a token of their own (``NEWLINE``) so that
+    lines are counted, and any other character is an ``ERROR``. Scanning runs with
+    ``finditer`` and restarts from a new position after a here-document's body, a template
+    name or an error.
+    """
+
+    def __init__(self, terminals: Sequence[TerminalSpec], ignore: Sequence[str]) -> None:
         self.keywords: dict[str, str] = {}
         alternatives: list[tuple[tuple[int, int, int], str, str]] = []
         self.contextual: dict[str, tuple[str, re.Pattern[str]]] = {}
-        for terminal in terminals:
-            pattern = terminal.pattern
-            if isinstance(pattern, PatternStr) and _IDENTIFIER.match(pattern.value):
-                self.keywords[pattern.value] = terminal.name
+        for name, regexp, priority, literal in terminals:
+            if literal is not None and _IDENTIFIER.match(literal):
+                self.keywords[literal] = name
                 continue
-            if terminal.name in _CONTEXTUAL:
-                self.contextual[_CONTEXTUAL[terminal.name]] = (
-                    terminal.name,
-                    re.compile(pattern.to_regexp()),
-                )
+            if name in _CONTEXTUAL:
+                self.contextual[_CONTEXTUAL[name]] = (name, re.compile(regexp))
                 continue
+            if name == _WHITESPACE:
+                continue  # blanks and line breaks are handled by the master expression itself
             # Higher priority first, then longer literal strings first ("?=" before "?").
-            is_string = isinstance(pattern, PatternStr)
-            length = len(pattern.value) if is_string else 0
-            alternatives.append(
-                ((-terminal.priority, int(is_string) * -1, -length), terminal.name, pattern.to_regexp())
-            )
+            is_string = literal is not None
+            length = len(literal) if literal is not None else 0
+            alternatives.append(((-priority, int(is_string) * -1, -length), name, regexp))
         alternatives.sort(key=lambda item: item[0])
-        self.master = re.compile("|".join(f"(?P<{name}>{regexp})" for _, name, regexp in alternatives))
-        self.ignore = frozenset(ignore)
+        # Speed: the regular expression engine tries alternatives in order, so the most
+        # frequent tokens come first (NAME, strings: no other terminal starts like them) and
+        # the one-character literals share one character class, placed after every longer
+        # terminal so that "==" still wins over "=".
+        first = [item for item in alternatives if item[1] in _FREQUENT]
+        first.sort(key=lambda item: _FREQUENT.index(item[1]))
+        single = {regexp_value: name for name, regexp_value in self._single_characters(terminals)}
+        rest = [item for item in alternatives if item[1] not in _FREQUENT and item[1] not in single.values()]
+        self.single_characters = single
+        groups = [r"(?P<NEWLINE>\n[ \t\f\r\n]*)"]
+        groups += [f"(?P<{name}>{regexp})" for _, name, regexp in first + rest]
+        if single:
+            characters = "".join(re.escape(character) for character in single)
+            groups.append(f"(?P<{_SINGLE}>[{characters}])")
+        groups += [r"(?P<BLANKS>[ \t\f\r]+)", r"(?P<ERROR>[\s\S])"]
+        self.master = re.compile(r"[ \t\f\r]*(?:" + "|".join(groups) + ")")
+        self.ignore = frozenset(ignore) - {_WHITESPACE}
 
-    def tokenize(self, text: str, file: str, sink: LexResult) -> Iterator[Token]:
-        """Yield the parser's tokens of ``text``; everything else goes to ``sink``."""
-        match = self.master.match
+    @staticmethod
+    def _single_characters(terminals: Sequence[TerminalSpec]) -> list[tuple[str, str]]:
+        """``(terminal name, character)`` for the one-character literal terminals."""
+        return [
+            (name, literal) for name, _, _, literal in terminals if literal is not None and len(literal) == 1
+        ]
+
+    def tokenize(self, text: str, file: str, sink: LexResult) -> list[Token]:
+        """The parser's tokens of ``text``; everything else goes to ``sink``."""
+        finditer = self.master.finditer
         keywords = self.keywords
         contextual = self.contextual
+        ignore = self.ignore
+        single = self.single_characters
         all_tokens = sink.tokens
+        append_any = all_tokens.append
+        parser_tokens: list[Token] = []
+        append = parser_tokens.append
         pending_annotations: list[ast.Annotation] = []
         length = len(text)
-        pos = 0
         line = 1
         line_start = 0
         # Here-documents: the newline ending the line where they start, and where scanning
@@ -84,91 +122,85 @@ class Scanner:
         heredoc_newline = -1
         heredoc_resume = -1
         heredoc_resume_line = 0
-        previous_type = ""
-        while pos < length:
-            if previous_type in contextual:
-                name, regexp = contextual[previous_type]
-                m = _skip_blanks_then(regexp, text, pos)
-                if m is not None:
-                    pos = m.start()
-                    end = m.end()
-                    column = pos - line_start + 1
+        restart: int | None = 0
+        while restart is not None:
+            position, restart = restart, None
+            for m in finditer(text, position):
+                kind = m.lastgroup
+                value = m.group(kind)  # type: ignore[arg-type]
+                end = m.end()
+                start = end - len(value)
+                if kind == "NEWLINE":
+                    if start <= heredoc_newline < end:
+                        restart, line, line_start = heredoc_resume, heredoc_resume_line, heredoc_resume
+                        heredoc_newline = -1
+                        break
+                    line += value.count("\n")
+                    line_start = start + value.rindex("\n") + 1
+                    continue
+                if kind == "BLANKS":
+                    continue
+                column = start - line_start + 1
+                if kind == "ERROR":
+                    token = self._error_token(text, start, line, line_start, file, sink)
+                    append_any(token)
+                    append(token)
+                    restart = token.end_pos
+                    break
+                if "\n" in value and kind in _MULTILINE:
+                    end_line = line + value.count("\n")
+                    last_start = start + value.rindex("\n") + 1
+                    span = new_span(Span, (file, line, column, end_line, end - last_start))
+                    line, line_start = end_line, last_start
+                else:
                     span = new_span(Span, (file, line, column, line, end - line_start))
-                    token = new_token(Token, (name, m.group(), span, pos, end, None))
-                    all_tokens.append(token)
-                    previous_type = name
-                    pos = end
-                    yield token
+                if kind in ignore:
+                    append_any(new_token(Token, (kind, value, span, start, end, None)))
+                    if kind == "COMMENT":
+                        sink.comments.append(ast.Comment(span, value))
+                    else:
+                        annotation, problem = parse_annotation(value, span)
+                        if problem is not None:
+                            sink.diagnostics.append(Diagnostic(Category.PARSE, problem, span, code="parse"))
+                        sink.annotations.append(annotation)
+                        pending_annotations.append(annotation)
                     continue
-            m = match(text, pos)
-            if m is None:
-                token = self._error_token(text, pos, line, line_start, file, sink)
-                all_tokens.append(token)
-                pos = token.end_pos
-                previous_type = "ERROR"
-                yield token
-                continue
-            kind = m.lastgroup
-            end = m.end()
-            value = m.group()
-            column = pos - line_start + 1
-            if kind == "WS":
-                if pos <= heredoc_newline < end:
-                    pos = heredoc_resume
-                    line = heredoc_resume_line
-                    line_start = heredoc_resume
-                    heredoc_newline = -1
-                    continue
-                newlines = value.count("\n")
-                if newlines:
-                    line += newlines
-                    line_start = pos + value.rindex("\n") + 1
-                pos = end
-                continue
-            if kind in _MULTILINE and "\n" in value:
-                end_line = line + value.count("\n")
-                last_start = pos + value.rindex("\n") + 1
-                span = new_span(Span, (file, line, column, end_line, end - last_start))
-                line, line_start = end_line, last_start
-            else:
-                span = new_span(Span, (file, line, column, line, end - line_start))
-            if kind in self.ignore:
-                token = new_token(Token, (kind, value, span, pos, end, None))
-                all_tokens.append(token)
-                if kind == "COMMENT":
-                    sink.comments.append(ast.Comment(span, value))
-                else:
-                    annotation, problem = parse_annotation(value, span)
-                    if problem is not None:
-                        sink.diagnostics.append(Diagnostic(Category.PARSE, problem, span, code="parse"))
-                    sink.annotations.append(annotation)
-                    pending_annotations.append(annotation)
-                pos = end
-                continue
-            if kind == "NAME":
-                kind = keywords.get(value, "NAME")
-            if kind == "HEREDOC":
-                if heredoc_newline < 0:
-                    heredoc_newline = text.find("\n", end)
+                if kind == "NAME":
+                    kind = keywords.get(value, "NAME")
+                elif kind == _SINGLE:
+                    kind = single[value]
+                if kind == "HEREDOC":
                     if heredoc_newline < 0:
-                        heredoc_newline = length
-                    body_start = heredoc_newline + 1
-                    body_line = line + 1
+                        heredoc_newline = text.find("\n", end)
+                        if heredoc_newline < 0:
+                            heredoc_newline = length
+                        body_start = heredoc_newline + 1
+                        body_line = line + 1
+                    else:
+                        body_start, body_line = heredoc_resume, heredoc_resume_line
+                    body, heredoc_resume, heredoc_resume_line = self._heredoc(
+                        text, value, span, body_start, body_line, sink
+                    )
+                    token = Token(kind, value, span, start, end, body)
                 else:
-                    body_start, body_line = heredoc_resume, heredoc_resume_line
-                body, heredoc_resume, heredoc_resume_line = self._heredoc(
-                    text, value, span, body_start, body_line, sink
-                )
-                token = Token(kind, value, span, pos, end, body)
-            else:
-                token = new_token(Token, (kind, value, span, pos, end, None))
-            all_tokens.append(token)
-            if pending_annotations:
-                sink.annotations_before[pos] = tuple(pending_annotations)
-                pending_annotations.clear()
-            previous_type = kind
-            pos = end
-            yield token
+                    token = new_token(Token, (kind, value, span, start, end, None))
+                append_any(token)
+                append(token)
+                if pending_annotations:
+                    sink.annotations_before[start] = tuple(pending_annotations)
+                    pending_annotations.clear()
+                if kind in contextual:
+                    name, regexp = contextual[kind]
+                    contextual_match = _skip_blanks_then(regexp, text, end)
+                    if contextual_match is not None:
+                        begin, finish = contextual_match.span()
+                        span = new_span(Span, (file, line, begin - line_start + 1, line, finish - line_start))
+                        token = new_token(Token, (name, contextual_match.group(), span, begin, finish, None))
+                        append_any(token)
+                        append(token)
+                        restart = finish
+                        break
+        return parser_tokens
 
     @staticmethod
     def _heredoc(

@@ -79,7 +79,7 @@ class _Run:
         self.sink = sink
         self.context = BuildContext(name, sink.annotations_before, sink.diagnostics)
         lang.builder.ctx = self.context
-        self.tokens: Iterator[Token] = lang.scanner.tokenize(text, name, sink)
+        self.tokens: Iterator[Token] = iter(lang.scanner.tokenize(text, name, sink))
         self.state = ParserState(lang.tables)
         self.replay: deque[Token] = deque()
         """Tokens to feed again before reading on (error recovery)."""
