@@ -8,7 +8,10 @@ from typing import Any
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 """Per node class, the fields that may hold child nodes (everything but spans and names)."""
 
-_SCALAR_FIELDS = frozenset({"span", "name", "op", "path", "kind", "key_name", "value_name", "body_text"})
+_SCALAR_FIELDS = frozenset({"span", "name", "op", "path", "kind", "key_name", "value_name"})
+
+_IS_NODE: dict[type, bool] = {}
+"""Per class: is it an AST node (a dataclass)? Cached: this is the linter's hottest test."""
 
 
 def _child_fields(cls: type) -> tuple[str, ...]:
@@ -24,25 +27,38 @@ def _child_fields(cls: type) -> tuple[str, ...]:
 
 
 def _is_node(value: Any) -> bool:
-    return hasattr(type(value), "__dataclass_fields__")
+    cls = type(value)
+    known = _IS_NODE.get(cls)
+    if known is None:
+        known = _IS_NODE[cls] = hasattr(cls, "__dataclass_fields__")
+    return known
 
 
-def children(node: Any) -> Iterator[Any]:
+def child_list(node: Any) -> list[Any]:
     """The direct AST children of a node, in field order (spans and plain values excluded)."""
+    found = []
     for name in _child_fields(type(node)):
         value = getattr(node, name)
         if type(value) is tuple:  # pylint: disable=unidiomatic-typecheck  # Span is a tuple subclass
-            for element in value:
-                if _is_node(element):
-                    yield element
+            found.extend(element for element in value if _is_node(element))
         elif _is_node(value):
-            yield value
+            found.append(value)
+    return found
 
 
-def walk(node: Any) -> Iterator[Any]:
-    """Every node of the tree rooted at ``node``, parents before children."""
+def children(node: Any) -> Iterator[Any]:
+    """The direct AST children of a node, in field order."""
+    return iter(child_list(node))
+
+
+def walk(node: Any) -> list[Any]:
+    """Every node of the tree rooted at ``node``, parents before children, in source order."""
+    found = []
     stack = [node]
     while stack:
         current = stack.pop()
-        yield current
-        stack.extend(reversed(list(children(current))))
+        found.append(current)
+        below = child_list(current)
+        below.reverse()
+        stack.extend(below)
+    return found

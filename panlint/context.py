@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from panc.source import Span
 from panlint.astwalk import walk
-from panlint.tokenkinds import NON_CODE_TYPES, TokenKind, kind_of
+from panlint.tokenkinds import NON_CODE_TYPES, OPAQUE_TYPES, PUNCTUATION
 
 if TYPE_CHECKING:
     from panc.syntax.tokens import Token
@@ -57,7 +57,7 @@ class LintContext:
     @cached_property
     def nodes(self) -> list[Any]:
         """Every AST node, parents before children (empty when nothing parsed)."""
-        return [] if self.parse.ast is None else list(walk(self.parse.ast))
+        return [] if self.parse.ast is None else walk(self.parse.ast)
 
     @cached_property
     def _nodes_by_type(self) -> dict[type, list[Any]]:
@@ -91,7 +91,8 @@ class LintContext:
         """Punctuation character -> indexes in ``tokens`` where it occurs."""
         found: dict[str, list[int]] = {}
         for index, tok in enumerate(self.tokens):
-            if kind_of(tok) is TokenKind.PUNCTUATION:
+            # No string, comment or heredoc token's text is a lone punctuation character.
+            if tok.value in PUNCTUATION:
                 found.setdefault(tok.value, []).append(index)
         return found
 
@@ -104,7 +105,7 @@ class LintContext:
         """
         ranges: dict[int, list[tuple[int, int]]] = {}
         for tok in self.tokens:
-            if kind_of(tok) not in (TokenKind.STRING, TokenKind.ANNOTATION):
+            if tok.type not in OPAQUE_TYPES:
                 continue
             span = tok.span
             if span.start_line == span.end_line:
@@ -137,7 +138,7 @@ class LintContext:
             span = raw.span
             if raw.type == "HEREDOC_BODY":
                 lines.update(range(span.start_line, span.end_line + 1))
-            elif span.end_line > span.start_line and kind_of(raw) in (TokenKind.STRING, TokenKind.ANNOTATION):
+            elif span.end_line > span.start_line and raw.type in OPAQUE_TYPES:
                 lines.update(range(span.start_line + 1, span.end_line + 1))
         return lines
 

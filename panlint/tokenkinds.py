@@ -61,6 +61,9 @@ NON_CODE_TYPES = frozenset({"COMMENT", "ANNOTATION"})
 STRING_TYPES = frozenset({"SQ_STRING", "DQ_STRING", "HEREDOC", "HEREDOC_BODY"})
 """Terminal names of ``panc.syntax`` whose text is data, whatever it looks like."""
 
+OPAQUE_TYPES = STRING_TYPES | {"ANNOTATION"}
+"""Tokens whose insides are never layout: strings, heredocs, annotations."""
+
 
 _KIND_BY_TYPE: dict[str, TokenKind] = {}
 """Every token of a terminal has the same kind: the first one seen decides (the lexer is hot)."""

@@ -3,6 +3,7 @@ names that shadow builtins (SM004), unused locals (SM005)."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 
 from panc.syntax import ast
@@ -157,7 +158,16 @@ class UnusedLocal(Rule):
     needs_ast = True
 
     def check(self, context: LintContext) -> Iterable[Finding]:
+        assigns = sorted(
+            (node.span.start_line, node.span.start_column) for node in context.nodes_of(ast.Assign)
+        )
+        if not assigns:
+            return
         for root in dml_roots(context.ast):
+            start = (root.span.start_line, root.span.start_column)
+            first = bisect.bisect_left(assigns, start)
+            if first == len(assigns) or assigns[first] > (root.span.end_line, root.span.end_column):
+                continue  # no assignment in this DML: no local to report
             written, read = _writes_and_reads(root)
             for name, target in written.items():
                 if name not in read and name not in AUTOMATIC_VARIABLES:
