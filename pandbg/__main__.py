@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -38,9 +37,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.tcp is None:
         stream = stdio_stream()
         DapAdapter(lambda adapter: Connection(stream, adapter.handle)).serve()
-        # debugpy's reader thread stays blocked on stdin, which the client may keep open
-        sys.stderr.flush()
-        os._exit(0)
+        return 0
     host, port = args.tcp
 
     def ready(bound: int) -> None:
@@ -49,6 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     for stream in tcp_streams(host, port, ready):
         DapAdapter(lambda adapter, s=stream: Connection(s, adapter.handle)).serve()  # type: ignore[misc]
+        stream.close()
     return 0
 
 

@@ -82,7 +82,9 @@ class DapAdapter:
             raise RequestFailed(str(error)) from None
 
     def serve(self) -> None:
+        """Serve the client; when it goes away, end any run still going."""
         self.connection.serve()
+        self.session.terminate()
 
     # ------------------------------------------------------------------ SessionListener
 

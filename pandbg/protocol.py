@@ -1,15 +1,18 @@
 """Carrying DAP messages: Content-Length framed JSON over stdio or a TCP socket.
 
-Framing, request/response pairing and dispatch are debugpy's messaging layer
-(``debugpy.common.messaging``: ``JsonIOStream`` frames, ``JsonMessageChannel`` dispatches
-on its own threads and turns a ``MessageHandlingError`` into an error response). It is a
-module inside debugpy rather than a published API, so this is the only module of pandbg
-that imports it: the adapter sees ``Connection``, a command handler returning response
-bodies, and ``RequestFailed``.
+Framing is debugpy's ``JsonIOStream`` (``debugpy.common.messaging``): headers, partial
+reads, UTF-8 and size limits, as debugpy speaks them to VS Code every day. Its channel
+class (dispatch on its own threads) is not used: it sends error responses without the
+``body.error`` the specification requires, ends the process when a handler raises, and
+cannot order an event after a response. Dispatch here is a plain loop instead: read a
+request, call the handler, write the response, then run the work the handler deferred.
+debugpy's messaging is a module inside debugpy rather than a published API, so this is the
+only module of pandbg that imports it.
 """
 
 from __future__ import annotations
 
+import itertools
 import socket
 import sys
 import threading
@@ -22,7 +25,7 @@ from debugpy.common import log, messaging
 Handler = Callable[[str, dict[str, Any]], dict[str, Any] | None]
 """``handler(command, arguments) -> response body``; raises ``RequestFailed`` to refuse."""
 
-# debugpy logs failed requests to stderr; the client already gets them as error responses.
+# debugpy logs stream trouble to stderr at "warning"; pandbg reports its own errors.
 log.stderr.levels = frozenset()
 
 
@@ -31,57 +34,77 @@ class RequestFailed(Exception):
 
 
 class Connection:
-    """One DAP client. Requests are handled one at a time on the channel's thread."""
+    """One DAP client: requests are handled in order on the thread that calls ``serve``."""
 
     def __init__(self, stream: messaging.JsonIOStream, handler: Handler) -> None:
+        self._stream = stream
         self._handler = handler
         self._after: list[Callable[[], None]] = []
-        self._channel = messaging.JsonMessageChannel(stream, self, name="pandbg")
-        self._lock = threading.Lock()
-        self._done = threading.Event()
+        self._write_lock = threading.Lock()
+        self._sequence = itertools.count(1)
+        self._closed = False
 
-    # debugpy's channel calls ``request`` for every request (its generic handler name).
-    def request(self, request: messaging.Request) -> None:
-        """Dispatch one request; its response is sent before any ``after_response`` work."""
+    def serve(self) -> None:
+        """Handle requests until the client goes away or a handler calls ``close``."""
+        while not self._closed:
+            try:
+                message = self._stream.read_json()
+            except messaging.NoMoreMessages:
+                break
+            except Exception:  # pylint: disable=broad-exception-caught  # unreadable stream: stop
+                sys.stderr.write("pandbg: unreadable message, closing the connection\n")
+                break
+            if isinstance(message, dict) and message.get("type") == "request":
+                self._dispatch(message)
+
+    def _dispatch(self, message: dict[str, Any]) -> None:
+        command = str(message.get("command", ""))
+        response: dict[str, Any] = {"type": "response", "request_seq": message.get("seq", 0),
+                                    "command": command, "success": True}
+        arguments = message.get("arguments")
         try:
-            body = self._handler(request.command, dict(request.arguments))
+            body = self._handler(command, arguments if isinstance(arguments, dict) else {})
+            if body:
+                response["body"] = body
         except RequestFailed as error:
-            raise request.cant_handle("{0}", str(error), silent=True) from None
+            _fail(response, str(error))
         except Exception as error:  # pylint: disable=broad-exception-caught  # the adapter must stay up
             sys.stderr.write(traceback.format_exc())
-            raise request.cant_handle("internal error of pandbg: {0!r}", error, silent=True) from None
-        request.respond(body or {})
-        with self._lock:
-            pending, self._after = self._after, []
+            _fail(response, f"internal error of pandbg: {error!r}")
+        self._write(response)
+        pending, self._after = self._after, []
         for work in pending:
             work()
 
     def after_response(self, work: Callable[[], None]) -> None:
         """Run ``work`` once the response to the request being handled has been sent
         (so that, e.g., a ``stopped`` event never overtakes the ``continue`` response)."""
-        with self._lock:
-            self._after.append(work)
+        self._after.append(work)
 
     def send_event(self, event: str, body: dict[str, Any] | None = None) -> None:
-        """Send an event; safe from any thread, quiet once the client is gone."""
-        try:
-            self._channel.send_event(event, body)
-        except messaging.NoMoreMessages:
-            pass
+        """Send an event; safe from any thread."""
+        message: dict[str, Any] = {"type": "event", "event": event}
+        if body:
+            message["body"] = body
+        self._write(message)
 
-    def serve(self) -> None:
-        """Handle messages until the client goes away or ``close`` is called."""
-        self._channel.start()
-        self._done.wait()
-
-    # debugpy's channel calls ``disconnect`` when the client's stream ends.
-    def disconnect(self) -> None:
-        self._done.set()
+    def _write(self, message: dict[str, Any]) -> None:
+        with self._write_lock:
+            message["seq"] = next(self._sequence)
+            try:
+                self._stream.write_json(message)
+            except messaging.NoMoreMessages:
+                self._closed = True  # the client is gone; nothing left to tell it
 
     def close(self) -> None:
-        """Stop serving (after the current response has been sent)."""
-        self._channel.close()
-        self._done.set()
+        """Stop serving once the current request is answered."""
+        self._closed = True
+
+
+def _fail(response: dict[str, Any], message: str) -> None:
+    response["success"] = False
+    response["message"] = message
+    response["body"] = {"error": {"id": 1, "format": message, "showUser": True}}
 
 
 def stdio_stream() -> messaging.JsonIOStream:

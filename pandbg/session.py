@@ -552,8 +552,8 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
         self.quiet = False
         self.mode: str | None = None
         self.step_depth = 0
-        self.step_line: tuple[str, int] | None = None
         self.line_key: tuple[str, int, int] | None = None
+        self.line_node: object = None
         self.evaluating = False
         self.reported: PanError | None = None
         self.writes: list[tuple[str, Value, Span, str]] = []
@@ -572,7 +572,8 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
     def _main(self) -> None:
         code = 1
         try:
-            result = self.compiler.compile_object(self.config.program)
+            # by name through the include path, as panc builds objects (not from the file given)
+            result = self.compiler.compile_object(self.object_name)
         except _Terminated:
             result = None
         except Exception as error:  # pylint: disable=broad-exception-caught  # a compiler bug ends the run
@@ -662,27 +663,29 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
         reason = None
         if self.pause_reason is not None:
             reason = self.pause_reason
-        elif self.mode is not None and self._step_done(span):
+        elif self.mode is not None and self._step_done():
             reason = "step"
         hit: tuple[int, ...] = ()
         bps = self.session.line_index.get(self._realpath(span.file)) if self.session.line_index else None
         breakpoint_ = bps.get(span.start_line) if bps else None
         key = (span.file, span.start_line, id(frame)) if breakpoint_ is not None else None
-        if breakpoint_ is not None and key != self.line_key and self._hit(breakpoint_, frame, node):
-            reason = reason or "breakpoint"
-            hit = (breakpoint_.id,)
+        # one stop per line, not per statement nested on it; a loop coming back stops again
+        if breakpoint_ is not None and (key != self.line_key or node is self.line_node):
+            self.line_node = node
+            if self._hit(breakpoint_, frame, node):
+                reason = reason or "breakpoint"
+                hit = (breakpoint_.id,)
         self.line_key = key
         if reason is not None:
             self._pause(_Stop(reason, frame, span, node), hit)
 
-    def _step_done(self, span: Span) -> bool:
-        depth = self.depth
+    def _step_done(self) -> bool:
+        """Steps go statement by statement: ``over`` skips deeper calls, ``out`` leaves the frame."""
         if self.mode == "out":
-            return depth < self.step_depth
-        moved = self.step_line != (span.file, span.start_line)
+            return self.depth < self.step_depth
         if self.mode == "over":
-            return depth < self.step_depth or (depth == self.step_depth and moved)
-        return moved or depth != self.step_depth
+            return self.depth <= self.step_depth
+        return True
 
     def on_statement_error(self, node: ast.Statement | ast.Expr, frame: Frame, error: PanError) -> None:
         if self.evaluating or error is self.reported:
@@ -737,7 +740,6 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
                 definition = frame.build.functions.get(name)
                 where = definition.span if definition is not None else span
                 self._pause(_Stop("function breakpoint", frame, where, None), (breakpoint_.id,))
-                self.step_line = None  # the body's first statement may share the definition's line
                 return
 
     def on_function_exit(self, name: str, span: Span, frame: Frame) -> None:
@@ -844,9 +846,6 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
         if action in ("in", "over", "out"):
             self.mode = action
             self.step_depth = self.depth
-            self.step_line = (stop.span.file, stop.span.start_line) if stop.span is not None else None
-            if stop.reason == "function breakpoint":
-                self.step_line = None
         self.line_key = None
         self.refresh()
 
