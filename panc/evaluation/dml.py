@@ -14,6 +14,7 @@ they are evaluated: templates are shared by every object of a compilation.
 from __future__ import annotations
 
 # pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
+import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,17 @@ from panc.evaluation import operators
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
 from panc.evaluation.terms import key_term, value_term
 from panc.evaluation.tree import MISSING, check_replacement, child_of, descend, fresh_container, set_child
-from panc.evaluation.values import NULL, UNDEF, Value, deep_copy, sorted_keys, type_name
+from panc.evaluation.values import (
+    LONG_MAX,
+    LONG_MIN,
+    NULL,
+    UNDEF,
+    Value,
+    deep_copy,
+    sorted_keys,
+    type_name,
+    wrap_long,
+)
 from panc.source import Span
 from panc.syntax import ast
 
@@ -409,6 +420,8 @@ class DmlCompiler:
                 raise self.syntax(failure.message, span) from None
         if op is operators.add:
             return _add_code(left, right, span)
+        if node.op in _LONG_FAST_PATHS:
+            return _long_fast_code(node.op, op, left, right, span)
 
         def code(frame: Frame) -> Value:
             a = left(frame)
@@ -811,6 +824,41 @@ def _may_alias(node: ast.Expr) -> bool:
     return isinstance(node, ast.Variable) and node.name == "SELF"
 
 
+_LONG_FAST_PATHS: dict[str, tuple[Callable[[Any, Any], Any], bool]] = {
+    "-": (operator.sub, True),
+    "*": (operator.mul, True),
+    "<": (operator.lt, False),
+    "<=": (operator.le, False),
+    ">": (operator.gt, False),
+    ">=": (operator.ge, False),
+    "==": (operator.eq, False),
+    "!=": (operator.ne, False),
+}
+"""Operators computed directly when both operands are longs (the loop counters' case);
+``True`` marks those whose result may overflow and must wrap."""
+
+
+def _long_fast_code(
+    symbol: str, op: Callable[[Value, Value], Value], left: Code, right: Code, span: Span
+) -> Code:
+    fast, wraps = _LONG_FAST_PATHS[symbol]
+
+    def code(frame: Frame) -> Value:
+        a = left(frame)
+        b = right(frame)
+        if type(a) is int and type(b) is int:
+            result = fast(a, b)
+            if wraps and not LONG_MIN <= result <= LONG_MAX:
+                return wrap_long(result)
+            return result
+        try:
+            return op(a, b)
+        except EvalFailure as failure:
+            raise located(failure.message, span) from None
+
+    return code
+
+
 def _add_code(left: Code, right: Code, span: Span) -> Code:
     """``+``, specialised: it is by far the most frequent operator (string building)."""
     add = operators.add
@@ -818,8 +866,14 @@ def _add_code(left: Code, right: Code, span: Span) -> Code:
     def code(frame: Frame) -> Value:
         a = left(frame)
         b = right(frame)
-        if type(a) is str and type(b) is str:
-            return a + b
+        ta = type(a)
+        if ta is type(b):
+            if ta is str:
+                return a + b
+            if ta is int:
+                result = a + b
+                if LONG_MIN <= result <= LONG_MAX:
+                    return result
         try:
             return add(a, b)
         except EvalFailure as failure:
