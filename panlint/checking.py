@@ -54,7 +54,7 @@ def lint_text(
             continue
         try:
             findings.extend(rule().check(context))
-        except Exception as error:
+        except Exception as error:  # pylint: disable=broad-exception-caught
             if on_error is None:
                 raise
             # One broken rule must not hide the other rules' findings.
