@@ -176,32 +176,46 @@ def build(
     """Compile every file; ``on_outcome`` sees each file's outcome, in order, once it is known.
 
     ``make_compiler`` makes a compiler with the build's options. With ``workers`` > 1 (and more
-    than one object to build) objects are built in that many forked worker processes, each
-    with its own compiler; the outcomes are the same as with one.
+    than one file) files are compiled in that many forked worker processes, each with its own
+    compilers; the outcomes are the same as in one process. The same object named by two files
+    is reported once, for the first.
     """
     started = time.monotonic()
-    checker = make_compiler()
-    outcomes = [describe_file(path, checker) for path in paths]
-    # the same object named twice is built once (for its first file)
-    first: dict[str, FileOutcome] = {}
-    for outcome in outcomes:
-        if outcome.object_name is not None:
-            first.setdefault(outcome.object_name, outcome)
-    to_build = list(first.values())
-    if workers > 1 and len(to_build) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        _build_in_processes(to_build, make_compiler, settings, min(workers, len(to_build)))
-        if on_outcome is not None:
-            for outcome in outcomes:
+    paths = list(paths)
+    if workers > 1 and len(paths) > 1 and "fork" in multiprocessing.get_all_start_methods():
+        outcomes = _compile_in_processes(paths, make_compiler, settings, min(workers, len(paths)))
+        for outcome in _without_repeated_objects(outcomes):
+            if on_outcome is not None:
                 on_outcome(outcome)
     else:
-        builder = make_compiler() if to_build else checker
-        building = {id(o) for o in to_build}
-        for outcome in outcomes:
-            if id(outcome) in building:
+        checker, builder = make_compiler(), None
+        outcomes = []
+        built: set[str] = set()
+        for path in paths:
+            outcome = describe_file(path, checker)
+            if outcome.object_name is not None and outcome.object_name not in built:
+                built.add(outcome.object_name)
+                builder = builder or make_compiler()
                 build_object(outcome, builder, settings)
+            outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
     return BuildReport(outcomes, len(settings.formats), time.monotonic() - started)
+
+
+def _without_repeated_objects(outcomes: list[FileOutcome]) -> list[FileOutcome]:
+    """Clear what a second file of an already reported object produced (workers built it twice)."""
+    seen: set[str] = set()
+    for outcome in outcomes:
+        name = outcome.object_name
+        if name is None:
+            continue
+        if name in seen:
+            outcome.errors.clear()
+            outcome.messages.clear()
+            outcome.written = []
+        seen.add(name)
+    return outcomes
 
 
 # ---------------------------------------------------------------------- worker processes
@@ -210,35 +224,41 @@ _WORKER_STATE: dict[str, Any] = {}
 
 
 def _start_worker(make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings) -> None:
+    _WORKER_STATE["checker"] = make_compiler()
     _WORKER_STATE["builder"] = make_compiler()
     _WORKER_STATE["settings"] = settings
 
 
-def _build_in_worker(path: str, name: str) -> tuple[list[tuple[Any, ...]], list[str], list[Path]]:
-    outcome = FileOutcome(path, parsed=True, object_name=name)
-    build_object(outcome, _WORKER_STATE["builder"], _WORKER_STATE["settings"])
-    return [_portable(e) for e in outcome.errors], outcome.messages, outcome.written
+def _compile_in_worker(path: str) -> tuple[Any, ...]:
+    outcome = describe_file(path, _WORKER_STATE["checker"])
+    if outcome.object_name is not None:
+        build_object(outcome, _WORKER_STATE["builder"], _WORKER_STATE["settings"])
+    errors = [_portable(e) for e in outcome.errors]
+    return outcome.parsed, outcome.object_name, errors, outcome.messages, outcome.written
 
 
-def _build_in_processes(
-    outcomes: list[FileOutcome], make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings,
-    workers: int,
-) -> None:
+def _compile_in_processes(
+    paths: list[str], make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings, workers: int
+) -> list[FileOutcome]:
     # fork: the workers inherit the loaded modules and the (unpicklable) compiler factory
     context = multiprocessing.get_context("fork")
+    outcomes = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                              initargs=(make_compiler, settings)) as pool:
-        futures = [pool.submit(_build_in_worker, o.path, o.object_name) for o in outcomes]
-        for outcome, future in zip(outcomes, futures, strict=True):
+        futures = [pool.submit(_compile_in_worker, path) for path in paths]
+        for path, future in zip(paths, futures, strict=True):
+            outcome = FileOutcome(path)
+            outcomes.append(outcome)
             try:
-                errors, messages, written = future.result()
+                parsed, name, errors, messages, written = future.result()
             except Exception as error:  # pylint: disable=broad-exception-caught
-                # a worker that died (killed, out of memory) fails its object only
-                outcome.errors.append(BuildError(f"compiler error while compiling {outcome.path}: {error!r}"))
+                # a worker that died (killed, out of memory) fails its file only
+                outcome.errors.append(BuildError(f"compiler error while compiling {path}: {error!r}"))
                 continue
+            outcome.parsed, outcome.object_name, outcome.written = parsed, name, written
             outcome.errors.extend(_restored(e) for e in errors)
             outcome.messages.extend(messages)
-            outcome.written = written
+    return outcomes
 
 
 def _portable(error: PanError | Diagnostic) -> tuple[Any, ...]:
