@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--suppress", metavar="LEVEL", help="hide findings at or below LEVEL (info, warning, error)"
     )
     parser.add_argument("--threshold", metavar="LEVEL", help="fail only for findings at or above LEVEL")
-    parser.add_argument("--table", action="store_true", help="print findings as a table")
+    parser.add_argument("--table", action="store_true", help="print a table of per-file statistics")
     parser.add_argument("--summary", action="store_true", help="print the number of findings per rule")
     parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")

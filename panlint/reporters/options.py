@@ -18,7 +18,7 @@ class ReportOptions:
     summary: bool = False
     """Append the number of findings per rule."""
     table: bool = False
-    """Text only: one table row per finding instead of a source excerpt."""
+    """Text only: append a table of per-file statistics."""
     color: bool = False
 
     def rules(self) -> list[type[Rule]]:

@@ -31,17 +31,23 @@ def _header(finding: Finding, options: ReportOptions) -> str:
     return f"{span.file}:{span.start_line}:{span.start_column}: {finding.rule_id} [{level}] {finding.message}"
 
 
-def _table(findings: list[Finding]) -> list[str]:
-    headers = ("File", "Line", "Col", "ID", "Level", "Message")
-    rows = [
-        (f.span.file, str(f.span.start_line), str(f.span.start_column), f.rule_id, f.level.label, f.message)
-        for f in findings
-    ]
+def table_lines(results: list[FileResult]) -> list[str]:
+    """A table of per-file statistics: findings in total and per level, files with findings only."""
+    headers = ("File", "Findings", "error", "warning", "info")
+    rows = []
+    for result in results:
+        if result.findings:
+            levels = Counter(finding.level.label for finding in result.findings)
+            counts = (len(result.findings), levels["error"], levels["warning"], levels["info"])
+            rows.append((result.path, *(str(count) for count in counts)))
     widths = [max(len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
     rule = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
 
     def render(row: tuple[str, ...]) -> str:
-        return "| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) + " |"
+        cells = [row[0].ljust(widths[0])] + [
+            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
+        ]
+        return "| " + " | ".join(cells) + " |"
 
     return [rule, render(headers), rule, *(render(row) for row in rows), rule]
 
@@ -58,20 +64,17 @@ def summary_lines(results: list[FileResult]) -> list[str]:
 
 def report(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     """Write the findings for people to read."""
-    findings = [finding for result in results for finding in result.findings]
-    if options.table:
-        if findings:
-            stream.write("\n".join(_table(findings)) + "\n")
-    else:
-        for result in results:
-            if not result.findings:
-                continue
-            lines = (result.text or "").split("\n")
-            for finding in result.findings:
-                stream.write(_header(finding, options) + "\n")
-                number = finding.span.start_line
-                if 1 <= number <= len(lines):
-                    source = lines[number - 1].rstrip("\r")
-                    stream.write(f"    {source}\n    {caret_line(source, finding)}\n")
+    for result in results:
+        if not result.findings:
+            continue
+        lines = (result.text or "").split("\n")
+        for finding in result.findings:
+            stream.write(_header(finding, options) + "\n")
+            number = finding.span.start_line
+            if 1 <= number <= len(lines):
+                source = lines[number - 1].rstrip("\r")
+                stream.write(f"    {source}\n    {caret_line(source, finding)}\n")
+    if options.table and any(result.findings for result in results):
+        stream.write("\n".join(table_lines(results)) + "\n")
     if options.summary:
         stream.write("\n".join(summary_lines(results)) + "\n")

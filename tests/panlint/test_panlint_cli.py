@@ -121,11 +121,16 @@ def test_allow_mvn_templates(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_table_output(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--table", write("style.pan", STYLE))
+    write("good.pan", CLEAN)
+    code, out, _ = run(capsys, "--table", "good.pan", write("style.pan", STYLE), write("warned.pan", WARNED))
     lines = out.splitlines()
-    cells = [cell.strip() for cell in lines[1].split("|")[1:-1]]
-    assert code == 1 and cells == ["File", "Line", "Col", "ID", "Level", "Message"]
-    assert "| style.pan | 3    | 9   | LP008 | info  |" in lines[3]
+    assert code == 1 and "LP008" in out
+    table = lines[lines.index("| File       | Findings | error | warning | info |") - 1 :]
+    assert table[3:5] == [
+        "| style.pan  |        1 |     0 |       0 |    1 |",
+        "| warned.pan |        1 |     0 |       1 |    0 |",
+    ]
+    assert len(table) == 6
 
 
 def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
