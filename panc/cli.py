@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import sys
 from collections.abc import Callable, Sequence
@@ -142,8 +143,13 @@ def _workers(nthread: int) -> int:
     return cpus if nthread == 0 else min(nthread, cpus)
 
 
-def _any_of(patterns: list[str]) -> str | None:
+def _any_of(patterns: list[str], option: str) -> str | None:
     """One regular expression matching (in full) whatever one of ``patterns`` matches."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as e:
+            raise OptionsError(f"{option} has an invalid regular expression '{pattern}': {e}") from e
     if not patterns:
         return None
     return "|".join(f"(?:{p})" for p in patterns)
@@ -215,6 +221,8 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         output_dir = _absolute_directory(args.output_dir) if args.output_dir is not None else os.getcwd()
         include_path = _include_path(args.include_path)
         formats = tuple(parse_formats(args.formats))
+        debug_include = _any_of(args.debug_ns_include, "debug-ns-include")
+        debug_exclude = _any_of(args.debug_ns_exclude, "debug-ns-exclude")
     except UnknownFormatError as e:
         stdout.write(f"OPTIONS ERROR: unknown format '{e.key}'\n")
         return 1
@@ -230,8 +238,8 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         max_recursion=args.max_recursion,
         initial_data=args.initial_data,
         debug=args.debug,
-        debug_ns_include=_any_of(args.debug_ns_include),
-        debug_ns_exclude=_any_of(args.debug_ns_exclude),
+        debug_ns_include=debug_include,
+        debug_ns_exclude=debug_exclude,
         warnings=args.warnings,
     )
 

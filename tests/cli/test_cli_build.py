@@ -148,3 +148,15 @@ def test_missing_file_is_an_error_and_the_others_are_built(site):
     assert returncode == 1
     assert stdout == "evaluation error [?:?]\ncannot read file 'nothere.pan'\n\n\n"
     assert sorted(p.name for p in out.iterdir()) == ["obj.dep", "obj.xml"]
+
+
+def test_debug_namespaces_select_templates(site):
+    source, out = site
+    _write(source, "obj.pan", 'object template obj;\ninclude "lib/a";\ninclude "other/b";\n')
+    _write(source, "lib/a.pan", 'template lib/a;\n"/a" = debug("from a");\n')
+    _write(source, "other/b.pan", 'template other/b;\n"/b" = debug("from b");\n')
+    _, _, stderr = run_panc(["--output-dir", str(out), "--debug-ns-include", "lib/.*", "obj.pan"])
+    assert stderr == "[obj] from a\n"
+    _, _, stderr = run_panc(["--output-dir", str(out), "--debug-ns-include", "lib/.*",
+                             "--debug-ns-include", "other/.*", "--debug-ns-exclude", "lib/a", "obj.pan"])
+    assert stderr == "[obj] from b\n"

@@ -48,6 +48,7 @@ def test_include_path_entries_must_exist(tmp_path, monkeypatch):
     (["--max-iteration", "0"], "max-iteration must be a positive integer"),
     (["--max-recursion", "ten"], "max-recursion must be a positive integer"),
     (["--nthread", "-1"], "nthread must be a non-negative integer"),
+    (["--debug-ns-include", "a(b"], "debug-ns-include has an invalid regular expression 'a(b'"),
     (["--no-debug"], "unrecognized arguments: --no-debug"),
     (["--disable-escaping"], "unrecognized arguments: --disable-escaping"),
     (["--output"], "unrecognized arguments: --output"),
