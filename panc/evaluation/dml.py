@@ -171,8 +171,8 @@ class DmlCompiler:
     def statement(self, node: ast.Expr) -> Code:
         """Like ``expr`` for a statement of a block: reports ``on_statement`` when hooked."""
         code = self.expr(node)
-        if self.hooks is not None:
-            code = self._statement_hook(node, code)
+        if self.hooks is not None and not isinstance(node, ast.Block):
+            code = self._statement_hook(node, code)  # a block's own statements report themselves
         return code
 
     def top_level(self, node: ast.Expr) -> Code:

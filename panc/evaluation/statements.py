@@ -223,7 +223,7 @@ class StatementCompiler:
                     tree.mark_final(terms)
             except EvalFailure as failure:
                 raise located(failure.message, span) from None
-            if hooks is not None:
+            if hooks is not None and tree is frame.build.tree:  # not the scratch tree of a create()
                 hooks.on_path_write(path_text, value, span, template_name)
 
         return assign
@@ -300,7 +300,7 @@ class StatementCompiler:
         return define
 
     def _function(self, statement: ast.FunctionStatement) -> StatementCode:
-        body = self.dml.expr(statement.body)
+        body = self.dml.statement(statement.body)  # a debugger steps into one-expression bodies too
         name = statement.name
         span = statement.span
         template_name = self.name
