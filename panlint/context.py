@@ -41,6 +41,8 @@ class LintContext:
     parse: Any
     """The ``ParseResult`` of ``panc.syntax.parse`` for ``text``."""
     options: RuleOptions = field(default_factory=RuleOptions)
+    shared: dict[str, Any] = field(default_factory=dict)
+    """Values that several rules of one family compute once per file (keyed by the family)."""
 
     @cached_property
     def lines(self) -> list[str]:

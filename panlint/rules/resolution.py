@@ -28,14 +28,14 @@ def _analysis_findings(rule: Rule, context: LintContext, code: str) -> Iterable[
     from panc.analysis.checks import semantic_diagnostics  # pylint: disable=import-outside-toplevel
     from panc.analysis.references import template_occurrences  # pylint: disable=import-outside-toplevel
 
-    cache = context.__dict__.setdefault("_semantic_diagnostics", None)
-    if cache is None:
+    diagnostics = context.shared.get(__name__)
+    if diagnostics is None:
         occurrences = template_occurrences(context.ast)
-        cache = semantic_diagnostics(context.ast, occurrences, index, BUILTIN_FUNCTIONS)
-        context.__dict__["_semantic_diagnostics"] = cache
+        diagnostics = semantic_diagnostics(context.ast, occurrences, index, BUILTIN_FUNCTIONS)
+        context.shared[__name__] = diagnostics
     return [
         rule.finding(diagnostic.span._replace(file=context.path), diagnostic.message)
-        for diagnostic in cache
+        for diagnostic in diagnostics
         if diagnostic.code == code
     ]
 
