@@ -122,3 +122,19 @@ def test_unhooked_compiles_never_call_hooks(monkeypatch: pytest.MonkeyPatch) -> 
     assert template is not None
     # no wrapper closures: each statement runs its own code directly
     assert [s.code.__name__ for s in template.statements] == ["define", "include_static", "assign"]
+
+
+def test_blocks_report_their_statements_only_and_creates_report_no_writes() -> None:
+    recorder = Recorder()
+    source = {
+        "obj": "object template obj;\nfunction g = ARGV[0];\n'/a' = { if (true) { g(1); }; };\n'/s' = create('s');\n",
+        "s": "structure template s;\n'x' = 1;\n",
+    }
+    assert compile_templates(source, hooks=recorder).error is None
+    statements = [e[1] for e in recorder.events if e[0] == "statement"]
+    assert "3.10-3.28" in statements  # the if statement
+    assert "3.22-3.25" in statements  # g(1), inside the if's block
+    assert "3.20-3.28" not in statements  # the block itself is not a statement
+    assert "2.14-2.20" in statements  # g's one-expression body
+    writes = [e[1] for e in recorder.events if e[0] == "write"]
+    assert writes == ["/a", "/s"]
