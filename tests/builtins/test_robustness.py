@@ -1,6 +1,9 @@
 """Every pure builtin, given any pan values, returns a pan value or raises BuiltinError:
 bad user input never escapes as a Python exception."""
 
+# Exact type tests on purpose: bool is a subclass of int.
+# pylint: disable=unidiomatic-typecheck
+
 from __future__ import annotations
 
 import math
