@@ -308,3 +308,11 @@ def test_parse_cache_gives_the_same_findings(capsys: pytest.CaptureFixture[str],
     assert list((tmp_path / "cache" / "pan-tools").glob("parse-v*/**/*")), "the parse cache was written"
     Path(tmp_path / "cache" / "pan-tools" / "panlint").rename(tmp_path / "old-results")
     assert run(capsys, "--parse-cache", path) == plain
+
+
+def test_readme_configuration_example_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (REPO / "panlint" / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    write("pyproject.toml", example)
+    code, out, _ = run(capsys, write("style.pan", STYLE))
+    assert (code, "LP008" in out) == (1, True)
