@@ -315,4 +315,4 @@ def test_readme_configuration_example_is_valid(capsys: pytest.CaptureFixture[str
     example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
     write("pyproject.toml", example)
     code, out, _ = run(capsys, write("style.pan", STYLE))
-    assert (code, "LP008" in out) == (1, True)
+    assert (code, "LP008" in out) == (0, True)  # reported, but below the example's threshold
