@@ -11,8 +11,7 @@ for the constructs the grammar uses: an alias or the rule name picks the builder
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -20,9 +19,8 @@ if TYPE_CHECKING:
 Callback = Callable[[list[Any]], Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Reduction:
-    """One grammar rule as the driver needs it."""
+class Reduction(NamedTuple):
+    """One grammar rule as the driver needs it (a tuple: the driver unpacks it)."""
 
     size: int
     callback: Callback | None

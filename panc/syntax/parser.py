@@ -8,9 +8,8 @@ at the start of a line) and carries on, so editors get every good statement.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from panc.diagnostics import Category, Diagnostic
 from panc.source import Span
@@ -28,10 +27,8 @@ _HEADER_START = frozenset({"OBJECT", "STRUCTURE", "UNIQUE", "DECLARATION", "TEMP
 # Keywords that begin a statement; seen at the start of a line they end error recovery.
 _STATEMENT_START = frozenset({"VARIABLE", "FINAL", "TYPE", "FUNCTION", "BIND", "VALID", "INCLUDE", "PREFIX"})
 _PATHS = frozenset({"SQ_STRING", "DQ_STRING"})
-# Tokens the scanner records that the parser never sees.
-_SIDE_TOKENS = frozenset({"COMMENT", "ANNOTATION", "HEREDOC_BODY"})
 # A terminal that the parser accepts only where a statement may start.
-_STATEMENT_LEVEL = "VARIABLE"
+_STATEMENT_LEVEL = "BIND"
 
 
 @dataclass
@@ -71,7 +68,11 @@ def parse(text: str, name: str) -> ParseResult:
 
 
 class _Run:
-    """One parse: the token stream, the parser state and the recovery logic."""
+    """One parse: the token list, the parser state and the recovery logic.
+
+    Recovery works on positions in the token list: skipping a broken statement moves
+    forward, re-parsing a statement that a broken one swallowed moves back.
+    """
 
     def __init__(self, lang: Language, text: str, name: str, sink: LexResult) -> None:
         self.lang = lang
@@ -79,75 +80,50 @@ class _Run:
         self.sink = sink
         self.context = BuildContext(name, sink.annotations_before, sink.diagnostics)
         lang.builder.ctx = self.context
-        self.tokens: Iterator[Token] = iter(lang.scanner.tokenize(text, name, sink))
+        self.tokens = lang.scanner.tokenize(text, name, sink)
         self.state = ParserState(lang.tables)
-        self.replay: deque[Token] = deque()
-        """Tokens to feed again before reading on (error recovery)."""
-        self.depth = 0
-        """Brackets open since the last statement boundary."""
-        self.previous: Token | None = None
-        """The last token the parser accepted."""
-        self.boundary: Token | None = None
-        """The last ``;`` that ended a statement (the broken statement starts after it)."""
+        self.resumed = 0
+        """Where parsing last (re)started: bracket depths are counted from there."""
 
     def run(self) -> Template | None:
+        tokens = self.tokens
+        if not tokens:
+            self._missing_header(None)
+            return self._finish()
+        if tokens[0].type not in _HEADER_START:
+            self._missing_header(tokens[0])
         state = self.state
         actions = state.tables.actions
         rules = state.tables.rules
         stack = state.states
         values = state.values
-        replay = self.replay
-        tokens = self.tokens
-        first = next(tokens, None)
-        if first is None:
-            self._missing_header(None)
-            return self._finish()
-        if first.type not in _HEADER_START:
-            self._missing_header(first)
-        replay.append(first)
-        depth = 0
-        previous = None
-        boundary = None
-        while True:
-            if replay:
-                token = replay.popleft()
-            else:
-                token = next(tokens, None)
-                if token is None:
-                    break
-            kind = token.type
-            # ParserState.feed, inlined: this loop runs once per token.
-            while True:
+        position = 0
+        while position is not None:
+            for index, token in enumerate(islice(tokens, position, None), position):
+                kind = token[0]
+                # ParserState.feed, inlined: this loop runs once per token.
                 action = actions[stack[-1]].get(kind)
-                if action is None or action >= 0:
+                while action is not None and action < 0:
+                    size, callback, origin = rules[~action]
+                    if callback is None:  # a ?rule passing its only child through
+                        stack[-1] = actions[stack[-2]][origin]
+                    elif size == 1:
+                        values[-1] = callback([values[-1]])
+                        stack[-1] = actions[stack[-2]][origin]
+                    else:
+                        children = values[-size:]
+                        del values[-size:]
+                        del stack[-size:]
+                        values.append(callback(children))
+                        stack.append(actions[stack[-1]][origin])
+                    action = actions[stack[-1]].get(kind)
+                if action is None:
+                    position = self._recover(index, ParseError(token, state.tables.expected(stack[-1])))
                     break
-                rule = rules[~action]
-                size = rule.size
-                if size:
-                    children = values[-size:]
-                    del values[-size:]
-                    del stack[-size:]
-                else:
-                    children = []
-                callback = rule.callback
-                values.append(callback(children) if callback is not None else children[0])
-                stack.append(actions[stack[-1]][rule.origin])
-            if action is None:
-                self.depth, self.previous, self.boundary = depth, previous, boundary
-                self._recover(token, ParseError(token, state.tables.expected(stack[-1])))
-                depth, previous, boundary = self.depth, self.previous, self.boundary
-                continue
-            stack.append(action)
-            values.append(token)
-            if kind in _OPENING:
-                depth += 1
-            elif kind in _CLOSING:
-                if depth:
-                    depth -= 1
-            elif kind == "SEMICOLON" and not depth:
-                boundary = token
-            previous = token
-        self.previous = previous
+                stack.append(action)
+                values.append(token)
+            else:
+                position = None
         return self._finish()
 
     # ------------------------------------------------------------------ errors
@@ -164,10 +140,13 @@ class _Run:
             )
         )
 
-    def _report(self, token: Token, expected: set[str]) -> None:
+    def _previous(self, index: int) -> Token | None:
+        return self.tokens[index - 1] if index > 0 else None
+
+    def _report(self, index: int, token: Token, expected: set[str]) -> None:
         if token.type == "ERROR":
             return  # the scanner already said what is wrong
-        previous = self.previous
+        previous = self._previous(index)
         if token.type == "SEMICOLON" and previous is not None and previous.type in ("EQUAL", "COND_ASSIGN"):
             self.context.error(Category.PARSE, "illegal empty DML statement", token.span)
             return
@@ -177,71 +156,73 @@ class _Run:
         lines = [f"Encountered: {found}", "Was expecting one of:"] + [f"    {item} ..." for item in shown]
         self.context.error(Category.PARSE, "\n".join(lines), token.span)
 
-    def _recover(self, token: Token, error: ParseError) -> None:
-        """Report the error at ``token`` and resynchronise (``replay`` gets what to feed next)."""
-        if self._insert_semicolon(token):
-            return
+    def _recover(self, index: int, error: ParseError) -> int | None:
+        """Report the error at ``tokens[index]``; return where to carry on (``None``: the end)."""
+        token = self.tokens[index]
+        if self._insert_semicolon(index):
+            self.resumed = index
+            return index + 1
         popped = self._pop_to_statement_level()
-        restart = self._restart_inside_statement(token)
-        if restart == [token] and not popped:
-            restart = []  # already at statement level: feeding it again would fail again
-        unclosed = _unclosed_bracket(restart[0], self.sink.tokens, self.boundary) if restart else None
+        boundary, depth = self._boundary(index)
+        restart = self._restart_inside_statement(boundary, index)
+        if restart == index and not popped:
+            restart = None  # already at statement level: feeding it again would fail again
+        unclosed = _unclosed_bracket(self.tokens, boundary + 1, restart) if restart is not None else None
         if unclosed is not None:
             closing = {"LBRACE": "}", "LPAR": ")", "LSQB": "]"}[unclosed.type]
             message = f"'{unclosed.value}' is never closed: missing '{closing}' before the next statement"
             self.context.error(Category.PARSE, message, unclosed.span)
         else:
-            self._report(token, set(error.expected))
-        if restart:
-            # A statement keyword or path at the start of a line was swallowed by the broken
-            # statement (an unclosed bracket): parse again from there.
-            self.replay.extendleft(reversed(restart))
-            self.depth = 0
-            self.boundary = None
-            return
-        self._skip_statement(token)
+            self._report(index, token, set(error.expected))
+        if restart is None:
+            restart = self._skip_statement(index, depth)
+        self.resumed = restart if restart is not None else len(self.tokens)
+        return restart
 
-    def _skip_statement(self, token: Token) -> None:
-        """Drop tokens up to the end of the broken statement."""
-        depth = self.depth
-        skipped_first = False
-        while True:
+    def _boundary(self, index: int) -> tuple[int, int]:
+        """The last ``;`` ending a statement before ``index`` (``resumed - 1`` if none), and
+        the bracket depth at ``index``."""
+        boundary = self.resumed - 1
+        depth = 0
+        for position in range(self.resumed, index):
+            kind = self.tokens[position].type
+            if kind in _OPENING:
+                depth += 1
+            elif kind in _CLOSING:
+                depth = max(depth - 1, 0)
+            elif kind == "SEMICOLON" and not depth:
+                boundary = position
+        return boundary, depth
+
+    def _skip_statement(self, index: int, depth: int) -> int | None:
+        """Where the broken statement at ``index`` ends: after a ``;`` outside brackets, or at
+        a statement keyword or path starting a line."""
+        tokens = self.tokens
+        for position in range(index, len(tokens)):
+            token = tokens[position]
             kind = token.type
             if kind == "SEMICOLON" and depth <= 0:
-                self.previous = self.boundary = token
-                self.depth = 0
-                return
-            if skipped_first and _starts_statement(token):
-                self.replay.appendleft(token)
-                self.depth = 0
-                return
+                return position + 1
+            if position > index and _starts_statement(token):
+                return position
             if kind in _OPENING:
                 depth += 1
             elif kind in _CLOSING:
                 depth -= 1
-            skipped_first = True
-            following = self.replay.popleft() if self.replay else next(self.tokens, None)
-            if following is None:
-                self.depth = 0
-                return
-            token = following
+        return None
 
-    def _restart_inside_statement(self, token: Token) -> list[Token]:
-        """The tokens from the last line-starting statement keyword or path inside the broken
-        statement (after its first token) up to ``token`` included, or ``[]`` if there is none."""
-        tokens = self.sink.tokens
-        end = _index_of(tokens, token)
-        begin = _index_of(tokens, self.boundary) + 1 if self.boundary is not None else 0
-        significant = [t for t in tokens[begin:end] if t.type not in _SIDE_TOKENS]
-        significant.append(token)
-        for position in range(len(significant) - 1, 0, -1):
-            if _starts_statement(significant[position]):
-                return significant[position:]
-        return []
+    def _restart_inside_statement(self, boundary: int, index: int) -> int | None:
+        """The last line-starting statement keyword or path inside the broken statement (after
+        its first token, up to ``index`` included), or ``None``."""
+        for position in range(index, boundary + 1, -1):
+            if _starts_statement(self.tokens[position]):
+                return position
+        return None
 
-    def _insert_semicolon(self, token: Token) -> bool:
+    def _insert_semicolon(self, index: int) -> bool:
         """Repair a forgotten ``;`` before a statement that starts a new line."""
-        previous = self.previous
+        token = self.tokens[index]
+        previous = self._previous(index)
         if previous is None or token.span.start_line == previous.span.end_line:
             return False
         if not _starts_statement(token):
@@ -256,9 +237,6 @@ class _Run:
         self.context.error(Category.PARSE, "missing ';' at the end of the statement", _after(previous.span))
         self.state.states[:] = trial.states
         self.state.values[:] = trial.values
-        self.previous = token
-        self.boundary = semicolon
-        self.depth = 0
         return True
 
     def _pop_to_statement_level(self) -> int:
@@ -274,23 +252,19 @@ class _Run:
         return popped
 
     def _finish(self) -> Template | None:
-        last = self.previous
+        last = self.tokens[-1] if self.tokens else None
         span = _after(last.span) if last is not None else Span(self.name, 1, 1, 1, 1)
         end = Token("$END", "", span, last.end_pos if last else 0, last.end_pos if last else 0)
         try:
             return self.state.feed(end)  # type: ignore[no-any-return]
         except ParseError as error:
-            if not self._last_was_error():
-                self._report(end, set(error.expected))
+            if last is None or last.type != "ERROR":
+                self._report(len(self.tokens), end, set(error.expected))
         self._pop_to_statement_level()
         try:
             return self.state.feed(end)  # type: ignore[no-any-return]
         except ParseError:
             return None
-
-    def _last_was_error(self) -> bool:
-        significant = [t for t in self.sink.tokens[-3:] if t.type not in _SIDE_TOKENS]
-        return bool(significant) and significant[-1].type == "ERROR"
 
 
 def _starts_statement(token: Token) -> bool:
@@ -298,26 +272,15 @@ def _starts_statement(token: Token) -> bool:
     return token.span.start_column == 1 and (token.type in _STATEMENT_START or token.type in _PATHS)
 
 
-def _unclosed_bracket(restart: Token, tokens: list[Token], boundary: Token | None) -> Token | None:
-    """The innermost bracket opened after ``boundary`` and still open at ``restart``."""
-    begin = _index_of(tokens, boundary) + 1 if boundary is not None else 0
+def _unclosed_bracket(tokens: list[Token], begin: int, end: int) -> Token | None:
+    """The innermost bracket opened in ``tokens[begin:end]`` and still open at ``end``."""
     open_brackets: list[Token] = []
-    for token in tokens[begin:]:
-        if token is restart:
-            break
+    for token in tokens[max(begin, 0) : end]:
         if token.type in _OPENING:
             open_brackets.append(token)
         elif token.type in _CLOSING and open_brackets:
             open_brackets.pop()
     return open_brackets[-1] if open_brackets else None
-
-
-def _index_of(tokens: list[Token], token: Token | None) -> int:
-    """Where ``token`` (by identity) is in ``tokens``, searching from the end."""
-    for position in range(len(tokens) - 1, -1, -1):
-        if tokens[position] is token:
-            return position
-    return len(tokens)
 
 
 def _after(span: Span) -> Span:
