@@ -74,13 +74,13 @@ def _run(command: Sequence[str], invocation: Invocation, cache_home: Path) -> Me
     return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
-def tlc_invocations(out: Path) -> list[Invocation]:
+def tlc_invocations(corpora: Path, out: Path) -> list[Invocation]:
     return [Invocation(["--output-dir", str(out), "--include-path", "template-library-core:tlc-all-templates",
-                        "tlc-all-templates/test.pan"], CORPORA, 1)]
+                        "tlc-all-templates/test.pan"], corpora, 1)]
 
 
-def metaconfig_invocations(out: Path) -> list[Invocation]:
-    metaconfig = CORPORA / "metaconfig"
+def metaconfig_invocations(corpora: Path, out: Path) -> list[Invocation]:
+    metaconfig = corpora / "metaconfig"
     invocations = []
     for folder in sorted(p for p in (metaconfig / "profiles").glob("**/tests/profiles") if p.is_dir()):
         relative = folder.relative_to(metaconfig)
@@ -88,7 +88,7 @@ def metaconfig_invocations(out: Path) -> list[Invocation]:
                          if "object template" in p.read_text(encoding="utf-8"))
         target = out / relative
         target.mkdir(parents=True, exist_ok=True)
-        include_path = f"{relative}:templates:{CORPORA / 'template-library-core'}"
+        include_path = f"{relative}:templates:{corpora / 'template-library-core'}"
         invocations.append(Invocation(["--formats", "json,pan", "--output-dir", str(target),
                                        "--include-path", include_path, *objects], metaconfig,
                                       1 if str(relative) in INCOMPLETE_METACONFIG_FOLDERS else 0))
@@ -108,9 +108,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--panc", default=f"{shlex.quote(sys.executable)} -m panc",
                         help="the compiler command (default: this Python's -m panc)")
     parser.add_argument("--only", choices=("tlc", "metaconfig"), help="run one scenario")
+    parser.add_argument("--corpora", type=Path, default=CORPORA,
+                        help="the corpora folder (default: ../shared/corpora beside the checkout)")
     args = parser.parse_args(argv)
-    if not CORPORA.is_dir():
-        print(f"{CORPORA} not found", file=sys.stderr)
+    corpora = args.corpora.resolve()
+    if not corpora.is_dir():
+        print(f"{corpora} not found", file=sys.stderr)
         return 2
     command = shlex.split(args.panc)
     scenarios = {"tlc": ("tlc-all-templates", tlc_invocations),
@@ -127,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cache_home, out = Path(scratch, "cache"), Path(scratch, "out")
                 cache_home.mkdir()
                 out.mkdir()
-                invocations = make_invocations(out)
+                invocations = make_invocations(corpora, out)
                 cold.append(measure(command, invocations, cache_home))
                 warm.append(measure(command, invocations, cache_home))
         for state, runs in (("cold", cold), ("warm", warm)):
