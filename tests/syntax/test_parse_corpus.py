@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from syntax_support import CONFORMANCE, CORPUS
 
-from panc.syntax import parse
+from panc.syntax import ParseResult, parse
 
 SYNTAX_EXCEPTIONS = ("org.quattor.pan.parser.ParseException", "org.quattor.pan.exceptions.SyntaxException")
 
@@ -45,17 +46,21 @@ def _corpus_files() -> list[Path]:
     return sorted(CORPUS.rglob("*.pan"))
 
 
-def _conformance_cases() -> list[tuple[str, str, str]]:
-    """``(relative path, expected exception or '', text)`` for every template of the suite."""
+def _conformance_cases() -> list[tuple[str, str, ParseResult]]:
+    """``(relative path, expected exception or '', parse result)`` for every template of the suite."""
     if not CONFORMANCE.is_dir():
         pytest.skip("shared conformance cases not available")
+    return _parsed_conformance_cases()
+
+
+@functools.cache
+def _parsed_conformance_cases() -> list[tuple[str, str, ParseResult]]:
     cases = []
     for path in sorted(CONFORMANCE.rglob("*.pan")):
         text = path.read_text(encoding="utf-8", errors="replace")
         expectations = re.findall(r"@expect=(\S+)", text)
-        cases.append(
-            (path.relative_to(CONFORMANCE).as_posix(), expectations[-1] if expectations else "", text)
-        )
+        name = path.relative_to(CONFORMANCE).as_posix()
+        cases.append((name, expectations[-1] if expectations else "", parse(text, name)))
     return cases
 
 
@@ -72,8 +77,8 @@ def test_every_corpus_file_parses_without_diagnostics() -> None:
 
 def test_conformance_cases_without_syntax_errors_parse_cleanly() -> None:
     unexpected = {
-        name: [d.format() for d in parse(text, name).diagnostics]
-        for name, expected, text in _conformance_cases()
+        name: [d.format() for d in result.diagnostics]
+        for name, expected, result in _conformance_cases()
         if expected not in SYNTAX_EXCEPTIONS
     }
     assert {name: found for name, found in unexpected.items() if found} == {}
@@ -81,18 +86,18 @@ def test_conformance_cases_without_syntax_errors_parse_cleanly() -> None:
 
 def test_conformance_syntax_errors_are_reported() -> None:
     detected, missed = [], []
-    for name, expected, text in _conformance_cases():
+    for name, expected, result in _conformance_cases():
         if expected in SYNTAX_EXCEPTIONS:
-            (detected if parse(text, name).diagnostics else missed).append(name)
+            (detected if result.diagnostics else missed).append(name)
     assert sorted(missed) == sorted(NOT_DETECTABLE_WHILE_PARSING)
     assert len(detected) >= 28
 
 
 def test_parse_errors_have_parse_category_and_syntax_errors_syntax_category() -> None:
     categories = {}
-    for name, expected, text in _conformance_cases():
+    for name, expected, result in _conformance_cases():
         if expected in SYNTAX_EXCEPTIONS and name not in NOT_DETECTABLE_WHILE_PARSING:
-            categories[name] = (expected.rsplit(".", 1)[1], parse(text, name).diagnostics[0].category.value)
+            categories[name] = (expected.rsplit(".", 1)[1], result.diagnostics[0].category.value)
     mismatched = {
         name: pair
         for name, pair in categories.items()
