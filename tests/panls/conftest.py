@@ -22,7 +22,10 @@ CACHE_HOME = tempfile.mkdtemp(prefix="panls-test-cache-")
 def server_config() -> ClientServerConfig:
     """Start the real server process, with its caches in a throw-away directory."""
     env = {**os.environ, "XDG_CACHE_HOME": CACHE_HOME, "PYTHONPATH": str(REPO)}
-    return ClientServerConfig(server_command=[sys.executable, "-m", "panls"], server_env=env)
+    command = [sys.executable, "-m", "panls"]
+    if os.environ.get("PANLS_TEST_LOG"):  # debugging aid: the server's own log
+        command += ["--log-file", os.environ["PANLS_TEST_LOG"], "--log-level", "DEBUG"]
+    return ClientServerConfig(server_command=command, server_env=env)
 
 
 def uri(path: Path | str) -> str:
@@ -34,7 +37,7 @@ async def start(client: LanguageClient, root: Path, options: dict[str, Any] | No
     """Initialize a session on ``root`` and wait until the include path is indexed."""
     ready: list[Any] = []
     client.feature("pan/indexReady")(lambda params: ready.append(params))
-    result = await client.initialize_session(types.InitializeParams(
+    result = await asyncio.wait_for(client.initialize_session(types.InitializeParams(
         capabilities=capabilities or types.ClientCapabilities(
             workspace=types.WorkspaceClientCapabilities(
                 workspace_edit=types.WorkspaceEditClientCapabilities(
@@ -42,7 +45,7 @@ async def start(client: LanguageClient, root: Path, options: dict[str, Any] | No
         root_uri=uri(root),
         workspace_folders=[types.WorkspaceFolder(uri=uri(root), name="root")],
         initialization_options=options or {"compile": {"debounceMs": 50}},
-    ))
+    )), timeout=60)
     await wait_until(lambda: ready, timeout=60)
     client.index_ready = ready  # type: ignore[attr-defined]
     return result
