@@ -10,6 +10,7 @@ new hash, so stale tables are never used; an unreadable file is rebuilt.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.resources
 import os
@@ -75,14 +76,21 @@ def language() -> Language:
     return _LANGUAGE
 
 
+@functools.cache
+def _grammar() -> tuple[str, str]:
+    """The grammar text and its hash."""
+    text = grammar_text()
+    return text, hashlib.sha256(f"{_ANALYSIS_FORMAT}\n{text}".encode()).hexdigest()
+
+
 def grammar_hash() -> str:
-    """sha256 of the grammar text (what the parse cache is keyed on)."""
-    return language().grammar_hash
+    """sha256 of the grammar text (what the parse cache is keyed on); cheap: it does not
+    load the parser."""
+    return _grammar()[1]
 
 
 def _build() -> Language:
-    text = grammar_text()
-    digest = hashlib.sha256(f"{_ANALYSIS_FORMAT}\n{text}".encode()).hexdigest()
+    text, digest = _grammar()
     stored = cache_directory() / f"grammar-{digest[:32]}.pickle"
     analysis = _load_analysis(stored, digest)
     if analysis is None:

@@ -35,15 +35,16 @@ def check_inline(text: str, name: str = "t.pan") -> ParseResult:
     expected = expected_markers(text)
     unmatched = list(result.diagnostics)
     for line, category, message in expected:
-        for diagnostic in unmatched:
-            if (
-                diagnostic.span.start_line == line
-                and diagnostic.category is not None
-                and diagnostic.category.value == f"{category} error"
-                and message in diagnostic.message
-            ):
-                unmatched.remove(diagnostic)
-                break
+        matching = [
+            position
+            for position, diagnostic in enumerate(unmatched)
+            if diagnostic.span.start_line == line
+            and diagnostic.category is not None
+            and diagnostic.category.value == f"{category} error"
+            and message in diagnostic.message
+        ]
+        if matching:
+            del unmatched[matching[0]]
         else:
             found = [(d.span.start_line, d.category, d.message) for d in result.diagnostics]
             raise AssertionError(f"line {line}: no {category} error containing {message!r}; got {found}")
