@@ -213,3 +213,23 @@ class MemoryLoader:
         if self.fallback is None:
             return None
         return self.fallback.read_path(path)
+
+
+def lookup_candidates(
+    include_path: Sequence[str],
+    name: str,
+    loadpath: Sequence[str],
+    suffixes: Sequence[str] = TEMPLATE_SUFFIXES,
+) -> list[str]:
+    """Every file a ``FileSystemLoader`` lookup tries, in its order; the first existing one wins.
+
+    ``suffixes`` is ``TEMPLATE_SUFFIXES`` for templates and ``("",)`` for data files. Incremental
+    builds use it to tell whether a lookup would now find another file.
+    """
+    directories = [absolute_dir(d) for d in include_path] or [os.getcwd()]
+    return [
+        os.path.join(directory, relative + suffix)
+        for directory in directories
+        for relative in _candidates(name, loadpath)
+        for suffix in suffixes
+    ]

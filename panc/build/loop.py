@@ -1,4 +1,4 @@
-"""Building profiles: choose the object templates, compile each, write its outputs atomically.
+"""The build loop: choose what to compile, hand it to an executor, report and record in order.
 
 The CLI hands ``build`` the template files of the command line. Each file is parsed; an object
 template is then compiled by its template name (found through the include path, as panc does),
@@ -6,164 +6,39 @@ validated, and its output files are written; any other template is only syntax-c
 failing object never stops the others: its errors are collected in the report, it writes
 nothing, and the build goes on.
 
-Two steps: ``describe_file`` reads each command-line file (syntax, which object it declares),
-then ``build_object`` compiles and writes each object, in this process or in forked worker
-processes (``workers``), with the same outcome either way.
+With a ``DependencyCheck`` the manifest beside the outputs first says which files are up to
+date; those are not even read. Outcomes are reported (``on_outcome``) in command-line order
+whatever order workers finish in, so the output is the same as a sequential build's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import time
-import traceback
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
-from panc.diagnostics import Diagnostic, PanError
-from panc.output import OutputFormat, write_object_outputs
+from panc.build.executors import DaskExecutor, Executor, ProcessExecutor, SequentialExecutor
+from panc.build.manifest import DependencyChecker, Manifest
+from panc.build.outcomes import BuildError, BuildReport, BuildSettings, FileOutcome
+from panc.build.progress import Progress
+from panc.build.steps import ObjectCompiler
+from panc.output import FORMATS, write_object_outputs
 
-
-class CompiledObject(Protocol):
-    """What the build needs from the compiler's ``ObjectResult``."""
-
-    name: str
-    profile: dict[str, Any] | None
-    error: PanError | None
-    dependencies: Sequence[Any]
-    messages: Sequence[str]
-
-
-class ObjectCompiler(Protocol):
-    """The part of ``panc.compiler.Compiler`` the build uses."""
-
-    def compile_object(self, name_or_path: str) -> CompiledObject: ...
-
-    def describe_file(self, path: str) -> tuple[str | None, list[Diagnostic]]: ...
-
-
-class BuildError(PanError):
-    """A failure of the build rather than of the templates: an output that cannot be written,
-    or a bug in the compiler. Printed as its message alone."""
-
-    def format(self) -> str:
-        return f"{self.message}\n"
+_MANIFEST_SAVE_SECONDS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
-class BuildSettings:
-    """Where and how to write: the output directory and the chosen formats."""
+class DependencyCheck:
+    """Incremental building: skip files whose dependencies did not change since the last build."""
 
-    output_dir: str
-    formats: tuple[OutputFormat, ...]
-
-
-@dataclass(slots=True)
-class FileOutcome:
-    """What became of one command-line template."""
-
-    path: str
-    """The file as given on the command line."""
-    parsed: bool = False
-    """The file parsed without error (panc's ``compiled`` count)."""
-    object_name: str | None = None
-    """The object built from it, ``None`` for other templates or files that did not parse."""
-    errors: list[PanError | Diagnostic] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-    """``debug``/``traceback``/``deprecated`` output, in order."""
-    written: list[Path] = field(default_factory=list)
-
-    @property
-    def failed(self) -> bool:
-        return bool(self.errors)
-
-
-@dataclass(slots=True)
-class BuildReport:
-    """The outcome of a build, in command-line order, and the figures ``panc -v`` prints."""
-
-    outcomes: list[FileOutcome]
-    formats: int
-    elapsed_seconds: float
-
-    @property
-    def templates(self) -> int:
-        return len(self.outcomes)
-
-    @property
-    def parsed(self) -> int:
-        return sum(o.parsed for o in self.outcomes)
-
-    @property
-    def objects(self) -> int:
-        return sum(o.object_name is not None for o in self.outcomes)
-
-    @property
-    def outputs_written(self) -> int:
-        return sum(len(o.written) for o in self.outcomes)
-
-    @property
-    def outputs_expected(self) -> int:
-        return self.objects * self.formats
-
-    @property
-    def errors(self) -> list[PanError | Diagnostic]:
-        return [e for o in self.outcomes for e in o.errors]
-
-    @property
-    def failed(self) -> bool:
-        return any(o.failed for o in self.outcomes)
-
-
-def describe_file(path: str, checker: ObjectCompiler) -> FileOutcome:
-    """Read one command-line file: its syntax errors, or the object it declares (if any).
-
-    ``checker`` reads the files named on the command line; objects are then built by name,
-    through the include path only, by another compiler. Keeping the two apart mirrors panc,
-    where the include path wins over the file given, and keeps the command-line reading of a
-    file from standing in for the include-path one.
-    """
-    outcome = FileOutcome(path)
-    try:
-        name, diagnostics = checker.describe_file(path)
-    except Exception as error:  # pylint: disable=broad-exception-caught
-        _record_crash(outcome, error)
-        return outcome
-    if diagnostics:
-        outcome.errors.extend(diagnostics)
-        return outcome
-    outcome.parsed = True
-    outcome.object_name = name
-    return outcome
-
-
-def build_object(outcome: FileOutcome, builder: ObjectCompiler, settings: BuildSettings) -> None:
-    """Compile, validate and write the object of ``outcome``, recording what happened in it."""
-    name = outcome.object_name
-    assert name is not None
-    try:
-        result = builder.compile_object(name)
-        outcome.messages.extend(result.messages)
-        if result.error is not None:
-            outcome.errors.append(result.error)
-            return
-        if result.profile is None:
-            return
-        rendered = [(fmt, fmt.render(result.profile, result.dependencies)) for fmt in settings.formats]
-        # panc stamps every output of an object with one time: when the object finished validating
-        outcome.written = write_object_outputs(settings.output_dir, name, rendered, time.time())
-    except OSError as error:
-        outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
-    except Exception as error:  # pylint: disable=broad-exception-caught
-        _record_crash(outcome, error)
-
-
-def _record_crash(outcome: FileOutcome, error: Exception) -> None:
-    # A compiler bug must cost one object, not the whole build (panc's "compiler error").
-    outcome.messages.append(traceback.format_exc())
-    outcome.errors.append(BuildError(f"compiler error while compiling {outcome.path}: {error!r}"))
+    include_path: tuple[str, ...]
+    options_key: str
+    """``manifest.options_key`` of the compiler options: any change rebuilds everything."""
+    force: bool = False
+    """Compile everything, but still record the manifest for the next build."""
 
 
 def build(
@@ -172,112 +47,112 @@ def build(
     settings: BuildSettings,
     on_outcome: Callable[[FileOutcome], None] | None = None,
     workers: int = 1,
+    *,
+    check: DependencyCheck | None = None,
+    scheduler: Any = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Compile every file; ``on_outcome`` sees each file's outcome, in order, once it is known.
 
     ``make_compiler`` makes a compiler with the build's options. With ``workers`` > 1 (and more
-    than one file) files are compiled in that many forked worker processes, each with its own
-    compilers; the outcomes are the same as in one process. The same object named by two files
-    is reported once, for the first.
+    than one file to compile) files are compiled in that many forked worker processes, each
+    with its own compilers; with a Dask ``scheduler`` (address or client) on that cluster. The
+    outcomes are the same in every case. The same object named by two files is reported once,
+    for the first. ``progress`` is told of every compiled file.
     """
     started = time.monotonic()
     paths = list(paths)
-    if workers > 1 and len(paths) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        outcomes = _compile_in_processes(paths, make_compiler, settings, min(workers, len(paths)))
-        for outcome in _without_repeated_objects(outcomes):
+    outcomes: list[FileOutcome | None] = [None] * len(paths)
+    manifest = None
+    if check is not None:
+        manifest = Manifest.load(settings.output_dir, check.options_key)
+        if not check.force:
+            _mark_up_to_date(paths, outcomes, manifest, check, settings)
+    stale = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    stale_paths = [paths[i] for i in stale]
+    executor = _executor(make_compiler, settings, workers, scheduler, len(stale))
+    if progress is not None:
+        progress.total = len(stale)
+
+    emitted = 0
+    seen_objects: set[str] = set()
+    last_save = time.monotonic()
+
+    def emit_ready() -> None:
+        nonlocal emitted
+        while emitted < len(paths) and outcomes[emitted] is not None:
+            outcome = outcomes[emitted]
+            assert outcome is not None
+            _forget_repeat(outcome, seen_objects)
             if on_outcome is not None:
                 on_outcome(outcome)
-    else:
-        checker, builder = make_compiler(), None
-        outcomes = []
-        built: set[str] = set()
-        for path in paths:
-            outcome = describe_file(path, checker)
-            if outcome.object_name is not None and outcome.object_name not in built:
-                built.add(outcome.object_name)
-                builder = builder or make_compiler()
-                build_object(outcome, builder, settings)
-            outcomes.append(outcome)
-            if on_outcome is not None:
-                on_outcome(outcome)
-    return BuildReport(outcomes, len(settings.formats), time.monotonic() - started)
+            emitted += 1
+
+    emit_ready()
+    for position, outcome in executor.run(stale_paths) if stale_paths else ():
+        if outcome.rendered:
+            _write_rendered(outcome, settings)
+        outcomes[stale[position]] = outcome
+        if progress is not None:
+            progress.advance(outcome.failed)
+        if manifest is not None:
+            manifest.record(outcome)
+            if time.monotonic() - last_save >= _MANIFEST_SAVE_SECONDS:
+                _save(manifest)
+                last_save = time.monotonic()
+        emit_ready()
+    if progress is not None:
+        progress.finish()
+    if manifest is not None:
+        _save(manifest)
+    finished = [o for o in outcomes if o is not None]
+    return BuildReport(finished, len(settings.formats), time.monotonic() - started)
 
 
-def _without_repeated_objects(outcomes: list[FileOutcome]) -> list[FileOutcome]:
+def _mark_up_to_date(paths: list[str], outcomes: list[FileOutcome | None], manifest: Manifest,
+                     check: DependencyCheck, settings: BuildSettings) -> None:
+    checker = DependencyChecker(manifest, check.include_path, len(settings.formats))
+    for index, path in enumerate(paths):
+        entry = checker.up_to_date(path)
+        if entry is not None:
+            outcomes[index] = FileOutcome(path, parsed=True, object_name=entry.object_name,
+                                          up_to_date=True)
+
+
+def _executor(make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings, workers: int,
+              scheduler: Any, stale: int) -> Executor:
+    if scheduler is not None:
+        return DaskExecutor(make_compiler, settings, scheduler)
+    if workers > 1 and stale > 1 and "fork" in multiprocessing.get_all_start_methods():
+        return ProcessExecutor(make_compiler, settings, workers)
+    return SequentialExecutor(make_compiler, settings)
+
+
+def _forget_repeat(outcome: FileOutcome, seen: set[str]) -> None:
     """Clear what a second file of an already reported object produced (workers built it twice)."""
-    seen: set[str] = set()
-    for outcome in outcomes:
-        name = outcome.object_name
-        if name is None:
-            continue
-        if name in seen:
-            outcome.errors.clear()
-            outcome.messages.clear()
-            outcome.written = []
-        seen.add(name)
-    return outcomes
+    name = outcome.object_name
+    if name is None or outcome.up_to_date:
+        return
+    if name in seen:
+        outcome.errors.clear()
+        outcome.messages.clear()
+        outcome.written = []
+    seen.add(name)
 
 
-# ---------------------------------------------------------------------- worker processes
-
-_WORKER_STATE: dict[str, Any] = {}
-
-
-def _start_worker(make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings) -> None:
-    _WORKER_STATE["checker"] = make_compiler()
-    _WORKER_STATE["builder"] = make_compiler()
-    _WORKER_STATE["settings"] = settings
-
-
-def _compile_in_worker(path: str) -> tuple[Any, ...]:
-    outcome = describe_file(path, _WORKER_STATE["checker"])
-    if outcome.object_name is not None:
-        build_object(outcome, _WORKER_STATE["builder"], _WORKER_STATE["settings"])
-    errors = [_portable(e) for e in outcome.errors]
-    return outcome.parsed, outcome.object_name, errors, outcome.messages, outcome.written
+def _write_rendered(outcome: FileOutcome, settings: BuildSettings) -> None:
+    """Write the outputs a remote worker rendered, into this machine's output directory."""
+    assert outcome.object_name is not None
+    rendered = [(FORMATS[key], data) for key, data in outcome.rendered]
+    outcome.rendered = []
+    try:
+        outcome.written = write_object_outputs(settings.output_dir, outcome.object_name, rendered,
+                                               outcome.timestamp)
+    except OSError as error:
+        outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
 
 
-def _compile_in_processes(
-    paths: list[str], make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings, workers: int
-) -> list[FileOutcome]:
-    # fork: the workers inherit the loaded modules and the (unpicklable) compiler factory
-    context = multiprocessing.get_context("fork")
-    outcomes = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                             initargs=(make_compiler, settings)) as pool:
-        futures = [pool.submit(_compile_in_worker, path) for path in paths]
-        for path, future in zip(paths, futures, strict=True):
-            outcome = FileOutcome(path)
-            outcomes.append(outcome)
-            try:
-                parsed, name, errors, messages, written = future.result()
-            except Exception as error:  # pylint: disable=broad-exception-caught
-                # a worker that died (killed, out of memory) fails its file only
-                outcome.errors.append(BuildError(f"compiler error while compiling {path}: {error!r}"))
-                continue
-            outcome.parsed, outcome.object_name, outcome.written = parsed, name, written
-            outcome.errors.extend(_restored(e) for e in errors)
-            outcome.messages.extend(messages)
-    return outcomes
-
-
-def _portable(error: PanError | Diagnostic) -> tuple[Any, ...]:
-    """An error in a form that crosses processes intact.
-
-    Pickling an exception keeps only its ``args``: a ``PanError`` would lose its span, trace
-    and object file. Diagnostics are plain data and travel as they are.
-    """
-    if isinstance(error, PanError):
-        return ("error", type(error), error.args, dict(vars(error)))
-    return ("diagnostic", error)
-
-
-def _restored(portable: tuple[Any, ...]) -> PanError | Diagnostic:
-    if portable[0] == "diagnostic":
-        diagnostic: Diagnostic = portable[1]
-        return diagnostic
-    _, cls, args, state = portable
-    error: PanError = cls.__new__(cls)
-    Exception.__init__(error, *args)
-    vars(error).update(state)
-    return error
+def _save(manifest: Manifest) -> None:
+    # the profiles are written; without a manifest the next build just compiles everything
+    with contextlib.suppress(OSError):
+        manifest.save()

@@ -1,0 +1,168 @@
+"""Where files are compiled: in this process, in forked worker processes, or on a Dask cluster.
+
+Every executor takes the command-line files to compile and yields ``(index, outcome)`` pairs
+as files finish, in any order; the build puts them back in command-line order. Each worker
+keeps its ``FileWorker`` (two compilers) for the whole build, so a template is parsed and
+compiled once per worker, not once per object.
+
+Parsed templates reach the workers through the on-disk parse cache (``panc.syntax.cache``):
+each worker process parses a template only if no process parsed that text before, on this
+machine or (with a shared cache directory) elsewhere. Forked workers start empty rather
+than from a warmed parent, so that the parent does no compiling at all and a no-change
+rebuild stays cheap.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import Any, Protocol
+
+from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, portable_outcome, restored_outcome
+from panc.build.steps import FileWorker, ObjectCompiler
+
+CompilerFactory = Callable[[], ObjectCompiler]
+
+
+class Executor(Protocol):
+    """Runs the per-file work somewhere."""
+
+    def run(self, paths: Sequence[str]) -> Iterator[tuple[int, FileOutcome]]:
+        """Compile ``paths``; yield each file's index and outcome as it finishes."""
+
+
+class SequentialExecutor:
+    """Everything in this process, one file after the other; an object is built once."""
+
+    def __init__(self, make_compiler: CompilerFactory, settings: BuildSettings) -> None:
+        self.worker = FileWorker(make_compiler, settings)
+
+    def run(self, paths: Sequence[str]) -> Iterator[tuple[int, FileOutcome]]:
+        built: set[str] = set()
+        for index, path in enumerate(paths):
+            outcome = self.worker.describe(path)
+            name = outcome.object_name
+            if name is not None and name not in built:
+                built.add(name)
+                self.worker.build(outcome)
+            yield index, outcome
+
+
+# ---------------------------------------------------------------------- forked worker processes
+
+_PROCESS_WORKER: dict[str, FileWorker] = {}
+
+
+def _start_process_worker(make_compiler: CompilerFactory, settings: BuildSettings) -> None:
+    _PROCESS_WORKER["worker"] = FileWorker(make_compiler, settings)
+
+
+def _run_in_process(path: str) -> tuple[Any, ...]:
+    return portable_outcome(_PROCESS_WORKER["worker"].run(path))
+
+
+class ProcessExecutor:
+    """Forked worker processes, each compiling whole files (and writing their outputs).
+
+    Files are handed out one at a time, so a slow object never holds others back; the
+    work is at least tens of milliseconds per object, far above a task's overhead.
+    """
+
+    def __init__(self, make_compiler: CompilerFactory, settings: BuildSettings, workers: int) -> None:
+        self.make_compiler = make_compiler
+        self.settings = settings
+        self.workers = workers
+
+    def run(self, paths: Sequence[str]) -> Iterator[tuple[int, FileOutcome]]:
+        # fork: the workers inherit the loaded modules and the (unpicklable) compiler factory
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(min(self.workers, len(paths)) or 1, mp_context=context,
+                                 initializer=_start_process_worker,
+                                 initargs=(self.make_compiler, self.settings)) as pool:
+            pending: dict[Future[tuple[Any, ...]], int] = {
+                pool.submit(_run_in_process, path): index for index, path in enumerate(paths)
+            }
+            while pending:
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    index = pending.pop(future)
+                    yield index, _outcome_of(future, paths[index])
+
+
+def _outcome_of(future: Future[tuple[Any, ...]], path: str) -> FileOutcome:
+    try:
+        return restored_outcome(future.result())
+    except Exception as error:  # pylint: disable=broad-exception-caught
+        # a worker that died (killed, out of memory) fails its file only
+        outcome = FileOutcome(path)
+        outcome.errors.append(BuildError(f"compiler error while compiling {path}: {error!r}"))
+        return outcome
+
+
+# ---------------------------------------------------------------------- Dask distributed
+
+_DASK_WORKERS: dict[tuple[str, int], FileWorker] = {}
+_DASK_LOCK = threading.Lock()
+
+
+def run_on_dask_worker(build_id: str, make_compiler: CompilerFactory, settings: BuildSettings,
+                       path: str) -> tuple[Any, ...]:
+    """The task a Dask worker runs for one file: its outcome with the rendered outputs.
+
+    Compilers are kept per build and per worker thread (a compiler serves one thread), so a
+    worker compiles each template once per build. Outputs are sent back, not written: the
+    client writes them into its own output directory.
+    """
+    key = (build_id, threading.get_ident())
+    with _DASK_LOCK:
+        worker = _DASK_WORKERS.get(key)
+        if worker is None:
+            for old in [k for k in _DASK_WORKERS if k[0] != build_id]:
+                del _DASK_WORKERS[old]
+            worker = _DASK_WORKERS[key] = FileWorker(make_compiler, settings, write=False)
+    return portable_outcome(worker.run(path))
+
+
+class DaskExecutor:
+    """Files compiled as tasks on an existing Dask distributed cluster.
+
+    Workers must see the templates at the same paths (shared file system or identical
+    checkout). A worker lost mid-build only delays its files: the scheduler runs its
+    tasks again elsewhere. ``make_compiler`` must pickle (``functools.partial(Compiler,
+    options)`` does).
+    """
+
+    def __init__(self, make_compiler: CompilerFactory, settings: BuildSettings, scheduler: Any) -> None:
+        self.make_compiler = make_compiler
+        self.settings = settings
+        self.scheduler = scheduler
+        """A scheduler address (``tcp://host:port``) or a ``distributed.Client``."""
+
+    def run(self, paths: Sequence[str]) -> Iterator[tuple[int, FileOutcome]]:
+        from distributed import Client, as_completed  # pylint: disable=import-outside-toplevel
+
+        own_client = not isinstance(self.scheduler, Client)
+        client = Client(self.scheduler) if own_client else self.scheduler
+        try:
+            build_id = uuid.uuid4().hex
+            futures = [
+                client.submit(run_on_dask_worker, build_id, self.make_compiler, self.settings, path,
+                              pure=False, key=f"panc-{build_id}-{index}")
+                for index, path in enumerate(paths)
+            ]
+            index_of = {future.key: index for index, future in enumerate(futures)}
+            for future in as_completed(futures):
+                index = index_of[future.key]
+                try:
+                    outcome = restored_outcome(future.result())
+                except Exception as error:  # pylint: disable=broad-exception-caught
+                    outcome = FileOutcome(paths[index])
+                    outcome.errors.append(
+                        BuildError(f"compiler error while compiling {paths[index]}: {error!r}"))
+                yield index, outcome
+        finally:
+            if own_client:
+                client.close()

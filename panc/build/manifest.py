@@ -1,0 +1,211 @@
+"""Incremental builds: the manifest kept beside the outputs, and the up-to-date check.
+
+``OUTDIR/.panc-build.json`` records, for every command-line file whose object was built
+successfully, what its profile depends on:
+
+- the digest of the command-line file as read;
+- every include-path lookup the object made (templates, ``file_contents``/``file_exists``
+  files, and lookups that found nothing), with the file found and the digest of the content
+  the compiler really used;
+- its output files (size and modification time);
+- and, for the whole build, a key of the compiler options (formats, include path, limits,
+  initial data, debug and warning settings, tool version).
+
+A file is up to date when all of these still hold: the options key is the same, the file and
+every file found still have their digests, no lookup would now find a different file (for
+instance a template added earlier on the include path, or a missing one now present) and
+the outputs are untouched. Checking costs a ``stat`` per distinct file; contents are re-read
+only when a file's size or time changed (a stat cache in the manifest, which skips files
+modified in the last seconds, whose time may not tell a later same-size edit apart).
+
+The manifest is written atomically, after the outputs it describes: a build killed at any
+point leaves a manifest that is older than the outputs, never newer, so the next build
+redoes what is in doubt. Failed objects get no entry: they are compiled again every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from panc.build.outcomes import FileOutcome, Lookup
+from panc.build.steps import content_digest
+from panc.loader import TEMPLATE_SUFFIXES, lookup_candidates
+from panc.output.writing import write_atomically
+
+MANIFEST_NAME = ".panc-build.json"
+FORMAT_VERSION = 1
+_STAT_CACHE_MIN_AGE_NS = 2_000_000_000
+
+
+def options_key(parts: dict[str, Any]) -> str:
+    """A key of everything besides the files that decides what a build writes."""
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass(slots=True)
+class SourceEntry:
+    """What the manifest knows of one command-line file."""
+
+    object_name: str | None
+    digest: str
+    lookups: list[Lookup] = field(default_factory=list)
+    outputs: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Output path -> (modification time in ns, size)."""
+
+
+class Manifest:
+    """The build manifest of one output directory."""
+
+    def __init__(self, output_dir: str, options: str) -> None:
+        self.path = Path(output_dir, MANIFEST_NAME)
+        self.options = options
+        self.sources: dict[str, SourceEntry] = {}
+        self.stat_cache: dict[str, tuple[int, int, str]] = {}
+
+    @classmethod
+    def load(cls, output_dir: str, options: str) -> Manifest:
+        """The manifest of ``output_dir``; empty when missing, unreadable or for other options."""
+        manifest = cls(output_dir, options)
+        try:
+            data = json.loads(manifest.path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT_VERSION:
+                return manifest
+            manifest.stat_cache = {p: (m, s, d) for p, (m, s, d) in data["stat_cache"].items()}
+            if data.get("options") != options:
+                return manifest
+            lookups = [(k, n, tuple(lp), f, d) for k, n, lp, f, d in data["lookups"]]
+            for path, entry in data["sources"].items():
+                manifest.sources[path] = SourceEntry(
+                    entry["object"], entry["digest"], [lookups[i] for i in entry["lookups"]],
+                    {p: (m, s) for p, (m, s) in entry["outputs"].items()},
+                )
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            manifest.sources.clear()
+        return manifest
+
+    def save(self) -> None:
+        """Write the manifest atomically (lookups shared by many objects are stored once)."""
+        table: dict[Lookup, int] = {}
+        sources = {}
+        for path, entry in sorted(self.sources.items()):
+            sources[path] = {
+                "object": entry.object_name,
+                "digest": entry.digest,
+                "lookups": [table.setdefault(lookup, len(table)) for lookup in entry.lookups],
+                "outputs": {p: list(v) for p, v in sorted(entry.outputs.items())},
+            }
+        data = {
+            "format": FORMAT_VERSION,
+            "options": self.options,
+            "lookups": [[k, n, list(lp), f, d] for k, n, lp, f, d in table],
+            "sources": sources,
+            "stat_cache": {p: list(v) for p, v in sorted(self.stat_cache.items())},
+        }
+        write_atomically(self.path, json.dumps(data, separators=(",", ":")).encode())
+
+    def record(self, outcome: FileOutcome) -> None:
+        """Remember a fresh outcome: a success gets an entry, anything else loses its entry."""
+        key = os.path.abspath(outcome.path)
+        if outcome.failed or outcome.source_digest is None or outcome.up_to_date:
+            if not outcome.up_to_date:
+                self.sources.pop(key, None)
+            return
+        outputs = {}
+        for written in outcome.written:
+            try:
+                info = os.stat(written)
+            except OSError:
+                self.sources.pop(key, None)
+                return
+            outputs[str(written)] = (info.st_mtime_ns, info.st_size)
+        self.sources[key] = SourceEntry(outcome.object_name, outcome.source_digest, outcome.lookups, outputs)
+
+
+class DependencyChecker:
+    """Tells which command-line files are up to date against a manifest.
+
+    Every file and lookup is examined once per build, however many objects share it.
+    """
+
+    def __init__(self, manifest: Manifest, include_path: Sequence[str], expected_outputs: int) -> None:
+        self.manifest = manifest
+        self.include_path = list(include_path)
+        self.expected_outputs = expected_outputs
+        self._digests: dict[str, str | None] = {}
+        self._lookups: dict[tuple[str, str, tuple[str, ...]], tuple[str | None, str | None]] = {}
+        self._now_ns = time.time_ns()
+
+    def up_to_date(self, path: str) -> SourceEntry | None:
+        """The manifest entry of ``path`` if nothing it depends on changed, else ``None``."""
+        entry = self.manifest.sources.get(os.path.abspath(path))
+        if entry is None or self.digest(path) != entry.digest:
+            return None
+        if entry.object_name is None:
+            return entry
+        if len(entry.outputs) != self.expected_outputs:
+            return None
+        for output, recorded in entry.outputs.items():
+            try:
+                info = os.stat(output)
+            except OSError:
+                return None
+            if (info.st_mtime_ns, info.st_size) != recorded:
+                return None
+        for kind, name, loadpath, found, digest in entry.lookups:
+            if self.resolve(kind, name, loadpath) != (found, digest):
+                return None
+        return entry
+
+    def resolve(self, kind: str, name: str, loadpath: tuple[str, ...]) -> tuple[str | None, str | None]:
+        """The file a lookup finds now and its digest (``(None, None)`` when nothing is found)."""
+        key = (kind, name, loadpath)
+        known = self._lookups.get(key)
+        if known is not None:
+            return known
+        suffixes = TEMPLATE_SUFFIXES if kind == "T" else ("",)
+        result: tuple[str | None, str | None] = (None, None)
+        for candidate in lookup_candidates(self.include_path, name, loadpath, suffixes):
+            digest = self.digest(candidate)
+            if digest is not None:
+                result = (candidate, digest)
+                break
+        self._lookups[key] = result
+        return result
+
+    def digest(self, path: str) -> str | None:
+        """The digest of a regular file's content, ``None`` when there is no readable file."""
+        if path in self._digests:
+            return self._digests[path]
+        digest = self._read_digest(path)
+        self._digests[path] = digest
+        return digest
+
+    def _read_digest(self, path: str) -> str | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        cached = self.manifest.stat_cache.get(path)
+        if cached is not None and cached[:2] == (info.st_mtime_ns, info.st_size):
+            return cached[2]
+        try:
+            with open(path, "rb") as handle:
+                digest = content_digest(handle.read())
+        except OSError:
+            return None
+        if info.st_mtime_ns < self._now_ns - _STAT_CACHE_MIN_AGE_NS:
+            self.manifest.stat_cache[path] = (info.st_mtime_ns, info.st_size, digest)
+        else:
+            self.manifest.stat_cache.pop(path, None)
+        return digest

@@ -1,0 +1,218 @@
+"""The work done for one command-line file: read it, then compile, validate and render its object.
+
+``describe_file`` reads the file (syntax, which object it declares); ``build_object`` compiles
+the object by name and renders its outputs; ``FileWorker`` does both with two compilers kept
+for the whole run, wherever it runs (this process, a forked worker, a Dask worker). It also
+records which include-path lookups each object made, for incremental builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, Lookup
+from panc.diagnostics import Diagnostic, PanError
+from panc.loader import DataFile, Loader, TemplateSource
+from panc.output import write_object_outputs
+
+
+class CompiledObject(Protocol):
+    """What the build needs from the compiler's ``ObjectResult``."""
+
+    name: str
+    profile: dict[str, Any] | None
+    error: PanError | None
+    dependencies: Sequence[Any]
+    messages: Sequence[str]
+
+
+class ObjectCompiler(Protocol):
+    """The part of ``panc.compiler.Compiler`` the build uses."""
+
+    def compile_object(self, name_or_path: str) -> CompiledObject: ...
+
+    def describe_file(self, path: str) -> tuple[str | None, list[Diagnostic]]: ...
+
+
+def content_digest(data: bytes) -> str:
+    """The digest incremental builds compare file contents by."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _text_digest(text: str) -> str:
+    # loaders decode with surrogateescape: encoding back gives the file's bytes
+    return content_digest(text.encode("utf-8", "surrogateescape"))
+
+
+class RecordingLoader:
+    """A loader that remembers every lookup made through it, with the file found and its digest.
+
+    The compiler memoises template lookups for the whole run, so an object only reaches the
+    loader for templates no earlier object used; what each object depends on is therefore read
+    from its ``.dep`` names, and this loader says under which LOADPATHs each name was looked up
+    and what was found. The digest is of the text the compiler really got, so a file edited
+    during the build cannot be recorded as up to date. Data-file lookups are not memoised by
+    the compiler and are also kept per object (found or not: a ``file_exists`` that failed
+    depends on the file staying absent).
+    """
+
+    def __init__(self, inner: Loader) -> None:
+        self.inner = inner
+        self.templates: dict[str, dict[tuple[str, ...], tuple[str | None, str | None]]] = {}
+        self.files: dict[str, dict[tuple[str, ...], tuple[str | None, str | None]]] = {}
+        self.object_files: set[tuple[str, tuple[str, ...]]] = set()
+        self.read_digests: dict[str, str] = {}
+
+    def find_template(self, name: str, loadpath: Sequence[str] = ()) -> TemplateSource | None:
+        found = self.inner.find_template(name, loadpath)
+        state = (None, None) if found is None else (found.path, _text_digest(found.text))
+        self.templates.setdefault(name, {})[tuple(loadpath)] = state
+        return found
+
+    def find_file(self, name: str, loadpath: Sequence[str] = ()) -> DataFile | None:
+        found = self.inner.find_file(name, loadpath)
+        state = (None, None) if found is None else (found.path, content_digest(found.data))
+        self.files.setdefault(name, {})[tuple(loadpath)] = state
+        self.object_files.add((name, tuple(loadpath)))
+        return found
+
+    def read_path(self, path: str) -> str | None:
+        text = self.inner.read_path(path)
+        if text is not None:
+            self.read_digests[path] = _text_digest(text)
+        return text
+
+    def lookups_of(self, object_name: str, dependencies: Sequence[Any]) -> list[Lookup]:
+        """The lookups an object with these ``.dep`` entries depended on, sorted."""
+        found: set[Lookup] = set()
+
+        def add(kind: str, name: str, table: dict[str, dict[tuple[str, ...], tuple[str | None, str | None]]],
+                ) -> None:
+            for loadpath, (path, digest) in table.get(name, {(): (None, "?")}).items():
+                found.add((kind, name, loadpath, path, digest))
+
+        add("T", object_name, self.templates)
+        for dependency in dependencies:
+            if dependency.kind == "TXT":
+                add("F", dependency.name, self.files)
+            else:
+                add("T", dependency.name, self.templates)
+        for name, loadpath in self.object_files:
+            path, digest = self.files[name][loadpath]
+            found.add(("F", name, loadpath, path, digest))
+        return sorted(found, key=lambda lookup: (lookup[0], lookup[1], lookup[2]))
+
+
+def describe_file(path: str, checker: ObjectCompiler) -> FileOutcome:
+    """Read one command-line file: its syntax errors, or the object it declares (if any).
+
+    ``checker`` reads the files named on the command line; objects are then built by name,
+    through the include path only, by another compiler. Keeping the two apart mirrors panc,
+    where the include path wins over the file given, and keeps the command-line reading of a
+    file from standing in for the include-path one.
+    """
+    outcome = FileOutcome(path)
+    try:
+        name, diagnostics = checker.describe_file(path)
+    except Exception as error:  # pylint: disable=broad-exception-caught
+        record_crash(outcome, error)
+        return outcome
+    if diagnostics:
+        outcome.errors.extend(diagnostics)
+        return outcome
+    outcome.parsed = True
+    outcome.object_name = name
+    return outcome
+
+
+def build_object(
+    outcome: FileOutcome, builder: ObjectCompiler, settings: BuildSettings, write: bool = True
+) -> None:
+    """Compile, validate and render the object of ``outcome``, recording what happened in it.
+
+    With ``write`` the outputs are written to the output directory; otherwise they are kept
+    in ``outcome.rendered`` for the caller to write (a remote worker's output directory is
+    not the user's).
+    """
+    name = outcome.object_name
+    assert name is not None
+    recorder = getattr(builder, "loader", None)
+    if isinstance(recorder, RecordingLoader):
+        recorder.object_files.clear()
+    try:
+        result = builder.compile_object(name)
+        outcome.messages.extend(result.messages)
+        if result.error is not None:
+            outcome.errors.append(result.error)
+            return
+        if result.profile is None:
+            return
+        if isinstance(recorder, RecordingLoader):
+            outcome.lookups = recorder.lookups_of(name, result.dependencies)
+        else:
+            # without a recording loader nothing is known of the files: never up to date
+            outcome.lookups = [("T", name, (), None, "?")]
+        rendered = [(fmt, fmt.render(result.profile, result.dependencies)) for fmt in settings.formats]
+        # panc stamps every output of an object with one time: when the object finished validating
+        outcome.timestamp = time.time()
+        if write:
+            outcome.written = write_object_outputs(settings.output_dir, name, rendered, outcome.timestamp)
+        else:
+            outcome.rendered = [(fmt.key, data) for fmt, data in rendered]
+    except OSError as error:
+        outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
+    except Exception as error:  # pylint: disable=broad-exception-caught
+        record_crash(outcome, error)
+
+
+def record_crash(outcome: FileOutcome, error: Exception) -> None:
+    """A compiler bug costs one object, not the whole build (panc's "compiler error")."""
+    outcome.messages.append(traceback.format_exc())
+    outcome.errors.append(BuildError(f"compiler error while compiling {outcome.path}: {error!r}"))
+
+
+class FileWorker:
+    """Reads and builds command-line files with compilers made once, on first need."""
+
+    def __init__(self, make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings,
+                 write: bool = True) -> None:
+        self.make_compiler = make_compiler
+        self.settings = settings
+        self.write = write
+        self._checker: ObjectCompiler | None = None
+        self._builder: ObjectCompiler | None = None
+
+    def describe(self, path: str) -> FileOutcome:
+        """``describe_file`` with this worker's checker."""
+        if self._checker is None:
+            self._checker = _recording(self.make_compiler())
+        outcome = describe_file(path, self._checker)
+        loader = getattr(self._checker, "loader", None)
+        if isinstance(loader, RecordingLoader):
+            outcome.source_digest = loader.read_digests.pop(path, None)
+        return outcome
+
+    def build(self, outcome: FileOutcome) -> None:
+        """``build_object`` with this worker's builder (whose lookups are recorded)."""
+        if self._builder is None:
+            self._builder = _recording(self.make_compiler())
+        build_object(outcome, self._builder, self.settings, self.write)
+
+    def run(self, path: str) -> FileOutcome:
+        """Read ``path`` and build its object, if it declares one."""
+        outcome = self.describe(path)
+        if outcome.object_name is not None:
+            self.build(outcome)
+        return outcome
+
+
+def _recording(compiler: ObjectCompiler) -> ObjectCompiler:
+    """``compiler`` with its loader (when it has one: ``Compiler.loader``) wrapped to record lookups."""
+    loader = getattr(compiler, "loader", None)
+    if loader is not None and not isinstance(loader, RecordingLoader):
+        compiler.loader = RecordingLoader(loader)  # type: ignore[attr-defined]
+    return compiler
