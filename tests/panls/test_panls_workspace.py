@@ -1,0 +1,109 @@
+"""Configuration, transports, and what a background compile adds (errors with traces, values)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+import pytest_lsp
+from conftest import (
+    FIXTURES,
+    REPO,
+    diagnostics_for,
+    open_document,
+    position_of,
+    server_config,
+    start,
+    uri,
+    wait_until,
+)
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient as PlainClient
+from pytest_lsp import LanguageClient
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+BASE = FIXTURES / "site" / "base.pan"
+NODE = FIXTURES / "profiles" / "node1.pan"
+
+
+@pytest_lsp.fixture(config=server_config(), scope="module")
+async def client(lsp_client: LanguageClient):
+    await start(lsp_client, FIXTURES, {"includePath": ["components"], "compile": {"debounceMs": 20}})
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_include_path_from_initialization_options_then_changed(client: LanguageClient):
+    document = open_document(client, BASE)
+    found = await diagnostics_for(client, document, lambda ds: any(d.code == "unknown-template" for d in ds))
+    assert [d.range.start.line for d in found if d.code == "unknown-template"] == [2]
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"pan": {"includePath": ["."], "compile": {"debounceMs": 20}}}))
+    await diagnostics_for(client, document, lambda ds: not any(d.code == "unknown-template" for d in ds))
+
+
+async def test_compile_error_in_an_included_template_carries_the_trace(client: LanguageClient):
+    document = open_document(client, FIXTURES / "profiles" / "evalfail.pan")
+    found = await diagnostics_for(client, document, lambda ds: any(d.code == "evaluation" for d in ds),
+                                  timeout=30)
+    [error] = [d for d in found if d.code == "evaluation"]
+    assert "boom: kaboom" in error.message and error.range.start.line == 2
+    related = {(r.location.uri, r.location.range.start.line) for r in error.related_information}
+    assert (uri(FIXTURES / "site" / "failing.pan"), 2) in related
+    failing = await diagnostics_for(client, uri(FIXTURES / "site" / "failing.pan"),
+                                    lambda ds: any(d.code == "evaluation" for d in ds))
+    assert any("boom: kaboom" in d.message for d in failing)
+
+
+async def test_hover_shows_the_compiled_value_and_its_writers(client: LanguageClient):
+    text = NODE.read_text()
+    open_document(client, NODE)
+    request = types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri(NODE)),
+                                position=position_of(text, "web/port", 4))
+    hovers: list[str] = []
+
+    async def compiled() -> bool:
+        hover = await client.text_document_hover_async(request)
+        hovers.append(hover.contents.value if hover else "")
+        return "final value" in hovers[-1]
+
+    for _ in range(300):
+        if await compiled():
+            break
+        await asyncio.sleep(0.1)
+    value = hovers[-1]
+    assert "final value: `8080`" in value
+    assert "site/base:6" in value and "profiles/node1:6" in value
+
+
+async def test_tcp_transport():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with subprocess.Popen([sys.executable, "-m", "panls", "--tcp", f"127.0.0.1:{port}"], env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
+        try:
+            tcp = PlainClient("tcp-test", "1")
+            for _ in range(100):
+                try:
+                    await tcp.start_tcp("127.0.0.1", port)
+                    break
+                except OSError:
+                    await asyncio.sleep(0.1)
+            result = await asyncio.wait_for(tcp.initialize_async(types.InitializeParams(
+                capabilities=types.ClientCapabilities(), root_uri=uri(FIXTURES))), 30)
+            assert result.server_info.name == "panls"
+            assert result.capabilities.hover_provider
+            await asyncio.wait_for(tcp.shutdown_async(None), 30)
+            tcp.exit(None)
+            await tcp.stop()
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    await wait_until(lambda: server.returncode is not None)
