@@ -8,17 +8,18 @@ is 1 when any object failed. The compiling and writing itself lives in ``panc.bu
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import resource
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from panc import __version__
-from panc.build import BuildReport, BuildSettings, FileOutcome, build
+from panc.build import BuildReport, BuildSettings, DependencyCheck, FileOutcome, Progress, build, options_key
 from panc.diagnostics import Category, Diagnostic, EvaluationError, PanError, PanParseError, PanSyntaxError
-from panc.output import UnknownFormatError, parse_formats
+from panc.output import OutputFormat, UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
 
 WARNING_LEVELS = ("off", "on", "fatal")
@@ -94,6 +95,14 @@ def make_parser() -> argparse.ArgumentParser:
     add("--nthread", type=_non_negative_int, default=0, metavar="N",
         help="objects compiled in parallel (worker processes); 0 means one per CPU, larger values "
              "are capped at the CPU count (default: 0)")
+    add("--check-dependencies", action=argparse.BooleanOptionalAction, default=None,
+        help="skip objects whose templates, data files, lookups and options did not change since "
+             "the last build (recorded in OUTDIR/.panc-build.json); default: on with 'panc build', "
+             "off otherwise")
+    add("--force", action="store_true", help="with dependency checking, compile everything anyway")
+    add("--executor", choices=("local", "dask"), default="local",
+        help="where objects compile: local worker processes, or a Dask cluster (--scheduler)")
+    add("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://host:8786")
     add("--java-opts", metavar="OPTIONS", help="accepted for compatibility; ignored")
     add("--logging", metavar="TYPES", help="accepted for compatibility (as in panc, it has no effect)")
     add("--log-file", metavar="FILE", help="accepted for compatibility (as in panc, it has no effect)")
@@ -104,7 +113,7 @@ def make_parser() -> argparse.ArgumentParser:
 _VALUE_OPTIONS = frozenset({
     "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--output-dir",
     "--formats", "--max-iteration", "--max-recursion", "--warnings", "--nthread", "--java-opts",
-    "--logging", "--log-file",
+    "--logging", "--log-file", "--executor", "--scheduler",
 })
 
 
@@ -207,9 +216,15 @@ def statistics_text(report: BuildReport) -> str:
     )
 
 
-def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
-    """The whole command, writing to the given streams; returns the exit code."""
+def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = False) -> int:
+    """The whole command, writing to the given streams; returns the exit code.
+
+    ``build_mode`` (``panc build``) turns dependency checking on by default and adds a
+    progress bar and a summary, both on stderr: stdout stays exactly panc's.
+    """
     parser = make_parser()
+    if build_mode:
+        parser.prog = "panc build"
     try:
         args = parser.parse_args(_attach_option_values(argv))
         if args.help:
@@ -223,6 +238,8 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         formats = tuple(parse_formats(args.formats))
         debug_include = _any_of(args.debug_ns_include, "debug-ns-include")
         debug_exclude = _any_of(args.debug_ns_exclude, "debug-ns-exclude")
+        if args.executor == "dask" and not args.scheduler:
+            raise OptionsError("--executor dask needs --scheduler")
     except UnknownFormatError as e:
         stdout.write(f"OPTIONS ERROR: unknown format '{e.key}'\n")
         return 1
@@ -248,19 +265,64 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
             stderr.write(message)
         stderr.flush()
 
-    report = build(args.templates, lambda: Compiler(options), BuildSettings(output_dir, formats),
-                   on_outcome=show_messages, workers=_workers(args.nthread))
+    check_dependencies = build_mode if args.check_dependencies is None else args.check_dependencies
+    check = None
+    if check_dependencies:
+        check = DependencyCheck(tuple(include_path), _options_key(options, formats), force=args.force)
+    progress = Progress(stderr, 0) if build_mode else None
+    try:
+        report = build(args.templates, functools.partial(Compiler, options), BuildSettings(output_dir, formats),
+                       on_outcome=show_messages, workers=_workers(args.nthread), check=check,
+                       scheduler=args.scheduler if args.executor == "dask" else None, progress=progress)
+    except (OSError, ImportError) as error:
+        # the cluster cannot be reached, or the dask extra is not installed
+        stdout.write(f"OPTIONS ERROR: {error}\n")
+        return 1
     for error in report.errors:
         stdout.write(console_text(error))
     if args.verbose:
         stdout.write(statistics_text(report))
     stdout.flush()
+    if build_mode:
+        stderr.write(summary_text(report))
+        stderr.flush()
     return 1 if report.failed else 0
+
+
+def _options_key(options: Any, formats: Sequence[OutputFormat]) -> str:
+    """Everything besides the files that decides what a build writes (see ``panc.build.manifest``)."""
+    parts = dict(vars(options))
+    parts["include_path"] = [os.path.abspath(d) for d in options.include_path]
+    parts["formats"] = [f.key for f in formats]
+    parts["version"] = __version__
+    return options_key(parts)
+
+
+def summary_text(report: BuildReport) -> str:
+    """The closing line of ``panc build``: objects compiled, up to date and failed, and the time."""
+    return (f"panc: {report.templates} templates: {report.compiled} compiled, {report.up_to_date} up to date, "
+            f"{report.failures} failed in {report.elapsed_seconds:.2f} s\n")
+
+
+SUBCOMMANDS = ("build", "annotations", "docs", "diff", "impact")
+"""Words taken as a subcommand when first on the command line and no file of that name exists
+(``panc build.pan`` or a file named ``diff`` in the current directory still compile as panc does)."""
+
+
+def dispatch(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    """``panc [options] FILES`` exactly as panc, or ``panc SUBCOMMAND ...``."""
+    if argv and argv[0] in SUBCOMMANDS and not os.path.exists(argv[0]):
+        if argv[0] == "build":
+            return run(argv[1:], stdout, stderr, build_mode=True)
+        from panc import commands  # pylint: disable=import-outside-toplevel
+
+        return commands.run(argv[0], argv[1:], stdout, stderr)
+    return run(argv, stdout, stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
-    return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+    return dispatch(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
 
 
 if __name__ == "__main__":
