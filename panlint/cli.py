@@ -10,6 +10,7 @@ internal error.
 from __future__ import annotations
 
 import argparse
+import difflib
 import glob
 import os
 import sys
@@ -65,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--fix", action="store_true", help="fix what can be fixed mechanically, in place")
+    parser.add_argument(
+        "--diff", action="store_true", help="with --fix: print the fixes as a unified diff, change no file"
+    )
     parser.add_argument("--explain", metavar="ID", help="describe a rule and exit")
     parser.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     parser.add_argument("--select", metavar="LIST", help="only these rules (IDs, prefixes or names)")
@@ -201,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         return _run(args, config, files)
-    except ConfigError as error:
+    except (ConfigError, UsageError) as error:
         print(f"panlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
@@ -219,8 +223,12 @@ def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
     from panlint.runner import lint_files  # pylint: disable=import-outside-toplevel
 
     failed = False
+    if args.diff and not args.fix:
+        raise UsageError("--diff only goes with --fix")
     if args.fix:
-        failed = _fix_files(files, config)
+        failed = _fix_files(files, config, sys.stdout if args.diff else None)
+        if args.diff:
+            return EXIT_ERROR if failed else EXIT_CLEAN
     cache = None
     if not args.no_cache:
         key = config.fingerprint()
@@ -252,8 +260,8 @@ def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
     return EXIT_CLEAN
 
 
-def _fix_files(files: list[str], config: Config) -> bool:
-    """Fix files in place; True if one could not be read or written."""
+def _fix_files(files: list[str], config: Config, diff: TextIO | None = None) -> bool:
+    """Fix files in place (or write the changes to ``diff``); True if one could not be read or written."""
     from panlint.fixes import fix_text  # pylint: disable=import-outside-toplevel
     from panlint.runner import read_source  # pylint: disable=import-outside-toplevel
 
@@ -268,7 +276,12 @@ def _fix_files(files: list[str], config: Config) -> bool:
         outcome = fix_text(text, path, config)
         if outcome.refused:
             print(f"panlint: {path}: {outcome.refused}", file=sys.stderr)
-        if outcome.text != text:
+        if outcome.text != text and diff is not None:
+            lines = difflib.unified_diff(
+                text.splitlines(keepends=True), outcome.text.splitlines(keepends=True), path, path
+            )
+            diff.writelines(line if line.endswith("\n") else line + "\n" for line in lines)
+        elif outcome.text != text:
             try:
                 _write_atomically(Path(path), outcome.text)
             except OSError as error:

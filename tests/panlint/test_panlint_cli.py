@@ -316,3 +316,13 @@ def test_readme_configuration_example_is_valid(capsys: pytest.CaptureFixture[str
     write("pyproject.toml", example)
     code, out, _ = run(capsys, write("style.pan", STYLE))
     assert (code, "LP008" in out) == (0, True)  # reported, but below the example's threshold
+
+
+def test_fix_diff_changes_no_file(capsys: pytest.CaptureFixture[str]) -> None:
+    path = write("messy.pan", "unique template messy;\n\n'/a/'=nlist('k',1) ;   \n")
+    code, out, _ = run(capsys, "--fix", "--diff", path)
+    assert code == 0
+    assert Path(path).read_text(encoding="utf-8").endswith("'/a/'=nlist('k',1) ;   \n")
+    assert out.splitlines()[:2] == ["--- messy.pan", "+++ messy.pan"]
+    assert "-'/a/'=nlist('k',1) ;   " in out and "+'/a' = dict('k', 1);" in out
+    assert run(capsys, "--diff", path)[0] == 2
