@@ -19,9 +19,9 @@ helpers below), never ``isinstance(v, int)``.
 
 from __future__ import annotations
 
-import math
-from decimal import Decimal
 from typing import Any, Final
+
+from panc.evaluation.java_double import java_double_to_string
 
 
 class _Singleton:
@@ -118,31 +118,11 @@ def format_double(d: float) -> str:
     """Java's ``Double.toString``: ``3.14``, ``1.0E10``, ``1.0E-5``, ``NaN``, ``Infinity``.
 
     Decimal notation for 1e-3 <= |d| < 1e7, computerized scientific notation otherwise,
-    always with at least one digit after the point. Digits are the shortest that round-trip.
+    always with at least one digit after the point. The digits are those panc's JVM prints,
+    which are not always the shortest (``1.0E23`` prints as ``9.999999999999999E22``): see
+    ``panc.evaluation.java_double``.
     """
-    if math.isnan(d):
-        return "NaN"
-    if math.isinf(d):
-        return "Infinity" if d > 0 else "-Infinity"
-    if d == 0.0:
-        return "-0.0" if math.copysign(1.0, d) < 0 else "0.0"
-    magnitude = abs(d)
-    if 1e-3 <= magnitude < 1e7:
-        text = repr(d)
-        if "e" in text or "E" in text:  # repr switches to exponent form below 1e-4
-            text = f"{d:.20f}".rstrip("0")
-        if "." not in text:
-            text += ".0"
-        elif text.endswith("."):
-            text += "0"
-        return text
-    # Shortest round-trip digits (Python's repr), re-expressed as d.dddE<n>
-    sign, digits, exponent = Decimal(repr(magnitude)).normalize().as_tuple()
-    del sign
-    text_digits = "".join(map(str, digits))
-    sci_exponent = len(text_digits) - 1 + int(exponent)
-    first, rest = text_digits[0], text_digits[1:] or "0"
-    return f"{'-' if d < 0 else ''}{first}.{rest}E{sci_exponent}"
+    return java_double_to_string(d)
 
 
 def format_scalar(v: Value) -> str:
