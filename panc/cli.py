@@ -14,12 +14,12 @@ import re
 import resource
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 from panc import __version__
 from panc.build import BuildReport, BuildSettings, DependencyCheck, FileOutcome, Progress, build, options_key
 from panc.diagnostics import Category, Diagnostic, EvaluationError, PanError, PanParseError, PanSyntaxError
-from panc.output import OutputFormat, UnknownFormatError, parse_formats
+from panc.output import UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
 
 WARNING_LEVELS = ("off", "on", "fatal")
@@ -268,10 +268,12 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     check_dependencies = build_mode if args.check_dependencies is None else args.check_dependencies
     check = None
     if check_dependencies:
-        check = DependencyCheck(tuple(include_path), _options_key(options, formats), force=args.force)
+        key = options_key(options, [f.key for f in formats])
+        check = DependencyCheck(tuple(include_path), key, force=args.force)
     progress = Progress(stderr, 0) if build_mode else None
     try:
-        report = build(args.templates, functools.partial(Compiler, options), BuildSettings(output_dir, formats),
+        settings = BuildSettings(output_dir, formats)
+        report = build(args.templates, functools.partial(Compiler, options), settings,
                        on_outcome=show_messages, workers=_workers(args.nthread), check=check,
                        scheduler=args.scheduler if args.executor == "dask" else None, progress=progress)
     except (OSError, ImportError) as error:
@@ -289,19 +291,10 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     return 1 if report.failed else 0
 
 
-def _options_key(options: Any, formats: Sequence[OutputFormat]) -> str:
-    """Everything besides the files that decides what a build writes (see ``panc.build.manifest``)."""
-    parts = dict(vars(options))
-    parts["include_path"] = [os.path.abspath(d) for d in options.include_path]
-    parts["formats"] = [f.key for f in formats]
-    parts["version"] = __version__
-    return options_key(parts)
-
-
 def summary_text(report: BuildReport) -> str:
     """The closing line of ``panc build``: objects compiled, up to date and failed, and the time."""
-    return (f"panc: {report.templates} templates: {report.compiled} compiled, {report.up_to_date} up to date, "
-            f"{report.failures} failed in {report.elapsed_seconds:.2f} s\n")
+    return (f"panc: {report.templates} templates: {report.compiled} compiled, "
+            f"{report.up_to_date} up to date, {report.failures} failed in {report.elapsed_seconds:.2f} s\n")
 
 
 SUBCOMMANDS = ("build", "annotations", "docs", "diff", "impact")

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from panc import __version__
 from panc.build.outcomes import FileOutcome, Lookup
 from panc.build.steps import content_digest
 from panc.loader import TEMPLATE_SUFFIXES, lookup_candidates
@@ -45,8 +46,14 @@ FORMAT_VERSION = 1
 _STAT_CACHE_MIN_AGE_NS = 2_000_000_000
 
 
-def options_key(parts: dict[str, Any]) -> str:
-    """A key of everything besides the files that decides what a build writes."""
+def options_key(options: object, format_keys: Sequence[str]) -> str:
+    """A key of everything besides the files that decides what a build writes: the compiler
+    options (a dataclass such as ``CompileOptions``), the output formats and the tool version."""
+    parts: dict[str, Any] = dict(vars(options)) if hasattr(options, "__dict__") else {"options": options}
+    if "include_path" in parts:
+        parts["include_path"] = [os.path.abspath(d) for d in parts["include_path"]]
+    parts["formats"] = list(format_keys)
+    parts["version"] = __version__
     text = json.dumps(parts, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 

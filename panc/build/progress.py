@@ -29,7 +29,8 @@ class Progress:
         self.done = 0
         self.failed = 0
         self._started = time.monotonic()
-        self._shown = 0.0
+        # a terminal shows the first object at once; a log waits for the first interval
+        self._shown = 0.0 if self.tty else self._started
 
     def advance(self, failed: bool) -> None:
         """One more object finished (``failed``: with errors)."""

@@ -1,0 +1,129 @@
+"""Incremental builds: only the objects whose dependencies changed are compiled again."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from build_support import NODES, SiteBuild, compiled, outputs, write_site
+
+from panc.build import MANIFEST_NAME
+
+ALL = list(NODES)
+
+
+def _site(tmp_path) -> SiteBuild:
+    write_site(tmp_path)
+    site = SiteBuild(tmp_path)
+    assert compiled(site.run()) == ALL
+    return site
+
+
+def test_no_change_rebuild_compiles_nothing_and_makes_no_compiler(tmp_path):
+    site = _site(tmp_path)
+    before = outputs(site.out)
+
+    def no_compiler():
+        raise AssertionError("a compiler was made for a no-change rebuild")
+
+    report = site.run(make_compiler=no_compiler)
+    assert compiled(report) == []
+    assert report.up_to_date == len(NODES) and not report.failed
+    assert outputs(site.out) == before
+
+
+def test_changing_one_template_rebuilds_only_its_objects(tmp_path):
+    site = _site(tmp_path)
+    (site.site / "lib/web.pan").write_text("unique template lib/web;\n'/web/port' = 8080;\n")
+    assert compiled(site.run()) == ["node1", "node2"]
+    assert json.loads((site.out / "node1.json").read_text())["web"]["port"] == 8080
+    (site.site / "lib/common.pan").write_text("unique template lib/common;\n'/common' = 'no';\n")
+    assert compiled(site.run()) == ["node1", "node2", "node3"]
+    assert compiled(site.run()) == []
+
+
+def test_touching_without_changing_content_rebuilds_nothing(tmp_path):
+    site = _site(tmp_path)
+    os.utime(site.site / "lib/db.pan", (1, 1))
+    assert compiled(site.run()) == []
+
+
+def test_deleting_a_template_fails_its_objects_cleanly(tmp_path):
+    site = _site(tmp_path)
+    (site.site / "lib/db.pan").unlink()
+    report = site.run()
+    assert compiled(report) == ["node3"]
+    [failure] = [o for o in report.outcomes if o.failed]
+    assert failure.object_name == "node3"
+    assert "cannot locate template named 'lib/db'" in failure.errors[0].format()
+    assert [o.object_name for o in report.outcomes if o.up_to_date] == ["node1", "node2", "node4", "node5",
+                                                                        "node6"]
+    # a failed object has no manifest entry: it is tried again until it compiles
+    assert compiled(site.run()) == ["node3"]
+    (site.site / "lib/db.pan").write_text("unique template lib/db;\n'/db/engine' = 'mysql';\n")
+    assert compiled(site.run()) == ["node3"]
+    assert compiled(site.run()) == []
+
+
+def test_a_file_contents_change_rebuilds_its_readers(tmp_path):
+    site = _site(tmp_path)
+    (site.site / "motd.txt").write_text("maintenance tonight\n")
+    assert compiled(site.run()) == ["node4"]
+    assert json.loads((site.out / "node4.json").read_text())["motd"] == "maintenance tonight\n"
+
+
+def test_lookups_that_found_nothing_are_dependencies(tmp_path):
+    site = _site(tmp_path)
+    # include if_exists('site/extra') found nothing, and so did file_exists('local.txt')
+    (site.site / "site").mkdir()
+    (site.site / "site/extra.pan").write_text("template site/extra;\n'/extra' = true;\n")
+    assert compiled(site.run()) == ["node5"]
+    (site.site / "local.txt").write_text("x")
+    assert compiled(site.run()) == ["node5"]
+    assert json.loads((site.out / "node5.json").read_text())["has_local"] is True
+
+
+def test_a_template_found_earlier_on_the_include_path_rebuilds(tmp_path):
+    write_site(tmp_path)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    site = SiteBuild(tmp_path, include_path=[str(overrides), str(tmp_path / "site")])
+    assert compiled(site.run()) == ALL
+    (overrides / "lib").mkdir()
+    (overrides / "lib/db.pan").write_text("unique template lib/db;\n'/db/engine' = 'sqlite';\n")
+    assert compiled(site.run()) == ["node3"]
+    assert json.loads((site.out / "node3.json").read_text())["db"]["engine"] == "sqlite"
+    (overrides / "lib/db.pan").unlink()
+    assert compiled(site.run()) == ["node3"]
+
+
+def test_option_changes_rebuild_everything(tmp_path):
+    site = _site(tmp_path)
+    site.max_iteration = 500
+    assert compiled(site.run()) == ALL
+    assert compiled(site.run()) == []
+    site.formats = "json"
+    assert compiled(site.run()) == ALL
+    assert compiled(site.run(force=True)) == ALL
+
+
+def test_a_removed_or_edited_output_is_rebuilt(tmp_path):
+    site = _site(tmp_path)
+    (site.out / "node6.json").unlink()
+    (site.out / "node2.dep").write_text("edited\n")
+    assert compiled(site.run()) == ["node2", "node6"]
+    assert (site.out / "node6.json").is_file()
+
+
+def test_a_corrupt_manifest_means_a_full_build(tmp_path):
+    site = _site(tmp_path)
+    (site.out / MANIFEST_NAME).write_text("{not json")
+    assert compiled(site.run()) == ALL
+    assert compiled(site.run()) == []
+
+
+def test_dep_files_list_the_dependencies(tmp_path):
+    site = _site(tmp_path)
+    lines = (site.out / "node5.dep").read_text().splitlines()
+    assert [line.split()[:2] for line in lines] == [
+        ["lib/optional", "PAN"], ["node5", "PAN"], ["site/extra", "ABSENT"]]
