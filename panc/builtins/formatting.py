@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from panc.builtins.arguments import string_arg
 from panc.builtins.conversions import java_to_string
 from panc.builtins.registry import BuiltinError, builtin
+from panc.evaluation.java_double import java_decimal_digits
 from panc.evaluation.values import NULL, UNDEF, Value
 
 _SPEC = re.compile(r"%(\d+\$)?([-#+ 0,(<]*)?(\d+)?(\.\d+)?([tT])?([a-zA-Z%])")
@@ -144,8 +145,11 @@ def _format_integer(spec: _Spec, value: Value) -> str:
 
 
 def _decimal(value: float) -> Decimal:
-    """The shortest decimal that reads back as ``value`` (the digits Java rounds from)."""
-    return Decimal(repr(abs(value)))
+    """``|value|`` with the digits Java's Formatter starts from before rounding half-up."""
+    if value == 0 or math.isnan(value) or math.isinf(value):
+        return Decimal(0)
+    digits, exponent = java_decimal_digits(value, compatible=False)
+    return Decimal(f"0.{digits}E{exponent}")
 
 
 def _context(precision: int) -> Context:

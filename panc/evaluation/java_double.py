@@ -54,7 +54,7 @@ def _long_digits(value: int, insignificant: int) -> tuple[str, int]:
     return text.rstrip("0"), exponent + len(text)
 
 
-def _digits(bin_exp: int, fract_bits: int, significant_bits: int) -> tuple[list[int], int]:
+def _digits(bin_exp: int, fract_bits: int, significant_bits: int, compatible: bool) -> tuple[list[int], int]:
     """Decimal digits and exponent ``e`` of the double: value = 0.d1d2d3... * 10**e."""
     tail_zeros = (fract_bits & -fract_bits).bit_length() - 1
     fract_bit_count = _EXP_SHIFT + 1 - tail_zeros
@@ -108,7 +108,7 @@ def _digits(bin_exp: int, fract_bits: int, significant_bits: int) -> tuple[list[
             dec_exp -= 1
         else:
             digits.append(q)
-        if dec_exp < -3 or dec_exp >= 8:  # E-form needs a digit after the point
+        if not compatible or dec_exp < -3 or dec_exp >= 8:  # E-form needs a digit after the point
             high = low = False
         while not low and not high:
             q, b = divmod(b, s)
@@ -134,7 +134,7 @@ def _digits(bin_exp: int, fract_bits: int, significant_bits: int) -> tuple[list[
             dec_exp -= 1
         else:
             digits.append(q)
-        if dec_exp < -3 or dec_exp >= 8:
+        if not compatible or dec_exp < -3 or dec_exp >= 8:
             high = low = False
         while not low and not high:
             q, b = divmod(b, s)
@@ -176,6 +176,22 @@ def java_double_to_string(d: float) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def _finite_to_string(d: float) -> str:
+    digits, exponent = java_decimal_digits(d)
+    sign = "-" if math.copysign(1.0, d) < 0 else ""
+    if 0 < exponent < 8:
+        whole = digits[:exponent]
+        if len(whole) < exponent:
+            return f"{sign}{whole}{'0' * (exponent - len(whole))}.0"
+        return f"{sign}{whole}.{digits[exponent:] or '0'}"
+    if -3 < exponent <= 0:
+        return f"{sign}0.{'0' * -exponent}{digits}"
+    return f"{sign}{digits[0]}.{digits[1:] or '0'}E{exponent - 1}"
+
+
+def java_decimal_digits(d: float, compatible: bool = True) -> tuple[str, int]:
+    """The JDK's decimal digits of a finite, non-zero ``d`` (sign ignored) and the exponent
+    ``e`` with ``|d| ~ 0.digits * 10**e``. ``compatible=False`` is what ``String.format``'s
+    ``%e %f %g`` start from (at least two digits are developed) before rounding."""
     bits = struct.unpack(">Q", struct.pack(">d", d))[0]
     fract_bits = bits & _SIGNIFICAND_MASK
     bin_exp = (bits >> _EXP_SHIFT) & 0x7FF
@@ -188,14 +204,5 @@ def _finite_to_string(d: float) -> str:
     else:
         fract_bits |= _FRACT_HOB
         significant_bits = _EXP_SHIFT + 1
-    digit_list, exponent = _digits(bin_exp - 1023, fract_bits, significant_bits)
-    digits = "".join(map(str, digit_list))
-    sign = "-" if bits >> 63 else ""
-    if 0 < exponent < 8:
-        whole = digits[:exponent]
-        if len(whole) < exponent:
-            return f"{sign}{whole}{'0' * (exponent - len(whole))}.0"
-        return f"{sign}{whole}.{digits[exponent:] or '0'}"
-    if -3 < exponent <= 0:
-        return f"{sign}0.{'0' * -exponent}{digits}"
-    return f"{sign}{digits[0]}.{digits[1:] or '0'}E{exponent - 1}"
+    digit_list, exponent = _digits(bin_exp - 1023, fract_bits, significant_bits, compatible)
+    return "".join(map(str, digit_list)), exponent

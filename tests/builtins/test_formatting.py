@@ -70,6 +70,9 @@ def test_integers(fmt: str, args: list, expected: str) -> None:
         ("%f %e", math.inf, "Infinity Infinity"),
         ("%(f|%+f|%08f", -math.inf, "(Infinity)|-Infinity|-Infinity"),
         ("%f", math.nan, "NaN"),
+        ("%e", 5e-324, "4.900000e-324"),  # Java's digits of the smallest double are 49
+        ("%.3g", 1e23, "1.00e+23"),
+        ("%.17e", 1e23, "9.99999999999999900e+22"),
     ],
 )
 def test_doubles(fmt: str, value: float, expected: str) -> None:
