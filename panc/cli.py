@@ -299,12 +299,13 @@ def summary_text(report: BuildReport) -> str:
 
 SUBCOMMANDS = ("build", "annotations", "docs", "diff", "impact")
 """Words taken as a subcommand when first on the command line and no file of that name exists
-(``panc build.pan`` or a file named ``diff`` in the current directory still compile as panc does)."""
+(a file named ``diff`` in the current directory is still compiled as panc does; a directory
+such as a ``build/`` output folder does not count, panc has no use for one)."""
 
 
 def dispatch(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     """``panc [options] FILES`` exactly as panc, or ``panc SUBCOMMAND ...``."""
-    if argv and argv[0] in SUBCOMMANDS and not os.path.exists(argv[0]):
+    if argv and argv[0] in SUBCOMMANDS and not os.path.isfile(argv[0]):
         if argv[0] == "build":
             return run(argv[1:], stdout, stderr, build_mode=True)
         from panc import commands  # pylint: disable=import-outside-toplevel

@@ -1,0 +1,157 @@
+"""Worker processes and the ``panc build`` command: same outputs and messages as one process."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from build_support import NODES, SiteBuild, compiled, outputs, write_site
+
+from panc.build import MANIFEST_NAME, Progress
+from panc.cli import dispatch
+
+REPO = Path(__file__).resolve().parents[2]
+FAILING = {
+    "bad1": "object template bad1;\n'/x' = 1 + 'a';\n",
+    "bad2": "object template bad2;\ninclude 'missing';\n",
+    "syntax": "object template syntax;\n'/x' = ;\n",
+}
+
+
+def _site_with_failures(root: Path) -> list[str]:
+    site = write_site(root)
+    for name, text in FAILING.items():
+        (site / f"{name}.pan").write_text(text)
+    names = ["bad1", *NODES, "syntax", "bad2"]
+    return [str(site / f"{name}.pan") for name in names]
+
+
+def _panc(argv: list[str], cwd: Path) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        code = dispatch(argv, stdout, stderr)
+    finally:
+        os.chdir(old)
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+def test_two_workers_give_the_outputs_and_errors_of_one(tmp_path):
+    files = _site_with_failures(tmp_path)
+    results = {}
+    for nthread in ("1", "2"):
+        out = tmp_path / f"out{nthread}"
+        out.mkdir()
+        code, stdout, _ = _panc(["--nthread", nthread, "--formats", "json,pan", "--include-path", "site",
+                                 "--output-dir", str(out), *files], tmp_path)
+        results[nthread] = (code, stdout, outputs(out))
+    assert results["1"] == results["2"]
+    code, stdout, written = results["2"]
+    assert code == 1 and len(written) == 2 * len(NODES)
+    # errors in command-line order
+    assert stdout.index("bad1.pan") < stdout.index("syntax.pan") < stdout.index("missing")
+
+
+def test_panc_build_keeps_pancs_stdout_and_reports_on_stderr(tmp_path):
+    files = _site_with_failures(tmp_path)
+    plain_out, build_out = tmp_path / "plain", tmp_path / "built"
+    plain_out.mkdir()
+    build_out.mkdir()
+    common = ["--include-path", "site", "--formats", "json"]
+    plain = _panc([*common, "--output-dir", str(plain_out), *files], tmp_path)
+    built = _panc(["build", *common, "--output-dir", str(build_out), *files], tmp_path)
+    assert built[:2] == plain[:2]
+    assert outputs(build_out) == outputs(plain_out)
+    assert not (plain_out / MANIFEST_NAME).exists() and (build_out / MANIFEST_NAME).is_file()
+    assert f"panc: 9 templates: {len(NODES)} compiled, 0 up to date, 3 failed in " in built[2]
+    again = _panc(["build", *common, "--output-dir", str(build_out), *files], tmp_path)
+    assert again[:2] == plain[:2]  # failed objects are compiled (and reported) again
+    assert f"{len(NODES)} up to date, 3 failed" in again[2]
+    forced = _panc(["build", "--force", *common, "--output-dir", str(build_out), *files], tmp_path)
+    assert f"{len(NODES)} compiled, 0 up to date" in forced[2]
+
+
+def test_a_file_named_like_a_subcommand_is_compiled(tmp_path):
+    (tmp_path / "build").write_text("object template build;\n'/a' = 1;\n")
+    code, stdout, stderr = _panc(["build", "--formats", "json"], tmp_path)
+    # as panc reads it: an argument without a template suffix is an object name, here not found
+    assert (code, stderr) == (1, "")
+    assert stdout.startswith("evaluation error [?:?]\ncannot locate object template named 'build'")
+
+
+def test_progress_on_a_terminal_and_in_a_log():
+    tty, log = io.StringIO(), io.StringIO()
+    bar = Progress(tty, 4, tty=True)
+    plain = Progress(log, 4, tty=False)
+    for failed in (False, True, False, False):
+        bar.advance(failed)
+        plain.advance(failed)
+    bar.finish()
+    plain.finish()
+    assert tty.getvalue().startswith("\r\x1b[2K[#######---------------------] 1/4 done, 0 failed")
+    assert tty.getvalue().endswith("4/4 done, 1 failed, " + tty.getvalue().rsplit("failed, ", 1)[1])
+    assert "\r" not in log.getvalue() and log.getvalue().count("\n") == 1
+    assert log.getvalue().startswith("[############################] 4/4 done, 1 failed, ")
+
+
+def test_a_killed_build_leaves_old_or_new_profiles(tmp_path):
+    write_site(tmp_path)
+    site = tmp_path / "site"
+    count = 30
+    # each object loops a little so that the build is still running when it is killed
+    for i in range(count):
+        (site / f"host{i:02d}.pan").write_text(
+            f"object template host{i:02d};\ninclude 'lib/common';\n"
+            "'/work' = {{ n = 0; i = 0; while (i < 2000) {{ n = n + i; i = i + 1; }}; n; }};\n"
+            .replace("{{", "{").replace("}}", "}"))
+    files = [str(site / f"host{i:02d}.pan") for i in range(count)]
+    out = tmp_path / "out"
+    out.mkdir()
+    argv = [sys.executable, "-m", "panc", "build", "--nthread", "1", "--formats", "json",
+            "--include-path", str(site), "--output-dir", str(out), *files]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    subprocess.run(argv, check=False, env=env, capture_output=True, timeout=120)
+    old = {p.name: p.read_bytes() for p in out.glob("host*.json")}
+    assert len(old) == count
+    (site / "lib/common.pan").write_text("unique template lib/common;\n'/common' = 'changed';\n")
+
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _some_new(out, 5):
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    profiles = {p.name: json.loads(p.read_text()) for p in out.glob("host*.json")}
+    assert len(profiles) == count
+    commons = [p["common"] for p in profiles.values()]
+    assert 5 <= commons.count("changed") < count
+    assert set(commons) == {"yes", "changed"}
+    # the next build finishes the job: every profile new
+    subprocess.run(argv, check=True, env=env, capture_output=True, timeout=120)
+    assert {json.loads(p.read_text())["common"] for p in out.glob("host*.json")} == {"changed"}
+
+
+def _some_new(out: Path, at_least: int) -> bool:
+    new = 0
+    for path in out.glob("host*.json"):
+        try:
+            new += b'"changed"' in path.read_bytes()
+        except OSError:
+            continue
+    return new >= at_least
+
+
+def test_site_build_with_two_workers_rebuilds_the_same_objects(tmp_path):
+    write_site(tmp_path)
+    one = SiteBuild(tmp_path, workers=2)
+    assert compiled(one.run()) == list(NODES)
+    (tmp_path / "site/lib/web.pan").write_text("unique template lib/web;\n'/web/port' = 81;\n")
+    assert compiled(one.run()) == ["node1", "node2"]
+    assert compiled(one.run()) == []
