@@ -39,7 +39,7 @@ def parse_annotation(raw: str, span: Span) -> tuple[ast.Annotation, str | None]:
                 if not _valid_name(key)
                 else "annotation body mixes 'key = value' lines and free text"
             )
-        entries = (("desc", body.strip()),)
+        entries = (("desc", body),)  # panc keeps free text as written
     return ast.Annotation(span, name, body, entries), problem
 
 

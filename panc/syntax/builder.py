@@ -492,19 +492,24 @@ class AstBuilder:
 
 
 def _find_self(node: Any) -> Span | None:
-    """The span of the first use of ``SELF`` inside an expression, if any."""
-    if isinstance(node, ast.Variable):
-        return node.span if node.name == "SELF" else None
-    if isinstance(node, ast.Literal):
-        return None
-    for name in getattr(node, "__slots__", ()):
-        if name == "span":
+    """The span of the first use of ``SELF`` inside an expression, if any (iterative: an
+    expression may nest deeper than Python's recursion limit)."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, ast.Variable):
+            if current.name == "SELF":
+                return current.span
             continue
-        child = getattr(node, name)
-        children = child if isinstance(child, tuple) else (child,)
-        for item in children:
-            if hasattr(item, "span") and not isinstance(item, (str, Span)):
-                found = _find_self(item)
-                if found is not None:
-                    return found
+        if isinstance(current, ast.Literal):
+            continue
+        children: list[Any] = []
+        for name in getattr(current, "__slots__", ()):
+            if name == "span":
+                continue
+            child = getattr(current, name)
+            for item in child if isinstance(child, tuple) and not isinstance(child, Span) else (child,):
+                if hasattr(item, "__slots__") and not isinstance(item, (str, Span)):
+                    children.append(item)
+        pending.extend(reversed(children))
     return None

@@ -128,3 +128,10 @@ def test_concurrent_writers_never_expose_a_partial_entry(cache_home: Path) -> No
     assert sum(hits) == 45  # every read found a complete entry
     leftovers = list((cache_home / "pan-tools").rglob(".tmp-*"))
     assert not leftovers
+
+
+def test_results_too_deep_to_pickle_are_still_returned() -> None:
+    text = "object template t;\n'/a' = " + "{" * 3000 + "1" + "}" * 3000 + ";\n"
+    cache = ParseCache()
+    assert not cache.parse(text, "deep.pan").diagnostics
+    assert ParseCache().parse(text, "deep.pan").ast.statements[0].path == "/a"
