@@ -105,7 +105,8 @@ def main() -> int:
     for mode in MODES:
         report = best[mode]
         print(
-            f"{mode:9} wall {report['wall']:.3f} s   cpu {report['cpu']:.3f} s   parse loop {report['loop']:.3f} s"
+            f"{mode:9} wall {report['wall']:.3f} s   cpu {report['cpu']:.3f} s"
+            f"   parse loop {report['loop']:.3f} s"
             f"   ({int(report['diagnostics'])} diagnostics)"
         )
     print(f"load average: {os.getloadavg()[0]:.2f} (the machine is shared; timings vary with it)")
