@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from panc.analysis.index import WorkspaceIndex
+    from panlint.boundtypes import BoundTypes
 
 _INDEXES: dict[tuple[str, ...], WorkspaceIndex] = {}
+_BOUND_TYPES: dict[int, tuple[int, BoundTypes]] = {}
 
 
 def workspace_index(include_path: tuple[str, ...]) -> WorkspaceIndex | None:
@@ -28,6 +30,19 @@ def workspace_index(include_path: tuple[str, ...]) -> WorkspaceIndex | None:
         index.refresh()
         _INDEXES[include_path] = index
     return index
+
+
+def bound_types(include_path: tuple[str, ...]) -> BoundTypes | None:
+    """The types bound at profile paths by the templates on ``include_path``."""
+    index = workspace_index(include_path)
+    if index is None:
+        return None
+    known = _BOUND_TYPES.get(id(index))
+    if known is None or known[0] != index.generation:
+        from panlint.boundtypes import BoundTypes  # pylint: disable=import-outside-toplevel
+
+        known = _BOUND_TYPES[id(index)] = (index.generation, BoundTypes(index))
+    return known[1]
 
 
 def register_index(include_path: tuple[str, ...], index: WorkspaceIndex) -> None:

@@ -1,4 +1,4 @@
-"""Names resolved against the include path (SE001-SE006).
+"""Names and types resolved against the include path (SE001-SE007).
 
 Unknown templates, include kinds that panc refuses, and functions, types and global
 variables that nothing on the include path defines. These rules need the ``include-path``
@@ -9,14 +9,14 @@ server's analysis (``panc.analysis``), so editor and CI agree.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from panc.syntax import ast
 from panlint.builtin_names import BUILTIN_FUNCTIONS
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import Rule
-from panlint.workspace import workspace_index
+from panlint.workspace import bound_types, workspace_index
 
 
 def _analysis_findings(rule: Rule, context: LintContext, code: str) -> Iterable[Finding]:
@@ -146,6 +146,110 @@ class UnusedDeclaration(Rule):
                 yield self.finding(statement.name_span, f"The {what} {statement.name} is never used")
 
 
+SCALAR_ACCEPTS: dict[str, frozenset[str]] = {
+    "boolean": frozenset({"boolean"}),
+    "long": frozenset({"long"}),
+    "double": frozenset({"double", "long"}),
+    "number": frozenset({"long", "double"}),
+    "string": frozenset({"string"}),
+    "property": frozenset({"boolean", "long", "double", "string"}),
+    "list": frozenset({"list"}),
+    "dict": frozenset({"dict"}),
+    "nlist": frozenset({"dict"}),
+    "resource": frozenset({"list", "dict"}),
+}
+"""Builtin type -> the kinds of constant value it can hold (``double`` is given the benefit of
+the doubt for longs). ``element`` accepts anything and is left out: it never mismatches."""
+
+MAX_ALIASES = 12
+
+
+def value_kind(value: ast.Node) -> str | None:
+    """The kind of a value known without evaluating it: a constant or a ``list()``/``dict()``."""
+    if isinstance(value, ast.Literal):
+        constant = value.value
+        if isinstance(constant, bool):
+            return "boolean"
+        if isinstance(constant, int):
+            return "long"
+        if isinstance(constant, float):
+            return "double"
+        if isinstance(constant, str):
+            return "string"
+        return None  # undef and null fit anywhere until validation
+    if isinstance(value, ast.Call) and value.name in ("list", "dict", "nlist"):
+        return "list" if value.name == "list" else "dict"
+    return None
+
+
+def accepted_kinds(type_name: str, index: Any) -> frozenset[str] | None:
+    """What a type (by name, maybe with a ``[]``/``{}`` suffix) accepts; ``None`` if unknown."""
+    from panc.analysis.references import OccurrenceKind  # pylint: disable=import-outside-toplevel
+
+    name = type_name.replace(" ", "")
+    for _ in range(MAX_ALIASES):
+        if name.endswith("[]"):
+            return frozenset({"list"})
+        if name.endswith("{}"):
+            return frozenset({"dict"})
+        if name.endswith("*"):
+            return frozenset({"string"})
+        if name == "element":
+            return None
+        if name in SCALAR_ACCEPTS:
+            return SCALAR_ACCEPTS[name]
+        declarations = index.declarations(OccurrenceKind.TYPE, name)
+        if len(declarations) != 1:
+            return None
+        text = declarations[0].type_text.lstrip()
+        if text.startswith(("{", "extensible")):
+            return frozenset({"dict"})
+        if text.startswith("choice"):
+            return frozenset({"string"})
+        if not declarations[0].includes:
+            return None
+        name = declarations[0].includes[0].replace(" ", "")
+    return None
+
+
+class BoundTypeMismatch(Rule):
+    """A constant assigned to a path whose bound type cannot hold it: ``'/a/port' = 'http';``
+    where ``bind`` (or a record field) says ``/a/port`` is a ``long``.
+
+    Only what is certain without compiling is reported: the value is a constant (or a
+    ``list()``/``dict()``), every type bound at the path is known, and none of them accepts
+    that kind of value (``with`` clauses and ranges are left to panc's validation).
+    """
+
+    id = "SE007"
+    name = "bound-type-mismatch"
+    level = Level.ERROR
+    summary = "Value cannot have the type bound to its path"
+    needs_ast = True
+
+    def check(self, context: LintContext) -> Iterable[Finding]:
+        schema = bound_types(context.options.include_path)
+        if schema is None:
+            return
+        accepted_by: dict[str, frozenset[str] | None] = context.shared.setdefault(self.id, {})
+        for statement in context.ast.statements:
+            if not isinstance(statement, ast.Assignment) or not statement.path.startswith("/"):
+                continue
+            kind = value_kind(statement.value)
+            if kind is None:
+                continue
+            terms = tuple(term for term in statement.path.split("/") if term)
+            types = set(schema.types_at(terms))
+            for name in types - accepted_by.keys():
+                accepted_by[name] = accepted_kinds(name, schema.index)
+            accepted = [accepted_by[name] for name in types]
+            if not types or any(kinds is None or kind in kinds for kinds in accepted):
+                continue
+            bound = " or ".join(sorted(types))
+            message = f"A {kind} cannot be stored at {statement.path} (bound type: {bound})"
+            yield self.finding(statement.value.span, message)
+
+
 RULES = (
     UnknownTemplate,
     WrongIncludeKind,
@@ -153,4 +257,5 @@ RULES = (
     UndefinedType,
     UndefinedVariable,
     UnusedDeclaration,
+    BoundTypeMismatch,
 )
