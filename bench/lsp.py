@@ -56,10 +56,14 @@ async def start_session(corpus: Path, cache: str) -> tuple[Client, float]:
     env = {**os.environ, "XDG_CACHE_HOME": cache, "PYTHONPATH": str(REPO)}
     await client.start_io(sys.executable, "-m", "panls", env=env)
     root = corpus.resolve().as_uri()
-    await client.initialize_async(types.InitializeParams(
-        capabilities=types.ClientCapabilities(), root_uri=root,
-        workspace_folders=[types.WorkspaceFolder(uri=root, name="corpus")],
-        initialization_options={"compile": {"enabled": False}}))
+    await client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=root,
+            workspace_folders=[types.WorkspaceFolder(uri=root, name="corpus")],
+            initialization_options={"compile": {"enabled": False}},
+        )
+    )
     started = time.perf_counter()
     client.initialized(types.InitializedParams())
     await asyncio.wait_for(client.index_ready.wait(), 600)
@@ -75,16 +79,19 @@ async def stop_session(client: Client) -> None:
 def percentiles(samples: list[float]) -> str:
     ordered = sorted(samples)
     p50 = statistics.median(ordered)
-    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return f"p50 {p50 * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms   (n={len(ordered)})"
 
 
 async def measure_requests(client: Client, uri: str, text: str, samples: int) -> dict[str, list[float]]:
     lines = text.splitlines()
     rng = random.Random(7)
-    names = [(i, line.index(word), word) for i, line in enumerate(lines)
-             for word in ("is_ipv4", "type_hostname", "is_string", "match", "length")
-             if word in line and not line.lstrip().startswith("#")]
+    names = [
+        (i, line.index(word), word)
+        for i, line in enumerate(lines)
+        for word in ("is_ipv4", "type_hostname", "is_string", "match", "length")
+        if word in line and not line.lstrip().startswith("#")
+    ]
     times: dict[str, list[float]] = {"completion": [], "hover": [], "definition": []}
     document = types.TextDocumentIdentifier(uri=uri)
     for _ in range(samples):
@@ -94,12 +101,17 @@ async def measure_requests(client: Client, uri: str, text: str, samples: int) ->
         await client.text_document_hover_async(types.HoverParams(text_document=document, position=position))
         times["hover"].append(time.perf_counter() - started)
         started = time.perf_counter()
-        await client.text_document_definition_async(types.DefinitionParams(text_document=document,
-                                                                           position=position))
+        await client.text_document_definition_async(
+            types.DefinitionParams(text_document=document, position=position)
+        )
         times["definition"].append(time.perf_counter() - started)
         started = time.perf_counter()
-        await client.text_document_completion_async(types.CompletionParams(
-            text_document=document, position=types.Position(line=line, character=column + min(2, len(word)))))
+        await client.text_document_completion_async(
+            types.CompletionParams(
+                text_document=document,
+                position=types.Position(line=line, character=column + min(2, len(word))),
+            )
+        )
         times["completion"].append(time.perf_counter() - started)
     return times
 
@@ -109,24 +121,32 @@ async def measure_diagnostics(client: Client, uri: str, text: str, samples: int)
     rng = random.Random(11)
     latencies = []
     version = 1
+    last_line = last_end = 0
     for index in range(samples):
         line = rng.randrange(len(lines))
         end = len(lines[line])
         version += 1
         if index % 2 == 0:
             change = types.TextDocumentContentChangePartial(
-                range=types.Range(types.Position(line, end), types.Position(line, end)), text=" ")
+                range=types.Range(types.Position(line, end), types.Position(line, end)), text=" "
+            )
         else:
             change = types.TextDocumentContentChangePartial(
-                range=types.Range(types.Position(last_line, last_end), types.Position(last_line, last_end + 1)),
-                text="")
+                range=types.Range(
+                    types.Position(last_line, last_end), types.Position(last_line, last_end + 1)
+                ),
+                text="",
+            )
         last_line, last_end = line, end
         key = (uri, version)
         client.waiters[key] = asyncio.Event()
         started = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[change]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[change],
+            )
+        )
         await asyncio.wait_for(client.waiters[key].wait(), 30)
         latencies.append(client.published[key] - started)
         await asyncio.sleep(0.05)
@@ -134,7 +154,9 @@ async def measure_diagnostics(client: Client, uri: str, text: str, samples: int)
 
 
 async def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--template", default="pan/types.pan", help="the ~1,000-line template to edit")
     parser.add_argument("--samples", type=int, default=60)
@@ -152,8 +174,11 @@ async def main() -> int:
         text = path.read_text(encoding="utf-8")
         uri = path.as_uri()
         client.waiters[(uri, 1)] = asyncio.Event()
-        client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-            uri=uri, language_id="pan", version=1, text=text)))
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id="pan", version=1, text=text)
+            )
+        )
         await asyncio.wait_for(client.waiters[(uri, 1)].wait(), 60)
         print(f"template   : {args.template} ({len(text.splitlines())} lines)")
         latencies = await measure_diagnostics(client, uri, text, args.samples)

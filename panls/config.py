@@ -80,7 +80,8 @@ def merge_settings(current: Settings, options: Any) -> Settings:
             select=_strings(lint.get("select")) or current.lint.select,
             ignore=_strings(lint.get("ignore")) or current.lint.ignore,
             line_length=int(lint.get("lineLength", current.lint.line_length))
-            if isinstance(lint.get("lineLength", current.lint.line_length), int) else current.lint.line_length,
+            if isinstance(lint.get("lineLength", current.lint.line_length), int)
+            else current.lint.line_length,
         )
     compile_options = options.get("compile")
     if isinstance(compile_options, dict):

@@ -65,8 +65,10 @@ class Converter:
         """The LSP range of ``span`` (its end made exclusive)."""
         if span.start_line <= 0:
             return types.Range(types.Position(0, 0), types.Position(0, 0))
-        return types.Range(self.position(span.start_line, span.start_column),
-                           self.position(span.end_line, span.end_column + 1))
+        return types.Range(
+            self.position(span.start_line, span.start_column),
+            self.position(span.end_line, span.end_column + 1),
+        )
 
     def to_pan(self, position: types.Position) -> tuple[int, int]:
         """1-based ``(line, column)`` of the character after an LSP position."""
@@ -86,18 +88,21 @@ class Converter:
         end = self.to_pan(lsp_range.end)
         return Span(file, start[0], start[1], end[0], end[1] - 1)
 
-    def diagnostic(self, diagnostic: Diagnostic,
-                   related_converter: Callable[[str], Converter] | None = None) -> types.Diagnostic:
+    def diagnostic(
+        self, diagnostic: Diagnostic, related_converter: Callable[[str], Converter] | None = None
+    ) -> types.Diagnostic:
         """An LSP diagnostic; ``related`` spans (e.g. a ``>>>`` trace) become related information."""
         related = []
         for message, span in diagnostic.related:
             if related_converter is None or span.start_line <= 0:
                 continue
             other = related_converter(span.file)
-            related.append(types.DiagnosticRelatedInformation(
-                location=types.Location(uri=path_to_uri(span.file), range=other.range(span)),
-                message=message,
-            ))
+            related.append(
+                types.DiagnosticRelatedInformation(
+                    location=types.Location(uri=path_to_uri(span.file), range=other.range(span)),
+                    message=message,
+                )
+            )
         code = diagnostic.code or (diagnostic.category.name.lower() if diagnostic.category else None)
         return types.Diagnostic(
             range=self.range(diagnostic.span),

@@ -81,8 +81,11 @@ class DiagnosticsPublisher:
         session = self.session
         try:
             doc = session.document(path, text, version)
-            fast = [d for d in diagnostics.pan_diagnostics(session, doc, semantic=self.index_ready, lint=False)
-                    if _belongs(d, path)]
+            fast = [
+                d
+                for d in diagnostics.pan_diagnostics(session, doc, semantic=self.index_ready, lint=False)
+                if _belongs(d, path)
+            ]
             previous = self._lint.get(path)
             carried = carry_over(previous[0], text, previous[1]) if previous else []
         except Exception:  # pylint: disable=broad-except
@@ -112,8 +115,13 @@ class DiagnosticsPublisher:
 
     def _wants_compile(self, doc: DocumentAnalysis) -> bool:
         template = doc.ast
-        return (self.session.settings.compile_enabled and self.index_ready and template is not None
-                and template.kind == "object" and not any(d.severity == 1 for d in doc.syntax_diagnostics))
+        return (
+            self.session.settings.compile_enabled
+            and self.index_ready
+            and template is not None
+            and template.kind == "object"
+            and not any(d.severity == 1 for d in doc.syntax_diagnostics)
+        )
 
     def _schedule_compile(self, path: str, text: str, version: int | None) -> None:
         pending = self._compile_tasks.pop(path, None)
@@ -131,8 +139,9 @@ class DiagnosticsPublisher:
             loop = asyncio.get_running_loop()
             buffers = self.session.open_texts()
             try:
-                result = await loop.run_in_executor(self._executor, compile_function, self.session, path,
-                                                    text, buffers)
+                result = await loop.run_in_executor(
+                    self._executor, compile_function, self.session, path, text, buffers
+                )
             except Exception:  # pylint: disable=broad-except
                 logger.exception("compile failed for %s", path)
                 return
@@ -150,7 +159,9 @@ class DiagnosticsPublisher:
             if found:
                 converter = self.session.converter(path)
                 merged.extend(converter.diagnostic(d, self.session.converter) for d in found)
-        self.publish(types.PublishDiagnosticsParams(uri=path_to_uri(path), diagnostics=merged, version=version))
+        self.publish(
+            types.PublishDiagnosticsParams(uri=path_to_uri(path), diagnostics=merged, version=version)
+        )
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -52,8 +52,9 @@ class PanLanguageServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("panls", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.session = Session()
-        self.publisher = DiagnosticsPublisher(self.session, self.text_document_publish_diagnostics,
-                                              compile_diagnostics)
+        self.publisher = DiagnosticsPublisher(
+            self.session, self.text_document_publish_diagnostics, compile_diagnostics
+        )
         self.index_done: asyncio.Event | None = None
 
     def analysis(self, uri: str) -> DocumentAnalysis:
@@ -66,8 +67,9 @@ class PanLanguageServer(LanguageServer):
             try:
                 await asyncio.wait_for(self.index_done.wait(), INDEX_WAIT_SECONDS)
             except TimeoutError:
-                logger.warning("index still building after %ss; answering with a partial index",
-                               INDEX_WAIT_SECONDS)
+                logger.warning(
+                    "index still building after %ss; answering with a partial index", INDEX_WAIT_SECONDS
+                )
 
     async def rebuild_index(self) -> None:
         """Index the include path in a worker thread, then refresh every open document."""
@@ -81,10 +83,15 @@ class PanLanguageServer(LanguageServer):
             stats = None
         self.publisher.index_ready = True
         self.index_done.set()
-        self.protocol.notify(INDEX_READY, {
-            "files": stats.files if stats else 0, "parsed": stats.parsed if stats else 0,
-            "reused": stats.reused if stats else 0, "seconds": round(stats.seconds, 3) if stats else 0.0,
-        })
+        self.protocol.notify(
+            INDEX_READY,
+            {
+                "files": stats.files if stats else 0,
+                "parsed": stats.parsed if stats else 0,
+                "reused": stats.reused if stats else 0,
+                "seconds": round(stats.seconds, 3) if stats else 0.0,
+            },
+        )
         self.publisher.refresh_all()
 
 
@@ -93,6 +100,7 @@ def guarded(name: str) -> Callable[[F], F]:
 
     def decorate(function: F) -> F:
         if asyncio.iscoroutinefunction(function):
+
             @functools.wraps(function)
             async def run_async(*args: Any, **kwargs: Any) -> Any:
                 try:
@@ -102,6 +110,7 @@ def guarded(name: str) -> Callable[[F], F]:
                 except Exception as error:
                     logger.exception("%s failed", name)
                     raise JsonRpcInternalError(f"{name} failed: {error!r}") from error
+
             return run_async  # type: ignore[return-value]
 
         @functools.wraps(function)
@@ -113,6 +122,7 @@ def guarded(name: str) -> Callable[[F], F]:
             except Exception as error:
                 logger.exception("%s failed", name)
                 raise JsonRpcInternalError(f"{name} failed: {error!r}") from error
+
         return run  # type: ignore[return-value]
 
     return decorate
@@ -221,8 +231,12 @@ def create_server() -> PanLanguageServer:
     @guarded("references")
     async def on_references(params: types.ReferenceParams) -> list[types.Location]:
         await server.wait_for_index()
-        return navigation.references(session, server.analysis(params.text_document.uri), params.position,
-                                     params.context.include_declaration)
+        return navigation.references(
+            session,
+            server.analysis(params.text_document.uri),
+            params.position,
+            params.context.include_declaration,
+        )
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @guarded("hover")
@@ -232,15 +246,19 @@ def create_server() -> PanLanguageServer:
         extra = provenance.hover_sections(session, doc, params.position)
         return hover.hover(session, doc, params.position, extra)
 
-    @server.feature(types.TEXT_DOCUMENT_COMPLETION,
-                    types.CompletionOptions(trigger_characters=completion.TRIGGER_CHARACTERS))
+    @server.feature(
+        types.TEXT_DOCUMENT_COMPLETION,
+        types.CompletionOptions(trigger_characters=completion.TRIGGER_CHARACTERS),
+    )
     @guarded("completion")
     async def on_completion(params: types.CompletionParams) -> types.CompletionList:
         await server.wait_for_index()
         return completion.completion(session, server.analysis(params.text_document.uri), params.position)
 
-    @server.feature(types.TEXT_DOCUMENT_SIGNATURE_HELP,
-                    types.SignatureHelpOptions(trigger_characters=signature.TRIGGER_CHARACTERS))
+    @server.feature(
+        types.TEXT_DOCUMENT_SIGNATURE_HELP,
+        types.SignatureHelpOptions(trigger_characters=signature.TRIGGER_CHARACTERS),
+    )
     @guarded("signatureHelp")
     async def on_signature(params: types.SignatureHelpParams) -> types.SignatureHelp | None:
         await server.wait_for_index()
@@ -258,10 +276,14 @@ def create_server() -> PanLanguageServer:
         await server.wait_for_index()
         capabilities = server.client_capabilities.workspace
         edit_caps = capabilities.workspace_edit if capabilities else None
-        operations = bool(edit_caps and edit_caps.resource_operations
-                          and types.ResourceOperationKind.Rename in edit_caps.resource_operations)
-        return rename.rename(session, server.analysis(params.text_document.uri), params.position,
-                             params.new_name, operations)
+        operations = bool(
+            edit_caps
+            and edit_caps.resource_operations
+            and types.ResourceOperationKind.Rename in edit_caps.resource_operations
+        )
+        return rename.rename(
+            session, server.analysis(params.text_document.uri), params.position, params.new_name, operations
+        )
 
     @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_FULL, semantic_tokens.LEGEND)
     @guarded("semanticTokens")
@@ -274,9 +296,12 @@ def create_server() -> PanLanguageServer:
     def on_formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit]:
         return formatting.format_document(session, server.analysis(params.text_document.uri))
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix,
-                                                               types.CodeActionKind.SourceFixAll]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]
+        ),
+    )
     @guarded("codeAction")
     async def on_code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
         await server.wait_for_index()

@@ -42,13 +42,16 @@ class Session:
         """path -> the last ``CompileRecord`` of that object template (written by the compile thread)."""
 
     def _new_index(self) -> WorkspaceIndex:
-        return WorkspaceIndex(self.settings.include_dirs, self.settings.object_dirs,
-                              persist=self.settings.persist_index)
+        return WorkspaceIndex(
+            self.settings.include_dirs, self.settings.object_dirs, persist=self.settings.persist_index
+        )
 
     def configure(self, settings: Settings) -> bool:
         """Apply new settings; ``True`` when the index must be rebuilt."""
-        changed = (settings.include_dirs != self.settings.include_dirs
-                   or settings.object_dirs != self.settings.object_dirs)
+        changed = (
+            settings.include_dirs != self.settings.include_dirs
+            or settings.object_dirs != self.settings.object_dirs
+        )
         self.settings = settings
         if changed:
             with self._lock:
@@ -66,8 +69,13 @@ class Session:
                 self._documents.pop(path, None)
                 self.document(path, text, version)
         self.last_index_stats = stats
-        logger.info("indexed %d templates (%d parsed, %d from cache) in %.2fs",
-                    stats.files, stats.parsed, stats.reused, stats.seconds)
+        logger.info(
+            "indexed %d templates (%d parsed, %d from cache) in %.2fs",
+            stats.files,
+            stats.parsed,
+            stats.reused,
+            stats.seconds,
+        )
         return stats
 
     # ------------------------------------------------------------------ documents

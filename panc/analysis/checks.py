@@ -30,8 +30,9 @@ UNDEFINED_TYPE = "undefined-type"
 UNDEFINED_VARIABLE = "undefined-variable"
 
 
-def semantic_diagnostics(template: ast.Template, occurrences: list[Occurrence], index: WorkspaceIndex,
-                         builtins: Container[str]) -> list[Diagnostic]:
+def semantic_diagnostics(
+    template: ast.Template, occurrences: list[Occurrence], index: WorkspaceIndex, builtins: Container[str]
+) -> list[Diagnostic]:
     """The semantic findings for one parsed template, resolved against ``index``."""
     found: list[Diagnostic] = []
     declared_here = {(occ.kind, occ.name) for occ in occurrences if occ.declaration}
@@ -41,15 +42,24 @@ def semantic_diagnostics(template: ast.Template, occurrences: list[Occurrence], 
         if occ.kind is OccurrenceKind.TEMPLATE:
             found.extend(_template_reference(template, occ, index))
         elif occ.kind is OccurrenceKind.FUNCTION:
-            if (occ.name not in builtins and (occ.kind, occ.name) not in declared_here
-                    and not index.declarations(occ.kind, occ.name)):
+            if (
+                occ.name not in builtins
+                and (occ.kind, occ.name) not in declared_here
+                and not index.declarations(occ.kind, occ.name)
+            ):
                 found.append(_warning(UNDEFINED_FUNCTION, f"undefined function '{occ.name}'", occ))
         elif occ.kind is OccurrenceKind.TYPE:
-            if (occ.name not in BUILTIN_TYPES and (occ.kind, occ.name) not in declared_here
-                    and not index.declarations(occ.kind, occ.name)):
+            if (
+                occ.name not in BUILTIN_TYPES
+                and (occ.kind, occ.name) not in declared_here
+                and not index.declarations(occ.kind, occ.name)
+            ):
                 found.append(_warning(UNDEFINED_TYPE, f"undefined type '{occ.name}'", occ))
-        elif (occ.kind is OccurrenceKind.VARIABLE and (occ.kind, occ.name) not in declared_here
-              and not index.declarations(occ.kind, occ.name)):
+        elif (
+            occ.kind is OccurrenceKind.VARIABLE
+            and (occ.kind, occ.name) not in declared_here
+            and not index.declarations(occ.kind, occ.name)
+        ):
             found.append(_warning(UNDEFINED_VARIABLE, f"undefined variable '{occ.name}'", occ))
     return found
 
@@ -64,15 +74,23 @@ def _template_reference(template: ast.Template, occ: Occurrence, index: Workspac
         return []
     if occ.role == "create":
         if target.kind != "structure":
-            return [_warning(WRONG_INCLUDE_KIND,
-                             f"create() needs a structure template; '{occ.name}' is a {target.kind} template",
-                             occ)]
+            return [
+                _warning(
+                    WRONG_INCLUDE_KIND,
+                    f"create() needs a structure template; '{occ.name}' is a {target.kind} template",
+                    occ,
+                )
+            ]
         return []
     allowed = ALLOWED_INCLUDES.get(template.kind or "")
     if allowed is not None and target.kind not in allowed:
-        return [_warning(WRONG_INCLUDE_KIND,
-                         f"a {template.kind} template cannot include the {target.kind} template '{occ.name}'",
-                         occ)]
+        return [
+            _warning(
+                WRONG_INCLUDE_KIND,
+                f"a {template.kind} template cannot include the {target.kind} template '{occ.name}'",
+                occ,
+            )
+        ]
     return []
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 _WORD_BEFORE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _TEMPLATE_STRING_LEAD = re.compile(r"(\binclude\s*\{?\s*|\b(if_exists|create)\s*\(\s*)\Z")
 _PATH_STRING_LEAD = re.compile(
-    r"(^\s*(final\s+)?|\b(prefix|bind|valid)\s+|\b(value|path_exists|exists|is_defined|clone|delete)\s*\(\s*)\Z"
+    r"(^\s*(final\s+)?|\b(prefix|bind|valid)\s+"
+    r"|\b(value|path_exists|exists|is_defined|clone|delete)\s*\(\s*)\Z"
 )
 _TYPE_LEAD = re.compile(
     r"(^\s*(type\s+\w+|bind\s+(\"[^\"]*\"|'[^']*'))\s*=\s*(extensible\s*)?"
@@ -64,7 +65,7 @@ def completion_context(line_text: str, column: int) -> CompletionContext:
         return CompletionContext(ContextKind.COMMENT, "", column)
     if quote_at is not None:
         lead = before[:quote_at]
-        typed = before[quote_at + 1:]
+        typed = before[quote_at + 1 :]
         if _TEMPLATE_STRING_LEAD.search(lead):
             return CompletionContext(ContextKind.TEMPLATE_NAME, typed, quote_at + 2)
         if _PATH_STRING_LEAD.search(lead):

@@ -92,27 +92,65 @@ def template_declarations(template: ast.Template, text: str, path: str) -> list[
     found: list[Declaration] = []
     if template.name and template.name_span:
         doc, _ = annotation_doc(template.annotations)
-        found.append(Declaration(OccurrenceKind.TEMPLATE, template.name, name, path, template.name_span,
-                                 template.span, doc=doc, type_text=template.kind or ""))
+        found.append(
+            Declaration(
+                OccurrenceKind.TEMPLATE,
+                template.name,
+                name,
+                path,
+                template.name_span,
+                template.span,
+                doc=doc,
+                type_text=template.kind or "",
+            )
+        )
     for statement in template.statements:
         if isinstance(statement, ast.FunctionStatement):
             doc, args = annotation_doc(statement.annotations)
-            found.append(Declaration(OccurrenceKind.FUNCTION, statement.name, name, path, statement.name_span,
-                                     statement.span, doc=doc, args=args))
+            found.append(
+                Declaration(
+                    OccurrenceKind.FUNCTION,
+                    statement.name,
+                    name,
+                    path,
+                    statement.name_span,
+                    statement.span,
+                    doc=doc,
+                    args=args,
+                )
+            )
         elif isinstance(statement, ast.VariableStatement):
             doc, _ = annotation_doc(statement.annotations)
-            found.append(Declaration(OccurrenceKind.VARIABLE, statement.name, name, path, statement.name_span,
-                                     statement.span, doc=doc,
-                                     default_text=_short(lines.span_text(statement.value.span)),
-                                     required=not statement.conditional, final=statement.final))
+            found.append(
+                Declaration(
+                    OccurrenceKind.VARIABLE,
+                    statement.name,
+                    name,
+                    path,
+                    statement.name_span,
+                    statement.span,
+                    doc=doc,
+                    default_text=_short(lines.span_text(statement.value.span)),
+                    required=not statement.conditional,
+                    final=statement.final,
+                )
+            )
         elif isinstance(statement, ast.TypeStatement):
             found.extend(_type_declarations(statement, name, path, lines))
         elif isinstance(statement, ast.BindStatement):
             bound = statement.spec.spec
-            found.append(Declaration(OccurrenceKind.PATH, statement.path, name, path,
-                                     string_inner_span(statement.path_span), statement.span,
-                                     type_text=_type_text(statement.spec, lines),
-                                     includes=_bound_names(bound)))
+            found.append(
+                Declaration(
+                    OccurrenceKind.PATH,
+                    statement.path,
+                    name,
+                    path,
+                    string_inner_span(statement.path_span),
+                    statement.span,
+                    type_text=_type_text(statement.spec, lines),
+                    includes=_bound_names(bound),
+                )
+            )
     return found
 
 
@@ -132,7 +170,9 @@ def _type_text(spec: ast.FullTypeSpec, lines: LineIndex) -> str:
     return _short(lines.span_text(spec.spec.span))
 
 
-def _type_declarations(statement: ast.TypeStatement, template: str, path: str, lines: LineIndex) -> list[Declaration]:
+def _type_declarations(
+    statement: ast.TypeStatement, template: str, path: str, lines: LineIndex
+) -> list[Declaration]:
     doc, _ = annotation_doc(statement.annotations)
     spec = statement.spec
     record = spec.spec if isinstance(spec.spec, ast.RecordType) else None
@@ -142,9 +182,21 @@ def _type_declarations(statement: ast.TypeStatement, template: str, path: str, l
     else:
         includes = _bound_names(spec.spec)
     default = _short(lines.span_text(spec.default.span)) if spec.default is not None else ""
-    found = [Declaration(OccurrenceKind.TYPE, statement.name, template, path, statement.name_span, statement.span,
-                         doc=doc, type_text=_type_text(spec, lines), default_text=default, fields=fields,
-                         includes=includes)]
+    found = [
+        Declaration(
+            OccurrenceKind.TYPE,
+            statement.name,
+            template,
+            path,
+            statement.name_span,
+            statement.span,
+            doc=doc,
+            type_text=_type_text(spec, lines),
+            default_text=default,
+            fields=fields,
+            includes=includes,
+        )
+    ]
     if record is None:
         return found
     for member in record.members:
@@ -153,10 +205,20 @@ def _type_declarations(statement: ast.TypeStatement, template: str, path: str, l
         field_doc, _ = annotation_doc(member.annotations)
         field_default = member.spec.default
         inner = member.spec.spec
-        found.append(Declaration(
-            OccurrenceKind.FIELD, member.name, template, path, string_inner_span(member.name_span), member.span,
-            doc=field_doc, type_text=_type_text(member.spec, lines),
-            default_text=_short(lines.span_text(field_default.span)) if field_default is not None else "",
-            container=statement.name, required=member.required, includes=_bound_names(inner),
-        ))
+        found.append(
+            Declaration(
+                OccurrenceKind.FIELD,
+                member.name,
+                template,
+                path,
+                string_inner_span(member.name_span),
+                member.span,
+                doc=field_doc,
+                type_text=_type_text(member.spec, lines),
+                default_text=_short(lines.span_text(field_default.span)) if field_default is not None else "",
+                container=statement.name,
+                required=member.required,
+                includes=_bound_names(inner),
+            )
+        )
     return found

@@ -66,8 +66,9 @@ class DocumentAnalysis:
         return [d for d in self.declarations if d.kind is kind and d.name == name]
 
 
-def analyse_document(path: str, text: str, index: WorkspaceIndex | None = None,
-                     version: int | None = None) -> DocumentAnalysis:
+def analyse_document(
+    path: str, text: str, index: WorkspaceIndex | None = None, version: int | None = None
+) -> DocumentAnalysis:
     """Parse ``text`` (the buffer of ``path``) and, given an ``index``, make it the index's view of
     that file so that the rest of the include path sees the unsaved content."""
     path = os.path.abspath(path)

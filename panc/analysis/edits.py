@@ -18,8 +18,10 @@ def changed_lines(old: str, new: str) -> tuple[int, int, int]:
     while prefix < limit and old_lines[prefix] == new_lines[prefix]:
         prefix += 1
     suffix = 0
-    while (suffix < limit - prefix
-           and old_lines[len(old_lines) - 1 - suffix] == new_lines[len(new_lines) - 1 - suffix]):
+    while (
+        suffix < limit - prefix
+        and old_lines[len(old_lines) - 1 - suffix] == new_lines[len(new_lines) - 1 - suffix]
+    ):
         suffix += 1
     return prefix + 1, len(old_lines) - suffix, len(new_lines) - suffix
 
@@ -36,6 +38,14 @@ def carry_over(old: str, new: str, diagnostics: list[Diagnostic]) -> list[Diagno
             kept.append(diagnostic)
         elif span.start_line > old_last:
             moved = span._replace(start_line=span.start_line + delta, end_line=span.end_line + delta)
-            kept.append(Diagnostic(diagnostic.category, diagnostic.message, moved, diagnostic.severity,
-                                   diagnostic.code, diagnostic.related))
+            kept.append(
+                Diagnostic(
+                    diagnostic.category,
+                    diagnostic.message,
+                    moved,
+                    diagnostic.severity,
+                    diagnostic.code,
+                    diagnostic.related,
+                )
+            )
     return kept

@@ -13,6 +13,7 @@ indexing the same include path only re-reads the files that changed.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import tempfile
@@ -33,14 +34,23 @@ from panc.analysis.persistence import (
 from panc.analysis.references import Occurrence, OccurrenceKind, template_occurrences
 from panc.syntax import ParseResult
 
+logger = logging.getLogger(__name__)
+
 TEMPLATE_SUFFIXES = (".pan", ".tpl")
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "target"})
 MAX_FILES = 50_000
 INDEX_FORMAT = 5
 """Bump when ``TemplateSummary`` or what it holds changes: old disk caches are then ignored."""
 
-CROSS_FILE_KINDS = frozenset({OccurrenceKind.TEMPLATE, OccurrenceKind.FUNCTION, OccurrenceKind.TYPE,
-                              OccurrenceKind.VARIABLE, OccurrenceKind.PATH})
+CROSS_FILE_KINDS = frozenset(
+    {
+        OccurrenceKind.TEMPLATE,
+        OccurrenceKind.FUNCTION,
+        OccurrenceKind.TYPE,
+        OccurrenceKind.VARIABLE,
+        OccurrenceKind.PATH,
+    }
+)
 
 
 class TemplateSummary:
@@ -50,12 +60,30 @@ class TemplateSummary:
     are decoded from the disk cache only when first needed: most sessions never ask.
     """
 
-    __slots__ = ("_occurrence_data", "_occurrences", "declarations", "header_name", "kind", "name",
-                 "parse_ok", "path", "stamp")
+    __slots__ = (
+        "_occurrence_data",
+        "_occurrences",
+        "declarations",
+        "header_name",
+        "kind",
+        "name",
+        "parse_ok",
+        "path",
+        "stamp",
+    )
 
-    def __init__(self, path: str, name: str, kind: str | None, header_name: str | None,
-                 declarations: tuple[Declaration, ...], occurrences: tuple[Occurrence, ...] | None,
-                 parse_ok: bool, stamp: tuple[int, int] = (0, 0), occurrence_data: bytes | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        name: str,
+        kind: str | None,
+        header_name: str | None,
+        declarations: tuple[Declaration, ...],
+        occurrences: tuple[Occurrence, ...] | None,
+        parse_ok: bool,
+        stamp: tuple[int, int] = (0, 0),
+        occurrence_data: bytes | None = None,
+    ) -> None:
         self.path = path
         self.name = name
         """The name the include path gives the file (relative path without suffix)."""
@@ -78,14 +106,31 @@ class TemplateSummary:
     def to_record(self) -> tuple[object, ...]:
         """A flat form that pickles and unpickles fast (the disk cache)."""
         data = self._occurrence_data if self._occurrences is None else encode_occurrences(self._occurrences)
-        return (self.path, self.name, self.kind, self.header_name, encode_declarations(self.declarations),
-                data, self.parse_ok, self.stamp)
+        return (
+            self.path,
+            self.name,
+            self.kind,
+            self.header_name,
+            encode_declarations(self.declarations),
+            data,
+            self.parse_ok,
+            self.stamp,
+        )
 
     @classmethod
     def from_record(cls, record: tuple[object, ...]) -> TemplateSummary:
         path, name, kind, header, declarations, data, parse_ok, stamp = record
-        return cls(path, name, kind, header, decode_declarations(declarations),  # type: ignore[arg-type]
-                   None, parse_ok, stamp, occurrence_data=data)  # type: ignore[arg-type]
+        return cls(
+            path,
+            name,
+            kind,
+            header,
+            decode_declarations(declarations),  # type: ignore[arg-type]
+            None,
+            parse_ok,
+            stamp,
+            occurrence_data=data,
+        )  # type: ignore[arg-type]
 
 
 @dataclass
@@ -106,9 +151,15 @@ class _Tables:
     """name -> its declarations of every kind (strings hash fast; kinds are filtered on lookup)."""
 
 
-def summarize(path: str, name: str, text: str, stamp: tuple[int, int] = (0, 0),
-              result: ParseResult | None = None, occurrences: Iterable[Occurrence] | None = None,
-              declarations: Iterable[Declaration] | None = None) -> TemplateSummary:
+def summarize(
+    path: str,
+    name: str,
+    text: str,
+    stamp: tuple[int, int] = (0, 0),
+    result: ParseResult | None = None,
+    occurrences: Iterable[Occurrence] | None = None,
+    declarations: Iterable[Declaration] | None = None,
+) -> TemplateSummary:
     """Summarise ``text`` (parsing it unless its ``result`` is given; ``occurrences`` and
     ``declarations`` of that parse may be given too when the caller has them already)."""
     if result is None:
@@ -144,11 +195,13 @@ class WorkspaceIndex:
     instance) but that are not searched when resolving an include.
     """
 
-    def __init__(self, include_dirs: Sequence[str], extra_roots: Sequence[str] = (),
-                 persist: bool = True) -> None:
+    def __init__(
+        self, include_dirs: Sequence[str], extra_roots: Sequence[str] = (), persist: bool = True
+    ) -> None:
         self.include_dirs = [os.path.abspath(d) for d in include_dirs]
-        self.extra_roots = [os.path.abspath(d) for d in extra_roots if os.path.abspath(d)
-                            not in self.include_dirs]
+        self.extra_roots = [
+            os.path.abspath(d) for d in extra_roots if os.path.abspath(d) not in self.include_dirs
+        ]
         self.persist = persist
         self._summaries: dict[str, TemplateSummary] = {}
         self._overlays: dict[str, TemplateSummary] = {}
@@ -235,17 +288,29 @@ class WorkspaceIndex:
             if text is None:
                 self._summaries.pop(path, None)
             elif self._is_indexed_location(path):
-                self._summaries[path] = summarize(path, self.name_for_path(path), text,
-                                                  (info.st_mtime_ns, info.st_size))
+                self._summaries[path] = summarize(
+                    path, self.name_for_path(path), text, (info.st_mtime_ns, info.st_size)
+                )
             self._rebuild_tables()
 
-    def set_overlay(self, path: str, text: str, result: ParseResult | None = None,
-                    occurrences: Iterable[Occurrence] | None = None,
-                    declarations: Iterable[Declaration] | None = None) -> TemplateSummary:
+    def set_overlay(
+        self,
+        path: str,
+        text: str,
+        result: ParseResult | None = None,
+        occurrences: Iterable[Occurrence] | None = None,
+        declarations: Iterable[Declaration] | None = None,
+    ) -> TemplateSummary:
         """Use ``text`` (an unsaved editor buffer, parsed as ``result``) instead of the file at ``path``."""
         path = os.path.abspath(path)
-        summary = summarize(path, self.name_for_path(path), text, result=result, occurrences=occurrences,
-                            declarations=declarations)
+        summary = summarize(
+            path,
+            self.name_for_path(path),
+            text,
+            result=result,
+            occurrences=occurrences,
+            declarations=declarations,
+        )
         with self._lock:
             old = self.summary_for_path(path)
             self._overlays[path] = summary
@@ -262,8 +327,9 @@ class WorkspaceIndex:
                 self._replace_in_tables(old, self._summaries.get(path))
 
     def _is_indexed_location(self, path: str) -> bool:
-        return any(path.startswith(root.rstrip(os.sep) + os.sep)
-                   for root in [*self.include_dirs, *self.extra_roots])
+        return any(
+            path.startswith(root.rstrip(os.sep) + os.sep) for root in [*self.include_dirs, *self.extra_roots]
+        )
 
     def _rebuild_tables(self) -> None:
         tables = _Tables()
@@ -295,8 +361,9 @@ class WorkspaceIndex:
             paths = tables.by_name.get(new.name, [])
             if new.path not in paths:
                 order = {root: i for i, root in enumerate(self.include_dirs)}
-                tables.by_name[new.name] = sorted([*paths, new.path],
-                                                  key=lambda p: (self._root_rank(p, order), p.endswith(".tpl")))
+                tables.by_name[new.name] = sorted(
+                    [*paths, new.path], key=lambda p: (self._root_rank(p, order), p.endswith(".tpl"))
+                )
         self._tables = tables
         self.generation += 1
 
@@ -394,13 +461,15 @@ class WorkspaceIndex:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".index-", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"format": INDEX_FORMAT,
-                             "summaries": [s.to_record() for s in self._summaries.values()]}, handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(
+                    {"format": INDEX_FORMAT, "summaries": [s.to_record() for s in self._summaries.values()]},
+                    handle,
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
             os.replace(tmp, target)
         except OSError:
             # The cache is an optimisation; a read-only home must not break indexing.
-            return
+            logger.debug("could not write the index cache %s", target)
 
 
 def _read(path: str) -> str | None:
@@ -409,4 +478,3 @@ def _read(path: str) -> str | None:
             return handle.read()
     except OSError:
         return None
-

@@ -18,8 +18,15 @@ from panc.source import Span
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_+.-]+(/[A-Za-z0-9_+.-]+)*\Z")
-RENAMABLE = frozenset({OccurrenceKind.FUNCTION, OccurrenceKind.TYPE, OccurrenceKind.VARIABLE,
-                       OccurrenceKind.LOCAL, OccurrenceKind.TEMPLATE})
+RENAMABLE = frozenset(
+    {
+        OccurrenceKind.FUNCTION,
+        OccurrenceKind.TYPE,
+        OccurrenceKind.VARIABLE,
+        OccurrenceKind.LOCAL,
+        OccurrenceKind.TEMPLATE,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +42,14 @@ class RenameError(ValueError):
 def definitions(doc: DocumentAnalysis, occ: Occurrence, index: WorkspaceIndex) -> list[Location]:
     """Where the thing ``occ`` names is declared (several places when declared several times)."""
     if occ.kind is OccurrenceKind.LOCAL:
-        first = next((o for o in doc.occurrences if o.kind is OccurrenceKind.LOCAL and o.name == occ.name
-                      and o.scope == occ.scope), None)
+        first = next(
+            (
+                o
+                for o in doc.occurrences
+                if o.kind is OccurrenceKind.LOCAL and o.name == occ.name and o.scope == occ.scope
+            ),
+            None,
+        )
         return [Location(doc.path, first.span)] if first else []
     if occ.kind is OccurrenceKind.TEMPLATE:
         target = index.template(occ.name)
@@ -47,7 +60,12 @@ def definitions(doc: DocumentAnalysis, occ: Occurrence, index: WorkspaceIndex) -
         return [Location(target.path, span)]
     if occ.kind is OccurrenceKind.PATH:
         return [Location(d.path, d.span) for d in bind_declarations(index, occ.name)]
-    if occ.kind in (OccurrenceKind.FUNCTION, OccurrenceKind.TYPE, OccurrenceKind.VARIABLE, OccurrenceKind.FIELD):
+    if occ.kind in (
+        OccurrenceKind.FUNCTION,
+        OccurrenceKind.TYPE,
+        OccurrenceKind.VARIABLE,
+        OccurrenceKind.FIELD,
+    ):
         found = [Location(d.path, d.span) for d in declarations_for(doc, occ, index)]
         return found
     return []
@@ -57,7 +75,8 @@ def declarations_for(doc: DocumentAnalysis, occ: Occurrence, index: WorkspaceInd
     """The declarations ``occ`` refers to: this document's first, then the include path's."""
     if occ.kind is OccurrenceKind.FIELD:
         return [d for d in index.declarations(occ.kind, occ.name) if d.container == occ.container] or [
-            d for d in doc.declarations if d.kind is occ.kind and d.name == occ.name]
+            d for d in doc.declarations if d.kind is occ.kind and d.name == occ.name
+        ]
     local = [d for d in doc.declarations if d.kind is occ.kind and d.name == occ.name]
     others = [d for d in index.declarations(occ.kind, occ.name) if d.path != doc.path]
     return local + others
@@ -67,15 +86,21 @@ def bind_declarations(index: WorkspaceIndex, path: str) -> list[Declaration]:
     return index.declarations(OccurrenceKind.PATH, path)
 
 
-def references(doc: DocumentAnalysis, occ: Occurrence, index: WorkspaceIndex,
-               include_declaration: bool = True) -> list[Location]:
+def references(
+    doc: DocumentAnalysis, occ: Occurrence, index: WorkspaceIndex, include_declaration: bool = True
+) -> list[Location]:
     """Every place that names the same thing as ``occ``."""
     if occ.kind is OccurrenceKind.LOCAL:
-        found = [Location(doc.path, o.span) for o in doc.occurrences
-                 if o.kind is OccurrenceKind.LOCAL and o.name == occ.name and o.scope == occ.scope]
+        found = [
+            Location(doc.path, o.span)
+            for o in doc.occurrences
+            if o.kind is OccurrenceKind.LOCAL and o.name == occ.name and o.scope == occ.scope
+        ]
         return found
     if occ.kind in (OccurrenceKind.AUTOMATIC, OccurrenceKind.FIELD):
-        return [Location(doc.path, o.span) for o in doc.occurrences if o.kind is occ.kind and o.name == occ.name]
+        return [
+            Location(doc.path, o.span) for o in doc.occurrences if o.kind is occ.kind and o.name == occ.name
+        ]
     seen: set[tuple[str, Span]] = set()
     found = []
     for o in doc.occurrences:
@@ -97,8 +122,11 @@ def rename_target(doc: DocumentAnalysis, occ: Occurrence | None, builtins: set[s
         raise RenameError("nothing to rename here")
     if occ.kind not in RENAMABLE:
         raise RenameError(f"a {occ.kind.value} cannot be renamed")
-    if occ.kind is OccurrenceKind.FUNCTION and occ.name in builtins and not any(
-            d.kind is OccurrenceKind.FUNCTION and d.name == occ.name for d in doc.declarations):
+    if (
+        occ.kind is OccurrenceKind.FUNCTION
+        and occ.name in builtins
+        and not any(d.kind is OccurrenceKind.FUNCTION and d.name == occ.name for d in doc.declarations)
+    ):
         raise RenameError(f"'{occ.name}' is a builtin function")
     if occ.kind is OccurrenceKind.TYPE and occ.name in BUILTIN_TYPES:
         raise RenameError(f"'{occ.name}' is a builtin type")
@@ -115,8 +143,13 @@ class RenamePlan:
     """``(old path, new path)`` for renamed templates."""
 
 
-def plan_rename(doc: DocumentAnalysis, occ: Occurrence, new_name: str, index: WorkspaceIndex,
-                builtins: set[str] | frozenset[str]) -> RenamePlan:
+def plan_rename(
+    doc: DocumentAnalysis,
+    occ: Occurrence,
+    new_name: str,
+    index: WorkspaceIndex,
+    builtins: set[str] | frozenset[str],
+) -> RenamePlan:
     """The edits renaming what ``occ`` names to ``new_name`` across the include path."""
     rename_target(doc, occ, builtins)
     pattern = TEMPLATE_NAME if occ.kind is OccurrenceKind.TEMPLATE else IDENTIFIER

@@ -8,27 +8,42 @@ from __future__ import annotations
 
 import pickle
 
-from panc.source import Span
-
 from panc.analysis.declarations import Declaration
 from panc.analysis.references import Occurrence, OccurrenceKind
+from panc.source import Span
 
 _KINDS = {kind.value: kind for kind in OccurrenceKind}
 _DECLARATION_FIELDS = Declaration._fields
 
 
 def encode_occurrences(occurrences: tuple[Occurrence, ...]) -> bytes:
-    return pickle.dumps([(o.kind.value, o.name, tuple(o.span), o.declaration, tuple(o.scope) if o.scope else None,
-                          o.container, o.role) for o in occurrences], protocol=pickle.HIGHEST_PROTOCOL)
+    return pickle.dumps(
+        [
+            (
+                o.kind.value,
+                o.name,
+                tuple(o.span),
+                o.declaration,
+                tuple(o.scope) if o.scope else None,
+                o.container,
+                o.role,
+            )
+            for o in occurrences
+        ],
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
 
 
 def decode_occurrences(data: bytes) -> tuple[Occurrence, ...]:
     if not data:
         return ()
     kinds = _KINDS
-    return tuple(Occurrence(kinds[kind], name, Span(*span), declaration, Span(*scope) if scope else None,
-                            container, role)
-                 for kind, name, span, declaration, scope, container, role in pickle.loads(data))
+    return tuple(
+        Occurrence(
+            kinds[kind], name, Span(*span), declaration, Span(*scope) if scope else None, container, role
+        )
+        for kind, name, span, declaration, scope, container, role in pickle.loads(data)
+    )
 
 
 def encode_declarations(declarations: tuple[Declaration, ...]) -> list[tuple[object, ...]]:

@@ -39,8 +39,9 @@ class ProvenanceRecorder(EvaluationHooks):
     def on_path_write(self, path: str, value: Any, span: Span, template_name: str) -> None:
         if len(self.writes) >= MAX_WRITES:
             return
-        self.writes.append(PathWrite(len(self.writes), path, render_value(value), span, template_name,
-                                     deleted=value is NULL))
+        self.writes.append(
+            PathWrite(len(self.writes), path, render_value(value), span, template_name, deleted=value is NULL)
+        )
 
 
 def render_value(value: Any, limit: int = MAX_RENDERED) -> str:

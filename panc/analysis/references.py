@@ -18,8 +18,19 @@ AUTOMATIC_VARIABLES = frozenset({"SELF", "ARGV", "ARGC", "OBJECT", "FUNCTION", "
 """Variables the compiler defines itself; they cannot be declared or renamed."""
 
 BUILTIN_TYPES = frozenset(
-    {"boolean", "long", "double", "string", "number", "property", "resource", "element", "list", "dict",
-     "nlist"}
+    {
+        "boolean",
+        "long",
+        "double",
+        "string",
+        "number",
+        "property",
+        "resource",
+        "element",
+        "list",
+        "dict",
+        "nlist",
+    }
 )
 
 TEMPLATE_NAME_FUNCTIONS = frozenset({"if_exists", "create"})
@@ -58,8 +69,9 @@ def template_occurrences(template: ast.Template) -> list[Occurrence]:
     """All occurrences in ``template``, in source order."""
     found: list[Occurrence] = []
     if template.name and template.name_span:
-        found.append(Occurrence(OccurrenceKind.TEMPLATE, template.name, template.name_span, True,
-                                role="header"))
+        found.append(
+            Occurrence(OccurrenceKind.TEMPLATE, template.name, template.name_span, True, role="header")
+        )
     for statement in template.statements:
         _statement(statement, found)
     found.sort(key=lambda occ: (occ.span.start_line, occ.span.start_column))
@@ -70,17 +82,26 @@ def _statement(statement: ast.Statement, found: list[Occurrence]) -> None:
     if isinstance(statement, ast.Include):
         name = statement.static_name
         if name is not None:
-            found.append(Occurrence(OccurrenceKind.TEMPLATE, name, string_inner_span(statement.target.span),
-                                    role="include"))
+            found.append(
+                Occurrence(
+                    OccurrenceKind.TEMPLATE, name, string_inner_span(statement.target.span), role="include"
+                )
+            )
         else:
             _dml(statement.target, found)
     elif isinstance(statement, ast.Assignment):
-        found.append(Occurrence(OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span),
-                                role="assign"))
+        found.append(
+            Occurrence(
+                OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span), role="assign"
+            )
+        )
         _dml(statement.value, found)
     elif isinstance(statement, ast.PrefixStatement):
-        found.append(Occurrence(OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span),
-                                role="prefix"))
+        found.append(
+            Occurrence(
+                OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span), role="prefix"
+            )
+        )
     elif isinstance(statement, ast.VariableStatement):
         kind = OccurrenceKind.AUTOMATIC if statement.name in AUTOMATIC_VARIABLES else OccurrenceKind.VARIABLE
         found.append(Occurrence(kind, statement.name, statement.name_span, True))
@@ -92,12 +113,18 @@ def _statement(statement: ast.Statement, found: list[Occurrence]) -> None:
         found.append(Occurrence(OccurrenceKind.TYPE, statement.name, statement.name_span, True))
         _full_type(statement.spec, found, statement.name)
     elif isinstance(statement, ast.BindStatement):
-        found.append(Occurrence(OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span),
-                                role="bind"))
+        found.append(
+            Occurrence(
+                OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span), role="bind"
+            )
+        )
         _full_type(statement.spec, found, None)
     elif isinstance(statement, ast.ValidStatement):
-        found.append(Occurrence(OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span),
-                                role="valid"))
+        found.append(
+            Occurrence(
+                OccurrenceKind.PATH, statement.path, string_inner_span(statement.path_span), role="valid"
+            )
+        )
         _dml(statement.expr, found)
 
 
@@ -115,12 +142,20 @@ def _type_spec(spec: object, found: list[Occurrence], container: str | None) -> 
     elif isinstance(spec, ast.RecordType):
         for member in spec.members:
             if isinstance(member, ast.Field):
-                found.append(Occurrence(OccurrenceKind.FIELD, member.name, string_inner_span(member.name_span),
-                                        True, container=container))
+                found.append(
+                    Occurrence(
+                        OccurrenceKind.FIELD,
+                        member.name,
+                        string_inner_span(member.name_span),
+                        True,
+                        container=container,
+                    )
+                )
                 _full_type(member.spec, found, None)
             else:
-                found.append(Occurrence(OccurrenceKind.TYPE, member.name,
-                                        name_span_at_end(member.span, member.name)))
+                found.append(
+                    Occurrence(OccurrenceKind.TYPE, member.name, name_span_at_end(member.span, member.name))
+                )
     elif isinstance(spec, (ast.ListOf, ast.DictOf, ast.LinkOf)):
         _type_spec(spec.element, found, None)
 
@@ -148,8 +183,14 @@ def _dml(root: object, found: list[Occurrence]) -> None:
             if node.name in TEMPLATE_NAME_FUNCTIONS and node.args:
                 first = node.args[0]
                 if isinstance(first, ast.Literal) and isinstance(first.value, str):
-                    found.append(Occurrence(OccurrenceKind.TEMPLATE, first.value,
-                                            string_inner_span(first.span), role=node.name))
+                    found.append(
+                        Occurrence(
+                            OccurrenceKind.TEMPLATE,
+                            first.value,
+                            string_inner_span(first.span),
+                            role=node.name,
+                        )
+                    )
         elif node_type is ast.Assign:
             target = node.target
             while isinstance(target, ast.Index):
@@ -175,13 +216,12 @@ def occurrence_at(occurrences: list[Occurrence], line: int, column: int) -> Occu
     The position just after a name (where an editor's cursor sits when the name was just typed)
     also counts.
     """
-    best: Occurrence | None = None
-    for occ in occurrences:
-        span = occ.span
-        if span.contains(line, column) or (span.end_line == line and span.end_column + 1 == column):
-            if best is None or _size(span) <= _size(best.span):
-                best = occ
-    return best
+    inside = [occ for occ in occurrences if occ.span.contains(line, column)]
+    if inside:
+        return min(inside, key=lambda occ: _size(occ.span))
+    return next(
+        (occ for occ in occurrences if occ.span.end_line == line and occ.span.end_column + 1 == column), None
+    )
 
 
 def _size(span: Span) -> tuple[int, int]:

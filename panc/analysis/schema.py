@@ -46,7 +46,11 @@ class Schema:
             self._binds.setdefault(key, []).extend(declaration.includes)
         for summary in index.summaries():
             for occ in summary.occurrences:
-                if occ.kind is OccurrenceKind.PATH and occ.role in ("assign", "bind") and occ.name.startswith("/"):
+                if (
+                    occ.kind is OccurrenceKind.PATH
+                    and occ.role in ("assign", "bind")
+                    and occ.name.startswith("/")
+                ):
                     self._written.add(tuple(split_path(occ.name)))
 
     def children(self, path: str) -> list[PathChild]:
@@ -69,7 +73,7 @@ class Schema:
             if len(bound) > len(terms) or terms[: len(bound)] != bound:
                 continue
             current = list(types)
-            for term in terms[len(bound):]:
+            for term in terms[len(bound) :]:
                 current = [t for name in current for t in self._step(name, term)]
                 if not current:
                     break
@@ -89,8 +93,10 @@ class Schema:
     def _type_children(self, type_name: str) -> list[PathChild]:
         if type_name.endswith(("[]", "{}")):
             return []
-        return [PathChild(d.name, d.type_text, d.doc, d.required, d.default_text, d)
-                for d in self._record_fields(type_name)]
+        return [
+            PathChild(d.name, d.type_text, d.doc, d.required, d.default_text, d)
+            for d in self._record_fields(type_name)
+        ]
 
     def _record_fields(self, type_name: str, depth: int = 0) -> list[Declaration]:
         """The fields of a record type, following aliases and ``include``d records."""
@@ -98,8 +104,11 @@ class Schema:
             return []
         fields: list[Declaration] = []
         for declaration in self.index.declarations(OccurrenceKind.TYPE, type_name):
-            fields.extend(d for d in self.index.declarations_in(declaration.path, OccurrenceKind.FIELD)
-                          if d.container == type_name)
+            fields.extend(
+                d
+                for d in self.index.declarations_in(declaration.path, OccurrenceKind.FIELD)
+                if d.container == type_name
+            )
             for included in declaration.includes:
                 if not included.endswith(("[]", "{}")):
                     fields.extend(self._record_fields(included, depth + 1))

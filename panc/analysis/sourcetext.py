@@ -52,8 +52,9 @@ class LineIndex:
 
     def span_text(self, span: Span) -> str:
         """The text covered by ``span`` (end inclusive)."""
-        return self.text[self.offset(span.start_line, span.start_column) : self.offset(
-            span.end_line, span.end_column) + 1]
+        return self.text[
+            self.offset(span.start_line, span.start_column) : self.offset(span.end_line, span.end_column) + 1
+        ]
 
 
 def span_text(text: str, span: Span) -> str:
@@ -70,8 +71,9 @@ def string_inner_span(span: Span) -> Span:
 
 def name_span_at_start(span: Span, name: str) -> Span:
     """The span of ``name`` written at the start of ``span`` (e.g. a type name before its range)."""
-    return Span(span.file, span.start_line, span.start_column, span.start_line,
-                span.start_column + len(name) - 1)
+    return Span(
+        span.file, span.start_line, span.start_column, span.start_line, span.start_column + len(name) - 1
+    )
 
 
 def name_span_at_end(span: Span, name: str) -> Span:

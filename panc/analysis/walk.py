@@ -17,12 +17,16 @@ _NODE_TYPES: frozenset[type] = frozenset(
 @cache
 def _child_fields(cls: type) -> tuple[str, ...]:
     """Names of the fields of ``cls`` that may hold nodes (everything but spans and scalars)."""
-    return tuple(field.name for field in dataclasses.fields(cls)
-                 if field.name != "span" and not field.name.endswith("_span"))
+    return tuple(
+        field.name
+        for field in dataclasses.fields(cls)
+        if field.name != "span" and not field.name.endswith("_span")
+    )
 
 
 def children(node: object) -> Iterator[object]:
     """The direct child nodes of ``node``, in source order."""
+    # pylint: disable=unidiomatic-typecheck  # exact types are a set lookup: this runs per node
     node_types = _NODE_TYPES
     if type(node) not in node_types:
         return

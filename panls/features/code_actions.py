@@ -18,12 +18,17 @@ from panls.session import Session
 
 COMPONENT_MESSAGE = re.compile(r"include '(components/[^']+/config)'")
 MAX_INCLUDE_SUGGESTIONS = 3
-_UNDEFINED_KIND = {UNDEFINED_FUNCTION: OccurrenceKind.FUNCTION, UNDEFINED_TYPE: OccurrenceKind.TYPE,
-                   UNDEFINED_VARIABLE: OccurrenceKind.VARIABLE}
+_UNDEFINED_KIND = {
+    UNDEFINED_FUNCTION: OccurrenceKind.FUNCTION,
+    UNDEFINED_TYPE: OccurrenceKind.TYPE,
+    UNDEFINED_VARIABLE: OccurrenceKind.VARIABLE,
+}
 _QUOTED = re.compile(r"'([^']+)'")
 
 
-def code_actions(session: Session, doc: DocumentAnalysis, params: types.CodeActionParams) -> list[types.CodeAction]:
+def code_actions(
+    session: Session, doc: DocumentAnalysis, params: types.CodeActionParams
+) -> list[types.CodeAction]:
     converter = session.converter(doc.path)
     wanted = params.context.only
     actions: list[types.CodeAction] = []
@@ -50,11 +55,13 @@ def code_actions(session: Session, doc: DocumentAnalysis, params: types.CodeActi
     if _wants(wanted, types.CodeActionKind.SourceFixAll):
         edits = format_document(session, doc)
         if edits:
-            actions.append(types.CodeAction(
-                title="Fix all panlint findings that have a mechanical fix",
-                kind=types.CodeActionKind.SourceFixAll,
-                edit=types.WorkspaceEdit(changes={params.text_document.uri: edits}),
-            ))
+            actions.append(
+                types.CodeAction(
+                    title="Fix all panlint findings that have a mechanical fix",
+                    kind=types.CodeActionKind.SourceFixAll,
+                    edit=types.WorkspaceEdit(changes={params.text_document.uri: edits}),
+                )
+            )
     return actions
 
 
@@ -64,10 +71,15 @@ def _wants(only: list[str] | None, kind: str) -> bool:
 
 def _fix_action(doc: DocumentAnalysis, converter: Converter, finding: Finding) -> types.CodeAction:
     assert finding.fix is not None
-    edits = [types.TextEdit(range=types.Range(converter.position(e.line, e.column),
-                                              converter.position(e.end_line, e.end_column)),
-                            new_text=e.text)
-             for e in finding.fix.edits]
+    edits = [
+        types.TextEdit(
+            range=types.Range(
+                converter.position(e.line, e.column), converter.position(e.end_line, e.end_column)
+            ),
+            new_text=e.text,
+        )
+        for e in finding.fix.edits
+    ]
     return types.CodeAction(
         title=f"{finding.fix.description} ({finding.rule_id})",
         kind=types.CodeActionKind.QuickFix,
@@ -82,8 +94,13 @@ def _include_action(doc: DocumentAnalysis, converter: Converter, template: str, 
     return types.CodeAction(
         title=f"Include '{template}' ({why})",
         kind=types.CodeActionKind.QuickFix,
-        edit=types.WorkspaceEdit(changes={_uri(doc): [types.TextEdit(
-            range=types.Range(position, position), new_text=f"include '{template}';\n")]}),
+        edit=types.WorkspaceEdit(
+            changes={
+                _uri(doc): [
+                    types.TextEdit(range=types.Range(position, position), new_text=f"include '{template}';\n")
+                ]
+            }
+        ),
     )
 
 

@@ -74,7 +74,9 @@ def last_compile(session: Session, path: str) -> CompileRecord | None:
     return record if isinstance(record, CompileRecord) else None
 
 
-def compile_object(session: Session, path: str, buffers: dict[str, str]) -> tuple[CompileRecord, list[Diagnostic]]:
+def compile_object(
+    session: Session, path: str, buffers: dict[str, str]
+) -> tuple[CompileRecord, list[Diagnostic]]:
     """Compile the object template at ``path`` with the unsaved ``buffers`` layered over the files."""
     # Imported here so that a server whose evaluator cannot be imported still edits and lints.
     from panc.compiler import CompileOptions, Compiler  # pylint: disable=import-outside-toplevel
@@ -82,20 +84,32 @@ def compile_object(session: Session, path: str, buffers: dict[str, str]) -> tupl
     include = session.settings.include_dirs
     loader = MemoryLoader(fallback=FileSystemLoader(include), buffers=buffers)
     recorder = ProvenanceRecorder()
-    compiler = Compiler(CompileOptions(include_path=list(include)), loader=loader, hooks=recorder,
-                        message_sink=lambda _message: None, parse=_PARSES)
+    compiler = Compiler(
+        CompileOptions(include_path=list(include)),
+        loader=loader,
+        hooks=recorder,
+        message_sink=lambda _message: None,
+        parse=_PARSES,
+    )
     result = compiler.compile_object(path)
     found: list[Diagnostic] = []
     error = result.error
     if error is not None:
         found.extend(_error_diagnostics(error, path, session))
-    record = CompileRecord(path, buffers.get(path, ""), result.profile, recorder.writes,
-                           error.format() if error is not None else None)
+    record = CompileRecord(
+        path,
+        buffers.get(path, ""),
+        result.profile,
+        recorder.writes,
+        error.format() if error is not None else None,
+    )
     session.compile_records[path] = record
     return record, found
 
 
-def compile_diagnostics(session: Session, path: str, text: str, buffers: dict[str, str]) -> dict[str, list[Diagnostic]]:
+def compile_diagnostics(
+    session: Session, path: str, text: str, buffers: dict[str, str]
+) -> dict[str, list[Diagnostic]]:
     """What compiling the object template at ``path`` says, grouped by the file it is about."""
     buffers = {**buffers, path: text}
     _, found = compile_object(session, path, buffers)
@@ -119,10 +133,16 @@ def _error_diagnostics(error: Exception, object_path: str, session: Session) -> 
     if span.file != object_path:
         trace = [_absolute(s) for s in getattr(error, "trace", []) if isinstance(error, EvaluationError)]
         in_object = next((s for s in reversed(trace) if s.file == object_path), header)
-        found.append(Diagnostic(
-            base.category, f"compiling this object fails in {os.path.basename(span.file)}: {base.message}",
-            in_object, severity=Severity.ERROR, code=base.code, related=((base.message, span), *related),
-        ))
+        found.append(
+            Diagnostic(
+                base.category,
+                f"compiling this object fails in {os.path.basename(span.file)}: {base.message}",
+                in_object,
+                severity=Severity.ERROR,
+                code=base.code,
+                related=((base.message, span), *related),
+            )
+        )
     return found
 
 

@@ -17,9 +17,33 @@ from panls.session import Session
 MAX_ITEMS = 200
 TRIGGER_CHARACTERS = ["/", "'", '"']
 
-KEYWORDS = ("object", "structure", "unique", "declaration", "template", "include", "prefix", "variable",
-            "final", "function", "type", "bind", "valid", "extensible", "if", "else", "while", "for",
-            "foreach", "with", "choice", "true", "false", "undef", "null")
+KEYWORDS = (
+    "object",
+    "structure",
+    "unique",
+    "declaration",
+    "template",
+    "include",
+    "prefix",
+    "variable",
+    "final",
+    "function",
+    "type",
+    "bind",
+    "valid",
+    "extensible",
+    "if",
+    "else",
+    "while",
+    "for",
+    "foreach",
+    "with",
+    "choice",
+    "true",
+    "false",
+    "undef",
+    "null",
+)
 
 SNIPPETS = {
     "function": ("function ${1:name} = {\n\t$0\n};", "function declaration"),
@@ -62,23 +86,34 @@ def _matches(typed: str, name: str) -> bool:
     return name.lower().startswith(typed.lower())
 
 
-def _template_names(session: Session, context: CompletionContext,
-                    replace: types.Range) -> list[types.CompletionItem]:
+def _template_names(
+    session: Session, context: CompletionContext, replace: types.Range
+) -> list[types.CompletionItem]:
     items = []
     for name in session.index.template_names():
         if not name.startswith(context.typed):
             continue
         summary = session.index.template(name)
-        items.append(types.CompletionItem(
-            label=name, kind=types.CompletionItemKind.Module,
-            detail=f"{summary.kind} template" if summary and summary.kind else "template",
-            text_edit=types.TextEdit(range=replace, new_text=name), filter_text=name,
-        ))
+        items.append(
+            types.CompletionItem(
+                label=name,
+                kind=types.CompletionItemKind.Module,
+                detail=f"{summary.kind} template" if summary and summary.kind else "template",
+                text_edit=types.TextEdit(range=replace, new_text=name),
+                filter_text=name,
+            )
+        )
     return items
 
 
-def _paths(session: Session, doc: DocumentAnalysis, line: int, context: CompletionContext,
-           to_lsp, position: types.Position) -> list[types.CompletionItem]:
+def _paths(
+    session: Session,
+    doc: DocumentAnalysis,
+    line: int,
+    context: CompletionContext,
+    to_lsp,
+    position: types.Position,
+) -> list[types.CompletionItem]:
     typed = context.typed
     if typed.startswith("/"):
         absolute = typed
@@ -96,32 +131,47 @@ def _paths(session: Session, doc: DocumentAnalysis, line: int, context: Completi
         if child.doc or child.default_text:
             text = child.doc + (f"\n\ndefault: `{child.default_text}`" if child.default_text else "")
             documentation = types.MarkupContent(kind=types.MarkupKind.Markdown, value=text)
-        items.append(types.CompletionItem(
-            label=child.name, kind=types.CompletionItemKind.Field if child.declaration
-            else types.CompletionItemKind.Folder,
-            detail=(f"{'' if child.required else 'optional '}{child.type_text}".strip() or None),
-            documentation=documentation,
-            text_edit=types.TextEdit(range=replace, new_text=child.name),
-        ))
+        items.append(
+            types.CompletionItem(
+                label=child.name,
+                kind=types.CompletionItemKind.Field if child.declaration else types.CompletionItemKind.Folder,
+                detail=(f"{'' if child.required else 'optional '}{child.type_text}".strip() or None),
+                documentation=documentation,
+                text_edit=types.TextEdit(range=replace, new_text=child.name),
+            )
+        )
     return items
 
 
 def _types(session: Session, context: CompletionContext) -> list[types.CompletionItem]:
-    items = [types.CompletionItem(label=name, kind=types.CompletionItemKind.TypeParameter,
-                                  detail="builtin type", documentation=BUILTIN_TYPE_DOCS.get(name))
-             for name in sorted(BUILTIN_TYPES) if _matches(context.typed, name)]
-    items.extend(types.CompletionItem(label=word, kind=types.CompletionItemKind.Keyword)
-                 for word in ("extensible", "choice") if _matches(context.typed, word))
+    items = [
+        types.CompletionItem(
+            label=name,
+            kind=types.CompletionItemKind.TypeParameter,
+            detail="builtin type",
+            documentation=BUILTIN_TYPE_DOCS.get(name),
+        )
+        for name in sorted(BUILTIN_TYPES)
+        if _matches(context.typed, name)
+    ]
+    items.extend(
+        types.CompletionItem(label=word, kind=types.CompletionItemKind.Keyword)
+        for word in ("extensible", "choice")
+        if _matches(context.typed, word)
+    )
     seen = set()
     for declaration in session.index.all_declarations([OccurrenceKind.TYPE]):
         if declaration.name in seen or not _matches(context.typed, declaration.name):
             continue
         seen.add(declaration.name)
-        items.append(types.CompletionItem(
-            label=declaration.name, kind=types.CompletionItemKind.Struct,
-            detail=f"{declaration.type_text} ({declaration.template})",
-            documentation=declaration.doc or None,
-        ))
+        items.append(
+            types.CompletionItem(
+                label=declaration.name,
+                kind=types.CompletionItemKind.Struct,
+                detail=f"{declaration.type_text} ({declaration.template})",
+                documentation=declaration.doc or None,
+            )
+        )
     return items
 
 
@@ -134,38 +184,56 @@ def _code(session: Session, doc: DocumentAnalysis, context: CompletionContext) -
             items.append(types.CompletionItem(label=word, kind=types.CompletionItemKind.Keyword))
     for label, (body, detail) in SNIPPETS.items():
         if _matches(typed, label):
-            items.append(types.CompletionItem(
-                label=label, kind=types.CompletionItemKind.Snippet, detail=detail, insert_text=body,
-                insert_text_format=types.InsertTextFormat.Snippet, sort_text=f"~{label}",
-            ))
+            items.append(
+                types.CompletionItem(
+                    label=label,
+                    kind=types.CompletionItemKind.Snippet,
+                    detail=detail,
+                    insert_text=body,
+                    insert_text_format=types.InsertTextFormat.Snippet,
+                    sort_text=f"~{label}",
+                )
+            )
     for name in AUTOMATIC_VARIABLES:
         if _matches(typed, name):
-            items.append(types.CompletionItem(label=name, kind=types.CompletionItemKind.Constant,
-                                              detail="automatic variable"))
+            items.append(
+                types.CompletionItem(
+                    label=name, kind=types.CompletionItemKind.Constant, detail="automatic variable"
+                )
+            )
     user_functions = set()
     for declaration in session.index.all_declarations([OccurrenceKind.FUNCTION, OccurrenceKind.VARIABLE]):
         if not _matches(typed, declaration.name) or (declaration.kind, declaration.name) in user_functions:
             continue
         user_functions.add((declaration.kind, declaration.name))
         is_function = declaration.kind is OccurrenceKind.FUNCTION
-        items.append(types.CompletionItem(
-            label=declaration.name,
-            kind=types.CompletionItemKind.Function if is_function else types.CompletionItemKind.Variable,
-            detail=f"{signature_text(declaration)} ({declaration.template})",
-            documentation=declaration.doc or None,
-        ))
+        items.append(
+            types.CompletionItem(
+                label=declaration.name,
+                kind=types.CompletionItemKind.Function if is_function else types.CompletionItemKind.Variable,
+                detail=f"{signature_text(declaration)} ({declaration.template})",
+                documentation=declaration.doc or None,
+            )
+        )
     for name, builtin in all_builtins().items():
         if _matches(typed, name) and (OccurrenceKind.FUNCTION, name) not in user_functions:
-            items.append(types.CompletionItem(
-                label=name, kind=types.CompletionItemKind.Function, detail=builtin.signature,
-                documentation=builtin.doc or None,
-                tags=[types.CompletionItemTag.Deprecated] if builtin.deprecated else None,
-            ))
+            items.append(
+                types.CompletionItem(
+                    label=name,
+                    kind=types.CompletionItemKind.Function,
+                    detail=builtin.signature,
+                    documentation=builtin.doc or None,
+                    tags=[types.CompletionItemTag.Deprecated] if builtin.deprecated else None,
+                )
+            )
     locals_ = {occ.name for occ in doc.occurrences if occ.kind is OccurrenceKind.LOCAL}
     for name in sorted(locals_):
         if _matches(typed, name):
-            items.append(types.CompletionItem(label=name, kind=types.CompletionItemKind.Variable,
-                                              detail="local variable"))
+            items.append(
+                types.CompletionItem(
+                    label=name, kind=types.CompletionItemKind.Variable, detail="local variable"
+                )
+            )
     items.sort(key=lambda item: (item.sort_text or "", not item.label.startswith(typed), item.label.lower()))
     return items
 
@@ -180,6 +248,13 @@ def _header_snippet(doc: DocumentAnalysis, typed: str) -> list[types.CompletionI
         modifier = "" if kind == "ordinary" else f"{kind} "
         label = f"{modifier}template {doc.template_name};"
         if _matches(typed, label):
-            items.append(types.CompletionItem(label=label, kind=types.CompletionItemKind.Snippet,
-                                              detail="template header", insert_text=label, sort_text="!"))
+            items.append(
+                types.CompletionItem(
+                    label=label,
+                    kind=types.CompletionItemKind.Snippet,
+                    detail="template header",
+                    insert_text=label,
+                    sort_text="!",
+                )
+            )
     return items

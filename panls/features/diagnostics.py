@@ -16,8 +16,9 @@ from panls.session import Session
 logger = logging.getLogger(__name__)
 
 
-def pan_diagnostics(session: Session, doc: DocumentAnalysis, semantic: bool = True,
-                    lint: bool = True) -> list[Diagnostic]:
+def pan_diagnostics(
+    session: Session, doc: DocumentAnalysis, semantic: bool = True, lint: bool = True
+) -> list[Diagnostic]:
     """Everything wrong with ``doc`` that can be told without compiling it (``semantic`` checks
     need the include path indexed; ``lint`` adds panlint's findings)."""
     found = list(doc.syntax_diagnostics)

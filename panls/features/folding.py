@@ -36,5 +36,7 @@ def folding_ranges(doc: DocumentAnalysis) -> list[types.FoldingRange]:
         span = annotation.span
         if span.end_line > span.start_line:
             found[(span.start_line - 1, span.end_line - 1)] = types.FoldingRangeKind.Comment
-    return [types.FoldingRange(start_line=start, end_line=end, kind=kind)
-            for (start, end), kind in sorted(found.items())]
+    return [
+        types.FoldingRange(start_line=start, end_line=end, kind=kind)
+        for (start, end), kind in sorted(found.items())
+    ]

@@ -29,8 +29,10 @@ def text_edits(old: str, new: str) -> list[types.TextEdit]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        edits.append(types.TextEdit(
-            range=types.Range(types.Position(line=i1, character=0), types.Position(line=i2, character=0)),
-            new_text="".join(new_lines[j1:j2]),
-        ))
+        edits.append(
+            types.TextEdit(
+                range=types.Range(types.Position(line=i1, character=0), types.Position(line=i2, character=0)),
+                new_text="".join(new_lines[j1:j2]),
+            )
+        )
     return edits

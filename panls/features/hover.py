@@ -37,8 +37,9 @@ BUILTIN_TYPE_DOCS = {
 ExtraSections = list[str]
 
 
-def hover(session: Session, doc: DocumentAnalysis, position: types.Position,
-          extra: ExtraSections | None = None) -> types.Hover | None:
+def hover(
+    session: Session, doc: DocumentAnalysis, position: types.Position, extra: ExtraSections | None = None
+) -> types.Hover | None:
     """The hover card for the name at ``position`` (``extra`` sections are appended, e.g. values)."""
     converter = session.converter(doc.path)
     line, column = converter.to_pan(position)
@@ -50,8 +51,10 @@ def hover(session: Session, doc: DocumentAnalysis, position: types.Position,
         text = "\n\n---\n\n".join([text, *extra]) if text else "\n\n---\n\n".join(extra)
     if not text:
         return None
-    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
-                       range=converter.range(occ.span))
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text),
+        range=converter.range(occ.span),
+    )
 
 
 def describe(session: Session, doc: DocumentAnalysis, occ: Occurrence) -> str:

@@ -18,6 +18,11 @@ def document_links(session: Session, doc: DocumentAnalysis, converter: Converter
         target = session.index.resolve(occ.name)
         if target is None:
             continue
-        links.append(types.DocumentLink(range=converter.range(occ.span), target=path_to_uri(target),
-                                        tooltip=f"open template {occ.name}"))
+        links.append(
+            types.DocumentLink(
+                range=converter.range(occ.span),
+                target=path_to_uri(target),
+                tooltip=f"open template {occ.name}",
+            )
+        )
     return links

@@ -57,8 +57,11 @@ def lint_findings(doc: DocumentAnalysis, settings: Settings) -> list[Finding]:
     context = LintContext(doc.path, doc.text, doc.result, config.options())
     findings: list[Finding] = []
     for rule in config.enabled_rules():
-        if (rule.id in SKIPPED_RULES or rule.__module__ in SKIPPED_MODULES
-                or (rule.needs_ast and context.ast is None)):
+        if (
+            rule.id in SKIPPED_RULES
+            or rule.__module__ in SKIPPED_MODULES
+            or (rule.needs_ast and context.ast is None)
+        ):
             continue
         try:
             findings.extend(rule().check(context))

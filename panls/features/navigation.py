@@ -11,8 +11,10 @@ from panls.session import Session
 
 
 def _locations(session: Session, found: list[navigation.Location]) -> list[types.Location]:
-    return [types.Location(uri=path_to_uri(loc.path), range=session.converter(loc.path).range(loc.span))
-            for loc in found]
+    return [
+        types.Location(uri=path_to_uri(loc.path), range=session.converter(loc.path).range(loc.span))
+        for loc in found
+    ]
 
 
 def definition(session: Session, doc: DocumentAnalysis, position: types.Position) -> list[types.Location]:
@@ -24,8 +26,9 @@ def definition(session: Session, doc: DocumentAnalysis, position: types.Position
     return _locations(session, navigation.definitions(doc, occ, session.index))
 
 
-def references(session: Session, doc: DocumentAnalysis, position: types.Position,
-               include_declaration: bool) -> list[types.Location]:
+def references(
+    session: Session, doc: DocumentAnalysis, position: types.Position, include_declaration: bool
+) -> list[types.Location]:
     """Every use of the name under the cursor across the include path."""
     line, column = session.converter(doc.path).to_pan(position)
     occ = doc.occurrence_at(line, column)

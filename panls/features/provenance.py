@@ -1,4 +1,4 @@
-""""Where does this value come from": the writes of a path during the compile of an object."""
+""" "Where does this value come from": the writes of a path during the compile of an object."""
 
 from __future__ import annotations
 
@@ -66,8 +66,9 @@ async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str
         position = params.get("position")
         if not isinstance(position, dict):
             raise JsonRpcInvalidParams("pan/provenance needs a 'position' or a 'path'")
-        path = _path_at(doc, session, types.Position(int(position.get("line", 0)),
-                                                       int(position.get("character", 0))))
+        path = _path_at(
+            doc, session, types.Position(int(position.get("line", 0)), int(position.get("character", 0)))
+        )
         if path is None:
             raise JsonRpcInvalidParams("no absolute profile path at this position")
     object_uri = params.get("object") or uri
@@ -100,12 +101,24 @@ def _response(session: Session, record: CompileRecord, object_path: str, path: s
     for write in writes_affecting(record.writes, path):
         converter = session.converter(os.path.abspath(write.span.file))
         span_range = converter.range(write.span)
-        writes.append({
-            "order": write.order, "path": write.path, "value": write.value, "template": write.template,
-            "deleted": write.deleted, "uri": path_to_uri(write.span.file),
-            "range": {"start": {"line": span_range.start.line, "character": span_range.start.character},
-                      "end": {"line": span_range.end.line, "character": span_range.end.character}},
-        })
-    return {"object": path_to_uri(object_path), "path": path,
-            "value": render_value(value) if value is not None else None,
-            "error": record.error, "writes": writes}
+        writes.append(
+            {
+                "order": write.order,
+                "path": write.path,
+                "value": write.value,
+                "template": write.template,
+                "deleted": write.deleted,
+                "uri": path_to_uri(write.span.file),
+                "range": {
+                    "start": {"line": span_range.start.line, "character": span_range.start.character},
+                    "end": {"line": span_range.end.line, "character": span_range.end.character},
+                },
+            }
+        )
+    return {
+        "object": path_to_uri(object_path),
+        "path": path,
+        "value": render_value(value) if value is not None else None,
+        "error": record.error,
+        "writes": writes,
+    }

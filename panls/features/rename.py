@@ -11,8 +11,9 @@ from panls.convert import path_to_uri
 from panls.session import Session
 
 
-def prepare_rename(session: Session, doc: DocumentAnalysis,
-                   position: types.Position) -> types.PrepareRenamePlaceholder | None:
+def prepare_rename(
+    session: Session, doc: DocumentAnalysis, position: types.Position
+) -> types.PrepareRenamePlaceholder | None:
     """The range and current name to rename, or ``RenameError`` saying why nothing can be renamed."""
     converter = session.converter(doc.path)
     line, column = converter.to_pan(position)
@@ -22,8 +23,13 @@ def prepare_rename(session: Session, doc: DocumentAnalysis,
     return types.PrepareRenamePlaceholder(range=converter.range(span), placeholder=occ.name)
 
 
-def rename(session: Session, doc: DocumentAnalysis, position: types.Position, new_name: str,
-           resource_operations: bool) -> types.WorkspaceEdit:
+def rename(
+    session: Session,
+    doc: DocumentAnalysis,
+    position: types.Position,
+    new_name: str,
+    resource_operations: bool,
+) -> types.WorkspaceEdit:
     """The workspace edit renaming the name under the cursor everywhere it is used."""
     line, column = session.converter(doc.path).to_pan(position)
     occ = doc.occurrence_at(line, column)
@@ -33,8 +39,9 @@ def rename(session: Session, doc: DocumentAnalysis, position: types.Position, ne
     edits: dict[str, list[types.TextEdit]] = {}
     for path, spans in plan.edits.items():
         converter = session.converter(path)
-        edits[path_to_uri(path)] = [types.TextEdit(range=converter.range(span), new_text=new_name)
-                                    for span in sorted(set(spans))]
+        edits[path_to_uri(path)] = [
+            types.TextEdit(range=converter.range(span), new_text=new_name) for span in sorted(set(spans))
+        ]
     if not resource_operations or not plan.file_moves:
         return types.WorkspaceEdit(changes=edits)
     changes: list[types.TextDocumentEdit | types.RenameFile] = [

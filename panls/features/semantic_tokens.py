@@ -9,8 +9,20 @@ from panc.analysis.document import DocumentAnalysis
 from panc.analysis.references import OccurrenceKind
 from panls.convert import Converter
 
-TOKEN_TYPES = ["keyword", "comment", "string", "number", "operator", "function", "type", "variable",
-               "parameter", "property", "namespace", "decorator"]
+TOKEN_TYPES = [
+    "keyword",
+    "comment",
+    "string",
+    "number",
+    "operator",
+    "function",
+    "type",
+    "variable",
+    "parameter",
+    "property",
+    "namespace",
+    "decorator",
+]
 TOKEN_MODIFIERS = ["declaration", "readonly", "defaultLibrary", "documentation"]
 LEGEND = types.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=TOKEN_MODIFIERS)
 

@@ -16,7 +16,9 @@ TRIGGER_CHARACTERS = ["(", ","]
 _PARAMETER = re.compile(r"[^,\[\]()]+")
 
 
-def signature_help(session: Session, doc: DocumentAnalysis, position: types.Position) -> types.SignatureHelp | None:
+def signature_help(
+    session: Session, doc: DocumentAnalysis, position: types.Position
+) -> types.SignatureHelp | None:
     line, column = session.converter(doc.path).to_pan(position)
     call = enclosing_call(doc.text, doc.lines.offset(line, column))
     if call is None:
@@ -29,17 +31,20 @@ def signature_help(session: Session, doc: DocumentAnalysis, position: types.Posi
         label = f"{call.name}({', '.join(names)})"
         parameters = _parameters(label, names, list(declaration.args))
         signature = types.SignatureInformation(
-            label=label, parameters=parameters,
+            label=label,
+            parameters=parameters,
             documentation=types.MarkupContent(kind=types.MarkupKind.Markdown, value=declaration.doc)
-            if declaration.doc else None,
+            if declaration.doc
+            else None,
         )
     elif call.name in all_builtins():
         builtin = all_builtins()[call.name]
         label = builtin.signature
-        inside = label[label.find("(") + 1: label.rfind(")")] if "(" in label else ""
+        inside = label[label.find("(") + 1 : label.rfind(")")] if "(" in label else ""
         names = [m.group(0).strip() for m in _PARAMETER.finditer(inside) if m.group(0).strip()]
-        signature = types.SignatureInformation(label=label, parameters=_parameters(label, names, []),
-                                               documentation=builtin.doc or None)
+        signature = types.SignatureInformation(
+            label=label, parameters=_parameters(label, names, []), documentation=builtin.doc or None
+        )
     else:
         return None
     count = len(signature.parameters or [])
@@ -56,6 +61,9 @@ def _parameters(label: str, names: list[str], docs: list[str]) -> list[types.Par
             parameters.append(types.ParameterInformation(label=name))
             continue
         search_from = start + len(name)
-        parameters.append(types.ParameterInformation(
-            label=(start, start + len(name)), documentation=docs[i] if i < len(docs) else None))
+        parameters.append(
+            types.ParameterInformation(
+                label=(start, start + len(name)), documentation=docs[i] if i < len(docs) else None
+            )
+        )
     return parameters

@@ -36,22 +36,30 @@ def document_symbols(doc: DocumentAnalysis, converter: Converter) -> list[types.
     for declaration in doc.declarations:
         if declaration.kind is OccurrenceKind.FIELD:
             continue
-        children = [_symbol(f, converter) for f in fields.get(declaration.name, [])] \
-            if declaration.kind is OccurrenceKind.TYPE else []
+        children = (
+            [_symbol(f, converter) for f in fields.get(declaration.name, [])]
+            if declaration.kind is OccurrenceKind.TYPE
+            else []
+        )
         symbols.append(_symbol(declaration, converter, children))
     for statement in template.statements:
         if isinstance(statement, ast.Assignment):
-            symbols.append(types.DocumentSymbol(
-                name=statement.path or "''", kind=types.SymbolKind.Property,
-                range=converter.range(statement.span), selection_range=converter.range(statement.path_span),
-                detail="?=" if statement.conditional else "=",
-            ))
+            symbols.append(
+                types.DocumentSymbol(
+                    name=statement.path or "''",
+                    kind=types.SymbolKind.Property,
+                    range=converter.range(statement.span),
+                    selection_range=converter.range(statement.path_span),
+                    detail="?=" if statement.conditional else "=",
+                )
+            )
     symbols.sort(key=lambda s: (s.range.start.line, s.range.start.character))
     return symbols
 
 
-def _symbol(declaration: Declaration, converter: Converter,
-            children: list[types.DocumentSymbol] | None = None) -> types.DocumentSymbol:
+def _symbol(
+    declaration: Declaration, converter: Converter, children: list[types.DocumentSymbol] | None = None
+) -> types.DocumentSymbol:
     full = converter.range(declaration.full_span)
     selection = converter.range(declaration.span)
     if (selection.start.line, selection.start.character) < (full.start.line, full.start.character):
@@ -87,10 +95,16 @@ def workspace_symbols(session: Session, query: str) -> list[types.WorkspaceSymbo
     symbols = []
     for declaration in found[:MAX_WORKSPACE_SYMBOLS]:
         converter = session.converter(declaration.path)
-        symbols.append(types.WorkspaceSymbol(
-            name=declaration.name,
-            kind=SYMBOL_KIND.get(declaration.kind, types.SymbolKind.Variable),
-            location=types.Location(uri=path_to_uri(declaration.path), range=converter.range(declaration.span)),
-            container_name=declaration.template if declaration.kind is not OccurrenceKind.TEMPLATE else None,
-        ))
+        symbols.append(
+            types.WorkspaceSymbol(
+                name=declaration.name,
+                kind=SYMBOL_KIND.get(declaration.kind, types.SymbolKind.Variable),
+                location=types.Location(
+                    uri=path_to_uri(declaration.path), range=converter.range(declaration.span)
+                ),
+                container_name=declaration.template
+                if declaration.kind is not OccurrenceKind.TEMPLATE
+                else None,
+            )
+        )
     return symbols

@@ -32,20 +32,33 @@ def uri(path: Path | str) -> str:
     return Path(path).resolve().as_uri()
 
 
-async def start(client: LanguageClient, root: Path, options: dict[str, Any] | None = None,
-                capabilities: types.ClientCapabilities | None = None) -> types.InitializeResult:
+async def start(
+    client: LanguageClient,
+    root: Path,
+    options: dict[str, Any] | None = None,
+    capabilities: types.ClientCapabilities | None = None,
+) -> types.InitializeResult:
     """Initialize a session on ``root`` and wait until the include path is indexed."""
     ready: list[Any] = []
-    client.feature("pan/indexReady")(lambda params: ready.append(params))
-    result = await asyncio.wait_for(client.initialize_session(types.InitializeParams(
-        capabilities=capabilities or types.ClientCapabilities(
-            workspace=types.WorkspaceClientCapabilities(
-                workspace_edit=types.WorkspaceEditClientCapabilities(
-                    document_changes=True, resource_operations=[types.ResourceOperationKind.Rename]))),
-        root_uri=uri(root),
-        workspace_folders=[types.WorkspaceFolder(uri=uri(root), name="root")],
-        initialization_options=options or {"compile": {"debounceMs": 50}},
-    )), timeout=60)
+    client.feature("pan/indexReady")(ready.append)
+    result = await asyncio.wait_for(
+        client.initialize_session(
+            types.InitializeParams(
+                capabilities=capabilities
+                or types.ClientCapabilities(
+                    workspace=types.WorkspaceClientCapabilities(
+                        workspace_edit=types.WorkspaceEditClientCapabilities(
+                            document_changes=True, resource_operations=[types.ResourceOperationKind.Rename]
+                        )
+                    )
+                ),
+                root_uri=uri(root),
+                workspace_folders=[types.WorkspaceFolder(uri=uri(root), name="root")],
+                initialization_options=options or {"compile": {"debounceMs": 50}},
+            )
+        ),
+        timeout=60,
+    )
     await wait_until(lambda: ready, timeout=60)
     client.index_ready = ready  # type: ignore[attr-defined]
     return result
@@ -63,24 +76,37 @@ async def wait_until(predicate, timeout: float = 10.0, interval: float = 0.01) -
 def open_document(client: LanguageClient, path: Path, text: str | None = None, version: int = 1) -> str:
     """Send didOpen for ``path`` (with its file content unless ``text`` is given); return its URI."""
     document_uri = uri(path)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=document_uri, language_id="pan", version=version,
-        text=text if text is not None else path.read_text(encoding="utf-8"))))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=document_uri,
+                language_id="pan",
+                version=version,
+                text=text if text is not None else path.read_text(encoding="utf-8"),
+            )
+        )
+    )
     return document_uri
 
 
 def change_document(client: LanguageClient, document_uri: str, text: str, version: int) -> None:
     """Replace the whole text of an open document."""
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=document_uri, version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=document_uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
 
 
-async def diagnostics_for(client: LanguageClient, document_uri: str, predicate=lambda d: True,
-                          timeout: float = 10.0) -> list[types.Diagnostic]:
+async def diagnostics_for(
+    client: LanguageClient, document_uri: str, predicate=lambda d: True, timeout: float = 10.0
+) -> list[types.Diagnostic]:
     """Wait until diagnostics for ``document_uri`` satisfy ``predicate``; return them."""
-    await wait_until(lambda: document_uri in client.diagnostics and predicate(client.diagnostics[document_uri]),
-                     timeout=timeout)
+    await wait_until(
+        lambda: document_uri in client.diagnostics and predicate(client.diagnostics[document_uri]),
+        timeout=timeout,
+    )
     return list(client.diagnostics[document_uri])
 
 

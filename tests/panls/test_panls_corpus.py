@@ -20,12 +20,13 @@ ACCOUNTS = CORPUS / "components" / "accounts" / "config.pan"
 SPMA_FUNCTIONS = CORPUS / "components" / "spma" / "functions.pan"
 
 # The default cache directory: the corpus index is then built once, not on every run.
-CONFIG = ClientServerConfig(server_command=[sys.executable, "-m", "panls"],
-                            server_env={**os.environ, "PYTHONPATH": str(REPO)})
+CONFIG = ClientServerConfig(
+    server_command=[sys.executable, "-m", "panls"], server_env={**os.environ, "PYTHONPATH": str(REPO)}
+)
 
 
-@pytest_lsp.fixture(config=CONFIG, scope="module")
-async def client(lsp_client: LanguageClient):
+@pytest_lsp.fixture(config=CONFIG, scope="module", name="client")
+async def client_fixture(lsp_client: LanguageClient):
     await start(lsp_client, CORPUS, {"compile": {"enabled": False}})
     yield
     await lsp_client.shutdown_session()
@@ -48,11 +49,15 @@ async def test_real_template_has_no_errors_and_resolves_its_includes(client: Lan
 async def test_definition_and_hover_across_the_library(client: LanguageClient):
     text = ACCOUNTS.read_text()
     position = position_of(text, "pkg_repl", 2)
-    found = await client.text_document_definition_async(types.DefinitionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri(ACCOUNTS)), position=position))
+    found = await client.text_document_definition_async(
+        types.DefinitionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(ACCOUNTS)), position=position
+        )
+    )
     assert [(loc.uri, loc.range.start.line) for loc in found] == [(uri(SPMA_FUNCTIONS), 226)]
-    hover = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri(ACCOUNTS)), position=position))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri(ACCOUNTS)), position=position)
+    )
     assert "Replace package in the list" in hover.contents.value
 
 
@@ -60,9 +65,12 @@ async def test_profile_path_completion_from_bind_and_record_types(client: Langua
     path = CORPUS / "components" / "accounts" / "example-site.pan"
     text = "unique template components/accounts/example-site;\n'/software/components/accounts/' = 1;\n"
     open_document(client, path, text)
-    result = await client.text_document_completion_async(types.CompletionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri(path)),
-        position=position_of(text, "accounts/'", 9)))
+    result = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(path)),
+            position=position_of(text, "accounts/'", 9),
+        )
+    )
     labels = {item.label for item in result.items}
     assert {"users", "groups", "rootpwd"} <= labels
 
@@ -70,7 +78,11 @@ async def test_profile_path_completion_from_bind_and_record_types(client: Langua
 async def test_references_of_a_widely_used_type(client: LanguageClient):
     schema = CORPUS / "pan" / "types.pan"
     text = schema.read_text()
-    found = await client.text_document_references_async(types.ReferenceParams(
-        text_document=types.TextDocumentIdentifier(uri=uri(schema)),
-        position=position_of(text, "type type_fqdn", 6), context=types.ReferenceContext(include_declaration=False)))
+    found = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(schema)),
+            position=position_of(text, "type type_fqdn", 6),
+            context=types.ReferenceContext(include_declaration=False),
+        )
+    )
     assert len({loc.uri for loc in found}) > 5

@@ -11,8 +11,8 @@ from pytest_lsp import LanguageClient
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-@pytest_lsp.fixture(config=server_config(), scope="module")
-async def client(lsp_client: LanguageClient):
+@pytest_lsp.fixture(config=server_config(), scope="module", name="client")
+async def client_fixture(lsp_client: LanguageClient):
     await start(lsp_client, FIXTURES)
     yield
     await lsp_client.shutdown_session()
@@ -27,13 +27,15 @@ async def test_syntax_errors_are_reported_per_broken_statement(client: LanguageC
 
 
 async def test_semantic_checks_unknown_template_kind_and_undefined_names(client: LanguageClient):
-    text = ("object template profiles/semantic;\n"
-            "include 'site/missing';\n"
-            "include 'site/struct';\n"
-            "'/a' = no_such_function(1);\n"
-            "'/b' = UNDEFINED_GLOBAL;\n"
-            "bind '/c' = no_such_type;\n"
-            "'/d' = double_it(2);\n")
+    text = (
+        "object template profiles/semantic;\n"
+        "include 'site/missing';\n"
+        "include 'site/struct';\n"
+        "'/a' = no_such_function(1);\n"
+        "'/b' = UNDEFINED_GLOBAL;\n"
+        "bind '/c' = no_such_type;\n"
+        "'/d' = double_it(2);\n"
+    )
     document = open_document(client, FIXTURES / "profiles" / "semantic.pan", text)
     found = await diagnostics_for(client, document, lambda ds: any(d.code == "undefined-type" for d in ds))
     codes = {(d.code, d.range.start.line) for d in found}
@@ -54,8 +56,9 @@ async def test_panlint_findings_become_diagnostics(client: LanguageClient):
 
 async def test_compile_error_of_object_template_with_trace(client: LanguageClient):
     document = open_document(client, FIXTURES / "profiles" / "broken.pan")
-    found = await diagnostics_for(client, document, lambda ds: any(d.code in ("validation", "evaluation")
-                                                                   for d in ds), timeout=30)
+    found = await diagnostics_for(
+        client, document, lambda ds: any(d.code in ("validation", "evaluation") for d in ds), timeout=30
+    )
     assert any("port" in d.message or "long" in d.message for d in found)
 
 
@@ -63,7 +66,9 @@ async def test_stale_versions_are_replaced_by_the_latest(client: LanguageClient)
     path = FIXTURES / "site" / "typing.pan"
     document = open_document(client, path, "unique template site/typing;\n")
     for version in range(2, 30):
-        change_document(client, document, "unique template site/typing;\n'/a' = (;\n" * (version % 2), version)
+        change_document(
+            client, document, "unique template site/typing;\n'/a' = (;\n" * (version % 2), version
+        )
     change_document(client, document, "unique template site/typing;\n'/a' = 1;\n", 30)
     found = await diagnostics_for(client, document, lambda ds: not ds)
     assert found == []

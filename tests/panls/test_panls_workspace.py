@@ -31,8 +31,8 @@ BASE = FIXTURES / "site" / "base.pan"
 NODE = FIXTURES / "profiles" / "node1.pan"
 
 
-@pytest_lsp.fixture(config=server_config(), scope="module")
-async def client(lsp_client: LanguageClient):
+@pytest_lsp.fixture(config=server_config(), scope="module", name="client")
+async def client_fixture(lsp_client: LanguageClient):
     await start(lsp_client, FIXTURES, {"includePath": ["components"], "compile": {"debounceMs": 20}})
     yield
     await lsp_client.shutdown_session()
@@ -42,29 +42,35 @@ async def test_include_path_from_initialization_options_then_changed(client: Lan
     document = open_document(client, BASE)
     found = await diagnostics_for(client, document, lambda ds: any(d.code == "unknown-template" for d in ds))
     assert [d.range.start.line for d in found if d.code == "unknown-template"] == [2]
-    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
-        settings={"pan": {"includePath": ["."], "compile": {"debounceMs": 20}}}))
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(
+            settings={"pan": {"includePath": ["."], "compile": {"debounceMs": 20}}}
+        )
+    )
     await diagnostics_for(client, document, lambda ds: not any(d.code == "unknown-template" for d in ds))
 
 
 async def test_compile_error_in_an_included_template_carries_the_trace(client: LanguageClient):
     document = open_document(client, FIXTURES / "profiles" / "evalfail.pan")
-    found = await diagnostics_for(client, document, lambda ds: any(d.code == "evaluation" for d in ds),
-                                  timeout=30)
+    found = await diagnostics_for(
+        client, document, lambda ds: any(d.code == "evaluation" for d in ds), timeout=30
+    )
     [error] = [d for d in found if d.code == "evaluation"]
     assert "boom: kaboom" in error.message and error.range.start.line == 2
     related = {(r.location.uri, r.location.range.start.line) for r in error.related_information}
     assert (uri(FIXTURES / "site" / "failing.pan"), 2) in related
-    failing = await diagnostics_for(client, uri(FIXTURES / "site" / "failing.pan"),
-                                    lambda ds: any(d.code == "evaluation" for d in ds))
+    failing = await diagnostics_for(
+        client, uri(FIXTURES / "site" / "failing.pan"), lambda ds: any(d.code == "evaluation" for d in ds)
+    )
     assert any("boom: kaboom" in d.message for d in failing)
 
 
 async def test_hover_shows_the_compiled_value_and_its_writers(client: LanguageClient):
     text = NODE.read_text()
     open_document(client, NODE)
-    request = types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri(NODE)),
-                                position=position_of(text, "web/port", 4))
+    request = types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(NODE)), position=position_of(text, "web/port", 4)
+    )
     hovers: list[str] = []
 
     async def compiled() -> bool:
@@ -86,8 +92,12 @@ async def test_tcp_transport():
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    with subprocess.Popen([sys.executable, "-m", "panls", "--tcp", f"127.0.0.1:{port}"], env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as server:
+    with subprocess.Popen(
+        [sys.executable, "-m", "panls", "--tcp", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    ) as server:
         try:
             tcp = PlainClient("tcp-test", "1")
             for _ in range(100):
@@ -96,8 +106,12 @@ async def test_tcp_transport():
                     break
                 except OSError:
                     await asyncio.sleep(0.1)
-            result = await asyncio.wait_for(tcp.initialize_async(types.InitializeParams(
-                capabilities=types.ClientCapabilities(), root_uri=uri(FIXTURES))), 30)
+            result = await asyncio.wait_for(
+                tcp.initialize_async(
+                    types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=uri(FIXTURES))
+                ),
+                30,
+            )
             assert result.server_info.name == "panls"
             assert result.capabilities.hover_provider
             await asyncio.wait_for(tcp.shutdown_async(None), 30)
