@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 StatementCode = Callable[["Frame"], None]
 
+_DEFINITIONS = (ast.FunctionStatement, ast.TypeStatement, ast.BindStatement, ast.ValidStatement)
+_WRAPPERS = (ast.ListOf, ast.DictOf, ast.LinkOf)
+
 
 @dataclass(slots=True)
 class CompiledStatement:
@@ -103,9 +106,7 @@ def compile_template(
             continue
         check_statement_allowed(kind, statement)
         code = compiler.compile(statement)
-        definition = isinstance(
-            statement, ast.FunctionStatement | ast.TypeStatement | ast.BindStatement | ast.ValidStatement
-        )
+        definition = isinstance(statement, _DEFINITIONS)
         compiled.statements.append(CompiledStatement(code, statement, definition))
     return compiled
 
@@ -391,7 +392,7 @@ def _full_specs(spec: ast.FullTypeSpec) -> list[ast.FullTypeSpec]:
                 if isinstance(member, ast.Field):
                     found.append(member.spec)
                     pending.append(member.spec.spec)
-        elif isinstance(node, ast.ListOf | ast.DictOf | ast.LinkOf):
+        elif isinstance(node, _WRAPPERS):
             pending.append(node.element)
     return found
 

@@ -105,27 +105,13 @@ def _split_terms(text: str) -> list[str]:
     """Split on ``/`` outside ``{...}`` escapes (which must be balanced and not nested)."""
     if "{" not in text and "}" not in text:
         return text.split("/")
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in text:
-        if char == "{":
-            if depth:
-                raise EvalFailure(f"nested braces in path '{text}'")
-            depth = 1
-        elif char == "}":
-            if not depth:
-                raise EvalFailure(f"unbalanced braces in path '{text}'")
-            depth = 0
-        elif char == "/" and not depth:
-            parts.append("".join(current))
-            current = []
-            continue
-        current.append(char)
-    if depth:
-        raise EvalFailure(f"unbalanced braces in path '{text}'")
-    parts.append("".join(current))
-    return parts
+    if _BALANCED.match(text) is None:
+        raise EvalFailure(f"unbalanced or nested braces in path '{text}'")
+    return _UNBRACED_SLASH.split(text)
+
+
+_BALANCED = re.compile(r"(?:[^{}]|\{[^{}]*\})*\Z")
+_UNBRACED_SLASH = re.compile(r"/(?![^{]*\})")
 
 
 def _path_term(text: str, path: str) -> Term:
