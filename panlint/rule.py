@@ -27,6 +27,8 @@ class Rule:
     enabled_by_default: ClassVar[bool] = True
     needs_ast: ClassVar[bool] = False
     """Rules that read the AST are skipped when the file did not parse."""
+    uses_include_path: ClassVar[bool] = False
+    """Rules that resolve names against the include path's index (built once per run)."""
 
     def check(self, context: LintContext) -> Iterable[Finding]:
         """Yield the findings of this rule for one file."""

@@ -106,7 +106,8 @@ def _run(pending: list[tuple[str, str]], config: Config, jobs: int, cached_parse
 
     # Warm the parser (and the include-path index) up before forking: workers inherit them.
     parse_source("template warmup;\n", "warmup.pan")
-    workspace_index(config.include_path)
+    if any(rule.uses_include_path for rule in config.enabled_rules()):
+        workspace_index(config.include_path)
     batches = [pending[index::jobs] for index in range(jobs)]
     try:
         context = multiprocessing.get_context("fork")

@@ -45,6 +45,7 @@ class _AnalysisRule(Rule):
 
     analysis_code: ClassVar[str]
     needs_ast = True
+    uses_include_path = True
 
     def check(self, context: LintContext) -> Iterable[Finding]:
         return _analysis_findings(self, context, self.analysis_code)
@@ -124,6 +125,7 @@ class UnusedDeclaration(Rule):
     level = Level.INFO
     summary = "Type or function is never used"
     needs_ast = True
+    uses_include_path = True
     enabled_by_default = False
 
     def check(self, context: LintContext) -> Iterable[Finding]:
@@ -226,6 +228,7 @@ class BoundTypeMismatch(Rule):
     level = Level.ERROR
     summary = "Value cannot have the type bound to its path"
     needs_ast = True
+    uses_include_path = True
 
     def check(self, context: LintContext) -> Iterable[Finding]:
         schema = bound_types(context.options.include_path)
