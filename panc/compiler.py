@@ -278,6 +278,7 @@ class Compiler:
             state.validation_error = error
         except RecursionError:
             state.validation_error = ValidationError("validation recursion too deep", build.object_path)
+        build.release()  # only the tree and the dependencies matter to other objects now
         return state.validation_error
 
     def _check_references(self, name: str, state: _ObjectState) -> PanError | None:

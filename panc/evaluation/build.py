@@ -121,6 +121,18 @@ class ObjectBuild:
         self.messages: list[str] = []
         self.depth = 0
 
+    def release(self) -> None:
+        """Drop what only this object's own evaluation and validation needed.
+
+        A compiler keeps every built object for the ``obj:/path`` references of later
+        objects; those only read the tree, so the rest can go.
+        """
+        self.globals = {}
+        self.functions = {}
+        self.bindings = []
+        self.types = TypeRegistry()
+        self.loaded = set()
+
     # ------------------------------------------------------------------ running
 
     def run(self, template: CompiledTemplate) -> None:
