@@ -12,6 +12,7 @@ panc's rules (``J:utils/Path``, ``TermFactory``, ``EscapeUtils``):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -136,6 +137,7 @@ def parse_term(text: str) -> str | int:
     raise PathSyntaxError(f"invalid path term '{text}'")
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_key(text: str) -> str:
     """A dict key or record field name: ``{...}`` expanded, must be a key, not an index."""
     term = parse_term(expand_braces(text))
