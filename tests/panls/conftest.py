@@ -40,7 +40,11 @@ async def start(
 ) -> types.InitializeResult:
     """Initialize a session on ``root`` and wait until the include path is indexed."""
     ready: list[Any] = []
-    client.feature("pan/indexReady")(ready.append)
+
+    @client.feature("pan/indexReady")
+    def on_index_ready(params):  # unannotated: pygls passes the client first to annotated handlers
+        ready.append(params)
+
     result = await asyncio.wait_for(
         client.initialize_session(
             types.InitializeParams(
