@@ -106,8 +106,13 @@ def descend(node: Value, term: Term, next_term: Term) -> Value:
     raise _wrong_term(node, term)
 
 
+_JAVA_INT_MAX = 2**31 - 1
+
+
 def list_index(node: list[Value], term: int) -> int:
     """A list index with negative values counted from the end (never auto-extending)."""
+    if term >= _JAVA_INT_MAX:  # Java lists are int-indexed; padding further could only exhaust memory
+        raise EvalFailure(f"list index {term} is too large")
     if term < 0:
         index = term + len(node)
         if index < 0:
