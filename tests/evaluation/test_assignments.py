@@ -91,3 +91,7 @@ def test_constant_resources_are_not_shared_between_assignments() -> None:
     result = profile("'/a' = list(1);\n'/a' = append(2);\n'/b' = list(1);\n")
     assert result == {"a": [1, 2], "b": [1]}
     assert UNDEF not in result["a"]
+
+
+def test_list_indexes_beyond_java_int_range_are_refused() -> None:
+    assert error("'/l/9999999999' = 1;\n").message == "list index 9999999999 is too large"

@@ -127,7 +127,8 @@ def test_unhooked_compiles_never_call_hooks(monkeypatch: pytest.MonkeyPatch) -> 
 def test_blocks_report_their_statements_only_and_creates_report_no_writes() -> None:
     recorder = Recorder()
     source = {
-        "obj": "object template obj;\nfunction g = ARGV[0];\n'/a' = { if (true) { g(1); }; };\n'/s' = create('s');\n",
+        "obj": "object template obj;\nfunction g = ARGV[0];\n'/a' = { if (true) { g(1); }; };\n"
+        "'/s' = create('s');\n",
         "s": "structure template s;\n'x' = 1;\n",
     }
     assert compile_templates(source, hooks=recorder).error is None

@@ -15,7 +15,8 @@ def test_shared_templates_do_not_leak_between_objects() -> None:
     templates = {
         "a": "object template a;\ninclude 'common';\n'/x' = X;\n",
         "b": "object template b;\ninclude 'common';\n'/x' = X;\n'/other' = value('a:/x');\n",
-        "common": "template common;\nvariable X ?= list(1);\nvariable X = { SELF[length(SELF)] = 2; SELF; };\n",
+        "common": "template common;\nvariable X ?= list(1);\n"
+        "variable X = { SELF[length(SELF)] = 2; SELF; };\n",
     }
     compiler = compiler_for(templates)
     first = compiler.compile_object("a")
@@ -38,8 +39,10 @@ def test_dependencies_include_referenced_objects() -> None:
 
 def test_references_during_validation_may_be_circular() -> None:
     templates = {
-        "one": "object template one;\nfunction check = is_long(value('two:/a'));\nvalid '/' = check();\n'/a' = 1;\n",
-        "two": "object template two;\nfunction check = is_long(value('one:/a'));\nvalid '/' = check();\n'/a' = 1;\n",
+        "one": "object template one;\nfunction check = is_long(value('two:/a'));\n"
+        "valid '/' = check();\n'/a' = 1;\n",
+        "two": "object template two;\nfunction check = is_long(value('one:/a'));\n"
+        "valid '/' = check();\n'/a' = 1;\n",
     }
     compiler = compiler_for(templates)
     assert compiler.compile_object("one").error is None
