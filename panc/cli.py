@@ -8,7 +8,6 @@ is 1 when any object failed. The compiling and writing itself lives in ``panc.bu
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import re
 import resource
@@ -17,7 +16,16 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 from panc import __version__
-from panc.build import BuildReport, BuildSettings, DependencyCheck, FileOutcome, Progress, build, options_key
+from panc.build import (
+    BuildReport,
+    BuildSettings,
+    CompilerFactory,
+    DependencyCheck,
+    FileOutcome,
+    Progress,
+    build,
+    options_key,
+)
 from panc.diagnostics import Category, Diagnostic, EvaluationError, PanError, PanParseError, PanSyntaxError
 from panc.output import UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
@@ -247,18 +255,17 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
         stdout.write(f"OPTIONS ERROR: {e}\n")
         return 1
 
-    from panc.compiler import CompileOptions, Compiler  # pylint: disable=import-outside-toplevel
-
-    options = CompileOptions(
-        include_path=include_path,
-        max_iteration=args.max_iteration,
-        max_recursion=args.max_recursion,
-        initial_data=args.initial_data,
-        debug=args.debug,
-        debug_ns_include=debug_include,
-        debug_ns_exclude=debug_exclude,
-        warnings=args.warnings,
-    )
+    # CompileOptions keywords; the compiler itself is only imported when something is compiled
+    options = {
+        "include_path": include_path,
+        "max_iteration": args.max_iteration,
+        "max_recursion": args.max_recursion,
+        "initial_data": args.initial_data,
+        "debug": args.debug,
+        "debug_ns_include": debug_include,
+        "debug_ns_exclude": debug_exclude,
+        "warnings": args.warnings,
+    }
 
     def show_messages(outcome: FileOutcome) -> None:
         for message in outcome.messages:
@@ -273,7 +280,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     progress = Progress(stderr, 0) if build_mode else None
     try:
         settings = BuildSettings(output_dir, formats)
-        report = build(args.templates, functools.partial(Compiler, options), settings,
+        report = build(args.templates, CompilerFactory(options), settings,
                        on_outcome=show_messages, workers=_workers(args.nthread), check=check,
                        scheduler=args.scheduler if args.executor == "dask" else None, progress=progress)
     except (OSError, ImportError) as error:

@@ -13,7 +13,7 @@ from panc.build.loop import DependencyCheck, build
 from panc.build.manifest import MANIFEST_NAME, options_key
 from panc.build.outcomes import BuildError, BuildReport, BuildSettings, FileOutcome
 from panc.build.progress import Progress
-from panc.build.steps import CompiledObject, ObjectCompiler, build_object, describe_file
+from panc.build.steps import CompiledObject, CompilerFactory, ObjectCompiler, build_object, describe_file
 
 __all__ = [
     "MANIFEST_NAME",
@@ -21,6 +21,7 @@ __all__ = [
     "BuildReport",
     "BuildSettings",
     "CompiledObject",
+    "CompilerFactory",
     "DependencyCheck",
     "FileOutcome",
     "ObjectCompiler",

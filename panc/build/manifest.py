@@ -48,8 +48,8 @@ _STAT_CACHE_MIN_AGE_NS = 2_000_000_000
 
 def options_key(options: object, format_keys: Sequence[str]) -> str:
     """A key of everything besides the files that decides what a build writes: the compiler
-    options (a dataclass such as ``CompileOptions``), the output formats and the tool version."""
-    parts: dict[str, Any] = dict(vars(options)) if hasattr(options, "__dict__") else {"options": options}
+    options (``CompileOptions`` or its keywords), the output formats and the tool version."""
+    parts: dict[str, Any] = dict(options) if isinstance(options, dict) else dict(vars(options))
     if "include_path" in parts:
         parts["include_path"] = [os.path.abspath(d) for d in parts["include_path"]]
     parts["formats"] = list(format_keys)

@@ -56,8 +56,8 @@ class Progress:
         rate = self.done / elapsed
         remaining = (self.total - self.done) / rate if rate > 0 else 0.0
         filled = _BAR_WIDTH * self.done // self.total if self.total else _BAR_WIDTH
-        bar = "#" * filled + "-" * (_BAR_WIDTH - filled)
-        return (f"[{bar}] {self.done}/{self.total} done, {self.failed} failed, "
+        drawn = "#" * filled + "-" * (_BAR_WIDTH - filled)
+        return (f"[{drawn}] {self.done}/{self.total} done, {self.failed} failed, "
                 f"{rate:.1f} objects/s, ETA {_clock(remaining)}")
 
     def _show(self, now: float) -> None:

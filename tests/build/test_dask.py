@@ -16,8 +16,8 @@ from panc.cli import dispatch
 distributed = pytest.importorskip("distributed")
 
 
-@pytest.fixture(scope="module")
-def cluster():
+@pytest.fixture(scope="module", name="cluster")
+def cluster_fixture():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                                   dashboard_address=None, worker_dashboard_address=None) as local:
         yield local

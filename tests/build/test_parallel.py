@@ -88,12 +88,12 @@ def test_a_file_named_like_a_subcommand_is_compiled(tmp_path):
 
 def test_progress_on_a_terminal_and_in_a_log():
     tty, log = io.StringIO(), io.StringIO()
-    bar = Progress(tty, 4, tty=True)
+    terminal = Progress(tty, 4, tty=True)
     plain = Progress(log, 4, tty=False)
     for failed in (False, True, False, False):
-        bar.advance(failed)
+        terminal.advance(failed)
         plain.advance(failed)
-    bar.finish()
+    terminal.finish()
     plain.finish()
     assert tty.getvalue().startswith("\r\x1b[2K[#######---------------------] 1/4 done, 0 failed")
     assert tty.getvalue().endswith("4/4 done, 1 failed, " + tty.getvalue().rsplit("failed, ", 1)[1])
@@ -122,12 +122,12 @@ def test_a_killed_build_leaves_old_or_new_profiles(tmp_path):
     assert len(old) == count
     (site / "lib/common.pan").write_text("unique template lib/common;\n'/common' = 'changed';\n")
 
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not _some_new(out, 5):
-        time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    with subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as process:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not _some_new(out, 5):
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
     profiles = {p.name: json.loads(p.read_text()) for p in out.glob("host*.json")}
     assert len(profiles) == count
     commons = [p["common"] for p in profiles.values()]
