@@ -7,7 +7,8 @@
 
 One ``Compiler`` serves a whole run: parsed and compiled templates are shared by all the
 objects it compiles, and objects referenced by others (``value('obj:/path')``) are built
-once. Objects must be compiled from one thread at a time (each compile runs the evaluator
+once. It sees each file as it was when first read; make a new one (with a new loader) to
+pick up changes. Objects must be compiled from one thread at a time (each compile runs the evaluator
 on a worker thread with a large stack, so that deep pan recursion cannot overflow Python's).
 """
 
@@ -346,6 +347,7 @@ class Compiler:
     # ------------------------------------------------------------------ TemplateProvider
 
     def load_template(self, name: str, loadpath: Sequence[str]) -> CompiledTemplate | None:
+        """The compiled template ``name`` (memoised); raises the template's compile-time error."""
         return self._load(name, tuple(loadpath))
 
     def _load(self, name: str, loadpath: tuple[str, ...]) -> CompiledTemplate | None:
@@ -404,9 +406,11 @@ class Compiler:
         return enabled
 
     def find_file(self, name: str, loadpath: Sequence[str]) -> DataFile | None:
+        """A data file through the loader."""
         return self.loader.find_file(name, loadpath)
 
     def compile_expression(self, expr: ast.Expr, source_path: str) -> Code:
+        """The closure of a ``with`` clause or default (compiled with its template when possible)."""
         code = self._expressions.code(expr)
         if code is None:
             template_name = self._names_by_path.get(source_path, "")
@@ -426,6 +430,7 @@ class Compiler:
         return value
 
     def referenced_object(self, name: str, requester: ObjectBuild) -> ObjectBuild:
+        """The built object ``name`` for an external path; a cycle while building is an error."""
         del requester
         state = self._objects.get(name)
         if state is not None and state.building:
@@ -438,6 +443,7 @@ class Compiler:
         return state.build
 
     def emit(self, build: ObjectBuild, message: str) -> None:
+        """Pass a message to the sink as soon as it is produced."""
         del build
         if self.message_sink is not None:
             self.message_sink(message)

@@ -145,6 +145,7 @@ class ObjectBuild:
     # ------------------------------------------------------------------ variables
 
     def read_global(self, name: str, span: Span) -> Value:
+        """The global ``name`` (not copied); an evaluation error at ``span`` if undefined."""
         value = self.globals.get(name, MISSING)
         if value is MISSING:
             raise located(f"variable named '{name}' is undefined", span)
@@ -165,6 +166,7 @@ class ObjectBuild:
         self.globals[name] = value
 
     def loadpath(self) -> Sequence[str]:
+        """The ``LOADPATH`` entries (empty unless the variable holds a list)."""
         value = self.globals.get("LOADPATH")
         if type(value) is list:
             return value
@@ -173,11 +175,13 @@ class ObjectBuild:
     # ------------------------------------------------------------------ definitions
 
     def define_function(self, name: str, code: Code, template: str, span: Span) -> None:
+        """``function name = ...;``: functions cannot be redefined."""
         if name in self.functions:
             raise located(f"function '{name}' is already defined", span)
         self.functions[name] = FunctionDef(name, code, template, span)
 
     def define_type(self, statement: ast.TypeStatement, source_path: str) -> None:
+        """``type name = ...;`` through the type system."""
         try:
             self.types.define(statement, source_path, self)
         except EvaluationError as error:
@@ -185,6 +189,7 @@ class ObjectBuild:
             raise
 
     def bind(self, path: str, spec: ast.FullTypeSpec, span: Span, source_path: str) -> None:
+        """``bind path = spec;`` (``${VAR}`` in the path is replaced by the global's value)."""
 
         if "$" in path:
             path = self._substitute_path(path, span)
@@ -371,12 +376,14 @@ class ObjectBuild:
             raise located(error.message, span or Span(self.object_path, 0, 0, 0, 0)) from None
 
     def find_file(self, name: str) -> DataFile | None:
+        """A data file on the include path (recorded as a ``TXT`` dependency when found)."""
         found = self.provider.find_file(name, self.loadpath())
         if found is not None:
             self.dependencies.setdefault(name, Dependency(name, "TXT", found.include_dir_uri))
         return found
 
     def emit(self, message: str) -> None:
+        """A ``debug``/``traceback``/``deprecated`` message, kept and passed to the sink."""
         self.messages.append(message)
         self.provider.emit(self, message)
 
@@ -395,6 +402,7 @@ class ObjectBuild:
         return self.provider.constant_value(expr)
 
     def resolve_path(self, path: str) -> Value | None:
+        """The value at an absolute or external path, ``None`` if absent (links)."""
         try:
             value = self.path_value(path, Span(self.object_path, 0, 0, 0, 0))
         except PanError:

@@ -7,7 +7,7 @@ called them turns it into a located ``EvaluationError`` with ``located``.
 
 from __future__ import annotations
 
-from panc.diagnostics import EvaluationError, PanSyntaxError
+from panc.diagnostics import EvaluationError
 from panc.source import Span
 
 
@@ -35,6 +35,3 @@ def located(message: str, span: Span) -> EvaluationError:
     """An evaluation error at ``span`` whose call trace starts there."""
     return EvaluationError(message, span, [span])
 
-
-def syntax_error(message: str, span: Span) -> PanSyntaxError:
-    return PanSyntaxError(message, span)
