@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote, unquote, urlparse
 
 from lsprotocol import types
@@ -112,6 +113,17 @@ class Converter:
             source=SOURCE,
             related_information=related or None,
         )
+
+
+def plain_json(value: Any) -> Any:
+    """JSON-like data from what pygls makes of untyped params and results (nested named tuples)."""
+    if hasattr(value, "_asdict"):
+        return {key: plain_json(item) for key, item in value._asdict().items()}
+    if isinstance(value, dict):
+        return {key: plain_json(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain_json(item) for item in value]
+    return value
 
 
 def converter_for_text(text: str, encoding: str = types.PositionEncodingKind.Utf16) -> Converter:

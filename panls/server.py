@@ -16,7 +16,7 @@ from panc.analysis.document import DocumentAnalysis
 from panc.analysis.navigation import RenameError
 from panls import __version__
 from panls.config import Settings, merge_settings
-from panls.convert import uri_to_path
+from panls.convert import plain_json, uri_to_path
 from panls.features import (
     code_actions,
     completion,
@@ -42,6 +42,7 @@ INDEX_READY = "pan/indexReady"
 PROVENANCE = "pan/provenance"
 REQUEST_FAILED = -32803
 INDEX_WAIT_SECONDS = 30.0
+CONFIGURATION_WAIT_SECONDS = 5.0
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -70,6 +71,24 @@ class PanLanguageServer(LanguageServer):
                 logger.warning(
                     "index still building after %ss; answering with a partial index", INDEX_WAIT_SECONDS
                 )
+
+    async def pull_configuration(self) -> dict[str, Any] | None:
+        """The ``pan`` settings section, from clients that answer ``workspace/configuration``."""
+        workspace = self.client_capabilities.workspace
+        if workspace is None or not workspace.configuration:
+            return None
+        try:
+            answer = await asyncio.wait_for(
+                self.workspace_configuration_async(
+                    types.ConfigurationParams(items=[types.ConfigurationItem(section="pan")])
+                ),
+                CONFIGURATION_WAIT_SECONDS,
+            )
+        except (TimeoutError, JsonRpcException):
+            logger.warning("the client did not answer workspace/configuration")
+            return None
+        section = answer[0] if answer else None
+        return plain_json(section) if section else None
 
     async def rebuild_index(self) -> None:
         """Index the include path in a worker thread, then refresh every open document."""
@@ -154,11 +173,18 @@ def create_server() -> PanLanguageServer:
 
     @server.feature(types.INITIALIZED)
     async def on_initialized(_params: types.InitializedParams) -> None:
+        pulled = await server.pull_configuration()
+        if pulled:
+            session.configure(merge_settings(session.settings, pulled))
         await server.rebuild_index()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def on_configuration(params: types.DidChangeConfigurationParams) -> None:
-        if session.configure(merge_settings(session.settings, params.settings)):
+        settings = params.settings
+        if not isinstance(settings, dict) or not settings:
+            # Clients using the pull model only say "something changed".
+            settings = await server.pull_configuration() or {}
+        if session.configure(merge_settings(session.settings, settings)):
             await server.rebuild_index()
         else:
             server.publisher.refresh_all()

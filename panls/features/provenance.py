@@ -12,7 +12,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.provenance import PathWrite, render_value, value_at, writes_affecting
 from panc.analysis.references import OccurrenceKind
-from panls.convert import path_to_uri, uri_to_path
+from panls.convert import path_to_uri, plain_json, uri_to_path
 from panls.features.compilation import CompileRecord, compile_object, last_compile
 from panls.session import Session
 
@@ -53,7 +53,7 @@ def _where(write: PathWrite) -> str:
 
 async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str, Any]:
     """``pan/provenance {uri, position | path, object?}``: every write of the path, in order."""
-    params = _plain(params)
+    params = plain_json(params)
     if not isinstance(params, dict):
         raise JsonRpcInvalidParams("pan/provenance expects an object of parameters")
     uri = params.get("uri") or params.get("textDocument", {}).get("uri")
@@ -82,17 +82,6 @@ async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str
         loop = asyncio.get_running_loop()
         record, _ = await loop.run_in_executor(None, compile_object, session, object_path, buffers)
     return _response(session, record, object_path, path)
-
-
-def _plain(value: Any) -> Any:
-    """JSON-like data from what pygls makes of a custom request's params (nested named tuples)."""
-    if hasattr(value, "_asdict"):
-        return {key: _plain(item) for key, item in value._asdict().items()}
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(item) for item in value]
-    return value
 
 
 def _response(session: Session, record: CompileRecord, object_path: str, path: str) -> dict[str, Any]:

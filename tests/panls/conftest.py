@@ -51,6 +51,7 @@ async def start(
                 capabilities=capabilities
                 or types.ClientCapabilities(
                     workspace=types.WorkspaceClientCapabilities(
+                        configuration=True,
                         workspace_edit=types.WorkspaceEditClientCapabilities(
                             document_changes=True, resource_operations=[types.ResourceOperationKind.Rename]
                         )

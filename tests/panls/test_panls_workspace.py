@@ -50,6 +50,16 @@ async def test_include_path_from_initialization_options_then_changed(client: Lan
     await diagnostics_for(client, document, lambda ds: not any(d.code == "unknown-template" for d in ds))
 
 
+async def test_configuration_pulled_from_the_client(client: LanguageClient):
+    document = open_document(client, BASE)
+    client.set_configuration({"includePath": ["components"]}, section="pan")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await diagnostics_for(client, document, lambda ds: any(d.code == "unknown-template" for d in ds))
+    client.set_configuration({"includePath": ["."], "compile": {"debounceMs": 20}}, section="pan")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await diagnostics_for(client, document, lambda ds: not any(d.code == "unknown-template" for d in ds))
+
+
 async def test_compile_error_in_an_included_template_carries_the_trace(client: LanguageClient):
     document = open_document(client, FIXTURES / "profiles" / "evalfail.pan")
     found = await diagnostics_for(
