@@ -54,7 +54,7 @@ async def start(
                         configuration=True,
                         workspace_edit=types.WorkspaceEditClientCapabilities(
                             document_changes=True, resource_operations=[types.ResourceOperationKind.Rename]
-                        )
+                        ),
                     )
                 ),
                 root_uri=uri(root),
