@@ -18,6 +18,14 @@ class TokenIndex:
         self.tokens = context.code_tokens
         self._starts = [(tok.span.start_line, tok.span.start_column) for tok in self.tokens]
 
+    @classmethod
+    def of(cls, context: LintContext) -> TokenIndex:
+        """The file's index, built once and shared by the rules that need it."""
+        index = context.shared.get(__name__)
+        if index is None:
+            index = context.shared[__name__] = cls(context)
+        return index
+
     def after(self, line: int, column: int) -> int:
         """The index of the first token starting after (line, column)."""
         return bisect.bisect_right(self._starts, (line, column))

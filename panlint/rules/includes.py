@@ -53,7 +53,7 @@ class IncludeBraces(Rule):
             if not isinstance(inner, SIMPLE_EXPRESSIONS):
                 continue
             if index is None:
-                index = TokenIndex(context)
+                index = TokenIndex.of(context)
             # The parser may fold `{'x'}` into the literal: the braces are found in the tokens.
             start = index.after(statement.span.start_line, statement.span.start_column)
             opening = index.get(start)

@@ -62,7 +62,7 @@ class OperatorSpacing(Rule):
     needs_ast = True
 
     def check(self, context: LintContext) -> Iterable[Finding]:
-        index = TokenIndex(context)
+        index = TokenIndex.of(context)
         for after, before, operators in _operator_sites(context):
             position = index.find_between(after, before, operators)
             if position is None:

@@ -33,7 +33,7 @@ class TrailingSlash(Rule):
             if not isinstance(statement, PATH_STATEMENTS):
                 continue
             if index is None:
-                index = TokenIndex(context)
+                index = TokenIndex.of(context)
             span = statement.path_span
             token = index.at(span.start_line, span.start_column)
             if token is None or token.span.start_line != token.span.end_line:
