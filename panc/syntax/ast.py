@@ -377,6 +377,8 @@ class Template:
     name_span: Span | None
     statements: tuple[Statement, ...]
     annotations: tuple[Annotation, ...] = ()
+    header_span: Span | None = None
+    """The ``[kind] template NAME;`` declaration (panc's source range of a template)."""
 
 
 Node = Union[Expr, TypeSpec, Statement, Template, FullTypeSpec, Range, Field, RecordInclude, Annotation]

@@ -28,8 +28,8 @@ _TEMPLATE_NAME_TERMS_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ
 
 # Which statements each template kind may hold (J:ttemplate/Template).
 _ALLOWED: dict[str, frozenset[str]] = {
-    "structure": frozenset({"relative assignment", "include"}),
-    "declaration": frozenset({"type", "function", "variable", "bind", "valid", "include"}),
+    "structure": frozenset({"relative assignment", "include", "prefix"}),
+    "declaration": frozenset({"type", "function", "variable", "bind", "valid", "include", "prefix"}),
 }
 _ALL_BUT_RELATIVE = frozenset(
     {"absolute assignment", "prefix", "include", "variable", "type", "function", "bind", "valid"}
@@ -132,6 +132,7 @@ class AstBuilder:
                 header.name_span,
                 statements,
                 header.annotations,
+                header.span,
             )
         span = (
             _join(statements[0].span, statements[-1].span) if statements else Span(self.ctx.file, 1, 1, 1, 1)
@@ -396,12 +397,12 @@ class AstBuilder:
         return ast.FullTypeSpec(_join(spec.span, default.span), spec, default, None)
 
     def full_type_with(self, children: list[Any]) -> ast.FullTypeSpec:
-        spec, _, validation = children
-        return ast.FullTypeSpec(_join(spec.span, validation.span), spec, None, validation)
+        spec, keyword, validation = children
+        return ast.FullTypeSpec(_join(spec.span, validation.span), spec, None, validation, keyword.span)
 
     def full_type_default_with(self, children: list[Any]) -> ast.FullTypeSpec:
-        spec, _, default, _, validation = children
-        return ast.FullTypeSpec(_join(spec.span, validation.span), spec, default, validation)
+        spec, _, default, keyword, validation = children
+        return ast.FullTypeSpec(_join(spec.span, validation.span), spec, default, validation, keyword.span)
 
     def list_of(self, children: list[Any]) -> ast.ListOf:
         spec = children[0]

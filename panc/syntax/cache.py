@@ -1,10 +1,11 @@
 """A parse cache: each template text is parsed once per content, grammar and file name.
 
 Entries live under ``$XDG_CACHE_HOME/pan-tools/parse-v<N>/`` (default ``~/.cache/pan-tools``),
-one pickle per key. The key is the sha256 of the grammar hash, the file name (every span
-holds it) and the text. Entries are written to a temporary file and renamed into place, so
-concurrent writers never expose a partial file; an entry that cannot be read back, or whose
-stored key differs, is ignored and replaced. A per-process memo answers repeated requests
+one pickle per key. The key is the sha256 of the grammar and of the code that builds results
+(``_results_version``), the file name (every span holds it) and the text. Entries are
+written to a temporary file and renamed into place, so concurrent writers never expose a
+partial file; an entry that cannot be read back, or whose stored key differs, is ignored
+and replaced. A per-process memo answers repeated requests
 (a language server re-parsing open buffers) without touching the disk.
 
 A result read from the disk is a ``LazyParseResult``: its AST and tokens are unpickled when
@@ -14,10 +15,13 @@ first used.
 from __future__ import annotations
 
 import copyreg
+import functools
 import hashlib
+import importlib
 import io
 import os
 import pickle
+import sys
 import tempfile
 import threading
 from collections import OrderedDict
@@ -27,6 +31,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+import panc
 from panc.diagnostics import Diagnostic
 from panc.source import Span
 from panc.syntax import ast
@@ -55,7 +60,7 @@ class ParseCache:
     def key(self, text: str, name: str) -> str:
         """The cache key of ``text`` parsed under the file name ``name``."""
         digest = hashlib.sha256()
-        digest.update(grammar_hash().encode())
+        digest.update(_results_version().encode())
         digest.update(b"\0")
         digest.update(name.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
@@ -253,6 +258,38 @@ class LazyParseResult(ParseResult):
     def tokens(self, value: list[Token]) -> None:
         self._token_data = None
         self._tokens = value
+
+
+# The modules whose code shapes a ParseResult: a change to any of them (a new AST field, a
+# new check) must not serve results made by the old code.
+_RESULT_MODULES = (
+    "panc.diagnostics",
+    "panc.source",
+    "panc.syntax.annotations",
+    "panc.syntax.ast",
+    "panc.syntax.builder",
+    "panc.syntax.expressions",
+    "panc.syntax.lalr",
+    "panc.syntax.lexer",
+    "panc.syntax.literals",
+    "panc.syntax.parser",
+    "panc.syntax.paths",
+    "panc.syntax.tokens",
+    "panc.syntax.cache",
+)
+
+
+@functools.cache
+def _results_version() -> str:
+    """A hash of the grammar and of the code of ``_RESULT_MODULES``."""
+    digest = hashlib.sha256(grammar_hash().encode())
+    for module_name in _RESULT_MODULES:
+        module = sys.modules.get(module_name) or importlib.import_module(module_name)
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:
+            digest.update(panc.__version__.encode())  # no sources (zip import): the release
+    return digest.hexdigest()
 
 
 _DEFAULT: dict[Path, ParseCache] = {}

@@ -48,6 +48,17 @@ def test_statement_and_expression_spans() -> None:
 def test_template_span_runs_from_header_to_last_statement() -> None:
     template = parse(SOURCE, "example.pan").ast
     assert template.span == span(3, 1, 13, 2)
+    assert template.header_span == span(3, 1, 3, 29)
+
+
+def test_with_keyword_span_is_kept() -> None:
+    result = parse(
+        "declaration template t;\ntype a = long with SELF > 0;\ntype b = long = 1 with true;\n", "w.pan"
+    )
+    first, second = result.ast.statements
+    assert first.spec.with_span == Span("w.pan", 2, 15, 2, 18)
+    assert second.spec.with_span == Span("w.pan", 3, 19, 3, 22)
+    assert result.ast.statements[0].spec.default is None
 
 
 def test_tokens_include_comments_and_annotations_in_order() -> None:
