@@ -84,19 +84,32 @@ class LintContext:
         return raw
 
     @cached_property
-    def code_tokens(self) -> list[Token]:
-        """The tokens the grammar sees: no comments, no annotations."""
-        return [tok for tok in self.tokens if tok.type not in NON_CODE_TYPES]
-
-    @cached_property
-    def punctuation(self) -> dict[str, list[int]]:
-        """Punctuation character -> indexes in ``tokens`` where it occurs."""
-        found: dict[str, list[int]] = {}
+    def _scan(self) -> tuple[list[Token], dict[str, list[int]], list[Token]]:
+        """One pass over the tokens: code tokens, punctuation positions, opaque tokens."""
+        code: list[Token] = []
+        punctuation: dict[str, list[int]] = {}
+        opaque: list[Token] = []
         for index, tok in enumerate(self.tokens):
+            kind = tok.type
+            if kind in OPAQUE_TYPES:
+                opaque.append(tok)
+            if kind in NON_CODE_TYPES:
+                continue
+            code.append(tok)
             # No string, comment or heredoc token's text is a lone punctuation character.
             if tok.value in PUNCTUATION:
-                found.setdefault(tok.value, []).append(index)
-        return found
+                punctuation.setdefault(tok.value, []).append(index)
+        return code, punctuation, opaque
+
+    @property
+    def code_tokens(self) -> list[Token]:
+        """The tokens the grammar sees: no comments, no annotations."""
+        return self._scan[0]
+
+    @property
+    def punctuation(self) -> dict[str, list[int]]:
+        """Punctuation character -> indexes in ``tokens`` where it occurs."""
+        return self._scan[1]
 
     @cached_property
     def opaque(self) -> dict[int, list[tuple[int, int]]]:
@@ -106,9 +119,7 @@ class LintContext:
         the lines in between (column 1 to "infinity") and the start of its last line.
         """
         ranges: dict[int, list[tuple[int, int]]] = {}
-        for tok in self.tokens:
-            if tok.type not in OPAQUE_TYPES:
-                continue
+        for tok in self._scan[2]:
             span = tok.span
             if span.start_line == span.end_line:
                 ranges.setdefault(span.start_line, []).append((span.start_column, span.end_column))
@@ -136,11 +147,11 @@ class LintContext:
     @cached_property
     def _content_lines(self) -> set[int]:
         lines: set[int] = set()
-        for raw in self.parse.tokens:
-            span = raw.span
-            if raw.type == "HEREDOC_BODY":
+        for tok in self._scan[2]:
+            span = tok.span
+            if tok.type == "HEREDOC_BODY":
                 lines.update(range(span.start_line, span.end_line + 1))
-            elif span.end_line > span.start_line and raw.type in OPAQUE_TYPES:
+            elif span.end_line > span.start_line:
                 lines.update(range(span.start_line + 1, span.end_line + 1))
         return lines
 
