@@ -10,7 +10,6 @@ import os
 import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from panlint.cache import LintCache
 from panlint.config import Config
@@ -33,8 +32,10 @@ class FileResult:
 
 
 def read_source(path: str) -> str:
-    """A template's text; undecodable bytes become U+FFFD rather than an exception."""
-    return Path(path).read_text(encoding="utf-8", errors="replace")
+    """A template's text, line endings as they are (so fixes keep them); undecodable bytes
+    become U+FFFD rather than an exception."""
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+        return handle.read()
 
 
 def _lint_one(path: str, text: str, config: Config, cached_parse: bool) -> FileResult:

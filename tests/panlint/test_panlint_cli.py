@@ -326,3 +326,11 @@ def test_fix_diff_changes_no_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines()[:2] == ["--- messy.pan", "+++ messy.pan"]
     assert "-'/a/'=nlist('k',1) ;   " in out and "+'/a' = dict('k', 1);" in out
     assert run(capsys, "--diff", path)[0] == 2
+
+
+def test_fix_keeps_windows_line_endings(capsys: pytest.CaptureFixture[str]) -> None:
+    Path("crlf.pan").write_bytes(b"unique template crlf;\r\n\r\n'/a' = 1 ;  \r\n'/b' = 'x';\r\n")
+    code, out, _ = run(capsys, "crlf.pan")
+    assert code == 1 and "LP008" in out and "LP003" in out
+    run(capsys, "--fix", "crlf.pan")
+    assert Path("crlf.pan").read_bytes() == b"unique template crlf;\r\n\r\n'/a' = 1;\r\n'/b' = 'x';\r\n"
