@@ -1,0 +1,328 @@
+"""``panc docs``: a template library's annotations as one Markdown or HTML reference page.
+
+    panc docs [--base-dir DIR] [--format markdown|html] [--output FILE] TEMPLATES...
+
+For every template (parsed, never executed): its description, then its types (base type, or the
+fields of a record with their type, whether required, default value of any kind, description),
+functions (description and arguments) and variables (description and value). Every use of a
+type defined in the documented templates links to its definition.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from panc.diagnostics import Severity
+from panc.source import Span
+from panc.syntax import ast
+
+_DESCRIPTION_KEYS = ("desc", "descr", "description")
+# a quoted string (left alone: a type name inside a string is not a use of it) or a word
+_STRING_OR_WORD = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"|[A-Za-z_][A-Za-z0-9_]*")
+
+
+@dataclass
+class FieldDoc:
+    name: str
+    type_text: str
+    required: bool
+    default: str | None
+    description: str
+
+
+@dataclass
+class TypeDoc:
+    name: str
+    type_text: str
+    description: str
+    fields: list[FieldDoc] = field(default_factory=list)
+    includes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FunctionDoc:
+    name: str
+    description: str
+    arguments: list[str]
+
+
+@dataclass
+class VariableDoc:
+    name: str
+    value: str
+    description: str
+
+
+@dataclass
+class TemplateDoc:
+    """What the reference shows of one template."""
+
+    name: str
+    kind: str
+    path: str
+    description: str
+    types: list[TypeDoc] = field(default_factory=list)
+    functions: list[FunctionDoc] = field(default_factory=list)
+    variables: list[VariableDoc] = field(default_factory=list)
+
+
+def _paragraphs(text: str) -> str:
+    """Text with its paragraphs (blank-line separated) kept and each paragraph on one line."""
+    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text) if p.strip())
+
+
+def _description(annotations: tuple[ast.Annotation, ...]) -> str:
+    parts = [_paragraphs(value) for a in annotations for key, value in a.entries if key in _DESCRIPTION_KEYS]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _arguments(annotations: tuple[ast.Annotation, ...]) -> list[str]:
+    return [" ".join(value.split()) for a in annotations for key, value in a.entries if key == "arg"]
+
+
+class _Source:
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines(keepends=True)
+
+    def text(self, span: Span) -> str:
+        """The source text of ``span``, on one line."""
+        if span.start_line == span.end_line:
+            piece = self.lines[span.start_line - 1][span.start_column - 1 : span.end_column]
+        else:
+            piece = (self.lines[span.start_line - 1][span.start_column - 1 :]
+                     + "".join(self.lines[span.start_line : span.end_line - 1])
+                     + self.lines[span.end_line - 1][: span.end_column])
+        return " ".join(piece.split())
+
+
+def document_template(template: ast.Template, text: str, path: str) -> TemplateDoc:
+    """The documentation model of one parsed template."""
+    source = _Source(text)
+    doc = TemplateDoc(template.name or path, template.kind or "ordinary", path,
+                      _description(template.annotations))
+    for statement in template.statements:
+        if isinstance(statement, ast.TypeStatement):
+            doc.types.append(_type_doc(statement, source))
+        elif isinstance(statement, ast.FunctionStatement):
+            doc.functions.append(FunctionDoc(statement.name, _description(statement.annotations),
+                                             _arguments(statement.annotations)))
+        elif isinstance(statement, ast.VariableStatement):
+            doc.variables.append(VariableDoc(statement.name, source.text(statement.value.span),
+                                             _description(statement.annotations)))
+    return doc
+
+
+def _type_doc(statement: ast.TypeStatement, source: _Source) -> TypeDoc:
+    spec = statement.spec.spec
+    record = spec
+    while isinstance(record, ast.ListOf | ast.DictOf | ast.LinkOf):
+        record = record.element
+    if isinstance(record, ast.RecordType):
+        type_text = "record" + (" (extensible)" if record.extensible else "")
+    else:
+        type_text = source.text(statement.spec.span)
+    doc = TypeDoc(statement.name, type_text, _description(statement.annotations))
+    if isinstance(record, ast.RecordType):
+        for member in record.members:
+            if isinstance(member, ast.RecordInclude):
+                doc.includes.append(member.name)
+                continue
+            default = member.spec.default
+            spec_span = member.spec.spec.span
+            doc.fields.append(FieldDoc(
+                member.name, source.text(spec_span), member.required,
+                None if default is None else source.text(default.span), _description(member.annotations)))
+    return doc
+
+
+# ---------------------------------------------------------------------- rendering
+
+
+def _anchor(kind: str, name: str) -> str:
+    return f"{kind}-" + re.sub(r"[^A-Za-z0-9_-]", "-", name).lower()
+
+
+class _Linker:
+    """Turns the names of documented types into links."""
+
+    def __init__(self, docs: Sequence[TemplateDoc], markdown: bool) -> None:
+        self.types = {t.name for d in docs for t in d.types}
+        self.markdown = markdown
+
+    def code(self, text: str) -> str:
+        """``text`` as code, its documented type names linked."""
+        if self.markdown:
+            linked = [f"[{name}](#{_anchor('type', name)})" for name in _uses(text, self.types)]
+            shown = "`" + text.replace("`", "'") + "`"
+            return shown + (" (" + ", ".join(linked) + ")" if linked else "")
+
+        def link(match: re.Match[str]) -> str:
+            name = match.group(0)
+            return f'<a href="#{_anchor("type", name)}">{name}</a>' if name in self.types else name
+
+        return "<code>" + _STRING_OR_WORD.sub(link, html.escape(text, quote=False)) + "</code>"
+
+
+def _uses(text: str, names: set[str]) -> list[str]:
+    seen: list[str] = []
+    for match in _STRING_OR_WORD.finditer(text):
+        if match.group(0) in names and match.group(0) not in seen:
+            seen.append(match.group(0))
+    return seen
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(docs: Sequence[TemplateDoc], title: str = "Template reference") -> str:
+    """The reference as Markdown."""
+    link = _Linker(docs, markdown=True)
+    out = [f"# {title}", ""]
+    out += [f"- [{d.name}](#{_anchor('template', d.name)}) ({d.kind})" for d in docs]
+    for doc in docs:
+        out += ["", f'<a id="{_anchor("template", doc.name)}"></a>', f"## {doc.name}", "",
+                f"*{doc.kind} template* — `{doc.path}`"]
+        if doc.description:
+            out += ["", doc.description]
+        if doc.types:
+            out += ["", "### Types"]
+        for type_doc in doc.types:
+            out += ["", f'<a id="{_anchor("type", type_doc.name)}"></a>', f"#### {type_doc.name}", ""]
+            if type_doc.description:
+                out += [type_doc.description, ""]
+            out.append(f"Type: {link.code(type_doc.type_text)}")
+            if type_doc.includes:
+                out += ["", "Includes: " + ", ".join(link.code(i) for i in type_doc.includes)]
+            if type_doc.fields:
+                out += ["", "| Field | Type | Required | Default | Description |", "|---|---|---|---|---|"]
+                out += [f"| `{_cell(f.name)}` | {_cell(link.code(f.type_text))} | "
+                        f"{'yes' if f.required else 'no'} | "
+                        f"{_cell('`' + f.default + '`') if f.default is not None else ''} | "
+                        f"{_cell(f.description)} |" for f in type_doc.fields]
+        if doc.functions:
+            out += ["", "### Functions"]
+        for function in doc.functions:
+            out += ["", f'<a id="{_anchor("function", function.name)}"></a>', f"#### {function.name}()"]
+            if function.description:
+                out += ["", function.description]
+            if function.arguments:
+                out += [""] + [f"{i}. {argument}" for i, argument in enumerate(function.arguments, 1)]
+        if doc.variables:
+            out += ["", "### Variables", "", "| Variable | Value | Description |", "|---|---|---|"]
+            out += [f"| `{_cell(v.name)}` | {_cell(link.code(v.value))} | {_cell(v.description)} |"
+                    for v in doc.variables]
+    return "\n".join(out) + "\n"
+
+
+def render_html(docs: Sequence[TemplateDoc], title: str = "Template reference") -> str:
+    """The reference as a standalone HTML page."""
+    link = _Linker(docs, markdown=False)
+    esc = html.escape
+    out = ["<!DOCTYPE html>", '<html><head><meta charset="utf-8">', f"<title>{esc(title)}</title>",
+           "<style>body{font-family:sans-serif;max-width:70em;margin:auto}table{border-collapse:collapse}"
+           "td,th{border:1px solid #ccc;padding:2px 6px;text-align:left}</style></head><body>",
+           f"<h1>{esc(title)}</h1>", "<ul>"]
+    out += [f'<li><a href="#{_anchor("template", d.name)}">{esc(d.name)}</a> ({d.kind})</li>' for d in docs]
+    out.append("</ul>")
+    for doc in docs:
+        out.append(f'<h2 id="{_anchor("template", doc.name)}">{esc(doc.name)}</h2>')
+        out.append(f"<p><em>{doc.kind} template</em> — <code>{esc(doc.path)}</code></p>")
+        if doc.description:
+            out.append(_html_paragraphs(doc.description))
+        for type_doc in doc.types:
+            out.append(f'<h4 id="{_anchor("type", type_doc.name)}">type {esc(type_doc.name)}</h4>')
+            if type_doc.description:
+                out.append(_html_paragraphs(type_doc.description))
+            out.append(f"<p>Type: {link.code(type_doc.type_text)}</p>")
+            if type_doc.includes:
+                out.append("<p>Includes: " + ", ".join(link.code(i) for i in type_doc.includes) + "</p>")
+            if type_doc.fields:
+                out.append("<table><tr><th>Field</th><th>Type</th><th>Required</th><th>Default</th>"
+                           "<th>Description</th></tr>")
+                out += [f"<tr><td><code>{esc(f.name)}</code></td><td>{link.code(f.type_text)}</td>"
+                        f"<td>{'yes' if f.required else 'no'}</td>"
+                        f"<td>{'' if f.default is None else link.code(f.default)}</td>"
+                        f"<td>{esc(f.description)}</td></tr>" for f in type_doc.fields]
+                out.append("</table>")
+        for function in doc.functions:
+            out.append(f'<h4 id="{_anchor("function", function.name)}">function {esc(function.name)}()</h4>')
+            if function.description:
+                out.append(_html_paragraphs(function.description))
+            if function.arguments:
+                out.append("<ol>" + "".join(f"<li>{esc(a)}</li>" for a in function.arguments) + "</ol>")
+        if doc.variables:
+            out.append("<table><tr><th>Variable</th><th>Value</th><th>Description</th></tr>")
+            out += [f"<tr><td><code>{esc(v.name)}</code></td><td>{link.code(v.value)}</td>"
+                    f"<td>{esc(v.description)}</td></tr>" for v in doc.variables]
+            out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _html_paragraphs(text: str) -> str:
+    return "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+
+
+# ---------------------------------------------------------------------- command line
+
+
+class _OptionsError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _OptionsError(message)
+
+
+def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc docs") -> int:
+    """``panc docs``; returns the exit code (1 when a template could not be read or parsed)."""
+    from panc.syntax import parse  # pylint: disable=import-outside-toplevel
+
+    parser = _Parser(prog=prog, description="Render the annotations of pan templates as a reference page.")
+    parser.add_argument("--base-dir", default=".", help="directory the template paths are relative to")
+    parser.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    parser.add_argument("--output", help="file to write (default: standard output)")
+    parser.add_argument("--title", default="Template reference")
+    parser.add_argument("templates", nargs="+")
+    try:
+        args = parser.parse_args(list(argv))
+    except _OptionsError as error:
+        stdout.write(f"OPTIONS ERROR: {error}\n")
+        return 1
+    docs, failed = [], False
+    for path in args.templates:
+        full = path if os.path.isabs(path) else os.path.join(args.base_dir, path)
+        try:
+            text = Path(full).read_text(encoding="utf-8", errors="surrogateescape")
+        except OSError as error:
+            stderr.write(f"cannot read {path}: {error.strerror}\n")
+            failed = True
+            continue
+        result = parse(text, full)
+        errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+        if errors or result.ast is None:
+            stderr.write(f"{path}: {errors[0].message if errors else 'empty template'}\n")
+            failed = True
+            continue
+        docs.append(document_template(result.ast, text, os.path.relpath(full, args.base_dir)))
+    docs.sort(key=lambda d: d.name)
+    page = (render_html if args.format == "html" else render_markdown)(docs, args.title)
+    if args.output:
+        Path(args.output).write_text(page, encoding="utf-8")
+    else:
+        stdout.write(page)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:], sys.stdout, sys.stderr))

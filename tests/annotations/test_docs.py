@@ -1,0 +1,76 @@
+"""``panc docs``: types with fields and defaults, functions with arguments, variables, cross-links."""
+
+from __future__ import annotations
+
+import io
+
+from panc.annotations.docs import run
+
+LIBRARY = {
+    "demo/types.pan": """declaration template demo/types;
+
+@{ Ports and servers.
+
+Second paragraph. }
+type port = long(1..65535);
+
+@documentation{
+    desc = a server
+}
+type server = {
+    @{ where it listens }
+    'port' : port = 80
+    'aliases' ? string[] = list('www')
+};
+""",
+    "demo/functions.pan": """declaration template demo/functions;
+
+@documentation{
+    descr = adds one
+    arg = a number
+    arg = ignored
+}
+function add_one = ARGV[0] + 1;
+
+@{ the default server }
+variable DEFAULT_SERVER ?= dict('port', 8080);
+""",
+}
+
+
+def _site(tmp_path):
+    for name, text in LIBRARY.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    return ["demo/types.pan", "demo/functions.pan"]
+
+
+def test_markdown_reference(tmp_path):
+    stdout = io.StringIO()
+    assert run(["--base-dir", str(tmp_path), *_site(tmp_path)], stdout, io.StringIO()) == 0
+    page = stdout.getvalue()
+    assert page.index("## demo/functions") < page.index("## demo/types")  # sorted by name
+    assert "Ports and servers.\n\nSecond paragraph." in page
+    assert ("| `port` | `port` ([port](#type-port)) | yes | `80` | where it listens |" in page)
+    assert "| `aliases` | `string[]` | no | `list('www')` |  |" in page
+    assert "#### add_one()\n\nadds one\n\n1. a number\n2. ignored" in page
+    assert "| `DEFAULT_SERVER` | `dict('port', 8080)` | the default server |" in page
+    assert '<a id="type-server"></a>' in page
+
+
+def test_html_reference_links_types(tmp_path):
+    out = tmp_path / "ref.html"
+    assert run(["--base-dir", str(tmp_path), "--format", "html", "--output", str(out), *_site(tmp_path)],
+               io.StringIO(), io.StringIO()) == 0
+    page = out.read_text()
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<td><code><a href="#type-port">port</a></code></td>' in page
+    assert '<h4 id="type-server">type server</h4>' in page
+    assert "<ol><li>a number</li><li>ignored</li></ol>" in page
+
+
+def test_unparsable_template_is_reported(tmp_path):
+    (tmp_path / "bad.pan").write_text("template bad;\n'/x' = ;\n")
+    stderr = io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "bad.pan"], io.StringIO(), stderr) == 1
+    assert stderr.getvalue().startswith("bad.pan: ")
