@@ -127,11 +127,12 @@ def expand_paths(patterns: Sequence[str]) -> list[str]:
 
 
 def _files_under(path: str) -> list[str]:
+    """``path`` itself, or the ``.pan`` files below the directory (hidden folders skipped)."""
     if not os.path.isdir(path):
         return [path]
     found = []
     for directory, subdirectories, names in os.walk(path):
-        subdirectories.sort()
+        subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
         found.extend(os.path.join(directory, name) for name in sorted(names) if name.endswith(".pan"))
     return found
 

@@ -75,6 +75,7 @@ def test_glob_expansion_and_directories(capsys: pytest.CaptureFixture[str]) -> N
     write("site/a.pan", STYLE)
     write("site/sub/b.pan", STYLE.replace("style", "other"))
     write("site/notes.txt", "not pan")
+    write("site/.git/hidden.pan", STYLE)
     code, out, _ = run(capsys, "--summary", "site/**/*.pan")
     assert code == 1 and "site/a.pan" in out and "site/sub/b.pan" in out
     assert out.endswith("LP008: 2\n2 findings in 2 of 2 files\n")
