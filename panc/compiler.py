@@ -424,7 +424,7 @@ class Compiler:
         value = self._expressions.constant(expr)
         if value is MISSING:
             code = self.compile_expression(expr, expr.span.file)
-            value = evaluate_constant(code, expr.span, "default value")
+            value = evaluate_constant(code, expr.span)
             self._expressions.add_constant(expr, value)
             value = deep_copy(value)
         return value

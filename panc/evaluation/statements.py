@@ -354,7 +354,7 @@ class StatementCompiler:
 
     def constant_default(self, expr: ast.Expr) -> Value:
         """Evaluate a default value now; anything not constant is a syntax error."""
-        value = evaluate_constant(self.dml.top_level(expr), expr.span, "default value")
+        value = evaluate_constant(self.dml.top_level(expr), expr.span)
         self.expressions.add_constant(expr, value)
         return value
 
