@@ -53,7 +53,7 @@ def render_value(value: Any, limit: int = MAX_RENDERED) -> str:
         nonlocal size
         out.append(text)
         size += len(text)
-        return size < limit
+        return size <= limit
 
     def walk(item: Any) -> bool:
         if isinstance(item, dict):
@@ -76,9 +76,11 @@ def render_value(value: Any, limit: int = MAX_RENDERED) -> str:
             return emit(format_scalar(item))
         return emit(str(item))
 
-    walk(value)
+    complete = walk(value)
     text = "".join(out)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    if complete and len(text) <= limit:
+        return text
+    return text[: limit - 3] + "..."
 
 
 def _is_within(path: str, ancestor: str) -> bool:
