@@ -168,6 +168,12 @@ class AstBuilder:
             self._allowed("relative assignment" if relative else "absolute assignment", span)
         return ast.Assignment(span, path, path_token.span, value, operator.value == "?=", final)
 
+    def empty_assignment(self, children: list[Any]) -> None:
+        self.ctx.error(Category.PARSE, "illegal empty DML statement", children[-1].span)
+
+    def empty_variable_statement(self, children: list[Any]) -> None:
+        self.ctx.error(Category.PARSE, "illegal empty DML statement", children[-1].span)
+
     def _assignment_path(self, written: str, span: Span) -> str:
         """The written path with the prefix applied, checked like panc does."""
         path = written

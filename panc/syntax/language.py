@@ -28,7 +28,6 @@ from panc.syntax.lexer import Scanner, TerminalSpec
 GRAMMAR_RESOURCE = "pan.lark"
 # Bump when the stored form of the analysed grammar changes.
 _ANALYSIS_FORMAT = 2
-_BINOP_DISPLAY = ("||", "&&", "|", "^", "&", "==", "!=", "<", "<=", ">", ">=", "/", "%")
 
 
 def grammar_text() -> str:
@@ -59,7 +58,7 @@ class Language:
     grammar_hash: str
     lock: threading.Lock
     display_names: dict[str, str]
-    """How error messages show each terminal (``"("``, ``<NAME>``...)."""
+    """How error messages show each terminal: ``"("`` for a literal, ``<NAME>`` otherwise."""
 
 
 _LANGUAGE: Language | None = None
@@ -101,8 +100,6 @@ def _build() -> Language:
     display = {
         name: f'"{literal}"' if literal is not None else f"<{name}>" for name, _, _, literal in terminals
     }
-    display["BINOP"] = " ".join(f'"{operator}"' for operator in _BINOP_DISPLAY)
-    display["$END"] = "<EOF>"
     return Language(
         Tables(analysis["tables"], builder),
         Scanner(terminals, analysis["ignore"]),

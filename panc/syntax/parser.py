@@ -145,16 +145,19 @@ class _Run:
 
     def _report(self, index: int, token: Token, expected: set[str]) -> None:
         if token.type == "ERROR":
-            return  # the scanner already said what is wrong
+            if token.value[:1] not in ("'", '"'):
+                return  # the scanner already said what is wrong
+            # panc reports an unterminated string as a grammar error on its quote.
+            self.sink.diagnostics[:] = [d for d in self.sink.diagnostics if d.span != token.span]
+            token = token._replace(
+                value=token.value[0], span=token.span._replace(end_column=token.span.start_column)
+            )
         previous = self._previous(index)
         if token.type == "SEMICOLON" and previous is not None and previous.type in ("EQUAL", "COND_ASSIGN"):
             self.context.error(Category.PARSE, "illegal empty DML statement", token.span)
             return
-        display = self.lang.display_names
-        shown = sorted(display.get(name, name) for name in expected)
-        found = "<EOF>" if token.type == "$END" else token.value
-        lines = [f"Encountered: {found}", "Was expecting one of:"] + [f"    {item} ..." for item in shown]
-        self.context.error(Category.PARSE, "\n".join(lines), token.span)
+        message = grammar_error_message(token, expected, self.lang.display_names)
+        self.context.error(Category.PARSE, message, token.span)
 
     def _recover(self, index: int, error: ParseError) -> int | None:
         """Report the error at ``tokens[index]``; return where to carry on (``None``: the end)."""
@@ -265,6 +268,97 @@ class _Run:
             return self.state.feed(end)  # type: ignore[no-any-return]
         except ParseError:
             return None
+
+
+def grammar_error_message(token: Token, expected: set[str], literals: dict[str, str]) -> str:
+    """panc's message for an unexpected token, byte for byte (JavaCC's ``ParseException``):
+    a blank first line, what was found, then what was expected, one per line, in panc's
+    order and with panc's names. ``literals`` shows a literal terminal (``SEMICOLON``: ``";"``)."""
+    found = "<EOF>" if token.type == "$END" else _java_escape(token.value)
+    names = {
+        display
+        for name in expected
+        for display in _PANC_NAMES.get(name) or (literals.get(name, f"<{name}>"),)
+    }
+    shown = sorted(names, key=lambda item: (_PANC_ORDER.get(item, len(_PANC_ORDER)), item))
+    listed = "".join(f"    {item} ...\n" for item in shown)
+    return f"\nEncountered: {found}\nWas expecting one of:\n{listed}    "
+
+
+def _java_escape(text: str) -> str:
+    """JavaCC's ``add_escapes``."""
+    out = []
+    for char in text:
+        if char in _JAVA_ESCAPES:
+            out.append(_JAVA_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) > 0x7E:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_JAVA_ESCAPES = {
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\f": "\\f",
+    "\r": "\\r",
+    '"': '\\"',
+    "'": "\\'",
+    "\\": "\\\\",
+}
+
+
+def _panc_names() -> dict[str, tuple[str, ...]]:
+    """How panc (its JavaCC grammar) names each of our terminals."""
+    names: dict[str, tuple[str, ...]] = {
+        "LONG": ("<DECIMAL_LITERAL>", "<HEX_LITERAL>", "<OCTAL_LITERAL>"),
+        "DOUBLE": ("<DOUBLE_LITERAL>",),
+        "HEREDOC": ("<HEREDOC_STRING>",),
+        "SQ_STRING": ("<SINGLE_QUOTED_STRING>",),
+        "DQ_STRING": ("<DOUBLE_QUOTED_STRING>",),
+        "NAME": ("<IDENTIFIER>",),
+        "TEMPLATE_NAME": ("<TEMPLATE_NAME>",),
+        "BINOP": tuple(f'"{operator}"' for operator in _BINARY_OPERATORS),
+        "$END": ("<EOF>",),
+    }
+    return names
+
+
+_BINARY_OPERATORS = ("||", "&&", "|", "^", "&", "==", "!=", "<", "<=", ">", ">=", "/", "%")
+_PANC_NAMES = _panc_names()
+# The order of panc's "Was expecting one of" lists (from its output); others follow.
+_PANC_ORDER = {
+    item: position
+    for position, item in enumerate(
+        [
+            '"{"',
+            '";"',
+            '"("',
+            '"+"',
+            '"-"',
+            '"!"',
+            '"~"',
+            '"undef"',
+            '"null"',
+            '"true"',
+            '"false"',
+            "<DECIMAL_LITERAL>",
+            "<HEX_LITERAL>",
+            "<OCTAL_LITERAL>",
+            "<DOUBLE_LITERAL>",
+            "<HEREDOC_STRING>",
+            "<SINGLE_QUOTED_STRING>",
+            "<DOUBLE_QUOTED_STRING>",
+            '"if"',
+            '"for"',
+            '"while"',
+            '"foreach"',
+            "<IDENTIFIER>",
+        ]
+    )
+}
 
 
 def _starts_statement(token: Token) -> bool:

@@ -201,18 +201,21 @@ def test_double_literals_need_digits_on_both_sides() -> None:
 
 
 def test_single_quoted_strings_cannot_span_lines() -> None:
-    # The closing quote on the next line opens a second unterminated string.
-    check_inline(
-        "object template t;\n'/a' = 'x ## parse: unterminated single-quoted string\n"
-        "y'; ## parse: unterminated single-quoted string\n'/b' = 1;\n"
-    )
+    # panc reports the opening quote as an unexpected token; the closing quote on the next
+    # line opens a second unterminated string, which the scanner reports.
+    result = parse("object template t;\n'/a' = 'x\ny';\n'/b' = 1;\n", "q.pan")
+    first, second = result.diagnostics
+    assert first.span.range_text() == "2.8-2.8"
+    assert first.message.startswith("\nEncountered: \\'\nWas expecting one of:\n")
+    assert (second.span.range_text(), second.message) == ("3.2-3.3", "unterminated single-quoted string")
 
 
 def test_double_quoted_strings_cannot_span_lines() -> None:
-    check_inline(
-        'object template t;\n"/a" = "line 1 ## parse: unterminated double-quoted string\n'
-        'line 2"; ## parse: unterminated double-quoted string\n'
-    )
+    result = parse('object template t;\n"/a" = "line 1\nline 2";\n', "q.pan")
+    first, second = result.diagnostics
+    assert first.span.range_text() == "2.8-2.8"
+    assert first.message.startswith('\nEncountered: \\"\nWas expecting one of:\n    "{" ...\n    ";" ...')
+    assert (second.span.range_text(), second.message) == ("3.7-3.8", "unterminated double-quoted string")
 
 
 # ----------------------------------------------------------------------------- heredocs
