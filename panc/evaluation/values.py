@@ -143,14 +143,20 @@ def format_scalar(v: Value) -> str:
     raise TypeError(f"not a scalar: {v!r}")
 
 
-def java_string_key(s: str) -> tuple[int, ...] | str:
+def java_string_key(s: str) -> str:
     """Sort key equal to Java's ``String.compareTo`` (UTF-16 code units).
 
-    For strings without astral characters this is the string itself.
+    For strings without astral characters this is the string itself; an astral character is
+    replaced by its surrogate pair, so that every key is a ``str`` and any two compare.
     """
     if s.isascii() or all(ord(c) < 0x10000 for c in s):
         return s
-    return tuple(s.encode("utf-16-be"))
+    return "".join(c if ord(c) < 0x10000 else _surrogate_pair(ord(c)) for c in s)
+
+
+def _surrogate_pair(code_point: int) -> str:
+    offset = code_point - 0x10000
+    return chr(0xD800 + (offset >> 10)) + chr(0xDC00 + (offset & 0x3FF))
 
 
 def sorted_keys(d: dict[str, Value]) -> list[str]:

@@ -36,3 +36,9 @@ def test_nested_lists_and_no_final_newline():
 
 def test_doubles_print_like_java():
     assert json_format.render({"x": 1.0e-4, "y": 12345678.9}) == '{\n  "x": 1.0E-4,\n  "y": 1.23456789E7\n}'
+
+
+def test_keys_with_astral_characters_sort_by_utf16_units_like_java():
+    # U+10000 is D800 DC00 in UTF-16: after U+FFFF's code point order, before it in Java's
+    out = json_format.render({"\uffff": 1, "\U00010000": 2, "a": 3})
+    assert out == '{\n  "a": 3,\n  "\U00010000": 2,\n  "\uffff": 1\n}'
