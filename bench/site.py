@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -157,7 +158,7 @@ def scenario(root: Path, files: list[str], label: str, extra: list[str]) -> dict
     out = root / f"out-{label}"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
-    ROLE_TEMPLATES_RESET(root)
+    reset_template(root)
     results = {}
     for step in ("full", "no-change", "one-changed"):
         if step == "one-changed":
@@ -168,12 +169,14 @@ def scenario(root: Path, files: list[str], label: str, extra: list[str]) -> dict
     return results
 
 
-def ROLE_TEMPLATES_RESET(root: Path) -> None:  # pylint: disable=invalid-name
+def reset_template(root: Path) -> None:
+    """The 'web' role as generated."""
     (root / "site" / "site" / "roles" / "web.pan").write_text(ROLE_TEMPLATES["web"])
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--hosts", type=int, default=1000)
     parser.add_argument("--modes", default="1,2,dask", help="comma-separated: 1, 2 (local workers), dask")
     parser.add_argument("--keep", type=Path, help="generate the site here and keep it")
@@ -204,6 +207,9 @@ def main() -> int:
 def _dask_scenario(root: Path, files: list[str]) -> dict[str, float]:
     from distributed import LocalCluster  # pylint: disable=import-outside-toplevel
 
+    # the scheduler (in this process) and the workers unpickle panc's tasks: they need panc
+    sys.path.insert(0, str(REPO))
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None) as cluster:
         extra = ["--executor", "dask", "--scheduler", cluster.scheduler_address]

@@ -67,6 +67,8 @@ class SourceEntry:
     lookups: list[Lookup] = field(default_factory=list)
     outputs: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Output path -> (modification time in ns, size)."""
+    lookup_ids: frozenset[int] | None = None
+    """For an entry read from the manifest: its lookups as indices into ``Manifest.table``."""
 
 
 class Manifest:
@@ -77,6 +79,10 @@ class Manifest:
         self.options = options
         self.sources: dict[str, SourceEntry] = {}
         self.stat_cache: dict[str, tuple[int, int, str]] = {}
+        self.table: list[Lookup] = []
+        """The lookups of the entries read from the file, each stored once."""
+        self.started_ns = time.time_ns()
+        self._cached_paths: set[str] = set()
 
     @classmethod
     def load(cls, output_dir: str, options: str) -> Manifest:
@@ -89,11 +95,12 @@ class Manifest:
             manifest.stat_cache = {p: (m, s, d) for p, (m, s, d) in data["stat_cache"].items()}
             if data.get("options") != options:
                 return manifest
-            lookups = [(k, n, tuple(lp), f, d) for k, n, lp, f, d in data["lookups"]]
+            table = manifest.table = [(k, n, tuple(lp), f, d) for k, n, lp, f, d in data["lookups"]]
             for path, entry in data["sources"].items():
+                ids = entry["lookups"]
                 manifest.sources[path] = SourceEntry(
-                    entry["object"], entry["digest"], [lookups[i] for i in entry["lookups"]],
-                    {p: (m, s) for p, (m, s) in entry["outputs"].items()},
+                    entry["object"], entry["digest"], [table[i] for i in ids],
+                    {p: (m, s) for p, (m, s) in entry["outputs"].items()}, frozenset(ids),
                 )
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             manifest.sources.clear()
@@ -135,6 +142,24 @@ class Manifest:
                 return
             outputs[str(written)] = (info.st_mtime_ns, info.st_size)
         self.sources[key] = SourceEntry(outcome.object_name, outcome.source_digest, outcome.lookups, outputs)
+        self._cache_stats([(key, outcome.source_digest)] + [(f, d) for _, _, _, f, d in outcome.lookups])
+
+    def _cache_stats(self, files: list[tuple[str | None, str | None]]) -> None:
+        """Remember the digests the workers computed, so the next check reads no file.
+
+        Only for files last modified well before this build started: their content then was
+        the content the workers read.
+        """
+        for path, digest in files:
+            if path is None or digest is None or path in self._cached_paths:
+                continue
+            self._cached_paths.add(path)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            if info.st_mtime_ns < self.started_ns - _STAT_CACHE_MIN_AGE_NS:
+                self.stat_cache[path] = (info.st_mtime_ns, info.st_size, digest)
 
 
 class DependencyChecker:
@@ -150,6 +175,7 @@ class DependencyChecker:
         self._digests: dict[str, str | None] = {}
         self._lookups: dict[tuple[str, str, tuple[str, ...]], tuple[str | None, str | None]] = {}
         self._now_ns = time.time_ns()
+        self._changed_ids: set[int] | None = None
 
     def up_to_date(self, path: str) -> SourceEntry | None:
         """The manifest entry of ``path`` if nothing it depends on changed, else ``None``."""
@@ -167,6 +193,13 @@ class DependencyChecker:
                 return None
             if (info.st_mtime_ns, info.st_size) != recorded:
                 return None
+        if entry.lookup_ids is not None:
+            # each lookup of the manifest is checked once, however many objects share it
+            if self._changed_ids is None:
+                table = self.manifest.table
+                self._changed_ids = {i for i, (kind, name, loadpath, found, digest) in enumerate(table)
+                                     if self.resolve(kind, name, loadpath) != (found, digest)}
+            return None if not self._changed_ids.isdisjoint(entry.lookup_ids) else entry
         for kind, name, loadpath, found, digest in entry.lookups:
             if self.resolve(kind, name, loadpath) != (found, digest):
                 return None
