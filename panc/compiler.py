@@ -449,6 +449,23 @@ class Compiler:
             self.message_sink(message)
 
 
+def _start_thread(target: Callable[[], None]) -> threading.Thread | None:
+    """A started thread with the largest stack the system grants (``None`` if none)."""
+    old_size = threading.stack_size()
+    try:
+        for size in (_STACK_SIZE, _STACK_SIZE // 8):
+            try:
+                threading.stack_size(size)
+                thread = threading.Thread(target=target, name="panc-evaluator")
+                thread.start()
+                return thread
+            except (RuntimeError, ValueError, MemoryError):
+                continue
+        return None
+    finally:
+        threading.stack_size(old_size)
+
+
 def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
     """Run ``work`` on a thread with a large stack and a high recursion limit.
 
@@ -469,16 +486,16 @@ def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
     gc.disable()
     old_limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
-    old_size = threading.stack_size()
     try:
-        threading.stack_size(_STACK_SIZE)
-        thread = threading.Thread(target=target, name="panc-evaluator")
-        thread.start()
+        thread = _start_thread(target)
+        if thread is None:  # no thread with a big stack can be had here: run in place
+            target()
+        else:
+            thread.join()
     finally:
-        threading.stack_size(old_size)
-    thread.join()
-    if collecting:
-        gc.enable()
+        sys.setrecursionlimit(old_limit)
+        if collecting:
+            gc.enable()
     result = outcome[0]
     if isinstance(result, BaseException):
         raise result
