@@ -48,6 +48,17 @@ def test_every_rule_has_a_case() -> None:
     assert not missing
 
 
+def test_parse_errors_are_findings_and_the_rest_is_still_checked() -> None:
+    """PE001 carries the parser's message (not golden: the parser owns its wording)."""
+    path = Path(__file__).parent / "broken" / "PE001.pan"
+    text = path.read_text(encoding="utf-8")
+    findings = lint_text(text, path.name, Config(select=("PE001", "LP008")))
+    errors = [f for f in findings if f.rule_id == "PE001"]
+    assert {(f.span.start_line, f.rule_id) for f in errors} == expected_markers(text)
+    assert all(f.message.startswith("parse error: ") for f in errors)
+    assert [(f.span.start_line, f.rule_id) for f in findings if f.rule_id != "PE001"] == [(5, "LP008")]
+
+
 @pytest.mark.parametrize("path", CASE_FILES, ids=lambda path: path.stem)
 def test_case_parses_cleanly(path: Path) -> None:
     result = parse(path.read_text(encoding="utf-8"), path.name)
