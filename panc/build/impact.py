@@ -1,0 +1,133 @@
+"""``panc impact TEMPLATE...``: the object templates a change to these templates would affect.
+
+Reverse dependencies from the last build in ``--output-dir``: its manifest (``panc build``)
+when there is one, which also knows lookups that found nothing and where each template was
+found; otherwise the ``.dep`` files panc writes beside the profiles. A template is given by
+name (``quattor/functions/network``) or as a file (``site/lib/web.pan``), and matches an
+object that used it, or that looked it up and found nothing (adding it would change the object).
+
+    $ panc impact --output-dir out lib/web
+    node1
+    node2
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from panc.build.manifest import MANIFEST_NAME
+from panc.loader import TEMPLATE_SUFFIXES
+
+Uses = dict[str, set[tuple[str, str | None]]]
+"""Object name -> (template name, file found or ``None``) for every template lookup it made."""
+
+
+def uses_from_manifest(output_dir: Path) -> Uses | None:
+    """What each object of the last ``panc build`` looked up, or ``None`` without a manifest."""
+    try:
+        data = json.loads((output_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+        table = data["lookups"]
+        uses: Uses = {}
+        for entry in data["sources"].values():
+            if entry["object"] is None:
+                continue
+            found = uses.setdefault(entry["object"], set())
+            found.update((table[i][1], table[i][3]) for i in entry["lookups"])
+        return uses
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def uses_from_dep_files(output_dir: Path) -> Uses:
+    """What each object used, from the ``.dep`` (and ``.dep.gz``) files of ``output_dir``."""
+    import gzip  # pylint: disable=import-outside-toplevel
+
+    uses: Uses = {}
+    for path in sorted(output_dir.rglob("*.dep*")):
+        relative = path.relative_to(output_dir).as_posix()
+        if relative.endswith(".dep"):
+            name, text = relative[:-4], path.read_text(encoding="utf-8")
+        elif relative.endswith(".dep.gz"):
+            name, text = relative[:-7], gzip.decompress(path.read_bytes()).decode("utf-8")
+        else:
+            continue
+        found = uses.setdefault(name, set())
+        for line in text.splitlines():
+            parts = line.split(" ", 2)
+            if len(parts) < 2:
+                continue
+            template, kind = parts[0], parts[1]
+            uri = parts[2] if len(parts) > 2 else ""
+            directory = uri.removeprefix("file:")
+            file = None
+            if kind in ("PAN", "TPL") and directory:
+                file = os.path.join(directory, template + "." + kind.lower())
+            found.add((template, file))
+    return uses
+
+
+def affected(uses: Uses, templates: Sequence[str]) -> list[str]:
+    """The objects that used (or looked for) any of ``templates`` (names or files), sorted.
+
+    A name matches every lookup of that name. A file matches the lookups that found it, and
+    the lookups that found nothing under a name the file could answer (a tail of its path).
+    """
+    names = {t for t in templates if not t.endswith(TEMPLATE_SUFFIXES)}
+    files = {os.path.abspath(t) for t in templates if t.endswith(TEMPLATE_SUFFIXES)}
+    tails = set()
+    for file in files:
+        parts = Path(file).with_suffix("").parts
+        tails.update("/".join(parts[i:]) for i in range(1, len(parts)))
+
+    def uses_one(name: str, found: str | None) -> bool:
+        if name in names:
+            return True
+        if found is None:
+            return name in tails
+        return os.path.abspath(found) in files
+
+    return sorted(obj for obj, looked_up in uses.items() if any(uses_one(n, f) for n, f in looked_up))
+
+
+class _OptionsError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _OptionsError(message)
+
+
+def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc impact") -> int:
+    """``panc impact``: prints the affected objects, one per line; exit code 0 (2 on bad input)."""
+    parser = _Parser(prog=prog, description="List the objects that a change to templates affects.")
+    parser.add_argument("--output-dir", type=Path, default=Path("."),
+                        help="the output directory of the last build (default: current directory)")
+    parser.add_argument("templates", nargs="+", help="template names or template files")
+    try:
+        args = parser.parse_args(list(argv))
+    except _OptionsError as error:
+        stderr.write(f"OPTIONS ERROR: {error}\n")
+        return 2
+    if not args.output_dir.is_dir():
+        stderr.write(f"OPTIONS ERROR: {args.output_dir} must be an existing directory\n")
+        return 2
+    uses = uses_from_manifest(args.output_dir)
+    if uses is None:
+        uses = uses_from_dep_files(args.output_dir)
+    if not uses:
+        stderr.write(f"no build found in {args.output_dir} (no {MANIFEST_NAME}, no .dep files)\n")
+        return 2
+    for name in affected(uses, args.templates):
+        stdout.write(name + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:], sys.stdout, sys.stderr))

@@ -1,0 +1,86 @@
+"""``panc diff`` between two builds and ``panc impact`` from the manifest or the .dep files."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+
+from build_support import SiteBuild, write_site
+
+from panc.build import MANIFEST_NAME
+from panc.cli import dispatch
+
+
+def _panc(argv):
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = dispatch(argv, stdout, stderr)
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+def _two_builds(tmp_path, formats):
+    write_site(tmp_path)
+    site = SiteBuild(tmp_path, formats=formats)
+    site.run()
+    old = tmp_path / "old"
+    shutil.copytree(site.out, old)
+    (tmp_path / "site/lib/web.pan").write_text(
+        "unique template lib/web;\n'/web/port' = 8080;\n'/web/tls' = true;\n")
+    (tmp_path / "site/lib/db.pan").write_text("unique template lib/db;\n")
+    (tmp_path / "site/node6.pan").unlink()
+    site.run()
+    (site.out / "node6.json").unlink(missing_ok=True)
+    (site.out / "node6.xml").unlink(missing_ok=True)
+    return old, site.out
+
+
+EXPECTED = """object node1
+  + /web/tls = true
+  ~ /web/port: 80 -> 8080
+object node2
+  + /web/tls = true
+  ~ /web/port: 80 -> 8080
+object node3
+  - /db/engine = 'pg'
+object node6: removed
+4 objects differ (3 changed, 0 added, 1 removed), 2 unchanged
+"""
+
+
+def test_diff_of_json_profiles(tmp_path):
+    old, new = _two_builds(tmp_path, "json,dep")
+    assert _panc(["diff", str(old), str(new)]) == (1, EXPECTED, "")
+    assert _panc(["diff", str(new), str(new)])[:2] == (0, "0 objects differ (0 changed, 0 added, 0 removed), "
+                                                          "5 unchanged\n")
+
+
+def test_diff_of_xml_profiles_reads_types(tmp_path):
+    old, new = _two_builds(tmp_path, "pan")
+    code, stdout, _ = _panc(["diff", "--format", "json", str(old), str(new)])
+    report = json.loads(stdout)
+    assert code == 1
+    assert report["node1"] == {"status": "changed", "added": {"/web/tls": True}, "removed": {},
+                               "changed": {"/web/port": [80, 8080]}}
+    assert report["node6"]["status"] == "removed"
+
+
+def test_diff_bad_directory(tmp_path):
+    assert _panc(["diff", str(tmp_path / "nope"), str(tmp_path)])[0] == 2
+
+
+def test_impact_from_the_manifest_and_from_dep_files(tmp_path):
+    write_site(tmp_path)
+    site = SiteBuild(tmp_path)
+    site.run()
+    out = str(site.out)
+    assert _panc(["impact", "--output-dir", out, "lib/web"]) == (0, "node1\nnode2\n", "")
+    assert _panc(["impact", "--output-dir", out, "lib/common", "lib/db"])[1] == "node1\nnode2\nnode3\n"
+    assert _panc(["impact", "--output-dir", out, str(tmp_path / "site/lib/motd.pan")])[1] == "node4\n"
+    # nothing is found yet under that name: creating the file affects the object that looked
+    assert _panc(["impact", "--output-dir", out, str(tmp_path / "site/site/extra.pan")])[1] == "node5\n"
+    (site.out / MANIFEST_NAME).unlink()
+    assert _panc(["impact", "--output-dir", out, "lib/web"])[1] == "node1\nnode2\n"
+    assert _panc(["impact", "--output-dir", out, str(tmp_path / "site/lib/db.pan")])[1] == "node3\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert _panc(["impact", "--output-dir", str(empty), "lib/web"])[0] == 2
