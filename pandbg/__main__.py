@@ -1,8 +1,8 @@
 """The ``pandbg`` command: a DAP debug adapter for pan on stdio, or on a TCP port.
 
-    pandbg                      # speak DAP on stdin/stdout (how editors start adapters)
-    pandbg --tcp 4711           # serve clients one after the other on 127.0.0.1:4711
-    pandbg --tcp 0.0.0.0:4711   # ... on another interface, when asked explicitly
+pandbg                      # speak DAP on stdin/stdout (how editors start adapters)
+pandbg --tcp 4711           # serve clients one after the other on 127.0.0.1:4711
+pandbg --tcp 0.0.0.0:4711   # ... on another interface, when asked explicitly
 """
 
 from __future__ import annotations
@@ -31,8 +31,12 @@ def _address(text: str) -> tuple[str, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
     parser = argparse.ArgumentParser(prog="pandbg", description="Debug adapter (DAP) for pan templates.")
-    parser.add_argument("--tcp", type=_address, metavar="[HOST:]PORT",
-                        help=f"listen on a TCP port instead of stdio (host defaults to {_DEFAULT_HOST})")
+    parser.add_argument(
+        "--tcp",
+        type=_address,
+        metavar="[HOST:]PORT",
+        help=f"listen on a TCP port instead of stdio (host defaults to {_DEFAULT_HOST})",
+    )
     args = parser.parse_args(argv)
     if args.tcp is None:
         stream = stdio_stream()

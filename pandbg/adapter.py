@@ -249,7 +249,9 @@ class DapAdapter:
         return _evaluation(result, "result")
 
     def set_variable(self, args: Args) -> dict[str, Any]:
-        result = self.session.set_variable(int(args["variablesReference"]), str(args["name"]), str(args["value"]))
+        result = self.session.set_variable(
+            int(args["variablesReference"]), str(args["name"]), str(args["value"])
+        )
         return _evaluation(result, "value")
 
     def set_expression(self, args: Args) -> dict[str, Any]:
@@ -266,8 +268,11 @@ class DapAdapter:
             "exceptionId": details.exception_id,
             "description": details.description,
             "breakMode": "always",
-            "details": {"message": details.description, "typeName": details.exception_id,
-                        "stackTrace": details.details},
+            "details": {
+                "message": details.description,
+                "typeName": details.exception_id,
+                "stackTrace": details.details,
+            },
         }
 
     def provenance(self, args: Args) -> dict[str, Any]:
@@ -395,8 +400,12 @@ def launch_config(args: Args) -> LaunchConfig:
 
 
 def _variable(v: VariableInfo) -> dict[str, Any]:
-    body: dict[str, Any] = {"name": v.name, "value": v.value, "type": v.type,
-                            "variablesReference": v.reference}
+    body: dict[str, Any] = {
+        "name": v.name,
+        "value": v.value,
+        "type": v.type,
+        "variablesReference": v.reference,
+    }
     if v.named:
         body["namedVariables"] = v.named
     if v.indexed:

@@ -22,7 +22,7 @@ class HitCondition:
     """A DAP hit condition: ``5`` or ``== 5`` (the 5th hit), ``>= 5``, ``> 5``, ``< 5``,
     ``<= 5``, ``% 5`` (every 5th hit)."""
 
-    __slots__ = ("operator", "count")
+    __slots__ = ("count", "operator")
 
     def __init__(self, operator: str, count: int) -> None:
         self.operator = operator

@@ -59,8 +59,12 @@ class Connection:
 
     def _dispatch(self, message: dict[str, Any]) -> None:
         command = str(message.get("command", ""))
-        response: dict[str, Any] = {"type": "response", "request_seq": message.get("seq", 0),
-                                    "command": command, "success": True}
+        response: dict[str, Any] = {
+            "type": "response",
+            "request_seq": message.get("seq", 0),
+            "command": command,
+            "success": True,
+        }
         arguments = message.get("arguments")
         try:
             body = self._handler(command, arguments if isinstance(arguments, dict) else {})
@@ -84,7 +88,7 @@ class Connection:
     def send_event(self, event: str, body: dict[str, Any] | None = None) -> None:
         """Send an event; safe from any thread."""
         message: dict[str, Any] = {"type": "event", "event": event}
-        if body:
+        if body is not None:
             message["body"] = body
         self._write(message)
 
@@ -114,9 +118,9 @@ def stdio_stream() -> messaging.JsonIOStream:
     return stream
 
 
-def tcp_streams(host: str, port: int, ready: Callable[[int], None] | None = None) -> Iterator[
-    messaging.JsonIOStream
-]:
+def tcp_streams(
+    host: str, port: int, ready: Callable[[int], None] | None = None
+) -> Iterator[messaging.JsonIOStream]:
     """Accept clients on ``host:port`` one after the other; ``ready(port)`` once listening
     (port 0 picks a free port)."""
     with socket.create_server((host, port)) as server:

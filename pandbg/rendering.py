@@ -19,9 +19,7 @@ SUMMARY_LIMIT = 200
 
 def quote(text: str) -> str:
     """A pan double-quoted string literal for ``text``."""
-    escaped = (
-        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
-    )
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
     return f'"{escaped}"'
 
 

@@ -42,8 +42,9 @@ from panc.evaluation.tree import MISSING, lookup, set_child
 from panc.evaluation.values import UNDEF, Value, deep_copy
 from panc.output import UnknownFormatError, parse_formats, write_object_outputs
 from panc.source import Span
-from panc.loader import FileSystemLoader
-from panc.syntax import ParseResult, ast, parse
+from panc.syntax import ParseResult, ast
+from panc.syntax.cache import parse_cached
+from panc.syntax.gcpause import collector_paused
 from pandbg.breakpoints import (
     DataBreakpoint,
     FunctionBreakpoint,
@@ -64,8 +65,15 @@ EXCEPTION_FILTERS = {
 }
 """The exception filters a client can enable, by id."""
 
-_TEMPLATE_STATEMENTS = (ast.Assignment, ast.VariableStatement, ast.Include, ast.FunctionStatement,
-                        ast.TypeStatement, ast.BindStatement, ast.ValidStatement)
+_TEMPLATE_STATEMENTS = (
+    ast.Assignment,
+    ast.VariableStatement,
+    ast.Include,
+    ast.FunctionStatement,
+    ast.TypeStatement,
+    ast.BindStatement,
+    ast.ValidStatement,
+)
 _USER_ERROR = " user-initiated error: "
 _INTERPOLATION = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 _SCALARS = (str, int, float, bool)
@@ -217,6 +225,7 @@ class DebugSession:
         self.line_index: dict[str, dict[int, LineBreakpoint]] = {}
         self._next_id = 1
         self._run: _Run | None = None
+        self._prepared: _Run | None = None
         self._memo: _ParseMemo | None = None
         self._object_name = ""
 
@@ -225,9 +234,9 @@ class DebugSession:
     def launch(self, config: LaunchConfig) -> str:
         """Check the program and what it includes by constant names; returns the object's name.
 
-        Raises ``SessionError`` for a missing or non-object template, a parse error in it or
-        in a template it includes by a constant name, or a bad option. The parses are kept
-        for the run, so checking costs no second parse.
+        Raises ``SessionError`` for a missing or non-object template, a parse or syntax error
+        in it or in a template it includes by a constant name, or a bad option. The checked
+        templates are compiled by the run's own compiler, so checking costs the run nothing.
         """
         program = os.path.abspath(config.program)
         if not program.endswith((".pan", ".tpl")):
@@ -249,22 +258,15 @@ class DebugSession:
         if not config.include_path:
             config.include_path = [_namespace_root(program, name)]
         config.include_path = [os.path.abspath(d) for d in config.include_path]
-        _check_static_includes(FileSystemLoader(config.include_path), memo, name)
         config.program = program
+        prepared = _Run(self, config, name, memo, wants_expressions=False)
+        with collector_paused():  # as during a compile: no cycles, many objects
+            _check_static_includes(prepared.compiler, name)
         self.config = config
         self._memo = memo
         self._object_name = name
+        self._prepared = prepared
         return name
-
-    def _new_compiler(self, config: LaunchConfig, memo: _ParseMemo) -> Compiler:
-        options = CompileOptions(
-            include_path=list(config.include_path),
-            max_iteration=config.max_iteration,
-            max_recursion=config.max_recursion,
-            initial_data=config.initial_data,
-            debug=config.debug,
-        )
-        return Compiler(options, parse=memo.parse)
 
     def set_line_breakpoints(self, path: str, specs: list[LineSpec]) -> list[LineBreakpoint]:
         """Replace the breakpoints of one file; each is placed on an executable line."""
@@ -273,7 +275,7 @@ class DebugSession:
         problem = None
         try:
             with open(real, encoding="utf-8") as handle:
-                result = parse(handle.read(), real)
+                result = parse_cached(handle.read(), real)
             if result.ast is not None:
                 lines = executable_lines(result.ast)
             if not result.ok:
@@ -398,9 +400,15 @@ class DebugSession:
             raise SessionError("nothing to run: launch a program first")
         if self.running:
             raise SessionError("the program is already running")
-        compiler = self._new_compiler(self.config, self._memo)
-        self._run = _Run(self, self.config, compiler, self._object_name)
-        self._run.begin()
+        run = self._prepared
+        builtins = any(b.builtin for b in self.function_breakpoints)
+        if run is None or (builtins and not run.wants_expressions):
+            # expression hooks are compiled into the templates: a breakpoint on a builtin
+            # needs a compiler of its own (the parses are reused)
+            run = _Run(self, self.config, self._object_name, self._memo, wants_expressions=builtins)
+        self._prepared = None
+        self._run = run
+        run.begin()
 
     def restart(self, config: LaunchConfig | None = None) -> None:
         """Stop the current run quietly and start again (with a new configuration if given)."""
@@ -530,14 +538,26 @@ class _Node:
 class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
     """One compile of the object on a worker thread, observed through the hooks."""
 
-    def __init__(self, session: DebugSession, config: LaunchConfig, compiler: Compiler, name: str) -> None:
+    def __init__(
+        self,
+        session: DebugSession,
+        config: LaunchConfig,
+        name: str,
+        memo: _ParseMemo,
+        wants_expressions: bool,
+    ) -> None:
         self.session = session
         self.config = config
-        self.compiler = compiler
         self.object_name = name
-        self.wants_expressions = any(b.builtin for b in session.function_breakpoints)
-        compiler.hooks = self
-        compiler.message_sink = self.on_message
+        self.wants_expressions = wants_expressions
+        options = CompileOptions(
+            include_path=list(config.include_path),
+            max_iteration=config.max_iteration,
+            max_recursion=config.max_recursion,
+            initial_data=config.initial_data,
+            debug=config.debug,
+        )
+        self.compiler = Compiler(options, hooks=self, message_sink=self.on_message, parse=memo.parse)
         self.done = threading.Event()
         self.lock = threading.Condition()
         self.commands: list[tuple[Callable[[], Any], Future[Any]]] = []
@@ -567,6 +587,7 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
     # ------------------------------------------------------------------ lifecycle
 
     def begin(self) -> None:
+        self.refresh()
         self.thread.start()
 
     def _main(self) -> None:
@@ -593,7 +614,9 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
     def _write_outputs(self, name: str, profile: Any, dependencies: Any) -> int:
         output_dir = self.config.output_dir or os.getcwd()
         try:
-            rendered = [(fmt, fmt.render(profile, dependencies)) for fmt in parse_formats(self.config.formats)]
+            rendered = [
+                (fmt, fmt.render(profile, dependencies)) for fmt in parse_formats(self.config.formats)
+            ]
             written = write_object_outputs(output_dir, name, rendered, time.time())
         except OSError as error:
             self.session.listener.output(f"cannot write the profile of {name}: {error}\n", "stderr")
@@ -751,7 +774,9 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
         if self.evaluating:
             return
         if self.recording:
-            self.writes.append((path, value if type(value) in _SCALARS else deep_copy(value), span, template_name))
+            self.writes.append(
+                (path, value if type(value) in _SCALARS else deep_copy(value), span, template_name)
+            )
         if self.session.data_breakpoints:
             terms = self._terms(path)
             for breakpoint_ in self.session.data_breakpoints:
@@ -935,7 +960,9 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
         """What DML in this frame sees: locals (none before a template statement runs), SELF."""
         frame = entry.frame
         assert frame is not None
-        values: dict[str, Value] = {} if entry.template_level and frame.function is None else dict(frame.locals)
+        values: dict[str, Value] = (
+            {} if entry.template_level and frame.function is None else dict(frame.locals)
+        )
         self_value = self._visible_self(entry)
         if self_value is not MISSING:
             values["SELF"] = self_value
@@ -1026,13 +1053,20 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
             target = frame
         else:
             if entry is None:
-                entry = _Entry("", frame.span or Span("?", 0, 0, 0, 0), frame,
-                               isinstance(node, _TEMPLATE_STATEMENTS))
+                entry = _Entry(
+                    "", frame.span or Span("?", 0, 0, 0, 0), frame, isinstance(node, _TEMPLATE_STATEMENTS)
+                )
             visible = self._visible_locals(entry) if self.stop is not None else dict(frame.locals)
             self_value = visible.pop("SELF", MISSING)
-            target = Frame(frame.build, frame.tree, frame.template,
-                           None if self_value is MISSING else SelfRef(deep_copy(self_value)),
-                           frame.function, frame.parent, frame.call_span)
+            target = Frame(
+                frame.build,
+                frame.tree,
+                frame.template,
+                None if self_value is MISSING else SelfRef(deep_copy(self_value)),
+                frame.function,
+                frame.parent,
+                frame.call_span,
+            )
             target.locals = deep_copy(visible)  # type: ignore[assignment]
             target.span = frame.span
         depth = frame.build.depth
@@ -1082,8 +1116,11 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
         try:
             if target.startswith("/"):
                 self._write_profile(frame, _path_terms(target), value)
-            elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", target) and target not in frame.locals \
-                    and target in frame.build.globals:
+            elif (
+                re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", target)
+                and target not in frame.locals
+                and target in frame.build.globals
+            ):
                 frame.build.set_global(target, value)
             else:
                 frame.locals.setdefault("__pandbg_value", value)
@@ -1126,7 +1163,7 @@ class _Run(EvaluationHooks):  # pylint: disable=too-many-public-methods
                 continue
             shown = value
             if relation == "parent":
-                shown = lookup(value, terms[len(written):]) if is_container(value) else MISSING
+                shown = lookup(value, terms[len(written) :]) if is_container(value) else MISSING
                 if shown is MISSING:
                     continue
             found.append(Write(path, render(shown), value_type(shown), span, template, relation))
@@ -1162,7 +1199,8 @@ def _namespace_root(program: str, name: str) -> str:
 
 
 class _ParseMemo:
-    """The parses of one launch, shared by its checks and its compiler."""
+    """The parses of one launch, shared by its checks and its compiler (through panc's
+    parse cache, as the ``panc`` command parses)."""
 
     def __init__(self) -> None:
         self.results: dict[tuple[str, str], ParseResult] = {}
@@ -1171,7 +1209,7 @@ class _ParseMemo:
         key = (name, text)
         result = self.results.get(key)
         if result is None:
-            result = self.results[key] = parse(text, name)
+            result = self.results[key] = parse_cached(text, name)
         return result
 
     def checked(self, text: str, name: str) -> ast.Template:
@@ -1185,19 +1223,22 @@ class _ParseMemo:
         return result.ast
 
 
-def _check_static_includes(loader: FileSystemLoader, memo: _ParseMemo, name: str) -> None:
-    """Parse the object and what it includes by constant names; raise their parse errors."""
+def _check_static_includes(compiler: Compiler, name: str) -> None:
+    """Compile the object and what it includes by constant names; raise their errors."""
     pending = [name]
     seen = {name}
     while pending:
         current = pending.pop()
-        source = loader.find_template(current, ())
-        if source is None:
+        try:
+            template = compiler.load_template(current, ())
+        except PanError as error:
+            raise SessionError(error.format().rstrip("\n")) from None
+        if template is None:
             if current == name:
                 raise SessionError(f"cannot locate object template named '{name}' in the include path")
             continue  # may depend on LOADPATH: the run decides
-        template = memo.checked(source.text, source.path)
-        for statement in template.statements:
+        for compiled in template.statements:
+            statement = compiled.node
             included = statement.static_name if isinstance(statement, ast.Include) else None
             if included is not None and included not in seen:
                 seen.add(included)
@@ -1257,8 +1298,12 @@ def _stop_info(stop: _Stop, breakpoint_ids: tuple[int, ...]) -> StopInfo:
         "pause": "Paused",
     }
     if stop.error is not None:
-        return StopInfo("exception", f"Paused on {EXCEPTION_FILTERS[stop.error_kind].lower()[:-1]}",
-                        stop.error.message, breakpoint_ids)
+        return StopInfo(
+            "exception",
+            f"Paused on {EXCEPTION_FILTERS[stop.error_kind].lower()[:-1]}",
+            stop.error.message,
+            breakpoint_ids,
+        )
     return StopInfo(stop.reason, descriptions.get(stop.reason, "Paused"), None, breakpoint_ids)
 
 

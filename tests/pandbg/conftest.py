@@ -64,8 +64,7 @@ class Debugger:
         self.output_dir = tmp_path / "out"
 
     def launch(self, program: str, **options: object) -> str:
-        config = LaunchConfig(program=fixture_path(program), output_dir=str(self.output_dir),
-                              **options)  # type: ignore[arg-type]
+        config = LaunchConfig(program=fixture_path(program), output_dir=str(self.output_dir), **options)  # type: ignore[arg-type]
         return self.session.launch(config)
 
     def top(self) -> tuple[str, str, int]:

@@ -6,10 +6,10 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import Debugger, fixture_path, line_of
+from conftest import Debugger, Recorder, fixture_path, line_of
 
 from panc.cli import run as panc_run
-from pandbg.session import DataSpec, FunctionSpec, LaunchConfig, LineSpec, SessionError
+from pandbg.session import DataSpec, DebugSession, FunctionSpec, LaunchConfig, LineSpec, SessionError
 
 
 def test_launch_checks_the_program(debugger: Debugger) -> None:
@@ -63,7 +63,11 @@ def test_step_into_function_and_out(debugger: Debugger) -> None:
     debugger.recorder.next_stop()
     debugger.session.step_in()
     assert debugger.recorder.next_stop().reason == "step"
-    assert debugger.top() == ("function add_packages", "base.pan", line_of("site/base.pan", "result = dict();"))
+    assert debugger.top() == (
+        "function add_packages",
+        "base.pan",
+        line_of("site/base.pan", "result = dict();"),
+    )
     assert [f.name for f in debugger.session.stack()] == ["function add_packages", "object template node1"]
     assert debugger.session.stack()[1].line == call
     local_values = debugger.locals()
@@ -77,7 +81,11 @@ def test_step_into_function_and_out(debugger: Debugger) -> None:
     assert debugger.locals()["name"] == '"a"'
     debugger.session.step_out()
     debugger.recorder.next_stop()
-    assert debugger.top() == ("object template node1", "node1.pan", line_of("node1.pan", "create('site/service'"))
+    assert debugger.top() == (
+        "object template node1",
+        "node1.pan",
+        line_of("node1.pan", "create('site/service'"),
+    )
     debugger.session.resume()
     assert debugger.recorder.exit_code() == 0
 
@@ -92,7 +100,11 @@ def test_step_in_through_include_and_create(debugger: Debugger) -> None:
     debugger.recorder.next_stop()
     debugger.session.step_in()
     debugger.recorder.next_stop()
-    assert debugger.top() == ("template site/base", "base.pan", line_of("site/base.pan", "function add_packages"))
+    assert debugger.top() == (
+        "template site/base",
+        "base.pan",
+        line_of("site/base.pan", "function add_packages"),
+    )
     debugger.session.resume()
     debugger.recorder.next_stop()
     debugger.session.step_in()
@@ -112,7 +124,9 @@ def test_step_in_through_include_and_create(debugger: Debugger) -> None:
 
 def test_step_over_walks_a_loop_statement_by_statement(debugger: Debugger) -> None:
     debugger.launch("node1.pan")
-    debugger.session.set_line_breakpoints(fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "total = 0;"))])
+    debugger.session.set_line_breakpoints(
+        fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "total = 0;"))]
+    )
     debugger.session.start()
     debugger.recorder.next_stop()
     seen = []
@@ -121,18 +135,28 @@ def test_step_over_walks_a_loop_statement_by_statement(debugger: Debugger) -> No
         debugger.recorder.next_stop()
         seen.append((debugger.top()[2], debugger.locals().get("total")))
     foreach, body = line_of("node1.pan", "foreach (k; v;"), line_of("node1.pan", "total = total + v;")
-    assert seen == [(foreach, "0"), (body, "0"), (body, "1"), (body, "3"), (line_of("node1.pan", "    total;"), "6")]
+    assert seen == [
+        (foreach, "0"),
+        (body, "0"),
+        (body, "1"),
+        (body, "3"),
+        (line_of("node1.pan", "    total;"), "6"),
+    ]
 
 
 def test_conditions_hit_counts_and_logpoints(debugger: Debugger) -> None:
     debugger.launch("node1.pan")
     body = line_of("node1.pan", "total = total + v;")
-    placed = debugger.session.set_line_breakpoints(fixture_path("node1.pan"), [LineSpec(body, condition="v >= 2")])
+    placed = debugger.session.set_line_breakpoints(
+        fixture_path("node1.pan"), [LineSpec(body, condition="v >= 2")]
+    )
     debugger.session.start()
     debugger.recorder.next_stop()
     assert debugger.locals()["v"] == "2"
     assert placed[0].hits == 1
-    debugger.session.set_line_breakpoints(fixture_path("node1.pan"), [LineSpec(body, log_message="v={v} k={k} {{x}}")])
+    debugger.session.set_line_breakpoints(
+        fixture_path("node1.pan"), [LineSpec(body, log_message="v={v} k={k} {{x}}")]
+    )
     debugger.session.resume()
     assert debugger.recorder.exit_code() == 0
     assert "v=3 k=2 {x}\n" in debugger.recorder.text("console")
@@ -145,7 +169,9 @@ def test_hit_condition(debugger: Debugger) -> None:
     debugger.session.start()
     debugger.recorder.next_stop()
     assert debugger.locals()["v"] == "3"
-    bad = debugger.session.set_line_breakpoints(fixture_path("node1.pan"), [LineSpec(body, hit_condition="often")])
+    bad = debugger.session.set_line_breakpoints(
+        fixture_path("node1.pan"), [LineSpec(body, hit_condition="often")]
+    )
     assert not bad[0].verified and "invalid hit condition" in (bad[0].message or "")
 
 
@@ -155,11 +181,19 @@ def test_function_breakpoints_on_user_functions_and_builtins(debugger: Debugger)
     debugger.session.start()
     stop = debugger.recorder.next_stop()
     assert stop.reason == "function breakpoint"
-    assert debugger.top() == ("function add_packages", "base.pan", line_of("site/base.pan", "function add_packages"))
+    assert debugger.top() == (
+        "function add_packages",
+        "base.pan",
+        line_of("site/base.pan", "function add_packages"),
+    )
     debugger.session.resume()
     assert debugger.recorder.next_stop().reason == "function breakpoint"
     frame = debugger.session.stack()[0]
-    assert (frame.name, frame.line, frame.column) == ("object template node1", line_of("node1.pan", "create("), 27)
+    assert (frame.name, frame.line, frame.column) == (
+        "object template node1",
+        line_of("node1.pan", "create("),
+        27,
+    )
     debugger.session.resume()
     assert debugger.recorder.exit_code() == 0
 
@@ -185,7 +219,9 @@ def test_profile_scope_is_lazy_and_paged(debugger: Debugger) -> None:
 
 def test_evaluate_is_read_only_and_reports_errors(debugger: Debugger) -> None:
     debugger.launch("node1.pan")
-    debugger.session.set_line_breakpoints(fixture_path("site/base.pan"), [LineSpec(line_of("site/base.pan", "result;"))])
+    debugger.session.set_line_breakpoints(
+        fixture_path("site/base.pan"), [LineSpec(line_of("site/base.pan", "result;"))]
+    )
     debugger.session.start()
     debugger.recorder.next_stop()
     result = debugger.session.evaluate("result")
@@ -204,12 +240,13 @@ def test_evaluate_is_read_only_and_reports_errors(debugger: Debugger) -> None:
 
 def test_set_expression_and_set_variable_write_for_real(debugger: Debugger) -> None:
     debugger.launch("node1.pan")
-    debugger.session.set_line_breakpoints(fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "= 9000;"))])
+    debugger.session.set_line_breakpoints(
+        fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "= 9000;"))]
+    )
     debugger.session.start()
     debugger.recorder.next_stop()
     debugger.session.set_expression("/system/hostname", "'changed-' + OBJECT")
-    network = next(v for v in debugger.session.variables(debugger.scope("Profile"))
-                   if v.name == "system")
+    network = next(v for v in debugger.session.variables(debugger.scope("Profile")) if v.name == "system")
     debugger.session.set_variable(network.reference, "hostname", "'again'")
     assert debugger.session.evaluate("value('/system/hostname')").value == '"again"'
     debugger.session.set_variable(debugger.scope("Globals"), "GREETING", "'bye'")
@@ -239,7 +276,11 @@ def test_data_breakpoint_and_provenance(debugger: Debugger) -> None:
         ("9000", "node1", line_of("node1.pan", "= 9000;"), "self"),
     ]
     around = debugger.session.provenance("/system/network")
-    assert [w.path for w in around] == ["/system/network/mtu", "/system/network/domain", "/system/network/mtu"]
+    assert [w.path for w in around] == [
+        "/system/network/mtu",
+        "/system/network/domain",
+        "/system/network/mtu",
+    ]
     assert {w.relation for w in around} == {"child"}
     with pytest.raises(SessionError, match="not an absolute profile path"):
         debugger.session.provenance("system")
@@ -303,7 +344,11 @@ def test_entry_restart_and_terminate(debugger: Debugger) -> None:
     debugger.launch("node1.pan", stop_on_entry=True)
     debugger.session.start()
     assert debugger.recorder.next_stop().reason == "entry"
-    assert debugger.top() == ("object template node1", "node1.pan", line_of("node1.pan", "include 'site/base'"))
+    assert debugger.top() == (
+        "object template node1",
+        "node1.pan",
+        line_of("node1.pan", "include 'site/base'"),
+    )
     debugger.session.restart()
     assert debugger.recorder.next_stop().reason == "entry"  # no end reported for the first run
     debugger.session.terminate()
@@ -319,21 +364,9 @@ def test_pause_a_running_compile(debugger: Debugger) -> None:
     assert debugger.recorder.next_stop().reason == "pause"
     assert int(debugger.locals()["n"]) > 0
     with pytest.raises(SessionError, match="not running"):
-        DebugSessionProbe.pause_when_idle()
+        DebugSession(Recorder()).pause()
     debugger.session.terminate()
     assert debugger.recorder.exit_code() == 1
-
-
-class DebugSessionProbe:
-    """A session that never ran."""
-
-    @staticmethod
-    def pause_when_idle() -> None:
-        from pandbg.session import DebugSession  # pylint: disable=import-outside-toplevel
-
-        from conftest import Recorder  # pylint: disable=import-outside-toplevel
-
-        DebugSession(Recorder()).pause()
 
 
 def test_completed_run_writes_what_panc_writes(debugger: Debugger, tmp_path: Path) -> None:
@@ -343,8 +376,14 @@ def test_completed_run_writes_what_panc_writes(debugger: Debugger, tmp_path: Pat
     panc_dir = tmp_path / "panc"
     panc_dir.mkdir()
     fixtures = str(Path(fixture_path("node1.pan")).parent)
-    assert panc_run(["--include-path", fixtures, "--output-dir", str(panc_dir), fixture_path("node1.pan")],
-                    _Sink(), _Sink()) == 0
+    assert (
+        panc_run(
+            ["--include-path", fixtures, "--output-dir", str(panc_dir), fixture_path("node1.pan")],
+            _Sink(),
+            _Sink(),
+        )
+        == 0
+    )
     for name in ("node1.xml", "node1.dep"):
         assert (debugger.output_dir / name).read_bytes() == (panc_dir / name).read_bytes()
 

@@ -1,0 +1,287 @@
+"""End to end: a DAP client drives the ``pandbg`` command over stdio, message by message.
+
+The client is small and honest: it frames with debugpy's ``JsonIOStream`` (what debugpy
+uses to talk to adapters), sends real requests and waits for the response with the right
+``request_seq``, keeping every event. (``dap-python`` 0.5.0, the only version on the
+index, cannot parse responses without a body such as ``launch``'s, so it is not used.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import fixture_path, line_of
+from debugpy.common import messaging
+
+REPO = Path(__file__).resolve().parents[2]
+TIMEOUT = 20
+
+
+class DapError(AssertionError):
+    """An error response where a success was expected."""
+
+
+class PandbgClient:
+    """A DAP client for a ``pandbg`` process (or any stream): one request at a time."""
+
+    def __init__(self, stream: messaging.JsonIOStream | None = None) -> None:
+        self.process: subprocess.Popen[bytes] | None = None
+        if stream is None:
+            env = {**os.environ, "PYTHONPATH": str(REPO)}
+            self.process = subprocess.Popen(  # pylint: disable=consider-using-with  # closed by close()
+                [sys.executable, "-m", "pandbg"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+            )
+            stream = messaging.JsonIOStream.from_process(self.process, "pandbg")
+        self.stream = stream
+        self.sequence = itertools.count(1)
+        self.received: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self.events: list[dict[str, Any]] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        self.capabilities = self.ok(
+            "initialize",
+            {"adapterID": "pan", "clientID": "pytest", "linesStartAt1": True, "columnsStartAt1": True},
+        )
+
+    def _read(self) -> None:
+        try:
+            while True:
+                self.received.put(self.stream.read_json())
+        except messaging.NoMoreMessages:
+            pass
+        finally:
+            self.received.put(None)
+
+    def _next(self) -> dict[str, Any]:
+        message = self.received.get(timeout=TIMEOUT)
+        if message is None:
+            raise AssertionError("pandbg closed its output")
+        return message
+
+    def request(self, command: str, arguments: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Send a request and return its response (success or not)."""
+        seq = next(self.sequence)
+        self.stream.write_json(
+            {"seq": seq, "type": "request", "command": command, "arguments": arguments or {}}
+        )
+        while True:
+            message = self._next()
+            if message.get("type") == "response" and message.get("request_seq") == seq:
+                assert message["command"] == command
+                return message
+            self.events.append(message)
+
+    def ok(self, command: str, arguments: dict[str, Any] | None = None) -> dict[str, Any]:
+        """The body of a successful response."""
+        response = self.request(command, arguments)
+        if not response["success"]:
+            raise DapError(f"{command} failed: {response.get('message')}")
+        return response.get("body", {})
+
+    def error(self, command: str, arguments: dict[str, Any] | None = None) -> str:
+        """The message of an error response (with the ``body.error`` the spec requires)."""
+        response = self.request(command, arguments)
+        assert not response["success"], f"{command} should have failed"
+        assert response["body"]["error"]["format"] == response["message"]
+        return str(response["message"])
+
+    def wait_event(self, name: str) -> dict[str, Any]:
+        """The body of the first unconsumed event ``name`` (earlier ones included)."""
+        while True:
+            for position, event in enumerate(self.events):
+                if event.get("type") == "event" and event.get("event") == name:
+                    return self.events.pop(position).get("body", {})
+            self.events.append(self._next())
+
+    def outputs(self) -> list[str]:
+        return [e["body"]["output"] for e in self.events if e.get("event") == "output"]
+
+    def close(self) -> int:
+        if self.process is None:
+            return 0
+        if self.process.poll() is None:
+            with contextlib.suppress(AssertionError):  # it may be gone already
+                self.request("disconnect", {})
+        try:
+            return self.process.wait(TIMEOUT)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+
+
+@pytest.fixture(name="client")
+def client_fixture() -> Iterator[PandbgClient]:
+    started = PandbgClient()
+    yield started
+    assert started.close() == 0
+
+
+def test_full_session_over_stdio(client: PandbgClient, tmp_path: Path) -> None:
+    assert client.capabilities["supportsDataBreakpoints"]
+    assert [f["filter"] for f in client.capabilities["exceptionBreakpointFilters"]] == [
+        "evaluation",
+        "validation",
+        "error",
+        "deprecation",
+    ]
+    assert client.wait_event("initialized") == {}
+    client.ok(
+        "launch",
+        {
+            "program": fixture_path("node1.pan"),
+            "outputDir": str(tmp_path),
+            "formats": ["pan", "json"],
+            "debug": True,
+        },
+    )
+    mtu_line = line_of("site/base.pan", "mtu' = 1500")
+    placed = client.ok(
+        "setBreakpoints",
+        {"source": {"path": fixture_path("site/base.pan")}, "breakpoints": [{"line": mtu_line}]},
+    )
+    assert placed["breakpoints"][0]["verified"] and placed["breakpoints"][0]["line"] == mtu_line
+    client.ok("setExceptionBreakpoints", {"filters": ["evaluation"]})
+    client.ok("configurationDone", {})
+
+    stopped = client.wait_event("stopped")
+    assert stopped["reason"] == "breakpoint" and stopped["threadId"] == 1
+    stack = client.ok("stackTrace", {"threadId": 1})
+    assert [(f["name"], Path(f["source"]["path"]).name, f["line"]) for f in stack["stackFrames"]] == [
+        ("template site/base", "base.pan", mtu_line),
+        ("object template node1", "node1.pan", line_of("node1.pan", "include 'site/base'")),
+    ]
+
+    client.ok("stepOut", {"threadId": 1})
+    client.wait_event("stopped")
+    top = client.ok("stackTrace", {"threadId": 1})["stackFrames"][0]
+    assert (top["name"], top["line"]) == ("object template node1", line_of("node1.pan", "variable GREETING"))
+
+    call_line = line_of("node1.pan", "add_packages(list")
+    client.ok(
+        "setBreakpoints",
+        {"source": {"path": fixture_path("node1.pan")}, "breakpoints": [{"line": call_line}]},
+    )
+    client.ok("continue", {"threadId": 1})
+    client.wait_event("stopped")
+    client.ok("stepIn", {"threadId": 1})
+    client.wait_event("stopped")
+    frames = client.ok("stackTrace", {"threadId": 1})["stackFrames"]
+    assert [f["name"] for f in frames] == ["function add_packages", "object template node1"]
+
+    scopes = client.ok("scopes", {"frameId": frames[0]["id"]})["scopes"]
+    assert [s["name"] for s in scopes] == ["Locals", "Globals", "Profile"]
+    local_values = client.ok("variables", {"variablesReference": scopes[0]["variablesReference"]})[
+        "variables"
+    ]
+    argv = next(v for v in local_values if v["name"] == "ARGV")
+    assert (argv["value"], argv["type"], argv["indexedVariables"]) == ('[ [ "a", "b" ] ]', "list", 1)
+    profile = client.ok("variables", {"variablesReference": scopes[2]["variablesReference"]})["variables"]
+    system = next(v for v in profile if v["name"] == "system")
+    children = client.ok("variables", {"variablesReference": system["variablesReference"]})["variables"]
+    assert ("hostname", '"node1"') in [(v["name"], v["value"]) for v in children]
+    paged = client.ok(
+        "variables",
+        {"variablesReference": system["variablesReference"], "filter": "named", "start": 1, "count": 1},
+    )["variables"]
+    assert [v["name"] for v in paged] == ["hostname"]
+
+    evaluated = client.ok(
+        "evaluate", {"expression": "length(ARGV[0]) + 40", "frameId": frames[0]["id"], "context": "repl"}
+    )
+    assert (evaluated["result"], evaluated["type"]) == ("42", "long")
+
+    client.ok("stepOut", {"threadId": 1})
+    client.wait_event("stopped")
+    provenance = client.ok("pan/provenance", {"path": "/system/network/mtu"})
+    assert [(w["value"], w["template"], w["line"]) for w in provenance["writes"]] == [
+        ("1500", "site/base", mtu_line)
+    ]
+
+    client.ok("setBreakpoints", {"source": {"path": fixture_path("node1.pan")}, "breakpoints": []})
+    client.ok("continue", {"threadId": 1})
+    assert client.wait_event("exited") == {"exitCode": 0}
+    client.wait_event("terminated")
+    assert (tmp_path / "node1.xml").exists() and (tmp_path / "node1.json").exists()
+    assert any(o.startswith("wrote ") and o.rstrip().endswith("node1.json") for o in client.outputs())
+
+
+def test_bad_input_gives_error_responses_and_the_adapter_stays_up(client: PandbgClient) -> None:
+    assert "cannot read template file" in client.error("launch", {"program": fixture_path("missing.pan")})
+    broken = client.error("launch", {"program": fixture_path("broken.pan")})
+    assert broken.startswith("parse error [") and "site/broken.pan:3" in broken
+    assert "needs 'program'" in client.error("launch", {})
+
+    client.ok("launch", {"program": fixture_path("node1.pan"), "stopOnEntry": True, "formats": "none"})
+    client.ok("configurationDone", {})
+    assert client.wait_event("stopped")["reason"] == "entry"
+    assert client.error("evaluate", {"expression": "1 +", "context": "watch"}).startswith("parse error")
+    assert "'nothing' is undefined" in client.error("evaluate", {"expression": "nothing", "context": "hover"})
+    assert "unsupported request" in client.error("goto", {"threadId": 1, "targetId": 1})
+    assert "no frame 99" in client.error("scopes", {"frameId": 99})
+    # still serving
+    assert client.ok("threads", {})["threads"][0]["name"] == "object node1"
+    client.ok("continue", {"threadId": 1})
+    assert client.wait_event("exited") == {"exitCode": 0}
+
+
+def test_exception_info_and_data_breakpoints(client: PandbgClient) -> None:
+    client.ok("launch", {"program": fixture_path("failing.pan"), "formats": "none"})
+    info = client.ok("dataBreakpointInfo", {"name": "/values/0"})
+    assert (info["dataId"], info["accessTypes"]) == ("/values/0", ["write"])
+    assert client.ok("dataBreakpointInfo", {"name": "x"})["dataId"] is None
+    client.ok("setDataBreakpoints", {"breakpoints": [{"dataId": info["dataId"]}]})
+    client.ok("setExceptionBreakpoints", {"filters": ["error"]})
+    client.ok("configurationDone", {})
+    assert client.wait_event("stopped")["reason"] == "data breakpoint"
+    client.ok("continue", {"threadId": 1})
+    stopped = client.wait_event("stopped")
+    assert stopped["reason"] == "exception" and "too large" in stopped["text"]
+    details = client.ok("exceptionInfo", {"threadId": 1})
+    assert details["exceptionId"] == "error() calls"
+    assert ">>> call stack trace" in details["details"]["stackTrace"]
+    client.ok("terminate", {})
+    assert client.wait_event("exited") == {"exitCode": 1}
+
+
+def test_restart_keeps_breakpoints(client: PandbgClient) -> None:
+    client.ok("launch", {"program": fixture_path("node1.pan"), "formats": "none"})
+    line = line_of("node1.pan", "'/system/hostname'")
+    client.ok(
+        "setBreakpoints", {"source": {"path": fixture_path("node1.pan")}, "breakpoints": [{"line": line}]}
+    )
+    client.ok("configurationDone", {})
+    client.wait_event("stopped")
+    client.ok("restart", {})
+    client.wait_event("stopped")
+    assert client.ok("stackTrace", {"threadId": 1})["stackFrames"][0]["line"] == line
+    assert not any(e.get("event") == "terminated" for e in client.events)
+
+
+def test_tcp_listens_on_loopback() -> None:  # pylint: disable=redefined-outer-name
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with subprocess.Popen(
+        [sys.executable, "-m", "pandbg", "--tcp", "0"], stderr=subprocess.PIPE, env=env
+    ) as process:
+        try:
+            assert process.stderr is not None
+            banner = process.stderr.readline().decode()
+            assert banner.startswith("pandbg: listening on 127.0.0.1:")
+            port = int(banner.rsplit(":", 1)[1])
+            for _ in range(2):  # clients are served one after the other
+                connection = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+                client = PandbgClient(messaging.JsonIOStream.from_socket(connection, "tcp"))
+                assert client.capabilities["supportsConfigurationDoneRequest"]
+                client.request("disconnect", {})
+                client.stream.close()
+        finally:
+            process.kill()
