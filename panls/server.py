@@ -61,7 +61,9 @@ class PanLanguageServer(LanguageServer):
     def analysis(self, uri: str) -> DocumentAnalysis:
         """The analysis of the current text of ``uri`` (open buffer, else the file)."""
         document = self.workspace.get_text_document(uri)
-        return self.session.document(uri_to_path(uri), document.source, document.version)
+        if uri in self.workspace.text_documents:
+            return self.session.document(uri_to_path(uri), document.source, document.version)
+        return self.session.file_document(uri_to_path(uri), document.source)
 
     async def wait_for_index(self) -> None:
         if self.index_done is not None:

@@ -33,6 +33,8 @@ class Session:
         self.encoding: str = types.PositionEncodingKind.Utf16
         self.index = self._new_index()
         self._documents: dict[str, DocumentAnalysis] = {}
+        self._closed: dict[str, DocumentAnalysis] = {}
+        """The last file analysed without being open (one is enough: requests come one at a time)."""
         self._texts: dict[str, tuple[str, int | None]] = {}
         self._converters: OrderedDict[tuple[str, int, int], Converter] = OrderedDict()
         self._schema: tuple[int, Schema] | None = None
@@ -93,7 +95,7 @@ class Session:
             self.index.clear_overlay(path)
 
     def document(self, path: str, text: str, version: int | None) -> DocumentAnalysis:
-        """The analysis of ``text`` as the content of ``path`` (cached per version)."""
+        """The analysis of ``text``, the open buffer of ``path`` (cached per version)."""
         with self._lock:
             cached = self._documents.get(path)
             if cached is not None and cached.text == text and cached.version == version:
@@ -101,6 +103,17 @@ class Session:
             self._texts[path] = (text, version)
             analysis = analyse_document(path, text, self.index, version)
             self._documents[path] = analysis
+            return analysis
+
+    def file_document(self, path: str, text: str) -> DocumentAnalysis:
+        """The analysis of a file that is not open (a request about it, e.g. from a peek window):
+        not tracked as a buffer, and the index keeps following the file on disk."""
+        with self._lock:
+            cached = self._closed.get(path)
+            if cached is not None and cached.text == text:
+                return cached
+            analysis = analyse_document(path, text, self.index, overlay=False)
+            self._closed = {path: analysis}
             return analysis
 
     def is_current(self, path: str, version: int | None) -> bool:

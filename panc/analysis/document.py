@@ -67,14 +67,18 @@ class DocumentAnalysis:
 
 
 def analyse_document(
-    path: str, text: str, index: WorkspaceIndex | None = None, version: int | None = None
+    path: str,
+    text: str,
+    index: WorkspaceIndex | None = None,
+    version: int | None = None,
+    overlay: bool = True,
 ) -> DocumentAnalysis:
-    """Parse ``text`` (the buffer of ``path``) and, given an ``index``, make it the index's view of
-    that file so that the rest of the include path sees the unsaved content."""
+    """Parse ``text`` (the buffer of ``path``) and, given an ``index`` and ``overlay``, make it the
+    index's view of that file so that the rest of the include path sees the unsaved content."""
     path = os.path.abspath(path)
     result = parse_template(text, path)
     name = index.name_for_path(path) if index is not None else os.path.splitext(os.path.basename(path))[0]
     analysis = DocumentAnalysis(path, text, name, result, version)
-    if index is not None:
+    if index is not None and overlay:
         index.set_overlay(path, text, result, analysis.occurrences, analysis.declarations)
     return analysis
