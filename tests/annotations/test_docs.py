@@ -51,7 +51,7 @@ def test_markdown_reference(tmp_path):
     page = stdout.getvalue()
     assert page.index("## demo/functions") < page.index("## demo/types")  # sorted by name
     assert "Ports and servers.\n\nSecond paragraph." in page
-    assert ("| `port` | `port` ([port](#type-port)) | yes | `80` | where it listens |" in page)
+    assert "| `port` | `port` ([port](#type-port)) | yes | `80` | where it listens |" in page
     assert "| `aliases` | `string[]` | no | `list('www')` |  |" in page
     assert "#### add_one()\n\nadds one\n\n1. a number\n2. ignored" in page
     assert "| `DEFAULT_SERVER` | `dict('port', 8080)` | the default server |" in page
