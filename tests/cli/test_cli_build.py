@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gzip
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -160,3 +163,16 @@ def test_debug_namespaces_select_templates(site):
     _, _, stderr = run_panc(["--output-dir", str(out), "--debug-ns-include", "lib/.*",
                              "--debug-ns-include", "other/.*", "--debug-ns-exclude", "lib/a", "obj.pan"])
     assert stderr == "[obj] from b\n"
+
+
+def test_python_dash_m_panc_is_the_command(site):
+    source, out = site
+    _write(source, "obj.pan", 'object template obj;\n"/a" = 1;\n"/b" = error("stop");\n')
+    repo = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(repo))
+    done = subprocess.run([sys.executable, "-m", "panc", "--output-dir", str(out), "obj.pan"], cwd=source,
+                          env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    expected = f"evaluation error [{source}/obj.pan:3.8-3.20]\n[obj] user-initiated error: stop\n"
+    assert done.stdout.startswith(expected)
+    assert not list(out.iterdir())
