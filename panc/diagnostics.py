@@ -20,7 +20,7 @@ class Severity(enum.IntEnum):
     HINT = 4
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     """panc's error categories: the phrase that starts each printed error."""
 
     PARSE = "parse error"

@@ -15,7 +15,6 @@ Conventions:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 from panc.source import Span
 
@@ -151,7 +150,20 @@ class Foreach:
     body: Expr
 
 
-Expr = Union[Literal, Variable, Index, Call, Unary, Binary, Assign, Block, If, While, For, Foreach]
+Expr = (
+    Literal
+    | Variable
+    | Index
+    | Call
+    | Unary
+    | Binary
+    | Assign
+    | Block
+    | If
+    | While
+    | For
+    | Foreach
+)
 
 # --------------------------------------------------------------------------- type specifications
 
@@ -238,7 +250,7 @@ class LinkOf:
     element: TypeSpec
 
 
-TypeSpec = Union[TypeRef, ChoiceType, RecordType, ListOf, DictOf, LinkOf]
+TypeSpec = TypeRef | ChoiceType | RecordType | ListOf | DictOf | LinkOf
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,16 +359,16 @@ class ValidStatement:
     expr: Expr
 
 
-Statement = Union[
-    Assignment,
-    PrefixStatement,
-    Include,
-    VariableStatement,
-    TypeStatement,
-    FunctionStatement,
-    BindStatement,
-    ValidStatement,
-]
+Statement = (
+    Assignment
+    | PrefixStatement
+    | Include
+    | VariableStatement
+    | TypeStatement
+    | FunctionStatement
+    | BindStatement
+    | ValidStatement
+)
 
 TEMPLATE_KINDS = ("object", "structure", "unique", "declaration", "ordinary")
 
@@ -381,4 +393,14 @@ class Template:
     """The ``[kind] template NAME;`` declaration (panc's source range of a template)."""
 
 
-Node = Union[Expr, TypeSpec, Statement, Template, FullTypeSpec, Range, Field, RecordInclude, Annotation]
+Node = (
+    Expr
+    | TypeSpec
+    | Statement
+    | Template
+    | FullTypeSpec
+    | Range
+    | Field
+    | RecordInclude
+    | Annotation
+)
