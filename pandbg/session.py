@@ -93,7 +93,8 @@ class LaunchConfig:
 
     program: str
     include_path: list[str] = field(default_factory=list)
-    """Include directories; empty means the directory that holds the object's namespace."""
+    """Include directories. When none holds the object, the directory that holds the
+    program's namespace (``.../profiles`` for ``profiles/node1``) is added last."""
     output_dir: str | None = None
     """Where the profile is written when the run completes (``None``: the current directory)."""
     formats: str = "pan,dep"
@@ -255,9 +256,17 @@ class DebugSession:
         if template.kind != "object" or template.name is None:
             raise SessionError(f"'{config.program}' is not an object template")
         name = template.name
-        if not config.include_path:
-            config.include_path = [_namespace_root(program, name)]
-        config.include_path = [os.path.abspath(d) for d in config.include_path]
+        root = _namespace_root(program, name)
+        include_path = [os.path.abspath(d) for d in config.include_path]
+        if not any(
+            os.path.isfile(os.path.join(d, name + suffix))
+            for d in include_path
+            for suffix in (".pan", ".tpl")
+        ):
+            # panc finds objects through the include path; without the program's own root
+            # there the object could not be found at all, so that root goes last
+            include_path.append(root)
+        config.include_path = include_path
         config.program = program
         prepared = _Run(self, config, name, memo, wants_expressions=False)
         with collector_paused():  # as during a compile: no cycles, many objects

@@ -404,3 +404,28 @@ class _Sink:
 
     def flush(self) -> None:
         pass
+
+
+def test_include_path_gets_the_program_root_when_it_lacks_the_object(
+    debugger: Debugger, tmp_path: Path
+) -> None:
+    config = LaunchConfig(program=fixture_path("node1.pan"), include_path=[str(tmp_path)], formats="none")
+    assert debugger.session.launch(config) == "node1"
+    assert config.include_path == [str(tmp_path), str(Path(fixture_path("node1.pan")).parent)]
+    debugger.session.start()
+    assert debugger.recorder.exit_code() == 0
+
+
+def test_set_expression_on_locals_and_evaluate_in_caller_frame(debugger: Debugger) -> None:
+    debugger.launch("node1.pan", formats="none")
+    breakpoint_line = line_of("site/base.pan", "result;")
+    debugger.session.set_line_breakpoints(fixture_path("site/base.pan"), [LineSpec(breakpoint_line)])
+    debugger.session.start()
+    debugger.recorder.next_stop()
+    debugger.session.set_expression("result['z']", "ARGC + 8")
+    assert debugger.locals()["result"] == "{ a, 0, b, 1, z, 9 }"
+    assert debugger.session.evaluate("OBJECT + ':' + TEMPLATE", frame_id=2).value == '"node1:node1"'
+    with pytest.raises(SessionError, match="undefined"):
+        debugger.session.evaluate("result", frame_id=2)  # the caller's statement has no such local
+    debugger.session.resume()
+    assert debugger.recorder.exit_code() == 0
