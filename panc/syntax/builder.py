@@ -426,6 +426,8 @@ class AstBuilder:
 
     def type_ref(self, children: list[Any]) -> ast.TypeRef:
         name = children[0]
+        if len(children) == 1:
+            return ast.TypeRef(name.span, name.value, None)
         range_ = children[2] if len(children) == 4 else None
         return ast.TypeRef(_join(name.span, children[-1].span), name.value, range_)
 
