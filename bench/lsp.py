@@ -27,6 +27,7 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 DEFAULT_CORPUS = REPO / ".." / "shared" / "corpora" / "template-library-core"
 
 
@@ -153,6 +154,18 @@ async def measure_diagnostics(client: Client, uri: str, text: str, samples: int)
     return latencies
 
 
+def parse_times(text: str, name: str, samples: int) -> list[float]:
+    """How long the shared parser alone takes on the template (what every edit must pay)."""
+    from panc.syntax import parse  # pylint: disable=import-outside-toplevel
+
+    times = []
+    for index in range(samples):
+        started = time.perf_counter()
+        parse(text + " " * (index % 2), name)
+        times.append(time.perf_counter() - started)
+    return times
+
+
 async def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -181,6 +194,9 @@ async def main() -> int:
         )
         await asyncio.wait_for(client.waiters[(uri, 1)].wait(), 60)
         print(f"template   : {args.template} ({len(text.splitlines())} lines)")
+        print(
+            f"parse alone: {percentiles(parse_times(text, str(path), args.samples))}  (the floor, in-process)"
+        )
         latencies = await measure_diagnostics(client, uri, text, args.samples)
         print(f"diagnostics: {percentiles(latencies)}")
         for name, samples in (await measure_requests(client, uri, text, args.samples)).items():

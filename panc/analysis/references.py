@@ -7,7 +7,9 @@ hover, semantic highlighting and the semantic checks all start from them.
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from operator import attrgetter
+from typing import Any, NamedTuple
 
 from panc.analysis.sourcetext import name_span_at_end, name_span_at_start, string_inner_span
 from panc.analysis.walk import children
@@ -160,6 +162,21 @@ def _type_spec(spec: object, found: list[Occurrence], container: str | None) -> 
         _type_spec(spec.element, found, None)
 
 
+_EXPRESSION_CHILDREN: dict[type, Callable[[Any], Iterable[Any]]] = {
+    ast.Call: attrgetter("args"),
+    ast.Binary: attrgetter("left", "right"),
+    ast.Unary: lambda node: (node.operand,),
+    ast.Assign: attrgetter("target", "value"),
+    ast.Index: attrgetter("base", "index"),
+    ast.Block: attrgetter("body"),
+    ast.If: attrgetter("condition", "then", "otherwise"),
+    ast.While: attrgetter("condition", "body"),
+    ast.For: attrgetter("init", "condition", "step", "body"),
+    ast.Foreach: attrgetter("resource", "body"),
+}
+"""How to reach the children of the common expression nodes without the generic walk (hot path)."""
+
+
 def _dml(root: object, found: list[Occurrence]) -> None:
     """Occurrences in one DML tree, which is one scope for local variables.
 
@@ -199,7 +216,11 @@ def _dml(root: object, found: list[Occurrence]) -> None:
         elif node_type is ast.Foreach:
             assigned.add(node.key_name)
             assigned.add(node.value_name)
-        stack.extend(children(node))
+        expand = _EXPRESSION_CHILDREN.get(node_type)
+        if expand is not None:
+            stack.extend(child for child in expand(node) if child is not None)
+        else:
+            stack.extend(children(node))
     for variable in variables:
         name = variable.name
         if name in AUTOMATIC_VARIABLES:
