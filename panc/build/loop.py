@@ -14,18 +14,18 @@ whatever order workers finish in, so the output is the same as a sequential buil
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from panc.build.executors import DaskExecutor, Executor, ProcessExecutor, SequentialExecutor
 from panc.build.manifest import DependencyChecker, Manifest
 from panc.build.outcomes import BuildError, BuildReport, BuildSettings, FileOutcome
 from panc.build.progress import Progress
 from panc.build.steps import ObjectCompiler
-from panc.output import FORMATS, write_object_outputs
+
+if TYPE_CHECKING:
+    from panc.build.executors import Executor
 
 _MANIFEST_SAVE_SECONDS = 2.0
 
@@ -121,6 +121,15 @@ def _mark_up_to_date(paths: list[str], outcomes: list[FileOutcome | None], manif
 
 def _executor(make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings, workers: int,
               scheduler: Any, stale: int) -> Executor:
+    # imported here: a build with nothing to compile needs neither processes nor a cluster
+    import multiprocessing  # pylint: disable=import-outside-toplevel
+
+    from panc.build.executors import (  # pylint: disable=import-outside-toplevel
+        DaskExecutor,
+        ProcessExecutor,
+        SequentialExecutor,
+    )
+
     if scheduler is not None:
         return DaskExecutor(make_compiler, settings, scheduler)
     if workers > 1 and stale > 1 and "fork" in multiprocessing.get_all_start_methods():
@@ -142,6 +151,8 @@ def _forget_repeat(outcome: FileOutcome, seen: set[str]) -> None:
 
 def _write_rendered(outcome: FileOutcome, settings: BuildSettings) -> None:
     """Write the outputs a remote worker rendered, into this machine's output directory."""
+    from panc.output import FORMATS, write_object_outputs  # pylint: disable=import-outside-toplevel
+
     assert outcome.object_name is not None
     rendered = [(FORMATS[key], data) for key, data in outcome.rendered]
     outcome.rendered = []

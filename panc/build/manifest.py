@@ -39,7 +39,6 @@ from panc import __version__
 from panc.build.outcomes import FileOutcome, Lookup
 from panc.build.steps import content_digest
 from panc.loader import TEMPLATE_SUFFIXES, lookup_candidates
-from panc.output.writing import write_atomically
 
 MANIFEST_NAME = ".panc-build.json"
 FORMAT_VERSION = 1
@@ -108,6 +107,8 @@ class Manifest:
 
     def save(self) -> None:
         """Write the manifest atomically (lookups shared by many objects are stored once)."""
+        from panc.output.writing import write_atomically  # pylint: disable=import-outside-toplevel
+
         table: dict[Lookup, int] = {}
         sources = {}
         for path, entry in sorted(self.sources.items()):

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from panc.diagnostics import Diagnostic, PanError
-from panc.output import OutputFormat
+
+if TYPE_CHECKING:
+    from panc.output import OutputFormat
 
 
 class BuildError(PanError):

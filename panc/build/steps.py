@@ -18,7 +18,6 @@ from typing import Any, Protocol
 from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, Lookup
 from panc.diagnostics import Diagnostic, PanError
 from panc.loader import DataFile, Loader, TemplateSource
-from panc.output import write_object_outputs
 
 
 class CompiledObject(Protocol):
@@ -139,6 +138,8 @@ def build_object(
     in ``outcome.rendered`` for the caller to write (a remote worker's output directory is
     not the user's).
     """
+    from panc.output import write_object_outputs  # pylint: disable=import-outside-toplevel
+
     name = outcome.object_name
     assert name is not None
     recorder = getattr(builder, "loader", None)
