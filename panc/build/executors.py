@@ -97,20 +97,25 @@ def _outcome_of(future: Future[tuple[Any, ...]], path: str) -> FileOutcome:
         return restored_outcome(future.result())
     except Exception as error:  # pylint: disable=broad-exception-caught
         # a worker that died (killed, out of memory) fails its file only
-        outcome = FileOutcome(path)
-        outcome.errors.append(BuildError(f"compiler error while compiling {path}: {error!r}"))
-        return outcome
+        return _failed(path, error)
+
+
+def _failed(path: str, error: Exception) -> FileOutcome:
+    outcome = FileOutcome(path)
+    outcome.errors.append(BuildError(f"compiler error while compiling {path}: {error!r}"))
+    return outcome
 
 
 # ---------------------------------------------------------------------- Dask distributed
 
 _DASK_WORKERS: dict[tuple[str, int], FileWorker] = {}
+_MAX_FILES_PER_TASK = 16
 _DASK_LOCK = threading.Lock()
 
 
 def run_on_dask_worker(build_id: str, make_compiler: CompilerFactory, settings: BuildSettings,
-                       path: str) -> tuple[Any, ...]:
-    """The task a Dask worker runs for one file: its outcome with the rendered outputs.
+                       paths: Sequence[str]) -> list[tuple[Any, ...]]:
+    """The task a Dask worker runs for a few files: their outcomes with the rendered outputs.
 
     Compilers are kept per build and per worker thread (a compiler serves one thread), so a
     worker compiles each template once per build. Outputs are sent back, not written: the
@@ -123,7 +128,7 @@ def run_on_dask_worker(build_id: str, make_compiler: CompilerFactory, settings: 
             for old in [k for k in _DASK_WORKERS if k[0] != build_id]:
                 del _DASK_WORKERS[old]
             worker = _DASK_WORKERS[key] = FileWorker(make_compiler, settings, write=False)
-    return portable_outcome(worker.run(path))
+    return [portable_outcome(worker.run(path)) for path in paths]
 
 
 class DaskExecutor:
@@ -148,21 +153,25 @@ class DaskExecutor:
         client = Client(self.scheduler) if own_client else self.scheduler
         try:
             build_id = uuid.uuid4().hex
+            # a few files per task: the scheduler's per-task cost stays small next to the compiles,
+            # and every worker still gets several tasks (a lost worker only delays its own)
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            size = max(1, min(_MAX_FILES_PER_TASK, len(paths) // (workers * 8)))
+            chunks = [list(range(start, min(start + size, len(paths))))
+                      for start in range(0, len(paths), size)]
             futures = [
-                client.submit(run_on_dask_worker, build_id, self.make_compiler, self.settings, path,
-                              pure=False, key=f"panc-{build_id}-{index}")
-                for index, path in enumerate(paths)
+                client.submit(run_on_dask_worker, build_id, self.make_compiler, self.settings,
+                              [paths[i] for i in chunk], pure=False, key=f"panc-{build_id}-{number}")
+                for number, chunk in enumerate(chunks)
             ]
-            index_of = {future.key: index for index, future in enumerate(futures)}
+            chunk_of = {future.key: chunk for future, chunk in zip(futures, chunks, strict=True)}
             for future in as_completed(futures):
-                index = index_of[future.key]
+                chunk = chunk_of[future.key]
                 try:
-                    outcome = restored_outcome(future.result())
+                    outcomes = [restored_outcome(data) for data in future.result()]
                 except Exception as error:  # pylint: disable=broad-exception-caught
-                    outcome = FileOutcome(paths[index])
-                    outcome.errors.append(
-                        BuildError(f"compiler error while compiling {paths[index]}: {error!r}"))
-                yield index, outcome
+                    outcomes = [_failed(paths[i], error) for i in chunk]
+                yield from zip(chunk, outcomes, strict=True)
         finally:
             if own_client:
                 client.close()
