@@ -57,6 +57,7 @@ def semantic_diagnostics(
                 found.append(_warning(UNDEFINED_TYPE, f"undefined type '{occ.name}'", occ))
         elif (
             occ.kind is OccurrenceKind.VARIABLE
+            and occ.role != "guarded"
             and (occ.kind, occ.name) not in declared_here
             and not index.declarations(occ.kind, occ.name)
         ):

@@ -35,6 +35,11 @@ BUILTIN_TYPES = frozenset(
     }
 )
 
+ITERATION_FUNCTIONS = frozenset({"first", "next"})
+"""Builtins that assign their 2nd and 3rd arguments (variables) the key and value."""
+GUARD_FUNCTIONS = frozenset({"exists", "is_defined"})
+"""Builtins whose variable argument may be undefined: a global tested with them is optional."""
+
 TEMPLATE_NAME_FUNCTIONS = frozenset({"if_exists", "create"})
 """Builtins whose first argument, when a string literal, names a template."""
 
@@ -64,7 +69,8 @@ class Occurrence(NamedTuple):
     container: str | None = None
     role: str = ""
     """For paths: ``assign``, ``bind``, ``valid`` or ``prefix``; for templates: ``header``,
-    ``include`` or the function name (``if_exists``, ``create``)."""
+    ``include`` or the function name (``if_exists``, ``create``); ``guarded`` for a global
+    variable that its DML tests with ``exists``/``is_defined``."""
 
 
 def template_occurrences(template: ast.Template) -> list[Occurrence]:
@@ -185,6 +191,7 @@ def _dml(root: object, found: list[Occurrence]) -> None:
     """
     scope = getattr(root, "span", None)
     assigned: set[str] = set()
+    guarded: set[str] = set()
     variables: list[ast.Variable] = []
     stack = [root]
     while stack:
@@ -197,6 +204,11 @@ def _dml(root: object, found: list[Occurrence]) -> None:
             continue
         if node_type is ast.Call:
             found.append(Occurrence(OccurrenceKind.FUNCTION, node.name, node.name_span))
+            if node.name in ITERATION_FUNCTIONS:
+                # first(r, k, v) and next(r, k, v) assign their key and value variables.
+                assigned.update(arg.name for arg in node.args[1:3] if type(arg) is ast.Variable)
+            elif node.name in GUARD_FUNCTIONS:
+                guarded.update(arg.name for arg in node.args[:1] if type(arg) is ast.Variable)
             if node.name in TEMPLATE_NAME_FUNCTIONS and node.args:
                 first = node.args[0]
                 if isinstance(first, ast.Literal) and isinstance(first.value, str):
@@ -228,7 +240,8 @@ def _dml(root: object, found: list[Occurrence]) -> None:
         elif name in assigned:
             found.append(Occurrence(OccurrenceKind.LOCAL, name, variable.span, scope=scope))
         else:
-            found.append(Occurrence(OccurrenceKind.VARIABLE, name, variable.span))
+            role = "guarded" if name in guarded else ""
+            found.append(Occurrence(OccurrenceKind.VARIABLE, name, variable.span, role=role))
 
 
 def occurrence_at(occurrences: list[Occurrence], line: int, column: int) -> Occurrence | None:

@@ -173,3 +173,16 @@ def test_provenance_helpers():
         PathWrite(3, "/software/web/port", "null", span, "t", deleted=True),
     ]
     assert [w.order for w in writes_affecting(writes, "/software/web")] == [0, 1, 3]
+
+
+def test_iteration_builtins_assign_and_guarded_globals_are_optional(index: WorkspaceIndex):
+    text = (
+        "unique template site/guards;\n"
+        "'/a' = { ok = first(SELF, k, v); while (ok) { ok = next(SELF, k, v); }; k; };\n"
+        "'/b' = if (exists(OPTIONAL_SETTING)) OPTIONAL_SETTING else MISSING_SETTING;\n"
+    )
+    doc = analyse_document(str(FIXTURES / "site" / "guards.pan"), text, overlay=False, index=index)
+    found = [
+        d.message for d in semantic_diagnostics(doc.ast, doc.occurrences, index, {"first", "next", "exists"})
+    ]
+    assert found == ["undefined variable 'MISSING_SETTING'"]
