@@ -38,7 +38,7 @@ from typing import Any
 from panc import __version__
 from panc.build.outcomes import FileOutcome, Lookup
 from panc.build.steps import content_digest
-from panc.loader import TEMPLATE_SUFFIXES, lookup_candidates
+from panc.loader import TEMPLATE_SUFFIXES, absolute_dir, lookup_candidates
 
 MANIFEST_NAME = ".panc-build.json"
 FORMAT_VERSION = 1
@@ -171,7 +171,7 @@ class DependencyChecker:
 
     def __init__(self, manifest: Manifest, include_path: Sequence[str], expected_outputs: int) -> None:
         self.manifest = manifest
-        self.include_path = list(include_path)
+        self.include_path = [absolute_dir(d) for d in include_path]
         self.expected_outputs = expected_outputs
         self._digests: dict[str, str | None] = {}
         self._lookups: dict[tuple[str, str, tuple[str, ...]], tuple[str | None, str | None]] = {}
