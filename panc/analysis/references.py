@@ -206,9 +206,9 @@ def _dml(root: object, found: list[Occurrence]) -> None:
             found.append(Occurrence(OccurrenceKind.FUNCTION, node.name, node.name_span))
             if node.name in ITERATION_FUNCTIONS:
                 # first(r, k, v) and next(r, k, v) assign their key and value variables.
-                assigned.update(arg.name for arg in node.args[1:3] if type(arg) is ast.Variable)
+                assigned.update(arg.name for arg in node.args[1:3] if isinstance(arg, ast.Variable))
             elif node.name in GUARD_FUNCTIONS:
-                guarded.update(arg.name for arg in node.args[:1] if type(arg) is ast.Variable)
+                guarded.update(arg.name for arg in node.args[:1] if isinstance(arg, ast.Variable))
             if node.name in TEMPLATE_NAME_FUNCTIONS and node.args:
                 first = node.args[0]
                 if isinstance(first, ast.Literal) and isinstance(first.value, str):
