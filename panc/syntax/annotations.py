@@ -11,6 +11,7 @@ import re
 
 from panc.source import Span
 from panc.syntax import ast
+from panc.syntax.construct import nodes
 
 _NAME = re.compile(r"@([A-Za-z_][A-Za-z0-9_.-]*)?[ \t]*")
 _KEY = re.compile(r"[ \t\r]*([A-Za-z_][A-Za-z_.-]*)[ \t]*=[ \t]*")
@@ -40,7 +41,7 @@ def parse_annotation(raw: str, span: Span) -> tuple[ast.Annotation, str | None]:
                 else "annotation body mixes 'key = value' lines and free text"
             )
         entries = (("desc", body),)  # panc keeps free text as written
-    return ast.Annotation(span, name, body, entries), problem
+    return nodes.Annotation(span, name, body, entries), problem
 
 
 def _valid_name(name: str) -> bool:

@@ -15,6 +15,7 @@ from panc.diagnostics import Category, Diagnostic
 from panc.evaluation.values import NULL, UNDEF
 from panc.source import Span
 from panc.syntax import ast
+from panc.syntax.construct import nodes
 from panc.syntax.expressions import fold_chain
 from panc.syntax.literals import decode_double, decode_double_quoted, decode_long, decode_single_quoted
 from panc.syntax.paths import PathSyntaxError, parse_key, parse_path
@@ -125,7 +126,7 @@ class AstBuilder:
         )
         if header is not None:
             last = statements[-1].span if statements else header.span
-            return ast.Template(
+            return nodes.Template(
                 _join(header.span, last),
                 header.kind,
                 header.name,
@@ -137,7 +138,7 @@ class AstBuilder:
         span = (
             _join(statements[0].span, statements[-1].span) if statements else Span(self.ctx.file, 1, 1, 1, 1)
         )
-        return ast.Template(span, None, None, None, statements)
+        return nodes.Template(span, None, None, None, statements)
 
     def header(self, children: list[Token]) -> Header:
         first = children[0]
@@ -166,7 +167,7 @@ class AstBuilder:
         if ":" not in path:  # an external path has its own diagnostic
             relative = bool(path) and not path.startswith("/")
             self._allowed("relative assignment" if relative else "absolute assignment", span)
-        return ast.Assignment(span, path, path_token.span, value, operator.value == "?=", final)
+        return nodes.Assignment(span, path, path_token.span, value, operator.value == "?=", final)
 
     def empty_assignment(self, children: list[Any]) -> None:
         self.ctx.error(Category.PARSE, "illegal empty DML statement", children[-1].span)
@@ -207,7 +208,7 @@ class AstBuilder:
             except PathSyntaxError as error:
                 self._syntax(str(error), path_token.span)
         self._allowed("prefix", span)
-        return ast.PrefixStatement(span, ctx.prefix, path_token.span)
+        return nodes.PrefixStatement(span, ctx.prefix, path_token.span)
 
     def include_statement(self, children: list[Any]) -> ast.Include:
         keyword, target, semicolon = children
@@ -226,7 +227,7 @@ class AstBuilder:
         if self_use is not None:
             self._syntax("SELF cannot be used in an include statement", self_use)
         self._allowed("include", span)
-        return ast.Include(span, target)
+        return nodes.Include(span, target)
 
     def variable_statement(self, children: list[Any]) -> ast.VariableStatement:
         final = len(children) == 6
@@ -235,7 +236,7 @@ class AstBuilder:
         if name.value in _READ_ONLY_VARIABLES:
             self._syntax(f"cannot set the automatic variable '{name.value}'", name.span)
         self._allowed("variable", span)
-        return ast.VariableStatement(
+        return nodes.VariableStatement(
             span, name.value, name.span, value, operator.value == "?=", final, self._annotations(children[0])
         )
 
@@ -243,27 +244,27 @@ class AstBuilder:
         keyword, name, _, spec, semicolon = children
         span = _join(keyword.span, semicolon.span)
         self._allowed("type", span)
-        return ast.TypeStatement(span, name.value, name.span, spec, self._annotations(keyword))
+        return nodes.TypeStatement(span, name.value, name.span, spec, self._annotations(keyword))
 
     def function_statement(self, children: list[Any]) -> ast.FunctionStatement:
         keyword, name, _, body, semicolon = children
         span = _join(keyword.span, semicolon.span)
         self._allowed("function", span)
-        return ast.FunctionStatement(span, name.value, name.span, body, self._annotations(keyword))
+        return nodes.FunctionStatement(span, name.value, name.span, body, self._annotations(keyword))
 
     def bind_statement(self, children: list[Any]) -> ast.BindStatement:
         keyword, path_token, _, spec, semicolon = children
         span = _join(keyword.span, semicolon.span)
         path = self._bound_path(path_token)
         self._allowed("bind", span)
-        return ast.BindStatement(span, path, path_token.span, spec)
+        return nodes.BindStatement(span, path, path_token.span, spec)
 
     def valid_statement(self, children: list[Any]) -> ast.ValidStatement:
         keyword, path_token, _, expr, semicolon = children
         span = _join(keyword.span, semicolon.span)
         path = self._bound_path(path_token)
         self._allowed("valid", span)
-        return ast.ValidStatement(span, path, path_token.span, expr)
+        return nodes.ValidStatement(span, path, path_token.span, expr)
 
     def _bound_path(self, token: Token) -> str:
         path = self._string(token)
@@ -283,26 +284,26 @@ class AstBuilder:
         target, _, value = children
         if isinstance(target, ast.Variable) and target.name == "SELF":
             self._syntax("SELF cannot be assigned directly; assign to SELF[...] instead", target.span)
-        return ast.Assign(_join(target.span, value.span), target, value)
+        return nodes.Assign(_join(target.span, value.span), target, value)
 
     def if_expr(self, children: list[Any]) -> ast.If:
         keyword = children[0]
         condition, then = children[2], children[4]
         otherwise = children[6] if len(children) == 7 else None
         last = otherwise if otherwise is not None else then
-        return ast.If(_join(keyword.span, last.span), condition, then, otherwise)
+        return nodes.If(_join(keyword.span, last.span), condition, then, otherwise)
 
     def while_expr(self, children: list[Any]) -> ast.While:
         keyword, _, condition, _, body = children
-        return ast.While(_join(keyword.span, body.span), condition, body)
+        return nodes.While(_join(keyword.span, body.span), condition, body)
 
     def for_expr(self, children: list[Any]) -> ast.For:
         keyword, _, init, _, condition, _, step, _, body = children
-        return ast.For(_join(keyword.span, body.span), init, condition, step, body)
+        return nodes.For(_join(keyword.span, body.span), init, condition, step, body)
 
     def foreach_expr(self, children: list[Any]) -> ast.Foreach:
         keyword, _, key, _, value, _, resource, _, body = children
-        return ast.Foreach(_join(keyword.span, body.span), key.value, value.value, resource, body)
+        return nodes.Foreach(_join(keyword.span, body.span), key.value, value.value, resource, body)
 
     def block(self, children: list[Any]) -> ast.Block:
         opening, closing = children[0], children[-1]
@@ -310,7 +311,7 @@ class AstBuilder:
         span = _join(opening.span, closing.span)
         if not body:
             self.ctx.error(Category.PARSE, "illegal empty DML statement", span)
-        return ast.Block(span, body)
+        return nodes.Block(span, body)
 
     def block_item(self, children: list[Any]) -> Any:
         return children[0] if len(children) == 2 else None
@@ -329,39 +330,39 @@ class AstBuilder:
 
     def unary(self, children: list[Any]) -> ast.Unary:
         operator, operand = children
-        return ast.Unary(_join(operator.span, operand.span), operator.value, operand)
+        return nodes.Unary(_join(operator.span, operand.span), operator.value, operand)
 
     def sq_string(self, children: list[Token]) -> ast.Literal:
         token = children[0]
-        return ast.Literal(token.span, decode_single_quoted(token.value))
+        return nodes.Literal(token.span, decode_single_quoted(token.value))
 
     def dq_string(self, children: list[Token]) -> ast.Literal:
         token = children[0]
-        return ast.Literal(token.span, self._string(token))
+        return nodes.Literal(token.span, self._string(token))
 
     def heredoc(self, children: list[Token]) -> ast.Literal:
         token = children[0]
-        return ast.Literal(token.span, token.payload)
+        return nodes.Literal(token.span, token.payload)
 
     def long_literal(self, children: list[Token]) -> ast.Literal:
         token = children[0]
-        return ast.Literal(token.span, self._long(token))
+        return nodes.Literal(token.span, self._long(token))
 
     def double_literal(self, children: list[Token]) -> ast.Literal:
         token = children[0]
-        return ast.Literal(token.span, decode_double(token.value))
+        return nodes.Literal(token.span, decode_double(token.value))
 
     def true_literal(self, children: list[Token]) -> ast.Literal:
-        return ast.Literal(children[0].span, True)
+        return nodes.Literal(children[0].span, True)
 
     def false_literal(self, children: list[Token]) -> ast.Literal:
-        return ast.Literal(children[0].span, False)
+        return nodes.Literal(children[0].span, False)
 
     def undef_literal(self, children: list[Token]) -> ast.Literal:
-        return ast.Literal(children[0].span, UNDEF)
+        return nodes.Literal(children[0].span, UNDEF)
 
     def null_literal(self, children: list[Token]) -> ast.Literal:
-        return ast.Literal(children[0].span, NULL)
+        return nodes.Literal(children[0].span, NULL)
 
     def call(self, children: list[Any]) -> ast.Call:
         name = children[0]
@@ -370,19 +371,19 @@ class AstBuilder:
             self._syntax("SELF cannot be called as a function", name.span)
         for arg in args:
             self._restricted(arg)
-        return ast.Call(_join(name.span, children[-1].span), name.value, name.span, args)
+        return nodes.Call(_join(name.span, children[-1].span), name.value, name.span, args)
 
     def paren(self, children: list[Any]) -> Any:
         return children[1]
 
     def variable(self, children: list[Token]) -> ast.Variable:
         token = children[0]
-        return ast.Variable(token.span, token.value)
+        return nodes.Variable(token.span, token.value)
 
     def index(self, children: list[Any]) -> ast.Index:
         base, _, index, closing = children
         self._restricted(index)
-        return ast.Index(_join(base.span, closing.span), base, index)
+        return nodes.Index(_join(base.span, closing.span), base, index)
 
     def arguments(self, children: list[Any]) -> list[Any]:
         return children
@@ -396,44 +397,44 @@ class AstBuilder:
 
     def full_type(self, children: list[Any]) -> ast.FullTypeSpec:
         spec = children[0]
-        return ast.FullTypeSpec(spec.span, spec, None, None)
+        return nodes.FullTypeSpec(spec.span, spec, None, None)
 
     def full_type_default(self, children: list[Any]) -> ast.FullTypeSpec:
         spec, _, default = children
-        return ast.FullTypeSpec(_join(spec.span, default.span), spec, default, None)
+        return nodes.FullTypeSpec(_join(spec.span, default.span), spec, default, None)
 
     def full_type_with(self, children: list[Any]) -> ast.FullTypeSpec:
         spec, keyword, validation = children
-        return ast.FullTypeSpec(_join(spec.span, validation.span), spec, None, validation, keyword.span)
+        return nodes.FullTypeSpec(_join(spec.span, validation.span), spec, None, validation, keyword.span)
 
     def full_type_default_with(self, children: list[Any]) -> ast.FullTypeSpec:
         spec, _, default, keyword, validation = children
-        return ast.FullTypeSpec(_join(spec.span, validation.span), spec, default, validation, keyword.span)
+        return nodes.FullTypeSpec(_join(spec.span, validation.span), spec, default, validation, keyword.span)
 
     def list_of(self, children: list[Any]) -> ast.ListOf:
         spec = children[0]
         range_ = children[2] if len(children) == 4 else None
-        return ast.ListOf(_join(spec.span, children[-1].span), spec, range_)
+        return nodes.ListOf(_join(spec.span, children[-1].span), spec, range_)
 
     def dict_of(self, children: list[Any]) -> ast.DictOf:
         spec = children[0]
         range_ = children[2] if len(children) == 4 else None
-        return ast.DictOf(_join(spec.span, children[-1].span), spec, range_)
+        return nodes.DictOf(_join(spec.span, children[-1].span), spec, range_)
 
     def link_of(self, children: list[Any]) -> ast.LinkOf:
         spec, star = children
-        return ast.LinkOf(_join(spec.span, star.span), spec)
+        return nodes.LinkOf(_join(spec.span, star.span), spec)
 
     def type_ref(self, children: list[Any]) -> ast.TypeRef:
         name = children[0]
         if len(children) == 1:
-            return ast.TypeRef(name.span, name.value, None)
+            return nodes.TypeRef(name.span, name.value, None)
         range_ = children[2] if len(children) == 4 else None
-        return ast.TypeRef(_join(name.span, children[-1].span), name.value, range_)
+        return nodes.TypeRef(_join(name.span, children[-1].span), name.value, range_)
 
     def choice_type(self, children: list[Any]) -> ast.ChoiceType:
         keyword, _, choices, closing = children
-        return ast.ChoiceType(
+        return nodes.ChoiceType(
             _join(keyword.span, closing.span), tuple(self._string(token) for token in choices)
         )
 
@@ -448,11 +449,11 @@ class AstBuilder:
     def record(self, children: list[Any]) -> ast.RecordType:
         extensible = _is_token(children[0], "EXTENSIBLE")
         members = tuple(children[2:-1] if extensible else children[1:-1])
-        return ast.RecordType(_join(children[0].span, children[-1].span), extensible, members, None)
+        return nodes.RecordType(_join(children[0].span, children[-1].span), extensible, members, None)
 
     def ranged_record(self, children: list[Any]) -> ast.RecordType:
         record, _, range_, closing = children
-        return ast.RecordType(_join(record.span, closing.span), record.extensible, record.members, range_)
+        return nodes.RecordType(_join(record.span, closing.span), record.extensible, record.members, range_)
 
     def field(self, children: list[Any]) -> ast.Field:
         name_token, marker, spec = children
@@ -462,7 +463,7 @@ class AstBuilder:
         except PathSyntaxError as error:
             self._syntax(f"invalid record field name: {error}", name_token.span)
             name = written
-        return ast.Field(
+        return nodes.Field(
             _join(name_token.span, spec.span),
             name,
             name_token.span,
@@ -473,22 +474,22 @@ class AstBuilder:
 
     def record_include(self, children: list[Token]) -> ast.RecordInclude:
         keyword, name = children
-        return ast.RecordInclude(_join(keyword.span, name.span), name.value)
+        return nodes.RecordInclude(_join(keyword.span, name.span), name.value)
 
     def range_exact(self, children: list[Any]) -> ast.Range:
         value, span = self._bound(children[0])
-        return ast.Range(span, value, value)
+        return nodes.Range(span, value, value)
 
     def range(self, children: list[Any]) -> ast.Range:
         if len(children) == 3:
             low, low_span = self._bound(children[0])
             high, high_span = self._bound(children[2])
-            return ast.Range(_join(low_span, high_span), low, high)
+            return nodes.Range(_join(low_span, high_span), low, high)
         if not _is_token(children[0], "DOTDOT"):
             low, low_span = self._bound(children[0])
-            return ast.Range(_join(low_span, children[1].span), low, None)
+            return nodes.Range(_join(low_span, children[1].span), low, None)
         high, high_span = self._bound(children[1])
-        return ast.Range(_join(children[0].span, high_span), None, high)
+        return nodes.Range(_join(children[0].span, high_span), None, high)
 
     def negative_long(self, children: list[Token]) -> tuple[int, Span]:
         minus, number = children

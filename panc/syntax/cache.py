@@ -35,6 +35,7 @@ import panc
 from panc.diagnostics import Diagnostic
 from panc.source import Span
 from panc.syntax import ast
+from panc.syntax.construct import CONSTRUCTORS
 from panc.syntax.gcpause import collector_paused
 from panc.syntax.language import cache_directory, grammar_hash
 from panc.syntax.parser import ParseResult, parse
@@ -147,7 +148,7 @@ def _reducers() -> dict[type, Any]:
     classes += [value for value in vars(ast).values() if isinstance(value, type) and is_dataclass(value)]
     for node_class in classes:
         getter = attrgetter(*(item.name for item in fields(node_class)))
-        table[node_class] = partial(_reduce_node, node_class, getter)
+        table[node_class] = partial(_reduce_node, CONSTRUCTORS.get(node_class, node_class), getter)
     return table
 
 
@@ -155,8 +156,8 @@ def _reduce_tuple(tuple_class: type, value: tuple[Any, ...]) -> tuple[Any, ...]:
     return (tuple.__new__, (tuple_class, tuple(value)))
 
 
-def _reduce_node(node_class: type, getter: attrgetter[Any], node: object) -> tuple[Any, ...]:
-    return (node_class, getter(node))
+def _reduce_node(constructor: Any, getter: attrgetter[Any], node: object) -> tuple[Any, ...]:
+    return (constructor, getter(node))
 
 
 _REDUCERS = _reducers()

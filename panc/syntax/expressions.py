@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from panc.source import Span
-from panc.syntax import ast
+from panc.syntax.construct import nodes
 from panc.syntax.tokens import new_span
 
 # Lowest to highest; all left-associative. DML assignment (lower still) is a grammar rule.
@@ -55,4 +55,4 @@ def _reduce(operands: list[Any], operators: list[str], levels: list[int]) -> Non
     levels.pop()
     first, last = left.span, right.span
     span = new_span(Span, (first.file, first.start_line, first.start_column, last.end_line, last.end_column))
-    operands.append(ast.Binary(span, operators.pop(), left, right))
+    operands.append(nodes.Binary(span, operators.pop(), left, right))

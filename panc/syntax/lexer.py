@@ -16,6 +16,7 @@ from panc.diagnostics import Category, Diagnostic
 from panc.source import Span
 from panc.syntax import ast
 from panc.syntax.annotations import parse_annotation
+from panc.syntax.construct import nodes
 from panc.syntax.tokens import Token, new_span, new_token
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -157,7 +158,7 @@ class Scanner:
                 if kind in ignore:
                     append_any(new_token(Token, (kind, value, span, start, end, None)))
                     if kind == "COMMENT":
-                        sink.comments.append(ast.Comment(span, value))
+                        sink.comments.append(nodes.Comment(span, value))
                     else:
                         annotation, problem = parse_annotation(value, span)
                         if problem is not None:
