@@ -72,7 +72,7 @@ def build(
     stale_paths = [paths[i] for i in stale]
     executor = _executor(make_compiler, settings, workers, scheduler, len(stale)) if stale else None
     if progress is not None:
-        progress.total = len(stale)
+        progress.start(len(stale))
 
     emitted = 0
     seen_objects: set[str] = set()

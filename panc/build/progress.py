@@ -32,6 +32,13 @@ class Progress:
         # a terminal shows the first object at once; a log waits for the first interval
         self._shown = 0.0 if self.tty else self._started
 
+    def start(self, total: int) -> None:
+        """Begin counting ``total`` objects now (rate and ETA are measured from here)."""
+        self.total = total
+        self.done = self.failed = 0
+        self._started = time.monotonic()
+        self._shown = 0.0 if self.tty else self._started
+
     def advance(self, failed: bool) -> None:
         """One more object finished (``failed``: with errors)."""
         self.done += 1
