@@ -205,8 +205,10 @@ class Run(EvaluationHooks):
     # ------------------------------------------------------------------ hooks
 
     def on_statement(self, node: ast.Statement | ast.Expr, frame: Frame) -> None:
+        if self.evaluating:
+            return  # a user function called by a watch: not part of the run
         self.frame = frame
-        if self.active and not self.evaluating:
+        if self.active:
             self._statement(node, frame)
 
     def _statement(self, node: ast.Statement | ast.Expr, frame: Frame) -> None:

@@ -429,3 +429,22 @@ def test_set_expression_on_locals_and_evaluate_in_caller_frame(debugger: Debugge
         debugger.session.evaluate("result", frame_id=2)  # the caller's statement has no such local
     debugger.session.resume()
     assert debugger.recorder.exit_code() == 0
+
+
+def test_watch_calling_a_user_function_does_not_disturb_the_run(debugger: Debugger) -> None:
+    debugger.launch("node1.pan", formats="none")
+    debugger.session.set_line_breakpoints(
+        fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "= 9000;"))]
+    )
+    debugger.session.set_data_breakpoints([DataSpec("/system/big")])
+    debugger.session.start()
+    debugger.recorder.next_stop()
+    assert debugger.session.evaluate("length(add_packages(list('x', 'y', 'z')))").value == "3"
+    debugger.session.step_over()
+    debugger.recorder.next_stop()
+    assert debugger.top()[2] == line_of("node1.pan", "'/system/big'")
+    debugger.session.resume()
+    assert debugger.recorder.next_stop().reason == "data breakpoint"
+    assert debugger.top() == ("object template node1", "node1.pan", line_of("node1.pan", "'/system/big'"))
+    debugger.session.resume()
+    assert debugger.recorder.exit_code() == 0
