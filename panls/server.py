@@ -200,13 +200,13 @@ def create_server() -> PanLanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def on_open(params: types.DidOpenTextDocumentParams) -> None:
         document = params.text_document
-        session.open(document.uri, document.text, document.version)
+        session.update(document.uri, document.text, document.version)
         server.publisher.document_changed(document.uri, document.text, document.version, immediate=True)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def on_change(params: types.DidChangeTextDocumentParams) -> None:
         document = server.workspace.get_text_document(params.text_document.uri)
-        session.open(document.uri, document.source, document.version)
+        session.update(document.uri, document.source, document.version)
         server.publisher.document_changed(document.uri, document.source, document.version)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)

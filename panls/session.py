@@ -86,10 +86,10 @@ class Session:
 
     # ------------------------------------------------------------------ documents
 
-    def open(self, uri: str, text: str, version: int | None) -> DocumentAnalysis:
-        path = uri_to_path(uri)
-        self._texts[path] = (text, version)
-        return self.document(path, text, version)
+    def update(self, uri: str, text: str, version: int | None) -> None:
+        """Record the latest text of an open document; it is analysed when someone asks, so a
+        burst of edits costs one analysis, not one per keystroke."""
+        self._texts[uri_to_path(uri)] = (text, version)
 
     def close(self, uri: str) -> None:
         path = uri_to_path(uri)
