@@ -44,6 +44,7 @@ class DapAdapter:
             "launch": self.launch,
             "attach": self.attach,
             "setBreakpoints": self.set_breakpoints,
+            "breakpointLocations": self.breakpoint_locations,
             "setFunctionBreakpoints": self.set_function_breakpoints,
             "setExceptionBreakpoints": self.set_exception_breakpoints,
             "dataBreakpointInfo": self.data_breakpoint_info,
@@ -127,6 +128,7 @@ class DapAdapter:
             "supportsTerminateRequest": True,
             "supportsExceptionInfoRequest": True,
             "supportsDataBreakpoints": True,
+            "supportsBreakpointLocationsRequest": True,
             "supportsDelayedStackTraceLoading": True,
             "exceptionBreakpointFilters": [
                 {"filter": key, "label": label, "default": key in _DEFAULT_FILTERS}
@@ -157,6 +159,15 @@ class DapAdapter:
         ]
         created = self.session.set_line_breakpoints(path, specs)
         return {"breakpoints": [self._breakpoint(b, source) for b in created]}
+
+    def breakpoint_locations(self, args: Args) -> dict[str, Any]:
+        path = (args.get("source") or {}).get("path")
+        if not path:
+            raise RequestFailed("breakpointLocations needs a source path")
+        first = self._line_in(int(args["line"]))
+        last = self._line_in(int(args.get("endLine") or args["line"]))
+        lines = self.session.breakpoint_lines(path, first, last)
+        return {"breakpoints": [{"line": self._line_out(line)} for line in lines]}
 
     def set_function_breakpoints(self, args: Args) -> dict[str, Any]:
         specs = [
@@ -394,6 +405,7 @@ def launch_config(args: Args) -> LaunchConfig:
             stop_on_entry=bool(args.get("stopOnEntry", False)),
             debug=bool(args.get("debug", False)),
             provenance=bool(args.get("provenance", True)),
+            no_debug=bool(args.get("noDebug", False)),
         )
     except (TypeError, ValueError) as error:
         raise RequestFailed(f"invalid launch arguments: {error}") from None

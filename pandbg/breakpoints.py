@@ -134,5 +134,4 @@ def place_line(lines: set[int], requested: int) -> int | None:
     """The executable line a breakpoint on ``requested`` stops at: itself or the next one."""
     if requested in lines:
         return requested
-    later = [line for line in lines if line > requested]
-    return min(later) if later else None
+    return min((line for line in lines if line > requested), default=None)

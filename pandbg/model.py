@@ -48,6 +48,8 @@ class LaunchConfig:
     """Enable ``debug()``/``traceback()`` output for every template."""
     provenance: bool = True
     """Record every profile write, for ``provenance()``."""
+    no_debug: bool = False
+    """Just compile ("run without debugging"): no hooks at all, so nothing ever stops."""
 
 
 @dataclass(frozen=True)

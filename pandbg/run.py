@@ -89,7 +89,8 @@ class Run(EvaluationHooks):
             initial_data=config.initial_data,
             debug=config.debug,
         )
-        self.compiler = Compiler(options, hooks=self, message_sink=self.on_message, parse=parse)
+        hooks = None if config.no_debug else self
+        self.compiler = Compiler(options, hooks=hooks, message_sink=self.on_message, parse=parse)
         self.done = threading.Event()
         self.lock = threading.Condition()
         self.commands: list[tuple[Callable[[], Any], Future[Any]]] = []

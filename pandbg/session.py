@@ -132,33 +132,21 @@ class DebugSession:
     def set_line_breakpoints(self, path: str, specs: list[LineSpec]) -> list[LineBreakpoint]:
         """Replace the breakpoints of one file; each is placed on an executable line."""
         real = os.path.realpath(path)
-        lines: set[int] | None = None
-        problem = None
-        try:
-            with open(real, encoding="utf-8") as handle:
-                result = parse_cached(handle.read(), real)
-            if result.ast is not None:
-                lines = executable_lines(result.ast)
-            if not result.ok:
-                problem = "the file has syntax errors"
-        except OSError as error:
-            problem = f"cannot read the file: {error.strerror}"
+        lines, problem = _executable_lines(real)
         created = []
         for spec in specs:
-            breakpoint_ = LineBreakpoint(self._new_id(), path=real, requested_line=spec.line)
+            breakpoint_ = LineBreakpoint(self._new_id(), path=real, requested_line=spec.line, line=spec.line)
             self._condition(breakpoint_, spec.condition, spec.hit_condition)
             breakpoint_.log_message = spec.log_message
-            placed = place_line(lines, spec.line) if lines is not None else None
+            placed = place_line(lines, spec.line)
             if placed is None:
                 breakpoint_.verified = False
                 breakpoint_.message = problem or "no executable statement at or after this line"
-                breakpoint_.line = spec.line
-            else:
+            elif placed != spec.line:
                 breakpoint_.line = placed
-                if placed != spec.line:
-                    breakpoint_.message = f"moved to line {placed}, the next executable statement"
-            if breakpoint_.message is None or breakpoint_.verified:
-                breakpoint_.message = breakpoint_.message or problem
+                breakpoint_.message = (
+                    breakpoint_.message or f"moved to line {placed}, the next executable statement"
+                )
             created.append(breakpoint_)
         self.line_breakpoints[real] = created
         self.line_index = {
@@ -167,6 +155,11 @@ class DebugSession:
         }
         self._refresh()
         return created
+
+    def breakpoint_lines(self, path: str, first: int, last: int) -> list[int]:
+        """The lines from ``first`` to ``last`` where a breakpoint can stop."""
+        lines, _ = _executable_lines(os.path.realpath(path))
+        return sorted(line for line in lines if first <= line <= last)
 
     def set_function_breakpoints(self, specs: list[FunctionSpec]) -> list[FunctionBreakpoint]:
         """Stop when a user function starts, or when a builtin is called."""
@@ -364,6 +357,17 @@ class DebugSession:
 
 
 # --------------------------------------------------------------------------- launch helpers
+
+
+def _executable_lines(path: str) -> tuple[set[int], str | None]:
+    """The lines of a template file where statements start, and why there are none."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            result = parse_cached(handle.read(), path)
+    except (OSError, UnicodeDecodeError) as error:
+        return set(), f"cannot read the file: {error}"
+    lines = executable_lines(result.ast) if result.ast is not None else set()
+    return lines, None if result.ok else "the file has syntax errors"
 
 
 def _namespace_root(program: str, name: str) -> str:

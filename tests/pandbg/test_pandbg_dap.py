@@ -255,6 +255,10 @@ def test_exception_info_and_data_breakpoints(client: PandbgClient) -> None:
 
 def test_restart_keeps_breakpoints(client: PandbgClient) -> None:
     client.ok("launch", {"program": fixture_path("node1.pan"), "formats": "none"})
+    locations = client.ok(
+        "breakpointLocations", {"source": {"path": fixture_path("node1.pan")}, "line": 1, "endLine": 6}
+    )
+    assert locations["breakpoints"] == [{"line": 4}, {"line": 6}]
     line = line_of("node1.pan", "'/system/hostname'")
     client.ok(
         "setBreakpoints", {"source": {"path": fixture_path("node1.pan")}, "breakpoints": [{"line": line}]}

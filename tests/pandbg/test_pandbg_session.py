@@ -448,3 +448,28 @@ def test_watch_calling_a_user_function_does_not_disturb_the_run(debugger: Debugg
     assert debugger.top() == ("object template node1", "node1.pan", line_of("node1.pan", "'/system/big'"))
     debugger.session.resume()
     assert debugger.recorder.exit_code() == 0
+
+
+def test_provenance_of_a_path_inside_a_written_value(debugger: Debugger) -> None:
+    debugger.launch("node1.pan", formats="none")
+    debugger.session.set_line_breakpoints(
+        fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "= 9000;"))]
+    )
+    debugger.session.start()
+    debugger.recorder.next_stop()
+    writes = debugger.session.provenance("/system/services/sshd/name")
+    assert [(w.path, w.value, w.relation) for w in writes] == [("/system/services/sshd", '"sshd"', "parent")]
+    assert debugger.session.provenance("/nowhere") == []
+    assert debugger.session.breakpoint_lines(fixture_path("node1.pan"), 1, 6) == [4, 6]
+    debugger.session.resume()
+    assert debugger.recorder.exit_code() == 0
+
+
+def test_no_debug_compiles_without_stopping(debugger: Debugger) -> None:
+    debugger.launch("node1.pan", no_debug=True, stop_on_entry=True, debug=True)
+    debugger.session.set_line_breakpoints(
+        fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "= 9000;"))]
+    )
+    debugger.session.start()
+    assert debugger.recorder.exit_code() == 0
+    assert (debugger.output_dir / "node1.xml").exists()
