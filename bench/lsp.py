@@ -52,7 +52,15 @@ class Client(LanguageClient):
                 self.waiters[key].set()
 
 
-async def start_session(corpus: Path, cache: str) -> tuple[Client, float]:
+def server_cpu_seconds(client: Client) -> float:
+    """User + system CPU time the server process has used so far (Linux ``/proc``)."""
+    pid = client._server.pid  # pylint: disable=protected-access
+    with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+        fields = handle.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def start_session(corpus: Path, cache: str) -> tuple[Client, float, float]:
     client = Client()
     env = {**os.environ, "XDG_CACHE_HOME": cache, "PYTHONPATH": str(REPO)}
     await client.start_io(sys.executable, "-m", "panls", env=env)
@@ -66,9 +74,10 @@ async def start_session(corpus: Path, cache: str) -> tuple[Client, float]:
         )
     )
     started = time.perf_counter()
+    cpu = server_cpu_seconds(client)
     client.initialized(types.InitializedParams())
     await asyncio.wait_for(client.index_ready.wait(), 600)
-    return client, time.perf_counter() - started
+    return client, time.perf_counter() - started, server_cpu_seconds(client) - cpu
 
 
 async def stop_session(client: Client) -> None:
@@ -178,11 +187,11 @@ async def main() -> int:
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory(prefix="panls-bench-") as cache:
-        client, cold = await start_session(args.corpus, cache)
-        print(f"index cold : {cold:6.3f} s  (server: {client.index_stats})")
+        client, cold, cpu = await start_session(args.corpus, cache)
+        print(f"index cold : {cold:6.3f} s wall, {cpu:6.3f} s server CPU  ({client.index_stats})")
         await stop_session(client)
-        client, warm = await start_session(args.corpus, cache)
-        print(f"index warm : {warm:6.3f} s  (server: {client.index_stats})")
+        client, warm, cpu = await start_session(args.corpus, cache)
+        print(f"index warm : {warm:6.3f} s wall, {cpu:6.3f} s server CPU  ({client.index_stats})")
         path = (args.corpus / args.template).resolve()
         text = path.read_text(encoding="utf-8")
         uri = path.as_uri()
@@ -202,6 +211,7 @@ async def main() -> int:
         for name, samples in (await measure_requests(client, uri, text, args.samples)).items():
             print(f"{name:11}: {percentiles(samples)}")
         await stop_session(client)
+    print(f"load average: {os.getloadavg()[0]:.2f} (the machine is shared; wall times vary with it)")
     return 0
 
 
