@@ -47,7 +47,7 @@ class Client(LanguageClient):
         @self.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
             key = (params.uri, params.version)
-            self.published[key] = time.perf_counter()
+            self.published.setdefault(key, time.perf_counter())  # the first diagnostics of that version
             if key in self.waiters:
                 self.waiters[key].set()
 
