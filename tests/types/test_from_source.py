@@ -91,9 +91,6 @@ def test_sample_validation_range_from_source() -> None:
     assert actual == expected
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the parser does not set FullTypeSpec.with_span yet (panc ends at 'with')"
-)
 def test_sample_validation_valid_from_source() -> None:
     actual, expected = sample_output("validation_valid", {"n": 42}, {"is_small": lambda v: v < 10})
     assert actual == expected
