@@ -81,7 +81,8 @@ def _clean(text: str) -> str:
 
 
 def _short(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
+    if "\n" in text or "  " in text or "\t" in text:
+        text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

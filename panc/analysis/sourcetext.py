@@ -52,9 +52,12 @@ class LineIndex:
 
     def span_text(self, span: Span) -> str:
         """The text covered by ``span`` (end inclusive)."""
-        return self.text[
-            self.offset(span.start_line, span.start_column) : self.offset(span.end_line, span.end_column) + 1
-        ]
+        starts = self.starts
+        _, line, column, end_line, end_column = span
+        if 1 <= line <= end_line < len(starts) and column >= 1 and end_column >= 1:
+            # The common case, inside the text: no clamping needed (indexing runs this a lot).
+            return self.text[starts[line - 1] + column - 1 : starts[end_line - 1] + end_column]
+        return self.text[self.offset(line, column) : self.offset(end_line, end_column) + 1]
 
 
 def span_text(text: str, span: Span) -> str:
