@@ -17,11 +17,9 @@ from __future__ import annotations
 import copyreg
 import functools
 import hashlib
-import importlib
 import io
 import os
 import pickle
-import sys
 import tempfile
 import threading
 from collections import OrderedDict
@@ -34,12 +32,13 @@ from typing import Any
 import panc
 from panc.diagnostics import Diagnostic
 from panc.source import Span
-from panc.syntax import ast
-from panc.syntax.construct import CONSTRUCTORS
 from panc.syntax.gcpause import collector_paused
-from panc.syntax.language import cache_directory, grammar_hash
-from panc.syntax.parser import ParseResult, parse
+from panc.syntax.grammar import cache_directory, grammar_hash
+from panc.syntax.result import ParseResult
 from panc.syntax.tokens import Token, new_span, new_token
+
+# The parser and the AST classes are imported on first need only: a run that finds every
+# result in the cache does not load them (see _parse, _reducers).
 
 FORMAT_VERSION = 2
 _MAGIC = b"pan-tools parse cache"
@@ -82,7 +81,7 @@ class ParseCache:
                 return result
         result = self._load(key, name)
         if result is None:
-            result = parse(text, name)
+            result = _parse(text, name)
             self._store(key, result)
             self.misses += 1
         else:
@@ -135,12 +134,24 @@ class ParseCache:
             pass  # a cache that cannot be written only costs time
 
 
+def _parse(text: str, name: str) -> ParseResult:
+    # pylint: disable-next=import-outside-toplevel  # the parser is needed on a miss only
+    from panc.syntax.parser import parse
+
+    return parse(text, name)
+
+
+@functools.cache
 def _reducers() -> dict[type, Any]:
     """Pickle reductions that rebuild each object with one C-level or ``__init__`` call.
 
     The defaults go through ``dataclasses.fields()`` for every node, on dump and on load,
     which costs more than the parse the cache saves.
     """
+    # pylint: disable-next=import-outside-toplevel  # needed to store results only
+    from panc.syntax import ast
+    from panc.syntax.construct import CONSTRUCTORS  # pylint: disable=import-outside-toplevel
+
     table: dict[type, Any] = dict(copyreg.dispatch_table)
     for tuple_class in (Span, Token):
         table[tuple_class] = partial(_reduce_tuple, tuple_class)
@@ -160,13 +171,10 @@ def _reduce_node(constructor: Any, getter: attrgetter[Any], node: object) -> tup
     return (constructor, getter(node))
 
 
-_REDUCERS = _reducers()
-
-
 def _dumps(value: object) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _REDUCERS
+    pickler.dispatch_table = _reducers()
     with collector_paused():
         pickler.dump(value)
     return buffer.getvalue()
@@ -261,35 +269,21 @@ class LazyParseResult(ParseResult):
         self._tokens = value
 
 
-# The modules whose code shapes a ParseResult: a change to any of them (a new AST field, a
-# new check) must not serve results made by the old code.
-_RESULT_MODULES = (
-    "panc.diagnostics",
-    "panc.source",
-    "panc.syntax.annotations",
-    "panc.syntax.ast",
-    "panc.syntax.builder",
-    "panc.syntax.expressions",
-    "panc.syntax.lalr",
-    "panc.syntax.lexer",
-    "panc.syntax.literals",
-    "panc.syntax.parser",
-    "panc.syntax.paths",
-    "panc.syntax.tokens",
-    "panc.syntax.cache",
-)
-
-
 @functools.cache
 def _results_version() -> str:
-    """A hash of the grammar and of the code of ``_RESULT_MODULES``."""
+    """A hash of the grammar and of the code that shapes a ``ParseResult`` (this package and
+    the shared position and diagnostic modules): a change to any of them (a new AST field, a
+    new check) must not serve results made by the old code. Read from the source files,
+    without importing the parser."""
     digest = hashlib.sha256(grammar_hash().encode())
-    for module_name in _RESULT_MODULES:
-        module = sys.modules.get(module_name) or importlib.import_module(module_name)
-        try:
-            digest.update(Path(module.__file__ or "").read_bytes())
-        except OSError:
-            digest.update(panc.__version__.encode())  # no sources (zip import): the release
+    package = Path(__file__).resolve().parent
+    sources = [*sorted(package.glob("*.py")), package.parent / "source.py", package.parent / "diagnostics.py"]
+    try:
+        for source in sources:
+            digest.update(source.name.encode())
+            digest.update(source.read_bytes())
+    except OSError:
+        digest.update(panc.__version__.encode())  # no sources (zip import): the release
     return digest.hexdigest()
 
 

@@ -10,9 +10,6 @@ new hash, so stale tables are never used; an unreadable file is rebuilt.
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import importlib.resources
 import os
 import pickle
 import tempfile
@@ -22,30 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from panc.syntax.builder import AstBuilder
+from panc.syntax.grammar import cache_directory, grammar, grammar_hash, grammar_text
 from panc.syntax.lalr import Tables, extract_tables
 from panc.syntax.lexer import Scanner, TerminalSpec
-
-GRAMMAR_RESOURCE = "pan.lark"
-# Bump when the stored form of the analysed grammar changes.
-_ANALYSIS_FORMAT = 2
-
-
-def grammar_text() -> str:
-    """The text of ``pan.lark``."""
-    try:
-        resource = importlib.resources.files("panc.grammars") / GRAMMAR_RESOURCE
-        return resource.read_text(encoding="utf-8")
-    except ModuleNotFoundError:
-        # Running from a source checkout that is not installed: panc.grammars is only a
-        # name given by pyproject.toml to the top-level grammars/ directory.
-        source = Path(__file__).resolve().parents[2] / "grammars" / GRAMMAR_RESOURCE
-        return source.read_text(encoding="utf-8")
-
-
-def cache_directory() -> Path:
-    """``$XDG_CACHE_HOME/pan-tools`` (default ``~/.cache/pan-tools``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "pan-tools"
 
 
 @dataclass(frozen=True)
@@ -61,6 +37,8 @@ class Language:
     """How error messages show each terminal: ``"("`` for a literal, ``<NAME>`` otherwise."""
 
 
+__all__ = ["Language", "analyse", "cache_directory", "grammar_hash", "grammar_text", "language"]
+
 _LANGUAGE: Language | None = None
 _BUILD_LOCK = threading.Lock()
 
@@ -75,21 +53,8 @@ def language() -> Language:
     return _LANGUAGE
 
 
-@functools.cache
-def _grammar() -> tuple[str, str]:
-    """The grammar text and its hash."""
-    text = grammar_text()
-    return text, hashlib.sha256(f"{_ANALYSIS_FORMAT}\n{text}".encode()).hexdigest()
-
-
-def grammar_hash() -> str:
-    """sha256 of the grammar text (what the parse cache is keyed on); cheap: it does not
-    load the parser."""
-    return _grammar()[1]
-
-
 def _build() -> Language:
-    text, digest = _grammar()
+    text, digest = grammar()
     stored = cache_directory() / f"grammar-{digest[:32]}.pickle"
     analysis = _load_analysis(stored, digest)
     if analysis is None:

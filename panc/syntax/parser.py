@@ -8,18 +8,20 @@ at the start of a line) and carries on, so editors get every good statement.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import islice
 
 from panc.diagnostics import Category, Diagnostic
 from panc.source import Span
-from panc.syntax.ast import Annotation, Comment, Template
+from panc.syntax.ast import Template
 from panc.syntax.builder import BuildContext
 from panc.syntax.gcpause import collector_paused
 from panc.syntax.lalr import ParseError, ParserState
 from panc.syntax.language import Language, language
 from panc.syntax.lexer import LexResult
+from panc.syntax.result import ParseResult
 from panc.syntax.tokens import Token
+
+__all__ = ["ParseResult", "grammar_error_message", "parse"]
 
 _OPENING = frozenset({"LBRACE", "LPAR", "LSQB"})
 _CLOSING = frozenset({"RBRACE", "RPAR", "RSQB"})
@@ -29,23 +31,6 @@ _STATEMENT_START = frozenset({"VARIABLE", "FINAL", "TYPE", "FUNCTION", "BIND", "
 _PATHS = frozenset({"SQ_STRING", "DQ_STRING"})
 # A terminal that the parser accepts only where a statement may start.
 _STATEMENT_LEVEL = "BIND"
-
-
-@dataclass
-class ParseResult:
-    """What ``parse`` found: the AST (``None`` only if nothing could be built), the
-    diagnostics in source order, and every token, comment and annotation."""
-
-    ast: Template | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    annotations: list[Annotation] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """True when there is no diagnostic at all."""
-        return not self.diagnostics
 
 
 def parse(text: str, name: str) -> ParseResult:
