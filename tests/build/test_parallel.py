@@ -155,3 +155,20 @@ def test_site_build_with_two_workers_rebuilds_the_same_objects(tmp_path):
     (tmp_path / "site/lib/web.pan").write_text("unique template lib/web;\n'/web/port' = 81;\n")
     assert compiled(one.run()) == ["node1", "node2"]
     assert compiled(one.run()) == []
+
+
+def test_plain_panc_checks_dependencies_only_when_asked(tmp_path):
+    write_site(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    files = [str(tmp_path / "site" / f"{node}.pan") for node in NODES]
+    argv = ["--formats", "json", "--include-path", "site", "--output-dir", str(out), *files]
+    assert _panc(argv, tmp_path) == (0, "", "")
+    assert not (out / MANIFEST_NAME).exists()
+    assert _panc(["--check-dependencies", *argv], tmp_path) == (0, "", "")
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("node*.json")}
+    assert _panc(["--check-dependencies", *argv], tmp_path) == (0, "", "")
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("node*.json")} == before
+    # and panc build can be told not to
+    code, _, stderr = _panc(["build", "--no-check-dependencies", *argv], tmp_path)
+    assert code == 0 and f"{len(NODES)} compiled, 0 up to date" in stderr
