@@ -35,6 +35,7 @@ from panc.evaluation.values import (
     type_name,
     wrap_long,
 )
+from panc.names import TYPE_TEST_FUNCTIONS
 from panc.source import Span
 from panc.syntax import ast
 
@@ -43,27 +44,6 @@ if TYPE_CHECKING:
     from panc.evaluation.hooks import EvaluationHooks
 
 Code = Callable[["Frame"], Value]
-
-AUTOMATIC_READ_ONLY = frozenset({"SELF", "OBJECT", "TEMPLATE", "FUNCTION", "ARGV", "ARGC"})
-"""Automatic variables that no ``variable`` statement may set."""
-
-TYPE_TESTS = frozenset(
-    {
-        "is_boolean",
-        "is_defined",
-        "is_double",
-        "is_long",
-        "is_dict",
-        "is_nlist",
-        "is_list",
-        "is_null",
-        "is_number",
-        "is_property",
-        "is_resource",
-        "is_string",
-    }
-)
-"""Builtins that answer ``false`` (instead of failing) for an undefined variable reference."""
 
 _RESTRICTED_ARGUMENTS = frozenset({"error", "return"})
 
@@ -694,7 +674,11 @@ class DmlCompiler:
             for arg in node.args:
                 if isinstance(arg, ast.Literal) and arg.value is NULL:
                     raise self.syntax(f"{node.name}() does not accept a null argument", arg.span)
-        if node.name in TYPE_TESTS and count == 1 and isinstance(node.args[0], (ast.Variable, ast.Index)):
+        if (
+            node.name in TYPE_TEST_FUNCTIONS
+            and count == 1
+            and isinstance(node.args[0], (ast.Variable, ast.Index))
+        ):
             return self._type_test(node, builtin.impl)
         return self._pure_call(node, builtin.impl)
 

@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 from panc.diagnostics import PanError, PanSyntaxError
 from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.control import EvalFailure, located
-from panc.evaluation.dml import AUTOMATIC_READ_ONLY, Code, CompileEnv, DmlCompiler, constant_of, is_constant
+from panc.evaluation.dml import Code, CompileEnv, DmlCompiler, constant_of, is_constant
 from panc.evaluation.frames import SelfRef
 from panc.evaluation.static import check_statement_allowed, needs_self, uses_self
 from panc.evaluation.terms import Term, format_path, parse_path_text
 from panc.evaluation.tree import MISSING
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
+from panc.names import AUTOMATIC_VARIABLES
 from panc.syntax import ast
 
 if TYPE_CHECKING:
@@ -268,7 +269,7 @@ class StatementCompiler:
 
     def _variable(self, statement: ast.VariableStatement) -> StatementCode:
         name = statement.name
-        if name in AUTOMATIC_READ_ONLY:
+        if name in AUTOMATIC_VARIABLES:
             raise PanSyntaxError(f"cannot set the automatic variable {name}", statement.name_span)
         dml = self.dml.top_level(statement.value)
         span = statement.span

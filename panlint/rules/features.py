@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from panc.names import PREDEFINED_VARIABLES
 from panc.syntax import ast
 from panlint.astwalk import walk
-from panlint.builtin_names import AUTOMATIC_VARIABLES
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import Rule
@@ -46,7 +46,7 @@ def _global_reads(statement: ast.Node) -> Iterator[ast.Variable]:
             isinstance(node, ast.Variable)
             and id(node) not in guarded
             and node.name not in local
-            and node.name not in AUTOMATIC_VARIABLES
+            and node.name not in PREDEFINED_VARIABLES
         ):
             yield node
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from panc.names import BUILTIN_FUNCTIONS
 from panc.syntax import ast
-from panlint.builtin_names import BUILTIN_FUNCTIONS
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import Rule

@@ -6,9 +6,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 
+from panc.names import BUILTIN_FUNCTIONS, PREDEFINED_VARIABLES
 from panc.syntax import ast
 from panlint.astwalk import children
-from panlint.builtin_names import AUTOMATIC_VARIABLES, BUILTIN_FUNCTIONS
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import Rule
@@ -170,7 +170,7 @@ class UnusedLocal(Rule):
                 continue  # no assignment in this DML: no local to report
             written, read = _writes_and_reads(root)
             for name, target in written.items():
-                if name not in read and name not in AUTOMATIC_VARIABLES:
+                if name not in read and name not in PREDEFINED_VARIABLES:
                     yield self.finding(target.span, f"Local variable {name} is assigned but never used")
 
 

@@ -14,12 +14,18 @@ from typing import Any
 import pytest
 
 from panc.builtins import BUILTINS
-from panlint.builtin_names import BUILTIN_FUNCTIONS
+from panc.names import (
+    BUILTIN_FUNCTIONS,
+    BUILTIN_TYPES,
+    IPV6_EXTENSION_FUNCTIONS,
+    KEYWORDS,
+    LITERAL_WORDS,
+    PREDEFINED_VARIABLES,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 GRAMMAR = REPO / "grammars" / "pan.tmLanguage.json"
 INVENTORY = REPO / ".." / "shared" / "reference" / "pan-inventory.md"
-IPV6_EXTENSIONS = {"ip6_canonical", "ip6_to_list", "ip6_in_network", "ip4_in_network"}
 
 
 def _grammar() -> dict[str, Any]:
@@ -55,8 +61,8 @@ def test_builtin_functions_cover_the_compiler_registry_and_the_linter() -> None:
     highlighted = _alternatives(_grammar()["repository"]["builtin-functions"]["match"])
     assert set(BUILTINS) <= highlighted, sorted(set(BUILTINS) - highlighted)
     assert set(BUILTIN_FUNCTIONS) <= highlighted, sorted(set(BUILTIN_FUNCTIONS) - highlighted)
-    assert highlighted >= IPV6_EXTENSIONS
-    assert len(highlighted) == 64 + len(IPV6_EXTENSIONS)
+    assert highlighted >= IPV6_EXTENSION_FUNCTIONS
+    assert len(highlighted) == 64 + len(IPV6_EXTENSION_FUNCTIONS)
 
 
 def test_builtin_functions_are_those_of_the_inventory() -> None:
@@ -72,60 +78,20 @@ def test_builtin_functions_are_those_of_the_inventory() -> None:
             names.update(re.findall(r"\b(is_[a-z]+)\b", cells[2]))
     assert len(names) == 64, sorted(names)
     highlighted = _alternatives(_grammar()["repository"]["builtin-functions"]["match"])
-    assert highlighted - IPV6_EXTENSIONS == names
+    assert highlighted - IPV6_EXTENSION_FUNCTIONS == names
 
 
 def test_every_reserved_word_is_a_keyword() -> None:
-    reserved = set(
-        [
-            "if",
-            "for",
-            "with",
-            "else",
-            "type",
-            "bind",
-            "while",
-            "valid",
-            "final",
-            "prefix",
-            "unique",
-            "object",
-            "foreach",
-            "include",
-            "template",
-            "function",
-            "variable",
-            "structure",
-            "extensible",
-            "declaration",
-            "choice",
-        ]
-    )
+    reserved = set(KEYWORDS)
     assert len(reserved) == 21
     assert _keyword_words() == reserved
     rules = [re.compile(rule["match"]) for rule in _grammar()["repository"]["constants"]["patterns"]]
-    for word in ("true", "false", "undef", "null"):
+    for word in LITERAL_WORDS:
         assert any(rule.fullmatch(word) for rule in rules), word
     assert not any(rule.fullmatch("TRUE") or rule.fullmatch("nil") for rule in rules)
 
 
 def test_types_and_automatic_variables() -> None:
     repository = _grammar()["repository"]
-    assert _alternatives(repository["builtin-types"]["match"]) == set(
-        [
-            "boolean",
-            "long",
-            "double",
-            "string",
-            "number",
-            "property",
-            "resource",
-            "element",
-            "list",
-            "dict",
-            "nlist",
-        ]
-    )
-    assert _alternatives(repository["automatic-variables"]["match"]) == set(
-        ["SELF", "ARGV", "ARGC", "OBJECT", "TEMPLATE", "FUNCTION", "LOADPATH"]
-    )
+    assert _alternatives(repository["builtin-types"]["match"]) == BUILTIN_TYPES
+    assert _alternatives(repository["automatic-variables"]["match"]) == PREDEFINED_VARIABLES
