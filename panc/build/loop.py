@@ -14,6 +14,7 @@ whatever order workers finish in, so the output is the same as a sequential buil
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -109,6 +110,7 @@ def build(
         progress.finish()
     if manifest is not None:
         _save(manifest)
+        _remove_orphans(settings.output_dir, manifest.started_ns)
     finished = [o for o in outcomes if o is not None]
     return BuildReport(finished, len(settings.formats), time.monotonic() - started)
 
@@ -165,6 +167,21 @@ def _write_rendered(outcome: FileOutcome, settings: BuildSettings) -> None:
                                                outcome.timestamp)
     except OSError as error:
         outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
+
+
+def _remove_orphans(output_dir: str, started_ns: int) -> None:
+    """Delete the temporary files a killed build left (``.<output>.<random>.tmp``).
+
+    Only those older than this build: a file being written is renamed within moments.
+    """
+    for directory, _, names in os.walk(output_dir):
+        for name in names:
+            if not (name.startswith(".") and name.endswith(".tmp")):
+                continue
+            path = os.path.join(directory, name)
+            with contextlib.suppress(OSError):
+                if os.stat(path).st_mtime_ns < started_ns:
+                    os.unlink(path)
 
 
 def _save(manifest: Manifest) -> None:

@@ -127,3 +127,15 @@ def test_dep_files_list_the_dependencies(tmp_path):
     lines = (site.out / "node5.dep").read_text().splitlines()
     assert [line.split()[:2] for line in lines] == [
         ["lib/optional", "PAN"], ["node5", "PAN"], ["site/extra", "ABSENT"]]
+
+
+def test_temporary_files_of_a_killed_build_are_removed(tmp_path):
+    site = _site(tmp_path)
+    orphan = site.out / ".node1.json.k1ll3d.tmp"
+    orphan.write_text("{ half")
+    os.utime(orphan, (1, 1))
+    in_flight = site.out / ".node2.json.wr1t1ng.tmp"
+    in_flight.write_text("{")
+    os.utime(in_flight, (4e9, 4e9))  # newer than the build: another writer's
+    site.run()
+    assert not orphan.exists() and in_flight.exists()

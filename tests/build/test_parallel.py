@@ -133,9 +133,10 @@ def test_a_killed_build_leaves_old_or_new_profiles(tmp_path):
     commons = [p["common"] for p in profiles.values()]
     assert 5 <= commons.count("changed") < count
     assert set(commons) == {"yes", "changed"}
-    # the next build finishes the job: every profile new
+    # the next build finishes the job: every profile new, no temporary file left behind
     subprocess.run(argv, check=True, env=env, capture_output=True, timeout=120)
     assert {json.loads(p.read_text())["common"] for p in out.glob("host*.json")} == {"changed"}
+    assert [p.name for p in out.iterdir() if p.name.endswith(".tmp")] == []
 
 
 def _some_new(out: Path, at_least: int) -> bool:
