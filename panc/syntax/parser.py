@@ -21,7 +21,7 @@ from panc.syntax.lexer import LexResult
 from panc.syntax.result import ParseResult
 from panc.syntax.tokens import Token
 
-__all__ = ["ParseResult", "grammar_error_message", "parse"]
+__all__ = ["ParseResult", "grammar_error_message", "panc_printed_span", "parse"]
 
 _OPENING = frozenset({"LBRACE", "LPAR", "LSQB"})
 _CLOSING = frozenset({"RBRACE", "RPAR", "RSQB"})
@@ -268,6 +268,16 @@ def grammar_error_message(token: Token, expected: set[str], literals: dict[str, 
     shown = sorted(names, key=lambda item: (_PANC_ORDER.get(item, len(_PANC_ORDER)), item))
     listed = "".join(f"    {item} ...\n" for item in shown)
     return f"\nEncountered: {found}\nWas expecting one of:\n{listed}    "
+
+
+def panc_printed_span(diagnostic: Diagnostic) -> Span:
+    """The range panc prints for ``diagnostic``: for a grammar error (an unexpected token)
+    panc's end column is the line number (``[f.pan:3.11-3.3]``), a quirk of its JavaCC
+    error conversion; ``diagnostic.span`` keeps the token's real range for editors."""
+    span = diagnostic.span
+    if diagnostic.category is Category.PARSE and diagnostic.message.startswith("\nEncountered: "):
+        return span._replace(end_line=span.start_line, end_column=span.start_line)
+    return span
 
 
 def _java_escape(text: str) -> str:
