@@ -258,6 +258,13 @@ class ObjectBuild:
             return
         self.loaded.add(declared)
         child = Frame(self, frame.tree, declared, parent=frame, call_span=span)
+        self._run_template(template, child, name, span, first)
+
+    def _run_template(
+        self, template: CompiledTemplate, child: Frame, name: str, span: Span, first: bool
+    ) -> None:
+        """Run an included or created template's statements in ``child``, one call level deeper;
+        an error gains ``span`` (the include or create() call) in its trace."""
         self._enter(span)
         hooks = self.hooks
         if hooks is not None:
@@ -289,20 +296,7 @@ class ObjectBuild:
         self.loaded.add(template.name)
         tree = Tree()
         child = Frame(self, tree, frame.template, parent=frame, call_span=span)
-        self._enter(span)
-        hooks = self.hooks
-        if hooks is not None:
-            hooks.on_include_enter(name, span)
-        try:
-            run_statements(template, child, first)
-        except EvaluationError as error:
-            _ensure_trace(error)
-            error.trace.append(span)
-            raise
-        finally:
-            self.depth -= 1
-            if hooks is not None:
-                hooks.on_include_exit(name, span)
+        self._run_template(template, child, name, span, first)
         result = tree.root
         try:
             for position in range(0, len(overrides), 2):
