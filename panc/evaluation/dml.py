@@ -573,49 +573,44 @@ class DmlCompiler:
         return code
 
     def _while(self, node: ast.While) -> Code:
-        condition = self.expr(node.condition)
-        body = self.statement(node.body)
-        span = keyword_span(node.span, "while")
-
-        def code(frame: Frame) -> Value:
-            limit = frame.build.max_iteration
-            count = 0
-            result = UNDEF
-            while True:
-                test = condition(frame)
-                if test is not True:
-                    if test is False:
-                        return result
-                    raise located(f"while condition must be a boolean, got {type_name(test)}", span)
-                count += 1
-                if count > limit > 0:
-                    raise located(f"loop iteration count ({limit:,}) has been exceeded", span)
-                result = body(frame)
-
-        return code
+        return self._loop("while", None, node.condition, node.body, None, node.span)
 
     def _for(self, node: ast.For) -> Code:
-        init = self.expr(node.init)
-        condition = self.expr(node.condition)
-        step = self.expr(node.step)
-        body = self.statement(node.body)
-        span = keyword_span(node.span, "for")
+        return self._loop("for", node.init, node.condition, node.body, node.step, node.span)
+
+    def _loop(
+        self,
+        keyword: str,
+        init_node: ast.Expr | None,
+        condition_node: ast.Expr,
+        body_node: ast.Expr,
+        step_node: ast.Expr | None,
+        node_span: Span,
+    ) -> Code:
+        """A ``while`` (no init, no step) or ``for`` loop; its value is the last body's, or the
+        init's (undef for ``while``) when the body never runs."""
+        init = self.expr(init_node) if init_node is not None else None
+        condition = self.expr(condition_node)
+        step = self.expr(step_node) if step_node is not None else None
+        body = self.statement(body_node)
+        span = keyword_span(node_span, keyword)
 
         def code(frame: Frame) -> Value:
             limit = frame.build.max_iteration
             count = 0
-            result = init(frame)
+            result = init(frame) if init is not None else UNDEF
             while True:
                 test = condition(frame)
                 if test is not True:
                     if test is False:
                         return result
-                    raise located(f"for condition must be a boolean, got {type_name(test)}", span)
+                    raise located(f"{keyword} condition must be a boolean, got {type_name(test)}", span)
                 count += 1
                 if count > limit > 0:
                     raise located(f"loop iteration count ({limit:,}) has been exceeded", span)
                 result = body(frame)
-                step(frame)
+                if step is not None:
+                    step(frame)
 
         return code
 
