@@ -278,14 +278,19 @@ class _Translator:
         if "x" in (flags.group(2) or ""):
             self.comments = False
 
+    def _open_escape(self) -> tuple[int, str]:
+        """Step over the backslash at ``self.pos`` and the character it escapes: (backslash
+        position, escaped character). A pattern that ends with the backslash is an error."""
+        start = self.pos
+        if start + 1 >= len(self.pattern):
+            raise self.error("Unexpected internal error", start + 1)
+        self.pos = start + 2
+        return start, self.pattern[start + 1]
+
     def _escape_outside(self) -> str:
         """Translate the escape at ``self.pos`` (a backslash) outside character classes."""
         pattern = self.pattern
-        start = self.pos
-        if start + 1 >= len(pattern):
-            raise self.error("Unexpected internal error", start + 1)
-        char = pattern[start + 1]
-        self.pos = start + 2
+        start, char = self._open_escape()
         if char in "123456789":
             number = int(char)
             while self.pos < len(pattern) and pattern[self.pos].isdigit():
@@ -323,11 +328,7 @@ class _Translator:
     def _escape_in_class(self) -> Ranges:
         """The set of code points of the escape at ``self.pos``: a literal or a class."""
         pattern = self.pattern
-        start = self.pos
-        if start + 1 >= len(pattern):
-            raise self.error("Unexpected internal error", start + 1)
-        char = pattern[start + 1]
-        self.pos = start + 2
+        start, char = self._open_escape()
         simple = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "a": "\a", "e": "\x1b"}
         if char in simple:
             return _chars(simple[char])
