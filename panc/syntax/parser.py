@@ -1,9 +1,11 @@
 """``parse(text, name)``: pan source text to an AST, diagnostics and tokens. Never raises.
 
-The scanner's tokens are fed to Lark's LALR parser state one by one; the builder's callbacks
-make the AST as rules are reduced. On a grammar error the parser records one diagnostic,
-skips to the end of the broken statement (a ``;`` outside brackets, or a statement keyword
-at the start of a line) and carries on, so editors get every good statement.
+The scanner's tokens drive the LALR tables Lark computed from the grammar (the loop is
+ours, see ``panc.syntax.lalr``); the builder's callbacks make the AST as rules are reduced.
+On a grammar error the parser records one diagnostic (panc's words), then either repairs a
+forgotten ``;``, or re-parses from a statement that an unclosed bracket swallowed, or skips
+to the end of the broken statement (a ``;`` outside brackets, or a statement keyword or path
+at the start of a line), and carries on: editors get every good statement.
 """
 
 from __future__ import annotations
