@@ -11,6 +11,7 @@ from panlint.rule import Rule
 from panlint.tokenkinds import CLOSERS, OPENERS
 
 if TYPE_CHECKING:
+    from panc.source import Span
     from panc.syntax.tokens import Token
 
 
@@ -38,6 +39,17 @@ def _gap_before(before: Token | None, tok: Token) -> Edit | None:
     return Edit(line, before.span.end_column + 1, line, tok.span.start_column, "")
 
 
+def _gap_span(context: LintContext, gap: Edit) -> Span:
+    """The blanks ``gap`` removes, as a span to report."""
+    return context.span(gap.line, gap.column, gap.end_column - 1)
+
+
+def _space_after(tok: Token, what: str) -> Fix:
+    """The fix inserting a space right after ``tok`` (a ``what``)."""
+    line, column = tok.span.end_line, tok.span.end_column + 1
+    return Fix(f"Add space after {what}", (Edit(line, column, line, column, " "),))
+
+
 class CommaSpacing(Rule):
     """A comma is followed by a space and not preceded by one: ``f(a, b)``.
 
@@ -55,12 +67,9 @@ class CommaSpacing(Rule):
             gap = _gap_before(before, comma)
             if gap is not None and before is not None and before.value not in OPENERS:
                 fix = Fix("Remove space before comma", (gap,))
-                span = context.span(gap.line, gap.column, gap.end_column - 1)
-                yield self.finding(span, "Unnecessary space before comma", fix)
+                yield self.finding(_gap_span(context, gap), "Unnecessary space before comma", fix)
             if after is not None and _touches(comma, after) and after.value not in CLOSERS:
-                line, column = comma.span.end_line, comma.span.end_column + 1
-                fix = Fix("Add space after comma", (Edit(line, column, line, column, " "),))
-                yield self.finding(comma.span, fix=fix)
+                yield self.finding(comma.span, fix=_space_after(comma, "comma"))
 
 
 class SpaceBeforeSemicolon(Rule):
@@ -80,8 +89,7 @@ class SpaceBeforeSemicolon(Rule):
             gap = _gap_before(before, semicolon)
             if gap is None or before is None or before.value in ("(", ";"):
                 continue
-            span = context.span(gap.line, gap.column, gap.end_column - 1)
-            yield self.finding(span, fix=Fix("Remove space before semicolon", (gap,)))
+            yield self.finding(_gap_span(context, gap), fix=Fix("Remove space before semicolon", (gap,)))
 
 
 class SpaceAfterSemicolon(Rule):
@@ -101,9 +109,7 @@ class SpaceAfterSemicolon(Rule):
         for _before, semicolon, after in _neighbours(context, ";"):
             if after is None or not _touches(semicolon, after) or after.value in (")", ";"):
                 continue
-            line, column = semicolon.span.end_line, semicolon.span.end_column + 1
-            fix = Fix("Add space after semicolon", (Edit(line, column, line, column, " "),))
-            yield self.finding(semicolon.span, fix=fix)
+            yield self.finding(semicolon.span, fix=_space_after(semicolon, "semicolon"))
 
 
 RULES = (CommaSpacing, SpaceBeforeSemicolon, SpaceAfterSemicolon)
