@@ -10,8 +10,7 @@ from __future__ import annotations
 # pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from collections.abc import Iterator
 
-from panc.builtins.conversions import java_to_string
-from panc.evaluation.values import Value, format_scalar, sorted_keys, type_name
+from panc.evaluation.values import Value, format_scalar, java_to_string, sorted_keys, type_name
 
 SUMMARY_LIMIT = 200
 """Characters of a list or dict shown on one line before ``...``."""

@@ -17,7 +17,7 @@ from fractions import Fraction
 
 from panc.builtins.arguments import long_arg, property_arg
 from panc.builtins.registry import BuiltinError, builtin
-from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, format_scalar, sorted_keys
+from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, java_to_string
 
 _JAVA_DOUBLE = re.compile(
     r"""[+-]?(?:
@@ -27,21 +27,6 @@ _JAVA_DOUBLE = re.compile(
     )""",
     re.VERBOSE,
 )
-
-
-def java_to_string(value: Value) -> str:
-    """Java's ``toString`` of a pan element: scalars as in profiles (``1.0E10``), lists as
-    ``[ a, b ]`` and dicts as ``{ k1, v1, k2, v2 }`` with keys in sorted order."""
-    t = type(value)
-    if t is list:
-        return "[ " + ", ".join(java_to_string(item) for item in value) + " ]"
-    if t is dict:
-        parts: list[str] = []
-        for key in sorted_keys(value):
-            parts.append(key)
-            parts.append(java_to_string(value[key]))
-        return "{ " + ", ".join(parts) + " }"
-    return format_scalar(value)
 
 
 def parse_java_long(text: str, radix: int = 10) -> int:

@@ -24,10 +24,9 @@ import struct
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from panc.builtins.arguments import string_arg
-from panc.builtins.conversions import java_to_string
 from panc.builtins.registry import BuiltinError, builtin
 from panc.evaluation.java_double import java_decimal_digits
-from panc.evaluation.values import NULL, UNDEF, Value
+from panc.evaluation.values import NULL, UNDEF, Value, java_to_string
 
 _SPEC = re.compile(r"%(\d+\$)?([-#+ 0,(<]*)?(\d+)?(\.\d+)?([tT])?([a-zA-Z%])")
 _CONVERSIONS = set("bBhHsScCdoxXeEfgGaA%n")

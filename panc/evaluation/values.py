@@ -143,6 +143,21 @@ def format_scalar(v: Value) -> str:
     raise TypeError(f"not a scalar: {v!r}")
 
 
+def java_to_string(value: Value) -> str:
+    """Java's ``toString`` of a pan element: scalars as in profiles (``1.0E10``), lists as
+    ``[ a, b ]`` and dicts as ``{ k1, v1, k2, v2 }`` with keys in sorted order."""
+    t = type(value)
+    if t is list:
+        return "[ " + ", ".join(java_to_string(item) for item in value) + " ]"
+    if t is dict:
+        parts: list[str] = []
+        for key in sorted_keys(value):
+            parts.append(key)
+            parts.append(java_to_string(value[key]))
+        return "{ " + ", ".join(parts) + " }"
+    return format_scalar(value)
+
+
 def java_string_key(s: str) -> str:
     """Sort key equal to Java's ``String.compareTo`` (UTF-16 code units).
 

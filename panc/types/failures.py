@@ -9,7 +9,7 @@ at the top, by ``failure_text``.
 
 from __future__ import annotations
 
-from panc.evaluation.values import Value, format_scalar, sorted_keys, type_name
+from panc.evaluation.values import Value, java_to_string, type_name
 
 NO_VALUE = object()
 """Marks a failure whose message has no ``element value:`` line (as panc's range errors)."""
@@ -48,24 +48,10 @@ def type_mismatch(expected: str, value: Value) -> TypeFailure:
     )
 
 
-def value_text(value: Value) -> str:
-    """A value as Java's ``toString`` shows it: scalars plainly, ``[ a, b ]``, ``{ k, v }``."""
-    t = type(value)
-    if t is list:
-        return "[ " + ", ".join(value_text(item) for item in value) + " ]"
-    if t is dict:
-        parts: list[str] = []
-        for key in sorted_keys(value):
-            parts.append(key)
-            parts.append(value_text(value[key]))
-        return "{ " + ", ".join(parts) + " }"
-    return format_scalar(value)
-
-
 def failure_text(failure: TypeFailure, base_path: str) -> list[str]:
     """The lines of panc's validation message, without the ``path ... bound to`` line."""
     lines = [failure.message, f"element path: '{failure.element_path(base_path)}'"]
     if failure.value is not NO_VALUE:
-        lines.append(f"element value: {value_text(failure.value)}")
+        lines.append(f"element value: {java_to_string(failure.value)}")
     lines.extend(f"type: '{name}' [{location}]" for name, location in failure.stack)
     return lines

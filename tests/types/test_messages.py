@@ -8,9 +8,8 @@ import pytest
 from pantype_builders import FakeContext, choice, fld, full, record, ref, span, type_stmt
 
 from panc.diagnostics import EvaluationError, ValidationError
-from panc.evaluation.values import UNDEF
+from panc.evaluation.values import UNDEF, java_to_string
 from panc.types import Binding, TypeRegistry, compile_type, validate_profile
-from panc.types.failures import value_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SAMPLES = SHARED / "reference" / "panc-output-samples" / "errors"
@@ -132,5 +131,5 @@ def test_choice_message_names_value() -> None:
         ([], "[  ]"),
     ],
 )
-def test_value_text_is_java_to_string(value, text) -> None:
-    assert value_text(value) == text
+def test_element_values_show_as_java_to_string(value, text) -> None:
+    assert java_to_string(value) == text
