@@ -185,6 +185,9 @@ def _remove_orphans(output_dir: str, started_ns: int) -> None:
 
 
 def _save(manifest: Manifest) -> None:
+    if not manifest.dirty and manifest.path.exists():
+        return  # a no-change rebuild rewrites nothing
     # the profiles are written; without a manifest the next build just compiles everything
     with contextlib.suppress(OSError):
         manifest.save()
+        manifest.dirty = False

@@ -66,7 +66,7 @@ class SourceEntry:
     lookups: list[Lookup] = field(default_factory=list)
     outputs: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Output path -> (modification time in ns, size)."""
-    lookup_ids: frozenset[int] | None = None
+    lookup_ids: list[int] | None = None
     """For an entry read from the manifest: its lookups as indices into ``Manifest.table``."""
 
 
@@ -82,6 +82,8 @@ class Manifest:
         """The lookups of the entries read from the file, each stored once."""
         self.started_ns = time.time_ns()
         self._cached_paths: set[str] = set()
+        self.dirty = False
+        """Something changed since the manifest was read: ``save`` has work to do."""
 
     @classmethod
     def load(cls, output_dir: str, options: str) -> Manifest:
@@ -94,12 +96,13 @@ class Manifest:
             manifest.stat_cache = {p: (m, s, d) for p, (m, s, d) in data["stat_cache"].items()}
             if data.get("options") != options:
                 return manifest
-            table = manifest.table = [(k, n, tuple(lp), f, d) for k, n, lp, f, d in data["lookups"]]
+            manifest.table = [(k, n, tuple(lp), f, d) for k, n, lp, f, d in data["lookups"]]
             for path, entry in data["sources"].items():
                 ids = entry["lookups"]
+                # the lookups themselves are only materialised if the entry is saved again
                 manifest.sources[path] = SourceEntry(
-                    entry["object"], entry["digest"], [table[i] for i in ids],
-                    {p: (m, s) for p, (m, s) in entry["outputs"].items()}, frozenset(ids),
+                    entry["object"], entry["digest"], [],
+                    {p: (m, s) for p, (m, s) in entry["outputs"].items()}, ids,
                 )
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             manifest.sources.clear()
@@ -115,7 +118,7 @@ class Manifest:
             sources[path] = {
                 "object": entry.object_name,
                 "digest": entry.digest,
-                "lookups": [table.setdefault(lookup, len(table)) for lookup in entry.lookups],
+                "lookups": [table.setdefault(lookup, len(table)) for lookup in self.lookups_of(entry)],
                 "outputs": {p: list(v) for p, v in sorted(entry.outputs.items())},
             }
         data = {
@@ -127,12 +130,18 @@ class Manifest:
         }
         write_atomically(self.path, json.dumps(data, separators=(",", ":")).encode())
 
+    def lookups_of(self, entry: SourceEntry) -> list[Lookup]:
+        """An entry's lookups, whether recorded in this build or read from the file."""
+        if entry.lookup_ids is None:
+            return entry.lookups
+        return [self.table[i] for i in entry.lookup_ids]
+
     def record(self, outcome: FileOutcome) -> None:
         """Remember a fresh outcome: a success gets an entry, anything else loses its entry."""
         key = os.path.abspath(outcome.path)
         if outcome.failed or outcome.source_digest is None or outcome.up_to_date:
-            if not outcome.up_to_date:
-                self.sources.pop(key, None)
+            if not outcome.up_to_date and self.sources.pop(key, None) is not None:
+                self.dirty = True
             return
         outputs = {}
         for written in outcome.written:
@@ -140,9 +149,11 @@ class Manifest:
                 info = os.stat(written)
             except OSError:
                 self.sources.pop(key, None)
+                self.dirty = True
                 return
             outputs[str(written)] = (info.st_mtime_ns, info.st_size)
         self.sources[key] = SourceEntry(outcome.object_name, outcome.source_digest, outcome.lookups, outputs)
+        self.dirty = True
         self._cache_stats([(key, outcome.source_digest)] + [(f, d) for _, _, _, f, d in outcome.lookups])
 
     def _cache_stats(self, files: list[tuple[str | None, str | None]]) -> None:
@@ -161,6 +172,7 @@ class Manifest:
                 continue
             if info.st_mtime_ns < self.started_ns - _STAT_CACHE_MIN_AGE_NS:
                 self.stat_cache[path] = (info.st_mtime_ns, info.st_size, digest)
+                self.dirty = True
 
 
 class DependencyChecker:
@@ -247,6 +259,7 @@ class DependencyChecker:
             return None
         if info.st_mtime_ns < self._now_ns - _STAT_CACHE_MIN_AGE_NS:
             self.manifest.stat_cache[path] = (info.st_mtime_ns, info.st_size, digest)
-        else:
-            self.manifest.stat_cache.pop(path, None)
+            self.manifest.dirty = True
+        elif self.manifest.stat_cache.pop(path, None) is not None:
+            self.manifest.dirty = True
         return digest
