@@ -189,8 +189,11 @@ def console_text(error: PanError | Diagnostic) -> str:
 
 
 def _error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
+    # imported here: the parser is not loaded when a build has nothing to compile
+    from panc.syntax.parser import panc_printed_span  # pylint: disable=import-outside-toplevel
+
     if diagnostic.category is Category.PARSE:
-        return PanParseError(diagnostic.message, diagnostic.span)
+        return PanParseError(diagnostic.message, panc_printed_span(diagnostic))
     if diagnostic.category is Category.EVALUATION:
         return EvaluationError(diagnostic.message, diagnostic.span, [diagnostic.span])
     return PanSyntaxError(diagnostic.message, diagnostic.span)
