@@ -8,6 +8,7 @@ is 1 when any object failed. The compiling and writing itself lives in ``panc.bu
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import re
 import resource
@@ -26,7 +27,13 @@ from panc.build import (
     build,
     options_key,
 )
-from panc.diagnostics import Category, Diagnostic, EvaluationError, PanError, PanParseError, PanSyntaxError
+from panc.diagnostics import (
+    Diagnostic,
+    EvaluationError,
+    PanError,
+    PanParseError,
+    error_from_diagnostic,
+)
 from panc.output import UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
 
@@ -192,11 +199,7 @@ def _error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
     # imported here: the parser is not loaded when a build has nothing to compile
     from panc.syntax.parser import panc_printed_span  # pylint: disable=import-outside-toplevel
 
-    if diagnostic.category is Category.PARSE:
-        return PanParseError(diagnostic.message, panc_printed_span(diagnostic))
-    if diagnostic.category is Category.EVALUATION:
-        return EvaluationError(diagnostic.message, diagnostic.span, [diagnostic.span])
-    return PanSyntaxError(diagnostic.message, diagnostic.span)
+    return error_from_diagnostic(dataclasses.replace(diagnostic, span=panc_printed_span(diagnostic)))
 
 
 def _megabytes(n_bytes: int) -> str:

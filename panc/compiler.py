@@ -29,7 +29,6 @@ from typing import Any
 import panc.builtins  # pylint: disable=unused-import
 import panc.builtins.context  # noqa: F401  # pylint: disable=unused-import
 from panc.diagnostics import (
-    Category,
     Diagnostic,
     EvaluationError,
     PanError,
@@ -37,6 +36,7 @@ from panc.diagnostics import (
     PanSyntaxError,
     Severity,
     ValidationError,
+    error_from_diagnostic,
 )
 from panc.evaluation.build import Dependency, ObjectBuild
 from panc.evaluation.constant import evaluate_constant
@@ -121,14 +121,6 @@ def _default_parse() -> Callable[[str, str], Any]:
     except ImportError:
         return module.parse  # type: ignore[no-any-return]
     return getattr(cache, "parse_cached", module.parse)  # type: ignore[no-any-return]
-
-
-def _error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
-    if diagnostic.category is Category.SYNTAX:
-        return PanSyntaxError(diagnostic.message, diagnostic.span)
-    if diagnostic.category is Category.EVALUATION:
-        return EvaluationError(diagnostic.message, diagnostic.span, [diagnostic.span])
-    return PanParseError(diagnostic.message, diagnostic.span)
 
 
 def _header_span(template: ast.Template) -> Span:
@@ -330,7 +322,7 @@ class Compiler:
         result = self._parse(source_text, "initial-data")
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if errors or result.ast is None:
-            return _error_from_diagnostic(errors[0]) if errors else PanParseError("invalid initial data")
+            return error_from_diagnostic(errors[0]) if errors else PanParseError("invalid initial data")
         statement = result.ast.statements[0]
         assert isinstance(statement, ast.Assignment)
         try:
@@ -376,7 +368,7 @@ class Compiler:
         result = self._parse(source.text, source.path)
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if errors:
-            return _error_from_diagnostic(errors[0])
+            return error_from_diagnostic(errors[0])
         template = result.ast
         if template is None:
             return PanParseError("empty template", Span(source.path, 1, 1, 1, 1))

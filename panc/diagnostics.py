@@ -115,3 +115,12 @@ class ValidationError(PanError):
 
     def format(self) -> str:
         return f"validation error [{self.object_file}]\n{self.message}\n"
+
+
+def error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
+    """The error a compile stops with for a diagnostic of the parser or the static checks."""
+    if diagnostic.category is Category.PARSE:
+        return PanParseError(diagnostic.message, diagnostic.span)
+    if diagnostic.category is Category.EVALUATION:
+        return EvaluationError(diagnostic.message, diagnostic.span, [diagnostic.span])
+    return PanSyntaxError(diagnostic.message, diagnostic.span)
