@@ -105,9 +105,9 @@ def build(hosts: int) -> tuple[TypeRegistry, list[Binding], dict[str, Value]]:
 
 
 def count_elements(value: Value) -> int:
-    if type(value) is dict:  # pylint: disable=unidiomatic-typecheck
+    if type(value) is dict:
         return 1 + sum(count_elements(v) for v in value.values())
-    if type(value) is list:  # pylint: disable=unidiomatic-typecheck
+    if type(value) is list:
         return 1 + sum(count_elements(v) for v in value)
     return 1
 

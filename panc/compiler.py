@@ -14,7 +14,6 @@ on a worker thread with a large stack, so that deep pan recursion cannot overflo
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import gc
 import importlib
 import os

@@ -9,7 +9,6 @@ evaluator thread (``Run.call``), the only one that touches the evaluator's state
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import os
 import re
 from collections.abc import Callable

@@ -7,7 +7,6 @@ shortened for a one-line view. Children come in panc's order (dict keys sorted).
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from collections.abc import Iterator
 
 from panc.evaluation.values import Value, format_scalar, java_to_string, sorted_keys, type_name

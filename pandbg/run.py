@@ -10,7 +10,6 @@ records every profile write for provenance.
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import os
 import re
 import threading

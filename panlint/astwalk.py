@@ -39,7 +39,7 @@ def child_list(node: Any) -> list[Any]:
     found = []
     for name in _child_fields(type(node)):
         value = getattr(node, name)
-        if type(value) is tuple:  # pylint: disable=unidiomatic-typecheck  # Span is a tuple subclass
+        if type(value) is tuple:
             found.extend(element for element in value if _is_node(element))
         elif _is_node(value):
             found.append(value)

@@ -26,7 +26,6 @@ def _child_fields(cls: type) -> tuple[str, ...]:
 
 def children(node: object) -> Iterator[object]:
     """The direct child nodes of ``node``, in source order."""
-    # pylint: disable=unidiomatic-typecheck  # exact types are a set lookup: this runs per node
     node_types = _NODE_TYPES
     if type(node) not in node_types:
         return

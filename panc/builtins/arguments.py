@@ -6,7 +6,6 @@ it got: ``substr() requires a string as first argument, not a long``.
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ are copy-on-write in the evaluator); only ``clone`` copies deeply.
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

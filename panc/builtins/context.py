@@ -10,7 +10,6 @@ its arguments are evaluated: lazily (``debug`` when disabled), as variable refer
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import gzip
 import re
 from typing import TYPE_CHECKING

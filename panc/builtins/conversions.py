@@ -6,7 +6,6 @@ doubles with ``Math.round``, ``to_double`` parses strings with ``Double.parseDou
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

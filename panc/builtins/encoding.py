@@ -5,7 +5,6 @@ Strings become bytes as UTF-8, as the Java compiler does on the usual platform.
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

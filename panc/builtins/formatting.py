@@ -13,7 +13,6 @@ and ``%x`` of -1 is ``ffffffffffffffff``.
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

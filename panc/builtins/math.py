@@ -1,7 +1,6 @@
 """Numeric builtins: ``max`` and ``min`` (added to panc in 2025, pan#91)."""
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ here convert when (rarely) such a character is present; plain strings take the f
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

@@ -6,7 +6,6 @@ may not evaluate its argument at all.
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

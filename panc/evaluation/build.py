@@ -13,7 +13,6 @@ go to the provider's sink.
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass

@@ -7,7 +7,6 @@ functions). Local variables, operators and pure builtins work, as in panc.
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from panc.diagnostics import PanError, PanSyntaxError

@@ -13,7 +13,6 @@ they are evaluated: templates are shared by every object of a compilation.
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any

@@ -8,7 +8,6 @@ implicit conversion between strings, numbers and booleans. Each function raises
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from collections.abc import Callable
 
 from panc.evaluation.control import EvalFailure

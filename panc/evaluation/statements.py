@@ -8,7 +8,6 @@ shared by every object that includes the template.
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any

@@ -8,7 +8,6 @@ that is entirely ``{...}`` is escaped first.
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import re
 from collections.abc import Sequence
 

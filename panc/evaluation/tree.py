@@ -7,7 +7,6 @@ them adds its position.
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from collections.abc import Sequence
 
 from panc.evaluation.control import EvalFailure

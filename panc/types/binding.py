@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from panc.diagnostics import EvaluationError
-
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from panc.evaluation.values import Value
 from panc.source import Span
 from panc.syntax.paths import PathSyntaxError, parse_path

@@ -9,7 +9,6 @@ walked in turn. Explicit values are never replaced. Inserted values are fresh co
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from panc.diagnostics import EvaluationError
 from panc.evaluation.values import UNDEF, Value, deep_copy, type_name
 from panc.types.binding import MISSING, Binding, Term, element_at, path_order_key

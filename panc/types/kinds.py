@@ -19,7 +19,6 @@ Each kind offers:
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 import math
 from collections.abc import Callable
 

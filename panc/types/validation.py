@@ -14,7 +14,6 @@ failure stops the object with panc's message:
 
 from __future__ import annotations
 
-# pylint: disable=unidiomatic-typecheck  # bool subclasses int: the value model tests exact types
 from panc.diagnostics import ValidationError
 from panc.evaluation.values import UNDEF, Value, sorted_keys
 from panc.types.binding import MISSING, Binding, element_at, sorted_bindings

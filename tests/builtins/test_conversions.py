@@ -2,7 +2,6 @@
 Double.parseDouble (expected values checked against a JVM)."""
 
 # Exact type tests on purpose: bool is a subclass of int.
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

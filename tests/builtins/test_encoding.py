@@ -1,7 +1,6 @@
 """escape/unescape, base64, digest, json_encode/json_decode."""
 
 # Exact type tests on purpose: bool is a subclass of int.
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

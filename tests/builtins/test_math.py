@@ -1,7 +1,6 @@
 """max and min: long if both arguments are longs, else double."""
 
 # Exact type tests on purpose: bool is a subclass of int.
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

@@ -2,7 +2,6 @@
 bad user input never escapes as a Python exception."""
 
 # Exact type tests on purpose: bool is a subclass of int.
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 """DML operators follow Java: 64-bit wrapping, truncating division, remainder sign, no coercion."""
 
 # Exact type checks on purpose: bool is a subclass of int.
-# pylint: disable=unidiomatic-typecheck
 
 from __future__ import annotations
 
