@@ -1,12 +1,14 @@
 """A parse cache: each template text is parsed once per content, grammar and file name.
 
 Entries live under ``$XDG_CACHE_HOME/pan-tools/parse-v<N>/`` (default ``~/.cache/pan-tools``),
-one pickle per key. The key is the sha256 of the grammar and of the code that builds results
-(``_results_version``), the file name (every span holds it) and the text. Entries are
-written to a temporary file and renamed into place, so concurrent writers never expose a
-partial file; an entry that cannot be read back, or whose stored key differs, is ignored
-and replaced. A per-process memo answers repeated requests
-(a language server re-parsing open buffers) without touching the disk.
+one pickle per key, all in that one directory (no fan-out subdirectories: a cold build
+would pay one ``mkdir`` per entry, and ext4 indexes large directories anyway). The key is
+the sha256 of the grammar and of the code that builds results (``_results_version``), the
+file name (every span holds it) and the text. Entries are written to a temporary file and
+renamed into place, so concurrent writers never expose a partial file; an entry that
+cannot be read back, or whose stored key differs, is ignored and replaced. A per-process
+memo answers repeated requests (a language server re-parsing open buffers) without
+touching the disk.
 
 A result read from the disk is a ``LazyParseResult``: its AST and tokens are unpickled when
 first used.
@@ -40,7 +42,7 @@ from panc.syntax.tokens import Token, new_span, new_token
 # The parser and the AST classes are imported on first need only: a run that finds every
 # result in the cache does not load them (see _parse, _reducers).
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _MAGIC = b"pan-tools parse cache"
 _MEMO_SIZE = 4096
 
@@ -56,6 +58,7 @@ class ParseCache:
         self.hits = 0
         """Results served from the memo or the disk (for tests and benchmarks)."""
         self.misses = 0
+        self._directory_made = False
 
     def key(self, text: str, name: str) -> str:
         """The cache key of ``text`` parsed under the file name ``name``."""
@@ -99,7 +102,7 @@ class ParseCache:
 
     def entry_path(self, key: str) -> Path:
         """Where the entry for ``key`` is stored."""
-        return self.directory / key[:2] / f"{key[2:]}.pickle"
+        return self.directory / f"{key}.pickle"
 
     def _load(self, key: str, name: str) -> ParseResult | None:
         try:
@@ -120,7 +123,9 @@ class ParseCache:
     def _store(self, key: str, result: ParseResult) -> None:
         path = self.entry_path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not self._directory_made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._directory_made = True
             data = _dumps((_MAGIC, key, _encode(result)))
             descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
             try:
