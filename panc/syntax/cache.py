@@ -16,6 +16,7 @@ first used.
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
 import functools
 import hashlib
@@ -59,6 +60,8 @@ class ParseCache:
         """Results served from the memo or the disk (for tests and benchmarks)."""
         self.misses = 0
         self._directory_made = False
+        self._deferring_pid: int | None = None
+        self._pending: list[tuple[str, ParseResult]] = []
 
     def key(self, text: str, name: str) -> str:
         """The cache key of ``text`` parsed under the file name ``name``."""
@@ -85,7 +88,11 @@ class ParseCache:
         result = self._load(key, name)
         if result is None:
             result = _parse(text, name)
-            self._store(key, result)
+            if self._deferring_pid == os.getpid():
+                with self._lock:
+                    self._pending.append((key, result))
+            else:
+                self._store(key, result)
             self.misses += 1
         else:
             self.hits += 1
@@ -94,6 +101,72 @@ class ParseCache:
             if len(self._memo) > self.memo_size:
                 self._memo.popitem(last=False)
         return result
+
+    def defer_writes(self) -> None:
+        """Keep new entries in memory until ``flush`` or ``flush_detached`` instead of writing
+        each at once (encoding them costs about half as much as parsing).
+
+        Only this process defers: a worker forked from it later stores its own entries at
+        once, as nobody would flush its list.
+        """
+        with self._lock:
+            self._deferring_pid = os.getpid()
+
+    def flush(self) -> None:
+        """Write the deferred entries now and stop deferring."""
+        for key, result in self._take_pending():
+            self._store(key, result)
+
+    def flush_detached(self) -> None:
+        """Write the deferred entries in a detached process and return at once.
+
+        For a command that is about to exit: its user does not wait for the cache of the
+        next run. The writer is a grandchild (the child exits at once and is reaped here,
+        so no zombie is left), in its own session with its standard streams on
+        ``/dev/null`` (a caller reading this process's output through a pipe sees the end
+        of it when this process exits, and ``Ctrl-C`` does not stop the writer half-way).
+        Entries are written atomically as always, so a run starting meanwhile only misses
+        the ones not written yet. Without ``fork`` the entries are written here.
+        """
+        pending = self._take_pending()
+        if not pending:
+            return
+        fork = getattr(os, "fork", None)
+        try:
+            child = fork() if fork is not None else -1
+        except OSError:
+            child = -1
+        if child < 0:
+            for key, result in pending:
+                self._store(key, result)
+        elif child == 0:
+            self._write_in_grandchild(pending)
+        else:
+            with contextlib.suppress(ChildProcessError):  # reaped already (SIGCHLD ignored)
+                os.waitpid(child, 0)
+
+    def _take_pending(self) -> list[tuple[str, ParseResult]]:
+        with self._lock:
+            pending, self._pending = self._pending, []
+            self._deferring_pid = None
+        return pending
+
+    def _write_in_grandchild(self, pending: list[tuple[str, ParseResult]]) -> None:
+        """In the forked child: fork the writer and exit; never returns."""
+        status = 0
+        try:
+            if os.fork() == 0:
+                os.setsid()
+                null = os.open(os.devnull, os.O_RDWR)
+                for descriptor in (0, 1, 2):
+                    os.dup2(null, descriptor)
+                for key, result in pending:
+                    self._store(key, result)
+        except BaseException:  # pylint: disable=broad-exception-caught  # nothing may escape a fork
+            status = 1
+        finally:
+            # no interpreter shutdown: the parent's buffers and exit handlers are not ours
+            os._exit(status)  # pylint: disable=protected-access
 
     def clear_memo(self) -> None:
         """Forget the in-process results (the disk entries stay)."""

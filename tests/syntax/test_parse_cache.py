@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,54 @@ def test_results_too_deep_to_pickle_are_still_returned() -> None:
     cache = ParseCache()
     assert not cache.parse(text, "deep.pan").diagnostics
     assert ParseCache().parse(text, "deep.pan").ast.statements[0].path == "/a"
+
+
+def test_deferred_entries_are_written_on_flush() -> None:
+    cache = ParseCache()
+    cache.defer_writes()
+    cache.parse(TEXT, "t.pan")
+    entry = cache.entry_path(cache.key(TEXT, "t.pan"))
+    assert not entry.exists()
+    cache.flush()
+    assert entry.is_file()
+    assert ParseCache().parse(TEXT, "t.pan").ast == parse(TEXT, "t.pan").ast
+    cache.parse(TEXT, "u.pan")  # flushing ended the deferral
+    assert cache.entry_path(cache.key(TEXT, "u.pan")).is_file()
+
+
+def _wait_for(path: Path, seconds: float = 10.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while not path.exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def test_detached_flush_writes_in_another_process(cache_home: Path) -> None:
+    cache = ParseCache()
+    cache.defer_writes()
+    cache.parse(TEXT, "t.pan")
+    entry = cache.entry_path(cache.key(TEXT, "t.pan"))
+    cache.flush_detached()
+    assert _wait_for(entry)
+    assert ParseCache().parse(TEXT, "t.pan").ast.name == "t"
+    assert not list((cache_home / "pan-tools").rglob(".tmp-*"))
+
+
+def _parse_in_fork(home: str) -> None:
+    os.environ["XDG_CACHE_HOME"] = home
+    default_cache().parse(TEXT, "forked.pan")
+
+
+def test_a_forked_worker_of_a_deferring_process_writes_at_once(cache_home: Path) -> None:
+    cache = default_cache()
+    cache.defer_writes()
+    try:
+        worker = multiprocessing.get_context("fork").Process(target=_parse_in_fork, args=(str(cache_home),))
+        worker.start()
+        worker.join()
+        assert worker.exitcode == 0
+        assert cache.entry_path(cache.key(TEXT, "forked.pan")).is_file()
+    finally:
+        cache.flush()
