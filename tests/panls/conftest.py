@@ -50,6 +50,24 @@ async def start(
             types.InitializeParams(
                 capabilities=capabilities
                 or types.ClientCapabilities(
+                    # what VS Code declares: snippets and markdown documentation
+                    text_document=types.TextDocumentClientCapabilities(
+                        completion=types.CompletionClientCapabilities(
+                            completion_item=types.ClientCompletionItemOptions(
+                                snippet_support=True,
+                                documentation_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText],
+                            )
+                        ),
+                        document_link=types.DocumentLinkClientCapabilities(tooltip_support=True),
+                        hover=types.HoverClientCapabilities(
+                            content_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText]
+                        ),
+                        signature_help=types.SignatureHelpClientCapabilities(
+                            signature_information=types.ClientSignatureInformationOptions(
+                                documentation_format=[types.MarkupKind.Markdown, types.MarkupKind.PlainText]
+                            )
+                        ),
+                    ),
                     workspace=types.WorkspaceClientCapabilities(
                         configuration=True,
                         workspace_edit=types.WorkspaceEditClientCapabilities(
