@@ -128,8 +128,7 @@ def _mark_up_to_date(paths: list[str], outcomes: list[FileOutcome | None], manif
 def _executor(make_compiler: Callable[[], ObjectCompiler], settings: BuildSettings, workers: int,
               scheduler: Any, stale: int) -> Executor:
     # imported here: a build with nothing to compile needs neither processes nor a cluster
-    import multiprocessing  # pylint: disable=import-outside-toplevel
-
+    # (and multiprocessing only when several files may be compiled in parallel)
     from panc.build.executors import (  # pylint: disable=import-outside-toplevel
         DaskExecutor,
         ProcessExecutor,
@@ -138,8 +137,11 @@ def _executor(make_compiler: Callable[[], ObjectCompiler], settings: BuildSettin
 
     if scheduler is not None:
         return DaskExecutor(make_compiler, settings, scheduler)
-    if workers > 1 and stale > 1 and "fork" in multiprocessing.get_all_start_methods():
-        return ProcessExecutor(make_compiler, settings, workers)
+    if workers > 1 and stale > 1:
+        import multiprocessing  # pylint: disable=import-outside-toplevel
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            return ProcessExecutor(make_compiler, settings, workers)
     return SequentialExecutor(make_compiler, settings)
 
 
