@@ -10,7 +10,11 @@ Scenarios (``../shared/corpora``, see its README):
 
 Each run is a fresh process. *cold* means an empty cache directory (``XDG_CACHE_HOME`` points
 to a new temporary folder: no parser tables, no parsed templates); *warm* reuses the cache the
-cold run filled. Reported: best and median wall seconds over the runs, the best CPU seconds
+cold run filled. Python's bytecode cache is on and filled first, as for an installed panc
+(pip compiles the modules; ``PYTHONDONTWRITEBYTECODE`` would make every start-up recompile
+them), in a temporary folder out of the work tree; ``--no-bytecode-cache`` measures the latter.
+
+Reported: best and median wall seconds over the runs, the best CPU seconds
 (user + system of the panc processes, steadier on a shared machine), and the peak resident
 memory of the panc process (``wait4`` rusage of each child; the largest for metaconfig).
 """
@@ -56,9 +60,10 @@ class Measurement:
     peak_rss_mb: float
 
 
-def _run(command: Sequence[str], invocation: Invocation, cache_home: Path) -> Measurement:
+def _run(command: Sequence[str], invocation: Invocation, cache_home: Path, base_env: dict[str, str],
+         ) -> Measurement:
     """Wall and CPU seconds and peak RSS of one process; fails loudly on an unexpected exit code."""
-    env = dict(os.environ, XDG_CACHE_HOME=str(cache_home), PYTHONPATH=str(REPO))
+    env = dict(base_env, XDG_CACHE_HOME=str(cache_home), PYTHONPATH=str(REPO))
     with tempfile.TemporaryFile() as output:
         started = time.perf_counter()
         # pylint: disable-next=consider-using-with
@@ -99,9 +104,10 @@ def metaconfig_invocations(corpora: Path, out: Path) -> list[Invocation]:
     return invocations
 
 
-def measure(command: Sequence[str], invocations: list[Invocation], cache_home: Path) -> Measurement:
+def measure(command: Sequence[str], invocations: list[Invocation], cache_home: Path,
+            base_env: dict[str, str]) -> Measurement:
     """Run every invocation once, in order: total wall and CPU time, and the largest peak RSS."""
-    runs = [_run(command, invocation, cache_home) for invocation in invocations]
+    runs = [_run(command, invocation, cache_home, base_env) for invocation in invocations]
     return Measurement(sum(m.wall_seconds for m in runs), sum(m.cpu_seconds for m in runs),
                        max(m.peak_rss_mb for m in runs))
 
@@ -114,12 +120,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--only", choices=("tlc", "metaconfig"), help="run one scenario")
     parser.add_argument("--corpora", type=Path, default=CORPORA,
                         help="the corpora folder (default: ../shared/corpora beside the checkout)")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="recompile the Python modules in every run (PYTHONDONTWRITEBYTECODE=1)")
     args = parser.parse_args(argv)
     corpora = args.corpora.resolve()
     if not corpora.is_dir():
         print(f"{corpora} not found", file=sys.stderr)
         return 2
     command = shlex.split(args.panc)
+    with tempfile.TemporaryDirectory(prefix="panc-bench-pycache-") as pycache:
+        return _benchmark(args, command, corpora, _environment(args.no_bytecode_cache, Path(pycache)))
+
+
+def _environment(no_bytecode_cache: bool, pycache: Path) -> dict[str, str]:
+    """The environment of the panc runs; with bytecode caching, the cache filled beforehand."""
+    if no_bytecode_cache:
+        return dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "panc")], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+    return env
+
+
+def _benchmark(args: argparse.Namespace, command: list[str], corpora: Path, base_env: dict[str, str]) -> int:
     scenarios = {"tlc": ("tlc-all-templates", tlc_invocations),
                  "metaconfig": ("metaconfig (66 runs, 154 objects)", metaconfig_invocations)}
     print(f"{'scenario':36} {'cache':5} {'best wall s':>11} {'median wall s':>13} {'best cpu s':>10} "
@@ -135,8 +159,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cache_home.mkdir()
                 out.mkdir()
                 invocations = make_invocations(corpora, out)
-                cold.append(measure(command, invocations, cache_home))
-                warm.append(measure(command, invocations, cache_home))
+                cold.append(measure(command, invocations, cache_home, base_env))
+                warm.append(measure(command, invocations, cache_home, base_env))
         for state, runs in (("cold", cold), ("warm", warm)):
             walls = [m.wall_seconds for m in runs]
             cpu = min(m.cpu_seconds for m in runs)
