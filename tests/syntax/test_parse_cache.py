@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from panc.syntax import parse
-from panc.syntax.cache import LazyParseResult, ParseCache, default_cache, parse_cached
+from panc.syntax.cache import FORMAT_VERSION, LazyParseResult, ParseCache, default_cache, parse_cached
 
 TEXT = "object template t;\n# c\n@{doc} variable X = list(1, 'a', <<EOT);\nbody\nEOT\n'/a' = X;\n"
 
@@ -187,3 +189,22 @@ def test_a_forked_worker_of_a_deferring_process_writes_at_once(cache_home: Path)
         assert cache.entry_path(cache.key(TEXT, "forked.pan")).is_file()
     finally:
         cache.flush()
+
+
+def test_the_panc_command_fills_the_cache_after_it_exits(cache_home: Path, tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "obj.pan").write_text("object template obj;\ninclude 'lib';\n'/a' = X;\n")
+    (source / "lib.pan").write_text("template lib;\nvariable X = 1;\n")
+    (tmp_path / "out").mkdir()
+    repository = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache_home), PYTHONPATH=str(repository))
+    # capture_output: returns only once every holder of the pipes is gone, the writer included
+    done = subprocess.run([sys.executable, "-m", "panc", "--output-dir", str(tmp_path / "out"), "obj.pan"],
+                          cwd=source, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    entries = cache_home / "pan-tools" / f"parse-v{FORMAT_VERSION}"
+    deadline = time.monotonic() + 10
+    while len(list(entries.glob("*.pickle"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert len(list(entries.glob("*.pickle"))) == 2  # obj.pan and lib.pan, written by the detached writer
