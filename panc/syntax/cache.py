@@ -46,6 +46,7 @@ from panc.syntax.tokens import Token, new_span, new_token
 FORMAT_VERSION = 3
 _MAGIC = b"pan-tools parse cache"
 _MEMO_SIZE = 4096
+_MAX_DESCRIPTORS = 1 << 16
 
 
 class ParseCache:
@@ -123,8 +124,9 @@ class ParseCache:
         For a command that is about to exit: its user does not wait for the cache of the
         next run. The writer is a grandchild (the child exits at once and is reaped here,
         so no zombie is left), in its own session with its standard streams on
-        ``/dev/null`` (a caller reading this process's output through a pipe sees the end
-        of it when this process exits, and ``Ctrl-C`` does not stop the writer half-way).
+        ``/dev/null`` and no other descriptor open (a caller reading this process's output
+        through a pipe sees the end of it when this process exits, and ``Ctrl-C`` does not
+        stop the writer half-way).
         Entries are written atomically as always, so a run starting meanwhile only misses
         the ones not written yet. Without ``fork`` the entries are written here.
         """
@@ -160,6 +162,7 @@ class ParseCache:
                 null = os.open(os.devnull, os.O_RDWR)
                 for descriptor in (0, 1, 2):
                     os.dup2(null, descriptor)
+                os.closerange(3, _MAX_DESCRIPTORS)  # other pipes of the caller's (pass_fds) too
                 for key, result in pending:
                     self._store(key, result)
         except BaseException:  # pylint: disable=broad-exception-caught  # nothing may escape a fork
