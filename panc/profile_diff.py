@@ -18,15 +18,15 @@ The exit code is 0 when nothing differs, 1 when something does, 2 on bad input (
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
+
+from panc.output.reading import read_profile
 
 _SUFFIXES = (".json.gz", ".json", ".xml.gz", ".xml")
 Leaves = dict[str, Any]
@@ -70,43 +70,20 @@ def _rank(path: Path) -> int:
     return next(i for i, suffix in enumerate(_SUFFIXES) if path.name.endswith(suffix))
 
 
-def read_profile(path: Path) -> Leaves:
-    """The leaves of a JSON or pan XML profile, by path."""
-    data = path.read_bytes()
-    if path.name.endswith(".gz"):
-        data = gzip.decompress(data)
-    if ".json" in path.name:
-        return dict(_flatten_json(json.loads(data), ""))
-    return dict(_flatten_xml(ET.fromstring(data), ""))
+def read_leaves(path: Path) -> Leaves:
+    """The leaves of a JSON or pan XML profile (gzipped or not), by path."""
+    return dict(_flatten(read_profile(path), ""))
 
 
-def _flatten_json(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+def _flatten(value: Any, path: str) -> Iterator[tuple[str, Any]]:
     if isinstance(value, dict) and value:
         for key, child in value.items():
-            yield from _flatten_json(child, f"{path}/{key}")
+            yield from _flatten(child, f"{path}/{key}")
     elif isinstance(value, list) and value:
         for index, child in enumerate(value):
-            yield from _flatten_json(child, f"{path}/{index}")
+            yield from _flatten(child, f"{path}/{index}")
     else:
         yield path or "/", value
-
-
-_XML_SCALARS = {"long": int, "double": float, "boolean": lambda t: t == "true", "string": str}
-
-
-def _flatten_xml(element: ET.Element, path: str) -> Iterator[tuple[str, Any]]:
-    tag = element.tag.rsplit("}", 1)[-1]
-    children = list(element)
-    if tag in ("nlist", "list"):
-        if not children:
-            yield path or "/", {} if tag == "nlist" else []
-        for index, child in enumerate(children):
-            key = child.get("name") if tag == "nlist" else str(index)
-            yield from _flatten_xml(child, f"{path}/{key}")
-        return
-    text = element.text or ""
-    convert = _XML_SCALARS.get(tag, str)
-    yield path or "/", convert(text) if text or tag == "string" else text
 
 
 def diff_profiles(old: Leaves, new: Leaves, name: str) -> ObjectDiff:
@@ -137,7 +114,7 @@ def diff_directories(old_dir: Path, new_dir: Path) -> tuple[list[ObjectDiff], in
         elif name not in old:
             diffs.append(ObjectDiff(name, "added"))
         else:
-            result = diff_profiles(read_profile(old[name]), read_profile(new[name]), name)
+            result = diff_profiles(read_leaves(old[name]), read_leaves(new[name]), name)
             if result.empty:
                 unchanged += 1
             else:
@@ -207,7 +184,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
             return 2
     try:
         diffs, unchanged = diff_directories(args.old_dir, args.new_dir)
-    except (OSError, ValueError, ET.ParseError) as error:
+    except (OSError, ValueError) as error:
         stderr.write(f"cannot read a profile: {error}\n")
         return 2
     stdout.write(format_json(diffs) if args.format == "json" else format_text(diffs, unchanged))

@@ -6,33 +6,16 @@ must give the same bytes: 154 real profiles exercise escaping, key order and num
 
 from __future__ import annotations
 
-import base64
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from panc.evaluation.values import Value
 from panc.output import FORMATS
+from panc.output.reading import profile_from_pan_xml
 
 EXPECTED = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora" / "metaconfig" / "expected"
-
-
-def _profile_from_xml(element: ET.Element) -> Value:
-    tag, text = element.tag, element.text or ""
-    if tag == "nlist":
-        return {child.get("name"): _profile_from_xml(child) for child in element}
-    if tag == "list":
-        return [_profile_from_xml(child) for child in element]
-    if tag == "string":
-        return base64.b64decode(text).decode("utf-8") if element.get("encoding") == "base64" else text
-    if tag == "long":
-        return int(text)
-    if tag == "double":
-        return float(text)
-    assert tag == "boolean", tag
-    return text == "true"
 
 
 def _json_files() -> list[Path]:
@@ -58,7 +41,7 @@ def test_xml_profiles_round_trip(json_files):
     mismatched = []
     for json_path in json_files:
         xml_path = json_path.with_suffix(".xml")
-        profile = _profile_from_xml(ET.parse(xml_path).getroot())
+        profile = profile_from_pan_xml(ET.parse(xml_path).getroot())
         if FORMATS["pan"].render(profile, []) != xml_path.read_bytes():
             mismatched.append(xml_path.name)
     assert not mismatched

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 import xml.etree.ElementTree as ET
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 
 from panc.evaluation.values import Value
 from panc.output import json_format, xml_format
+from panc.output.reading import profile_from_pan_xml
 
 # Pan strings can hold any character except lone surrogates (they come from UTF-8 files).
 texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
@@ -28,21 +28,6 @@ values = st.recursive(
     max_leaves=20,
 )
 profiles = st.dictionaries(keys, values, max_size=5)
-
-
-def _from_xml(element: ET.Element) -> Value:
-    tag, text = element.tag, element.text or ""
-    if tag == "nlist":
-        return {child.get("name"): _from_xml(child) for child in element}
-    if tag == "list":
-        return [_from_xml(child) for child in element]
-    if tag == "string":
-        return base64.b64decode(text).decode("utf-8") if element.get("encoding") == "base64" else text
-    if tag == "long":
-        return int(text)
-    if tag == "double":
-        return float(text)
-    return text == "true"
 
 
 def _same(a: Value, b: Value) -> bool:
@@ -82,4 +67,4 @@ def test_xml_reads_back(profile):
         return
     root = ET.fromstring(xml_format.render(profile).encode("utf-8"))
     assert root.get("format") == "pan"
-    assert _same(_from_xml(root), profile)
+    assert _same(profile_from_pan_xml(root), profile)

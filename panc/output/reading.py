@@ -1,0 +1,57 @@
+"""Reading written profiles back into pan values (for ``panc diff`` and round-trip checks).
+
+The inverse of the ``pan``/``xml`` and ``json`` formats: a pan XML element becomes the value
+it was written from (``nlist`` -> dict, ``list`` -> list, base64 strings decoded), a JSON
+document becomes dicts, lists and scalars. ``.gz`` files are decompressed first.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from panc.evaluation.values import Value
+
+
+class ProfileReadError(ValueError):
+    """A file that is not a profile panc could have written."""
+
+
+def profile_from_pan_xml(element: ET.Element) -> Value:
+    """The value a pan XML element (the root ``nlist`` or any child) was written from."""
+    tag = element.tag.rsplit("}", 1)[-1]
+    if tag == "nlist":
+        return {child.get("name", ""): profile_from_pan_xml(child) for child in element}
+    if tag == "list":
+        return [profile_from_pan_xml(child) for child in element]
+    text = element.text or ""
+    try:
+        if tag == "string":
+            if element.get("encoding") == "base64":
+                return base64.b64decode(text).decode("utf-8")
+            return text
+        if tag == "long":
+            return int(text)
+        if tag == "double":
+            return float(text)
+        if tag == "boolean":
+            return text == "true"
+    except ValueError as error:
+        raise ProfileReadError(f"invalid <{tag}> value {text!r}") from error
+    raise ProfileReadError(f"unknown pan XML element <{tag}>")
+
+
+def read_profile(path: Path) -> Value:
+    """The profile in a ``.xml``, ``.json`` or gzipped file written by panc."""
+    data = path.read_bytes()
+    if path.name.endswith(".gz"):
+        data = gzip.decompress(data)
+    try:
+        if ".json" in path.name:
+            return json.loads(data)
+        return profile_from_pan_xml(ET.fromstring(data))
+    except (ET.ParseError, json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ProfileReadError(f"{path}: {error}") from error
