@@ -34,4 +34,3 @@ class NotConstant(Exception):
 def located(message: str, span: Span) -> EvaluationError:
     """An evaluation error at ``span`` whose call trace starts there."""
     return EvaluationError(message, span, [span])
-
