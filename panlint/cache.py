@@ -18,7 +18,7 @@ from pathlib import Path
 import panlint
 from panlint.findings import Finding, finding_from_dict, finding_to_dict
 
-FORMAT = 1
+FORMAT = 2  # 2: findings carry missing_include
 
 
 def default_cache_dir() -> Path:

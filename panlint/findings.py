@@ -71,6 +71,9 @@ class Finding:
     message: str
     span: Span
     fix: Fix | None = None
+    missing_include: str | None = None
+    """The template whose include would resolve the finding (CU001), for editor quick fixes;
+    not a mechanical fix: adding an include changes what the template means."""
 
     @property
     def path(self) -> str:
@@ -118,6 +121,8 @@ def finding_to_dict(finding: Finding) -> dict[str, object]:
                 for edit in finding.fix.edits
             ],
         }
+    if finding.missing_include is not None:
+        data["missing_include"] = finding.missing_include
     return data
 
 
@@ -136,4 +141,12 @@ def finding_from_dict(data: dict[str, object]) -> Finding:
         int(data["end_line"]),
         int(data["end_column"]),  # type: ignore[arg-type]
     )
-    return Finding(str(data["rule"]), Level[str(data["level"]).upper()], str(data["message"]), span, fix)
+    missing = data.get("missing_include")
+    return Finding(
+        str(data["rule"]),
+        Level[str(data["level"]).upper()],
+        str(data["message"]),
+        span,
+        fix,
+        str(missing) if missing is not None else None,
+    )

@@ -34,9 +34,15 @@ class Rule:
         """Yield the findings of this rule for one file."""
         raise NotImplementedError
 
-    def finding(self, span: Span, message: str | None = None, fix: Fix | None = None) -> Finding:
+    def finding(
+        self,
+        span: Span,
+        message: str | None = None,
+        fix: Fix | None = None,
+        missing_include: str | None = None,
+    ) -> Finding:
         """A finding of this rule; the message defaults to the rule's summary."""
-        return Finding(self.id, self.level, message or self.summary, span, fix)
+        return Finding(self.id, self.level, message or self.summary, span, fix, missing_include)
 
     @classmethod
     def explanation(cls) -> str:

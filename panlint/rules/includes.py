@@ -110,7 +110,7 @@ class ComponentWithoutConfig(Rule):
                 continue
             reported.add(component)
             message = f"Component {component} is configured without include '{config}'"
-            yield self.finding(statement.path_span, message)
+            yield self.finding(statement.path_span, message, missing_include=config)
 
 
 RULES = (IncludeBraces, ComponentWithoutConfig)

@@ -16,7 +16,6 @@ from panls.features.formatting import format_document
 from panls.features.linting import lint_findings
 from panls.session import Session
 
-COMPONENT_MESSAGE = re.compile(r"include '(components/[^']+/config)'")
 MAX_INCLUDE_SUGGESTIONS = 3
 _UNDEFINED_KIND = {
     UNDEFINED_FUNCTION: OccurrenceKind.FUNCTION,
@@ -39,9 +38,8 @@ def code_actions(
                 continue
             if finding.fix is not None:
                 actions.append(_fix_action(doc, converter, finding))
-            match = COMPONENT_MESSAGE.search(finding.message)
-            if finding.rule_id == "CU001" and match:
-                actions.append(_include_action(doc, converter, match.group(1), finding.message))
+            if finding.missing_include is not None:
+                actions.append(_include_action(doc, converter, finding.missing_include, finding.message))
         for diagnostic in params.context.diagnostics:
             kind = _UNDEFINED_KIND.get(str(diagnostic.code))
             name = _QUOTED.search(diagnostic.message)
