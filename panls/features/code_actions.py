@@ -1,28 +1,16 @@
-"""Code actions: panlint quick fixes, "fix all", and includes for what is used but not included."""
+"""Code actions: panlint quick fixes, "fix all", and the include a CU001 finding names."""
 
 from __future__ import annotations
 
-import re
-
 from lsprotocol import types
 
-from panc.analysis.checks import UNDEFINED_FUNCTION, UNDEFINED_TYPE, UNDEFINED_VARIABLE
 from panc.analysis.document import DocumentAnalysis
-from panc.analysis.references import OccurrenceKind
 from panc.syntax import ast
 from panlint.findings import Finding
 from panls.convert import Converter, path_to_uri
 from panls.features.formatting import format_document
 from panls.features.linting import lint_findings
 from panls.session import Session
-
-MAX_INCLUDE_SUGGESTIONS = 3
-_UNDEFINED_KIND = {
-    UNDEFINED_FUNCTION: OccurrenceKind.FUNCTION,
-    UNDEFINED_TYPE: OccurrenceKind.TYPE,
-    UNDEFINED_VARIABLE: OccurrenceKind.VARIABLE,
-}
-_QUOTED = re.compile(r"'([^']+)'")
 
 
 def code_actions(
@@ -40,16 +28,6 @@ def code_actions(
                 actions.append(_fix_action(doc, converter, finding))
             if finding.missing_include is not None:
                 actions.append(_include_action(doc, converter, finding.missing_include, finding.message))
-        for diagnostic in params.context.diagnostics:
-            kind = _UNDEFINED_KIND.get(str(diagnostic.code))
-            name = _QUOTED.search(diagnostic.message)
-            if kind is None or name is None:
-                continue
-            templates = sorted({d.template for d in session.index.declarations(kind, name.group(1))})
-            for template in templates[:MAX_INCLUDE_SUGGESTIONS]:
-                action = _include_action(doc, converter, template, f"{kind.value} {name.group(1)}")
-                action.diagnostics = [diagnostic]
-                actions.append(action)
     if _wants(wanted, types.CodeActionKind.SourceFixAll):
         edits = format_document(session, doc)
         if edits:
