@@ -7,8 +7,9 @@ Two kinds of builtins exist:
   profile; a user mistake raises ``BuiltinError`` with panc's message, which the evaluator
   turns into an ``evaluation error`` at the call's position.
 * **context** builtins need the evaluator (they read variables, the profile, templates, or
-  evaluate their arguments lazily): ``impl(ctx, call) -> Value`` where ``ctx`` is the
-  evaluator's call context and ``call`` the ``ast.Call`` node.
+  evaluate their arguments lazily): ``impl(compiler, call)`` runs when the call is compiled,
+  gets the ``DmlCompiler`` and the ``ast.Call`` node, and returns the closure
+  ``code(frame) -> Value`` the evaluator runs (see ``panc.builtins.context``).
 
 Each family module registers its functions with ``@builtin(...)``; ``panc.builtins`` imports
 every family so that ``BUILTINS`` is complete once the package is imported.
