@@ -1,7 +1,5 @@
 """``python -m panc``: the ``panc`` command."""
 
-import sys
+from panc.cli import console_main
 
-from panc.cli import main
-
-sys.exit(main())
+console_main()

@@ -343,5 +343,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         cache.flush_detached()
 
 
+def console_main() -> NoReturn:
+    """The ``panc`` program: ``main()``, then an exit that skips the interpreter's teardown.
+
+    A compile leaves millions of small objects behind (syntax trees, compiled closures,
+    profile trees); freeing them one by one at interpreter exit took 0.7 s of a 2 s compile
+    of the template library. Everything the command does is done by then: its processes
+    are joined, the parse cache is handed to its writer, and the output streams are flushed
+    here, so nothing is lost by leaving at once.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: what could be written was
+        code = code or 1
+    os._exit(code)  # pylint: disable=protected-access
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    console_main()
