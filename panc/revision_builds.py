@@ -14,14 +14,20 @@ directory it does not have is left out of its include path.
 What each revision built is handed back per object: its output directory and the objects that
 failed to compile, whose errors are printed on stderr, each line prefixed with the revision.
 Temporary directories are removed when ``built_revisions`` ends, whatever ends it.
+
+A commit is exported to the same place each time, ``$XDG_CACHE_HOME/pan-tools/diff-exports/SHA``
+(while a diff runs): the parse cache is keyed by file name, so the next diff against ``HEAD``
+reuses the parses of the last, and the cache gets no entries for directories that are gone.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
 import json
 import os
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -34,6 +40,7 @@ from panc.build import MANIFEST_NAME, CompilerFactory, ObjectCompiler, describe_
 from panc.build.manifest import FORMAT_VERSION
 from panc.cli import OptionsError, _attach_option_values, make_parser
 from panc.cli import run as run_panc
+from panc.syntax.grammar import cache_directory
 
 WORKING_TREE = "the working tree"
 """The label of the new side when no ``REV_NEW`` is given."""
@@ -169,6 +176,32 @@ def export_commit(top: str, commit: str, destination: str) -> None:
         raise RevisionError(f"cannot export {commit}: git archive failed")
 
 
+@contextlib.contextmanager
+def _export_directory(commit: str, private: str) -> Iterator[str]:
+    """Where to export ``commit``: its place under the cache directory, or ``private`` when
+    another diff is using that place (or it cannot be made); removed afterwards either way."""
+    parent = cache_directory() / "diff-exports"
+    lock_path = parent / f"{commit}.lock"
+    with contextlib.ExitStack() as held:
+        root = None
+        with contextlib.suppress(OSError):  # taken by another diff, or no cache directory
+            parent.mkdir(parents=True, exist_ok=True)
+            lock = held.enter_context(open(lock_path, "a", encoding="utf-8"))
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # the holder before us removes the file it locked: ours must still be the one there
+            if os.stat(lock_path).st_ino == os.fstat(lock.fileno()).st_ino:
+                root = str(parent / commit)
+        if root is None:
+            yield private
+            return
+        shutil.rmtree(root, ignore_errors=True)  # left by a diff that was killed
+        try:
+            yield root
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+            lock_path.unlink(missing_ok=True)
+
+
 def _build(tree: _Tree, command: PancCommand, output_dir: Path, stderr: TextIO) -> _Built:
     """Build the revision with the user's command line; its errors go to ``stderr``, prefixed."""
     output_dir.mkdir()
@@ -244,15 +277,17 @@ def built_revisions(old: str, new: str | None, panc_args: Sequence[str], stderr:
     command = parse_command(panc_args)
     top = repository_top(repository or os.getcwd())
     commits = {revision: resolve_commit(top, revision) for revision in (old, new) if revision is not None}
-    with tempfile.TemporaryDirectory(prefix="panc-diff-") as scratch:
+    with contextlib.ExitStack() as cleanup:
+        scratch = cleanup.enter_context(tempfile.TemporaryDirectory(prefix="panc-diff-"))
         trees = []
         for side, revision in (("old", old), ("new", new)):
             if revision is None:
                 trees.append(_Tree(WORKING_TREE, top))
                 continue
-            root = os.path.join(os.path.realpath(scratch), side)
-            export_commit(top, commits[revision], root)
-            trees.append(_Tree(revision, top, root))
+            commit = commits[revision]
+            root = cleanup.enter_context(_export_directory(commit, os.path.join(scratch, side)))
+            export_commit(top, commit, root)
+            trees.append(_Tree(revision, top, os.path.realpath(root)))
         for template in command.templates:
             if not any(os.path.isfile(tree.place(template)) for tree in trees):
                 raise RevisionError(f"{template} is in neither {trees[0].label} nor {trees[1].label}")

@@ -43,6 +43,7 @@ def _repo(tmp_path, monkeypatch):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     repo = write_site(tmp_path)
     _git(repo, "init", "-q")
     _commit(repo, "the site")
@@ -51,6 +52,12 @@ def _repo(tmp_path, monkeypatch):
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     return repo
+
+
+def _assert_nothing_left(tmp_path):
+    assert not list((tmp_path / "scratch").iterdir()), "a temporary directory is left"
+    exports = tmp_path / "cache/pan-tools/diff-exports"
+    assert not exports.exists() or not list(exports.iterdir()), "an export is left"
 
 
 def _edit_web_and_db(repo):
@@ -74,13 +81,15 @@ def test_two_commits(repo, tmp_path):
     _edit_web_and_db(repo)
     _commit(repo, "web on 8080")
     assert _panc(["diff", "HEAD~1", "HEAD", *BUILD]) == (1, EXPECTED, "")
+    # in parallel worker processes (--nthread passes through)
+    assert _panc(["diff", "HEAD~1", "HEAD", "--", "--nthread", "2", *NODE_FILES]) == (1, EXPECTED, "")
     assert _panc(["diff", "HEAD", "HEAD", *BUILD]) == (
         0, "0 objects differ (0 changed, 0 added, 0 removed), 6 unchanged\n", "")
     code, stdout, _ = _panc(["diff", "--format", "json", "HEAD~1", "HEAD", *BUILD])
     assert code == 1
     assert json.loads(stdout)["node3"] == {"status": "changed", "added": {}, "removed": {"/db/engine": "pg"},
                                            "changed": {}}
-    assert not list((tmp_path / "scratch").iterdir()), "a temporary directory is left"
+    _assert_nothing_left(tmp_path)
 
 
 def test_working_tree_with_uncommitted_edits(repo, tmp_path):
@@ -88,7 +97,18 @@ def test_working_tree_with_uncommitted_edits(repo, tmp_path):
     assert _panc(["diff", "HEAD", *BUILD]) == (1, EXPECTED, "")
     _commit(repo, "web on 8080")
     assert _panc(["diff", "HEAD", *BUILD])[0] == 0
-    assert not list((tmp_path / "scratch").iterdir()), "a temporary directory is left"
+    _assert_nothing_left(tmp_path)
+
+
+def test_a_commit_is_exported_where_the_parse_cache_finds_it_again(repo, tmp_path):
+    (repo / "lib/db.pan").write_text("unique template lib/db;\n'/db/engine' = 'mysql';\n")
+    assert _panc(["diff", "HEAD", *BUILD])[0] == 1
+    cache = tmp_path / "cache/pan-tools"
+    entries = sorted(p for p in cache.rglob("*") if p.is_file())
+    assert len(entries) > 2 * len(NODES)  # the export's and the working tree's templates
+    assert _panc(["diff", "HEAD", *BUILD])[0] == 1
+    assert sorted(p for p in cache.rglob("*") if p.is_file()) == entries
+    _assert_nothing_left(tmp_path)
 
 
 def test_paths_are_moved_into_each_revision(repo, tmp_path, monkeypatch):
@@ -172,7 +192,7 @@ def test_bad_input(repo, tmp_path):
     elsewhere.mkdir()
     assert _panc(["diff", "HEAD", "--repo", str(elsewhere), *BUILD]) == (
         2, "", f"OPTIONS ERROR: {elsewhere} is not in a git working tree\n")
-    assert not list((tmp_path / "scratch").iterdir()), "a temporary directory is left"
+    _assert_nothing_left(tmp_path)
 
 
 @pytest.mark.usefixtures("repo")
@@ -183,4 +203,4 @@ def test_interrupted_build_leaves_nothing(tmp_path, monkeypatch):
     monkeypatch.setattr("panc.revision_builds.run_panc", interrupt)
     with pytest.raises(KeyboardInterrupt):
         _panc(["diff", "HEAD", "HEAD", *BUILD])
-    assert not list((tmp_path / "scratch").iterdir()), "a temporary directory is left"
+    _assert_nothing_left(tmp_path)
