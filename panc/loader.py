@@ -226,10 +226,12 @@ def lookup_candidates(
     ``suffixes`` is ``TEMPLATE_SUFFIXES`` for templates and ``("",)`` for data files. Incremental
     builds use it to tell whether a lookup would now find another file.
     """
-    directories = [absolute_dir(d) for d in include_path] or [os.getcwd()]
+    # os.path.join(directory, relative) without its per-call cost: an up-to-date check of a
+    # large site makes thousands of these
+    prefixes = [os.path.join(absolute_dir(d), "") for d in include_path] or [os.path.join(os.getcwd(), "")]
+    relatives = [relative + suffix for relative in _candidates(name, loadpath) for suffix in suffixes]
     return [
-        os.path.join(directory, relative + suffix)
-        for directory in directories
-        for relative in _candidates(name, loadpath)
-        for suffix in suffixes
+        relative if os.path.isabs(relative) else prefix + relative
+        for prefix in prefixes
+        for relative in relatives
     ]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import time
-import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -173,6 +172,8 @@ def build_object(
 
 def record_crash(outcome: FileOutcome, error: Exception) -> None:
     """A compiler bug costs one object, not the whole build (panc's "compiler error")."""
+    import traceback  # pylint: disable=import-outside-toplevel  # only when a compiler bug shows
+
     outcome.messages.append(traceback.format_exc())
     outcome.errors.append(BuildError(f"compiler error while compiling {outcome.path}: {error!r}"))
 

@@ -6,7 +6,6 @@ The ``.gz`` variants gzip the bytes of their plain sibling.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -42,6 +41,8 @@ class OutputFormat:
 
 def _gzipped(render: Renderer) -> Renderer:
     def render_gz(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
+        import gzip  # pylint: disable=import-outside-toplevel  # not needed to check a build
+
         # mtime=0 keeps the bytes reproducible; panc's headers differ anyway, the content does not.
         return gzip.compress(render(profile, dependencies), mtime=0)
 

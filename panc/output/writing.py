@@ -9,7 +9,6 @@ as panc gives them the time at which the object finished validating.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -33,6 +32,9 @@ def output_path(outdir: str | os.PathLike[str], object_name: str, fmt: OutputFor
 
 def write_atomically(path: Path, data: bytes, mtime: float | None = None) -> None:
     """Replace ``path`` by a file holding ``data`` (with modification time ``mtime`` if given)."""
+    # imported here: a build with nothing to write (all up to date) never needs it
+    import tempfile  # pylint: disable=import-outside-toplevel
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

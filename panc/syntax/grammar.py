@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.resources
 import os
 from pathlib import Path
 
@@ -15,6 +14,8 @@ ANALYSIS_FORMAT = 2
 
 def grammar_text() -> str:
     """The text of ``pan.lark``, the package resource ``panc.grammars/pan.lark``."""
+    import importlib.resources  # pylint: disable=import-outside-toplevel  # only to parse
+
     try:
         resource = importlib.resources.files("panc.grammars") / GRAMMAR_RESOURCE
         return resource.read_text(encoding="utf-8")
