@@ -36,7 +36,6 @@ from panc.diagnostics import (
 )
 from panc.output import UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
-from panc.syntax.cache import default_cache
 
 WARNING_LEVELS = ("off", "on", "fatal")
 DEFAULT_FORMATS = "pan,dep"
@@ -231,11 +230,13 @@ def statistics_text(report: BuildReport) -> str:
     )
 
 
-def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = False) -> int:
+def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = False,
+        defer_cache_writes: bool = False) -> int:
     """The whole command, writing to the given streams; returns the exit code.
 
     ``build_mode`` (``panc build``) turns dependency checking on by default and adds a
     progress bar and a summary, both on stderr: stdout stays exactly panc's.
+    ``defer_cache_writes``: see ``main``.
     """
     parser = make_parser()
     if build_mode:
@@ -289,7 +290,8 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
         settings = BuildSettings(output_dir, formats)
         report = build(args.templates, CompilerFactory(options), settings,
                        on_outcome=show_messages, workers=_workers(args.nthread), check=check,
-                       scheduler=args.scheduler if args.executor == "dask" else None, progress=progress)
+                       scheduler=args.scheduler if args.executor == "dask" else None, progress=progress,
+                       before_compiling=_defer_cache_writes if defer_cache_writes else None)
     except (OSError, ImportError) as error:
         # the cluster cannot be reached, or the dask extra is not installed
         stdout.write(f"OPTIONS ERROR: {error}\n")
@@ -317,15 +319,24 @@ SUBCOMMANDS = ("build", "annotations", "docs", "diff", "impact")
 such as a ``build/`` output folder does not count, panc has no use for one)."""
 
 
-def dispatch(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+def dispatch(argv: Sequence[str], stdout: TextIO, stderr: TextIO, defer_cache_writes: bool = False) -> int:
     """``panc [options] FILES`` exactly as panc, or ``panc SUBCOMMAND ...``."""
     if argv and argv[0] in SUBCOMMANDS and not os.path.isfile(argv[0]):
         if argv[0] == "build":
-            return run(argv[1:], stdout, stderr, build_mode=True)
+            return run(argv[1:], stdout, stderr, build_mode=True, defer_cache_writes=defer_cache_writes)
         from panc import commands  # pylint: disable=import-outside-toplevel
 
+        if defer_cache_writes:
+            _defer_cache_writes()
         return commands.run(argv[0], argv[1:], stdout, stderr)
-    return run(argv, stdout, stderr)
+    return run(argv, stdout, stderr, defer_cache_writes=defer_cache_writes)
+
+
+def _defer_cache_writes() -> None:
+    # imported here: a build that finds every object up to date never loads the parse cache
+    from panc.syntax.cache import default_cache  # pylint: disable=import-outside-toplevel
+
+    default_cache().defer_writes()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -335,12 +346,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     once the command is done: encoding them costs half as much as parsing, and the user
     waits for the outputs, not for the next run's cache.
     """
-    cache = default_cache()
-    cache.defer_writes()
     try:
-        return dispatch(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+        arguments = sys.argv[1:] if argv is None else argv
+        return dispatch(arguments, sys.stdout, sys.stderr, defer_cache_writes=True)
     finally:
-        cache.flush_detached()
+        cache = sys.modules.get("panc.syntax.cache")
+        if cache is not None:  # something was parsed
+            cache.default_cache().flush_detached()
 
 
 def console_main() -> NoReturn:

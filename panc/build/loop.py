@@ -52,6 +52,7 @@ def build(
     check: DependencyCheck | None = None,
     scheduler: Any = None,
     progress: Progress | None = None,
+    before_compiling: Callable[[], None] | None = None,
 ) -> BuildReport:
     """Compile every file; ``on_outcome`` sees each file's outcome, in order, once it is known.
 
@@ -59,7 +60,8 @@ def build(
     than one file to compile) files are compiled in that many forked worker processes, each
     with its own compilers; with a Dask ``scheduler`` (address or client) on that cluster. The
     outcomes are the same in every case. The same object named by two files is reported once,
-    for the first. ``progress`` is told of every compiled file.
+    for the first. ``progress`` is told of every compiled file. ``before_compiling`` is called
+    once, in this process, when some file is to be compiled (not when all are up to date).
     """
     started = time.monotonic()
     paths = list(paths)
@@ -71,6 +73,8 @@ def build(
             _mark_up_to_date(paths, outcomes, manifest, check, settings)
     stale = [i for i, outcome in enumerate(outcomes) if outcome is None]
     stale_paths = [paths[i] for i in stale]
+    if stale and before_compiling is not None:
+        before_compiling()
     executor = _executor(make_compiler, settings, workers, scheduler, len(stale)) if stale else None
     if progress is not None:
         progress.start(len(stale))

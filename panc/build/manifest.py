@@ -25,7 +25,6 @@ redoes what is in doubt. Failed objects get no entry: they are compiled again ev
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -47,14 +46,15 @@ _STAT_CACHE_MIN_AGE_NS = 2_000_000_000
 
 def options_key(options: object, format_keys: Sequence[str]) -> str:
     """A key of everything besides the files that decides what a build writes: the compiler
-    options (``CompileOptions`` or its keywords), the output formats and the tool version."""
+    options (``CompileOptions`` or its keywords), the output formats and the tool version.
+
+    It is their canonical JSON text, readable in the manifest (and no digest to compute)."""
     parts: dict[str, Any] = dict(options) if isinstance(options, dict) else dict(vars(options))
     if "include_path" in parts:
         parts["include_path"] = [os.path.abspath(d) for d in parts["include_path"]]
     parts["formats"] = list(format_keys)
     parts["version"] = __version__
-    text = json.dumps(parts, sort_keys=True, default=str)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return json.dumps(parts, sort_keys=True, default=str)
 
 
 @dataclass(slots=True)

@@ -8,7 +8,6 @@ records which include-path lookups each object made, for incremental builds.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -39,6 +38,9 @@ class ObjectCompiler(Protocol):
 
 def content_digest(data: bytes) -> str:
     """The digest incremental builds compare file contents by."""
+    # imported here: a no-change build finds every digest in the manifest's stat cache
+    import hashlib  # pylint: disable=import-outside-toplevel
+
     return hashlib.sha256(data).hexdigest()
 
 

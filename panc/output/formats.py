@@ -1,17 +1,19 @@
 """The table of profile output formats: the keys ``--formats`` accepts, their suffixes, renderers.
 
 Every renderer turns one compiled object into the exact bytes the Java panc writes for it.
-The ``.gz`` variants gzip the bytes of their plain sibling.
+The ``.gz`` variants gzip the bytes of their plain sibling. A format's module is loaded when
+it first renders: checking that a build is up to date only needs the keys and suffixes.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from panc.evaluation.values import Value
-from panc.output import dep_format, dot_format, json_format, null_format, text_format, xml_format
+if TYPE_CHECKING:
+    from panc.evaluation.values import Value
 
 
 class DependencyLike(Protocol):
@@ -27,7 +29,7 @@ class DependencyLike(Protocol):
     def uri(self) -> str: ...
 
 
-Renderer = Callable[[dict[str, Value], Sequence[DependencyLike]], bytes]
+Renderer = Callable[[dict[str, "Value"], Sequence[DependencyLike]], bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,25 +51,30 @@ def _gzipped(render: Renderer) -> Renderer:
     return render_gz
 
 
-def _profile_only(render_text: Callable[[dict[str, Value]], str]) -> Renderer:
+def _text_renderer(module: str) -> Callable[..., str]:
+    """The ``render`` function of ``panc.output.<module>``, imported on first use."""
+    return importlib.import_module(f"panc.output.{module}").render  # type: ignore[no-any-return]
+
+
+def _profile_only(module: str) -> Renderer:
     def render(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
         del dependencies
-        return render_text(profile).encode("utf-8")
+        return _text_renderer(module)(profile).encode("utf-8")
 
     return render
 
 
-def _dependencies_only(render_text: Callable[[Sequence[DependencyLike]], str]) -> Renderer:
+def _dependencies_only(module: str) -> Renderer:
     def render(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
         del profile
-        return render_text(dependencies).encode("utf-8")
+        return _text_renderer(module)(dependencies).encode("utf-8")
 
     return render
 
 
-_xml = _profile_only(xml_format.render)
-_json = _profile_only(json_format.render)
-_dep = _dependencies_only(dep_format.render)
+_xml = _profile_only("xml_format")
+_json = _profile_only("json_format")
+_dep = _dependencies_only("dep_format")
 
 FORMATS: dict[str, OutputFormat] = {
     f.key: f
@@ -78,11 +85,11 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("xml.gz", ".xml.gz", _gzipped(_xml)),
         OutputFormat("json", ".json", _json),
         OutputFormat("json.gz", ".json.gz", _gzipped(_json)),
-        OutputFormat("text", ".txt", _profile_only(text_format.render)),
-        OutputFormat("dot", ".dot", _profile_only(dot_format.render)),
+        OutputFormat("text", ".txt", _profile_only("text_format")),
+        OutputFormat("dot", ".dot", _profile_only("dot_format")),
         OutputFormat("dep", ".dep", _dep),
         OutputFormat("dep.gz", ".dep.gz", _gzipped(_dep)),
-        OutputFormat("null", ".null", _profile_only(null_format.render)),
+        OutputFormat("null", ".null", _profile_only("null_format")),
     )
 }
 """Every format key panc's CLI accepts, in the order its documentation lists them."""
