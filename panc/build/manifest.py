@@ -15,8 +15,10 @@ A file is up to date when all of these still hold: the options key is the same, 
 every file found still have their digests, no lookup would now find a different file (for
 instance a template added earlier on the include path, or a missing one now present) and
 the outputs are untouched. Checking costs a ``stat`` per distinct file; contents are re-read
-only when a file's size or time changed (a stat cache in the manifest, which skips files
-modified in the last seconds, whose time may not tell a later same-size edit apart).
+only when a file's size or time changed (a stat cache in the manifest). The cache skips files
+modified just before they were read: a later same-size edit within the same timestamp tick
+would not change their time. How long "just before" is depends on the file system's timestamp
+granularity, guessed from the time itself (see ``settled``).
 
 The manifest is written atomically, after the outputs it describes: a build killed at any
 point leaves a manifest that is older than the outputs, never newer, so the next build
@@ -41,7 +43,19 @@ from panc.loader import TEMPLATE_SUFFIXES, absolute_dir, lookup_candidates
 
 MANIFEST_NAME = ".panc-build.json"
 FORMAT_VERSION = 1
-_STAT_CACHE_MIN_AGE_NS = 2_000_000_000
+# A file modified at least this long before it was read cannot be modified again within the
+# same timestamp tick: nanosecond timestamps (ext4, xfs, btrfs, tmpfs) tick with the kernel's
+# coarse clock, at most 10 ms; whole-second ones (ext3, HFS+, some NFS servers; FAT's 2 s)
+# need 2 s. The margin also absorbs that much clock difference with a file server.
+_FINE_TICK_MARGIN_NS = 100_000_000
+_COARSE_TICK_MARGIN_NS = 2_000_000_000
+
+
+def settled(mtime_ns: int, read_ns: int) -> bool:
+    """Whether a file with modification time ``mtime_ns`` read (no later than) at ``read_ns``
+    can be trusted to show any later edit in its time or size."""
+    coarse = mtime_ns % 1_000_000_000 == 0
+    return mtime_ns < read_ns - (_COARSE_TICK_MARGIN_NS if coarse else _FINE_TICK_MARGIN_NS)
 
 
 def options_key(options: object, format_keys: Sequence[str]) -> str:
@@ -170,7 +184,7 @@ class Manifest:
                 info = os.stat(path)
             except OSError:
                 continue
-            if info.st_mtime_ns < self.started_ns - _STAT_CACHE_MIN_AGE_NS:
+            if settled(info.st_mtime_ns, self.started_ns):
                 self.stat_cache[path] = (info.st_mtime_ns, info.st_size, digest)
                 self.dirty = True
 
@@ -257,7 +271,7 @@ class DependencyChecker:
                 digest = content_digest(handle.read())
         except OSError:
             return None
-        if info.st_mtime_ns < self._now_ns - _STAT_CACHE_MIN_AGE_NS:
+        if settled(info.st_mtime_ns, self._now_ns):
             self.manifest.stat_cache[path] = (info.st_mtime_ns, info.st_size, digest)
             self.manifest.dirty = True
         elif self.manifest.stat_cache.pop(path, None) is not None:

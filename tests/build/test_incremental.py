@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
 from build_support import NODES, SiteBuild, compiled, outputs, write_site
 
 from panc.build import MANIFEST_NAME
+from panc.build.manifest import settled
 
 ALL = list(NODES)
 
@@ -139,3 +141,39 @@ def test_temporary_files_of_a_killed_build_are_removed(tmp_path):
     os.utime(in_flight, (4e9, 4e9))  # newer than the build: another writer's
     site.run()
     assert not orphan.exists() and in_flight.exists()
+
+
+def test_settled_files_by_timestamp_granularity():
+    second = 1_000_000_000
+    read = 1_700_000_000 * second + 500_000_000
+    # nanosecond timestamps: a file saved 50 ms before it was read may still change in its tick
+    assert not settled(read - 50_000_000 + 7, read)
+    assert settled(read - 150_000_000 + 7, read)
+    # whole-second timestamps (ext3, HFS+, FAT): two seconds
+    assert not settled(read - read % second - second, read)
+    assert settled(read - read % second - 3 * second, read)
+
+
+def _stat_cached(site: SiteBuild) -> set[str]:
+    manifest = json.loads((site.out / MANIFEST_NAME).read_text())
+    return {os.path.basename(path) for path in manifest["stat_cache"]}
+
+
+def test_stat_cache_keeps_settled_files_and_rereads_fresh_ones(tmp_path):
+    write_site(tmp_path)
+    site = SiteBuild(tmp_path)
+    old = time.time_ns() - 60 * 1_000_000_000 + 123_456_789
+    for path in site.site.rglob("*.pan"):
+        os.utime(path, ns=(old, old))
+    fresh = site.site / "lib/web.pan"
+    fresh.write_text("unique template lib/web;\n'/web/port' = 81;\n")  # saved just before the build
+    assert compiled(site.run()) == ALL
+    cached = _stat_cached(site)
+    assert {"node1.pan", "common.pan", "db.pan"} <= cached
+    assert "web.pan" not in cached
+    # a same-size edit keeping the time of a fresh file is still seen: its content is read again
+    stamp = os.stat(fresh).st_mtime_ns
+    fresh.write_text("unique template lib/web;\n'/web/port' = 82;\n")
+    os.utime(fresh, ns=(stamp, stamp))
+    assert compiled(site.run()) == ["node1", "node2"]
+    assert json.loads((site.out / "node1.json").read_text())["web"]["port"] == 82
