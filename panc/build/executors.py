@@ -63,15 +63,31 @@ def _start_process_worker(make_compiler: CompilerFactory, settings: BuildSetting
     _PROCESS_WORKER["worker"] = FileWorker(make_compiler, settings)
 
 
-def _run_in_process(path: str) -> tuple[Any, ...]:
-    return portable_outcome(_PROCESS_WORKER["worker"].run(path))
+def _run_in_process(paths: Sequence[str]) -> list[tuple[Any, ...]]:
+    return [portable_outcome(_PROCESS_WORKER["worker"].run(path)) for path in paths]
+
+
+def batches(count: int, workers: int, largest: int) -> list[range]:
+    """Consecutive index ranges covering ``count`` files, to hand out to ``workers``.
+
+    Every task has a cost besides its compiles (for forked workers about 0.3 ms of the
+    build process's CPU in queues, pickling and wake-ups, CPU the workers could use; more
+    on a cluster's scheduler), so files go out in batches of up to ``largest``; there are
+    still at least ``_MIN_BATCHES_PER_WORKER`` per worker, so that a slow object holds back
+    at most a few others, the workers finish together, and a lost worker only delays its own.
+    """
+    size = max(1, min(largest, count // (max(1, workers) * _MIN_BATCHES_PER_WORKER)))
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+_MIN_BATCHES_PER_WORKER = 8
+_MAX_FILES_PER_BATCH = 8
 
 
 class ProcessExecutor:
     """Forked worker processes, each compiling whole files (and writing their outputs).
 
-    Files are handed out one at a time, so a slow object never holds others back; the
-    work is at least tens of milliseconds per object, far above a task's overhead.
+    Files are handed out in small batches (see ``batches``).
     """
 
     def __init__(self, make_compiler: CompilerFactory, settings: BuildSettings, workers: int) -> None:
@@ -89,21 +105,22 @@ class ProcessExecutor:
         with ProcessPoolExecutor(min(self.workers, len(paths)) or 1, mp_context=context,
                                  initializer=_start_process_worker,
                                  initargs=(self.make_compiler, self.settings)) as pool:
-            pending: dict[Future[tuple[Any, ...]], int] = {
-                pool.submit(_run_in_process, path): index for index, path in enumerate(paths)
+            pending: dict[Future[list[tuple[Any, ...]]], range] = {
+                pool.submit(_run_in_process, [paths[i] for i in batch]): batch
+                for batch in batches(len(paths), self.workers, _MAX_FILES_PER_BATCH)
             }
-            # as_completed, not repeated wait(): linear in the number of files
+            # as_completed, not repeated wait(): linear in the number of batches
             for future in as_completed(pending):
-                index = pending[future]
-                yield index, _outcome_of(future, paths[index])
+                batch = pending[future]
+                yield from zip(batch, _outcomes_of(future, [paths[i] for i in batch]), strict=True)
 
 
-def _outcome_of(future: Future[tuple[Any, ...]], path: str) -> FileOutcome:
+def _outcomes_of(future: Future[list[tuple[Any, ...]]], paths: list[str]) -> list[FileOutcome]:
     try:
-        return restored_outcome(future.result())
+        return [restored_outcome(data) for data in future.result()]
     except Exception as error:  # pylint: disable=broad-exception-caught
-        # a worker that died (killed, out of memory) fails its file only
-        return _failed(path, error)
+        # a worker that died (killed, out of memory) fails its batch only
+        return [_failed(path, error) for path in paths]
 
 
 def _failed(path: str, error: Exception) -> FileOutcome:
@@ -115,7 +132,7 @@ def _failed(path: str, error: Exception) -> FileOutcome:
 # ---------------------------------------------------------------------- Dask distributed
 
 _DASK_WORKERS: dict[tuple[str, int], FileWorker] = {}
-_MAX_FILES_PER_TASK = 16
+_MAX_FILES_PER_DASK_TASK = 16
 _DASK_LOCK = threading.Lock()
 
 
@@ -162,12 +179,8 @@ class DaskExecutor:
             import uuid  # pylint: disable=import-outside-toplevel  # see the note at the imports
 
             build_id = uuid.uuid4().hex
-            # a few files per task: the scheduler's per-task cost stays small next to the compiles,
-            # and every worker still gets several tasks (a lost worker only delays its own)
-            workers = max(1, len(client.scheduler_info().get("workers", {})))
-            size = max(1, min(_MAX_FILES_PER_TASK, len(paths) // (workers * 8)))
-            chunks = [list(range(start, min(start + size, len(paths))))
-                      for start in range(0, len(paths), size)]
+            workers = len(client.scheduler_info().get("workers", {}))
+            chunks = batches(len(paths), workers, _MAX_FILES_PER_DASK_TASK)
             futures = [
                 client.submit(run_on_dask_worker, build_id, self.make_compiler, self.settings,
                               [paths[i] for i in chunk], pure=False, key=f"panc-{build_id}-{number}")

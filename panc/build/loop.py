@@ -104,11 +104,11 @@ def build(
         if manifest is not None:
             manifest.record(outcome)
             if time.monotonic() - last_save >= save_interval:
-                # saving costs the parent CPU the workers could use: at most 5% of the time
+                # saving costs CPU the workers could use: at most 2% of the time
                 saving = time.monotonic()
                 _save(manifest)
                 last_save = time.monotonic()
-                save_interval = max(_MANIFEST_SAVE_SECONDS, 20 * (last_save - saving))
+                save_interval = max(_MANIFEST_SAVE_SECONDS, 50 * (last_save - saving))
         emit_ready()
     if progress is not None:
         progress.finish()

@@ -159,13 +159,17 @@ class Manifest:
             return
         outputs = {}
         for written in outcome.written:
-            try:
-                info = os.stat(written)
-            except OSError:
-                self.sources.pop(key, None)
-                self.dirty = True
-                return
-            outputs[str(written)] = (info.st_mtime_ns, info.st_size)
+            path = str(written)
+            state = outcome.written_states.get(path)
+            if state is None:  # written here, not by a worker
+                try:
+                    info = os.stat(path)
+                except OSError:
+                    self.sources.pop(key, None)
+                    self.dirty = True
+                    return
+                state = (info.st_mtime_ns, info.st_size)
+            outputs[path] = state
         self.sources[key] = SourceEntry(outcome.object_name, outcome.source_digest, outcome.lookups, outputs)
         self.dirty = True
         self._cache_stats([(key, outcome.source_digest)] + [(f, d) for _, _, _, f, d in outcome.lookups])

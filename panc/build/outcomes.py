@@ -48,6 +48,9 @@ class FileOutcome:
     messages: list[str] = field(default_factory=list)
     """``debug``/``traceback``/``deprecated`` output, in order."""
     written: list[Path] = field(default_factory=list)
+    written_states: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Output path -> (modification time in ns, size) as the writer left it, taken where it was
+    written (a worker process), so that the build's process need not ``stat`` every output."""
     lookups: list[Lookup] = field(default_factory=list)
     """The lookups the object's profile depends on (for incremental builds)."""
     source_digest: str | None = None
@@ -122,17 +125,17 @@ def portable_outcome(outcome: FileOutcome) -> tuple[Any, ...]:
     """``outcome`` as plain data that pickles without losing error details."""
     return (
         outcome.path, outcome.parsed, outcome.object_name, [portable_error(e) for e in outcome.errors],
-        outcome.messages, [str(p) for p in outcome.written], outcome.lookups, outcome.source_digest,
-        outcome.rendered, outcome.timestamp,
+        outcome.messages, [str(p) for p in outcome.written], outcome.written_states, outcome.lookups,
+        outcome.source_digest, outcome.rendered, outcome.timestamp,
     )
 
 
 def restored_outcome(data: Sequence[Any]) -> FileOutcome:
     """The ``FileOutcome`` that ``portable_outcome`` made ``data`` of."""
-    path, parsed, name, errors, messages, written, lookups, digest, rendered, timestamp = data
+    path, parsed, name, errors, messages, written, states, lookups, digest, rendered, timestamp = data
     return FileOutcome(
         path, parsed, name, [restored_error(e) for e in errors], list(messages),
-        [Path(p) for p in written], [(k, n, tuple(lp), f, d) for k, n, lp, f, d in lookups],
+        [Path(p) for p in written], dict(states), [(k, n, tuple(lp), f, d) for k, n, lp, f, d in lookups],
         source_digest=digest, rendered=list(rendered), timestamp=timestamp,
     )
 

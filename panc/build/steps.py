@@ -8,9 +8,11 @@ records which include-path lookups each object made, for incremental builds.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, Lookup
@@ -164,12 +166,21 @@ def build_object(
         outcome.timestamp = time.time()
         if write:
             outcome.written = write_object_outputs(settings.output_dir, name, rendered, outcome.timestamp)
+            outcome.written_states = _file_states(outcome.written)
         else:
             outcome.rendered = [(fmt.key, data) for fmt, data in rendered]
     except OSError as error:
         outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
     except Exception as error:  # pylint: disable=broad-exception-caught
         record_crash(outcome, error)
+
+
+def _file_states(paths: Sequence[Path]) -> dict[str, tuple[int, int]]:
+    states = {}
+    for path in paths:
+        info = os.stat(path)
+        states[str(path)] = (info.st_mtime_ns, info.st_size)
+    return states
 
 
 def record_crash(outcome: FileOutcome, error: Exception) -> None:

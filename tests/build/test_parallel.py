@@ -14,6 +14,7 @@ from pathlib import Path
 from build_support import NODES, SiteBuild, compiled, outputs, write_site
 
 from panc.build import MANIFEST_NAME, Progress
+from panc.build.executors import batches
 from panc.cli import dispatch
 
 REPO = Path(__file__).resolve().parents[2]
@@ -173,3 +174,13 @@ def test_plain_panc_checks_dependencies_only_when_asked(tmp_path):
     # and panc build can be told not to
     code, _, stderr = _panc(["build", "--no-check-dependencies", *argv], tmp_path)
     assert code == 0 and f"{len(NODES)} compiled, 0 up to date" in stderr
+
+
+def test_files_go_out_in_small_batches_that_cover_each_file_once():
+    for count, workers in [(0, 2), (1, 2), (5, 2), (100, 2), (1000, 2), (1000, 0), (37, 3)]:
+        ranges = batches(count, workers, 8)
+        assert [i for batch in ranges for i in batch] == list(range(count))
+        assert all(1 <= len(batch) <= 8 for batch in ranges)
+    assert {len(b) for b in batches(1000, 2, 8)} == {8}  # 125 tasks rather than 1,000
+    assert len(batches(100, 2, 8)) >= 16  # still several per worker to balance the load
+    assert {len(b) for b in batches(10, 2, 8)} == {1}
