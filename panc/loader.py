@@ -12,7 +12,7 @@ each candidate ``.pan`` before the deprecated ``.tpl``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -226,12 +226,21 @@ def lookup_candidates(
     ``suffixes`` is ``TEMPLATE_SUFFIXES`` for templates and ``("",)`` for data files. Incremental
     builds use it to tell whether a lookup would now find another file.
     """
-    # os.path.join(directory, relative) without its per-call cost: an up-to-date check of a
-    # large site makes thousands of these
-    prefixes = [os.path.join(absolute_dir(d), "") for d in include_path] or [os.path.join(os.getcwd(), "")]
+    return list(candidate_paths(include_prefixes(include_path), name, loadpath, suffixes))
+
+
+def include_prefixes(include_path: Sequence[str]) -> list[str]:
+    """The include directories made absolute, each ending with a separator (for ``candidate_paths``)."""
+    return [os.path.join(absolute_dir(d), "") for d in include_path] or [os.path.join(os.getcwd(), "")]
+
+
+def candidate_paths(
+    prefixes: Sequence[str], name: str, loadpath: Sequence[str], suffixes: Sequence[str]
+) -> Iterator[str]:
+    """``lookup_candidates`` from ``include_prefixes``, one at a time: a caller checking
+    thousands of lookups (an up-to-date check of a large site) stops at the first file found."""
     relatives = [relative + suffix for relative in _candidates(name, loadpath) for suffix in suffixes]
-    return [
-        relative if os.path.isabs(relative) else prefix + relative
-        for prefix in prefixes
-        for relative in relatives
-    ]
+    for prefix in prefixes:
+        for relative in relatives:
+            # os.path.join(prefix, relative), without its per-call cost
+            yield relative if relative.startswith("/") else prefix + relative

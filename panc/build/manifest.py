@@ -39,7 +39,7 @@ from typing import Any
 from panc import __version__
 from panc.build.outcomes import FileOutcome, Lookup
 from panc.build.steps import content_digest
-from panc.loader import TEMPLATE_SUFFIXES, absolute_dir, lookup_candidates
+from panc.loader import TEMPLATE_SUFFIXES, candidate_paths, include_prefixes
 
 MANIFEST_NAME = ".panc-build.json"
 FORMAT_VERSION = 1
@@ -201,7 +201,7 @@ class DependencyChecker:
 
     def __init__(self, manifest: Manifest, include_path: Sequence[str], expected_outputs: int) -> None:
         self.manifest = manifest
-        self.include_path = [absolute_dir(d) for d in include_path]
+        self.prefixes = include_prefixes(include_path)
         self.expected_outputs = expected_outputs
         self._digests: dict[str, str | None] = {}
         self._lookups: dict[tuple[str, str, tuple[str, ...]], tuple[str | None, str | None]] = {}
@@ -244,7 +244,7 @@ class DependencyChecker:
             return known
         suffixes = TEMPLATE_SUFFIXES if kind == "T" else ("",)
         result: tuple[str | None, str | None] = (None, None)
-        for candidate in lookup_candidates(self.include_path, name, loadpath, suffixes):
+        for candidate in candidate_paths(self.prefixes, name, loadpath, suffixes):
             digest = self.digest(candidate)
             if digest is not None:
                 result = (candidate, digest)
