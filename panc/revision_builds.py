@@ -158,6 +158,8 @@ def export_commit(top: str, commit: str, destination: str) -> None:
     taking locks, and an interrupted diff leaves no worktree registered in ``.git`` (a removed
     directory is all there is to clean). The stream is unpacked by ``tarfile`` with its ``tar``
     filter: nothing is written outside ``destination``, symbolic links stay as committed.
+    As with any ``git archive``, submodules are not included and the ``export-ignore`` and
+    ``export-subst`` attributes apply.
     """
     os.makedirs(destination, exist_ok=True)
     try:
