@@ -132,7 +132,7 @@ _VALUE_OPTIONS = frozenset({
 })
 
 
-def _attach_option_values(argv: Sequence[str]) -> list[str]:
+def attach_option_values(argv: Sequence[str]) -> list[str]:
     """``--opt VALUE`` as ``--opt=VALUE``, so that a value starting with ``-`` (``--java-opts
     -Xmx2G``, ``--initial-data -1``...) is taken as the value, as panc's parser does."""
     attached: list[str] = []
@@ -242,7 +242,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     if build_mode:
         parser.prog = "panc build"
     try:
-        args = parser.parse_args(_attach_option_values(argv))
+        args = parser.parse_args(attach_option_values(argv))
         if args.help:
             stdout.write(parser.format_help())
             return 0

@@ -38,7 +38,7 @@ from typing import TextIO
 
 from panc.build import MANIFEST_NAME, CompilerFactory, ObjectCompiler, describe_file
 from panc.build.manifest import FORMAT_VERSION
-from panc.cli import OptionsError, _attach_option_values, make_parser
+from panc.cli import OptionsError, attach_option_values, make_parser
 from panc.cli import run as run_panc
 from panc.syntax.grammar import cache_directory
 
@@ -113,7 +113,7 @@ class _Built:
 
 def parse_command(argv: Sequence[str]) -> PancCommand:
     """The panc command line after ``--``, checked by panc's own parser."""
-    tokens = _attach_option_values(argv)
+    tokens = attach_option_values(argv)
     try:
         args = make_parser().parse_args(tokens)
     except OptionsError as error:
