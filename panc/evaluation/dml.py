@@ -815,16 +815,22 @@ _LONG_FAST_PATHS: dict[str, tuple[Callable[[Any, Any], Any], bool]] = {
 """Operators computed directly when both operands are longs (the loop counters' case);
 ``True`` marks those whose result may overflow and must wrap."""
 
+_ORDERINGS = frozenset({"<", "<=", ">", ">="})
+"""Operators that compare numbers as doubles (``operators.lt``...): directly only for longs
+a double holds exactly."""
+_EXACT_IN_DOUBLE = 2**53
+
 
 def _long_fast_code(
     symbol: str, op: Callable[[Value, Value], Value], left: Code, right: Code, span: Span
 ) -> Code:
     fast, wraps = _LONG_FAST_PATHS[symbol]
+    limit = _EXACT_IN_DOUBLE if symbol in _ORDERINGS else LONG_MAX
 
     def code(frame: Frame) -> Value:
         a = left(frame)
         b = right(frame)
-        if type(a) is int and type(b) is int:
+        if type(a) is int and type(b) is int and -limit <= a <= limit and -limit <= b <= limit:
             result = fast(a, b)
             if wraps and not LONG_MIN <= result <= LONG_MAX:
                 return wrap_long(result)

@@ -83,11 +83,14 @@ def mod(a: Value, b: Value) -> Value:
 
 
 def _compare(op: str, a: Value, b: Value) -> int:
-    """-1, 0 or 1, for numbers (long/double mixed) or strings."""
+    """-1, 0 or 1, for numbers or strings.
+
+    Numbers compare as doubles, as in panc, also two longs: longs beyond 2^53 that round to
+    the same double are not ordered.
+    """
     ta, tb = type(a), type(b)
     if ta in _NUMBER and tb in _NUMBER:
-        if ta is not tb:
-            a, b = float(a), float(b)
+        a, b = float(a), float(b)
         return (a > b) - (a < b)
     if ta is str and tb is str:
         if not (a.isascii() and b.isascii()):

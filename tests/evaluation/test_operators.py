@@ -50,6 +50,14 @@ def test_string_concatenation_and_comparisons() -> None:
     assert value("{ a = 1; a != 2; }") is True
 
 
+def test_relational_operators_compare_numbers_as_doubles() -> None:
+    # 2^53 + 1 and 2^53 are the same double: panc orders them as equal
+    assert value("{ a = 9007199254740993; a > 9007199254740992; }") is False
+    assert value("{ a = 9007199254740993; a >= 9007199254740992; }") is True
+    assert value("{ a = 9007199254740995; a > 9007199254740992; }") is True
+    assert value("{ a = -3; a < 2; }") is True
+
+
 def test_no_implicit_coercion() -> None:
     err = error("variable I = 1;\n'/x' = I + 'foo';\n")
     assert isinstance(err, EvaluationError)
