@@ -7,9 +7,10 @@ Java reports with an exception (``%d`` of a string, a missing argument, a bad fl
 ``BuiltinError``: ``invalid format specification or mismatched types in format(): ...``.
 
 Supported conversions: ``b B h H s S c C d o x X e E f g G a A % n`` with flags
-``-#+ 0,(<``, width, precision and argument indices (``%2$s``). Numbers are formatted as
-Java does, e.g. ``%.1f`` of 0.25 is ``0.3`` (half-up rounding of the shortest decimal form)
-and ``%x`` of -1 is ``ffffffffffffffff``.
+``-#+ 0,(<``, width, precision and argument indices (``%2$s``), and the date/time ones
+``%tY``, ``%Tc``... of a long (milliseconds since the epoch; ``panc.builtins.date_time_format``).
+Numbers are formatted as Java does, e.g. ``%.1f`` of 0.25 is ``0.3`` (half-up rounding of the
+shortest decimal form) and ``%x`` of -1 is ``ffffffffffffffff``.
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
@@ -23,6 +24,8 @@ import struct
 from decimal import ROUND_HALF_UP, Context, Decimal
 
 from panc.builtins.arguments import string_arg
+from panc.builtins.date_time_format import CONVERSIONS as DATE_TIME_CONVERSIONS
+from panc.builtins.date_time_format import format_date_time
 from panc.builtins.registry import BuiltinError, builtin
 from panc.evaluation.java_double import java_decimal_digits
 from panc.evaluation.values import NULL, UNDEF, Value, java_to_string
@@ -64,13 +67,30 @@ class _Spec:
         self.flags = match.group(2) or ""
         self.width = int(match.group(3)) if match.group(3) else -1
         self.precision = int(match.group(4)[1:]) if match.group(4) else -1
-        self.conversion = match.group(6)
+        self.conversion = match.group(5) or match.group(6)
+        self.date = match.group(6) if match.group(5) else None
+        """The date/time conversion after ``t``/``T`` (``Y`` of ``%tY``), else ``None``."""
         self.upper = self.conversion.isupper() and self.conversion != "%"
         self.index = _ORDINARY
         self.plain = not self.flags and self.width == -1 and self.precision == -1
         for flag in self.flags:
             if self.flags.count(flag) > 1:
                 raise _FormatError(f"DuplicateFormatFlagsException: Flags = '{flag}'")
+
+    def check_date_time(self) -> None:
+        """Java's checks of a ``%t``/``%T`` specifier, in its order."""
+        self.no_precision()
+        if self.date not in DATE_TIME_CONVERSIONS:
+            raise _FormatError(f"UnknownFormatConversionException: Conversion = 't{self.date}'")
+        for flag in "#+ 0,(":
+            if flag in self.flags:
+                raise _FormatError(
+                    f"FormatFlagsConversionMismatchException: Conversion = {self.date}, Flags = {flag}"
+                )
+        if self.has("-") and self.width == -1:
+            # Java prints the specifier back with the letter of %T in upper case
+            shown = self.text[:-1] + self.text[-1].upper() if self.upper else self.text
+            raise _FormatError(f"MissingFormatWidthException: {shown}")
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -287,7 +307,14 @@ def _hash_code(value: Value) -> int:
 
 def _format_one(spec: _Spec, value: Value) -> str:
     conversion = spec.conversion.lower()
-    if conversion in "bhs":
+    if spec.date is not None:
+        if value is None:
+            text = "null"
+        elif type(value) is int:
+            text = format_date_time(spec.date, value)
+        else:  # a Long is the only pan value Java takes as a date
+            raise _FormatError(f"IllegalFormatConversionException: {spec.date} != {_java_class(value)}")
+    elif conversion in "bhs":
         spec.check_width_flags()
         spec.forbid("+ 0,(")
         if conversion in "bh":
@@ -355,14 +382,14 @@ def _parse(fmt: str) -> tuple[str | _Spec, ...]:
         if percent > position:
             items.append(fmt[position:percent])
         found = _SPEC.match(fmt, percent)
-        if found is None or found.group(5):
+        if found is None:
             bad = fmt[percent + 1] if percent + 1 < len(fmt) else "%"
-            if found is not None:
-                bad = found.group(5) + found.group(6)
             raise _FormatError(f"UnknownFormatConversionException: Conversion = '{bad}'")
         position = found.end()
         spec = _Spec(found)
-        if spec.conversion not in _CONVERSIONS:
+        if spec.date is not None:
+            spec.check_date_time()
+        elif spec.conversion not in _CONVERSIONS:
             raise _FormatError(f"UnknownFormatConversionException: Conversion = '{spec.conversion}'")
         if spec.conversion == "n":
             if spec.width != -1:
@@ -424,7 +451,8 @@ def pan_format(args: list[Value]) -> str:
     """Return ``fmt`` with its format specifiers replaced by the parameters, like C's
     ``printf``; the syntax is Java's ``String.format``: ``%s`` (any value; resources as with
     ``to_string``), ``%d`` (long), ``%x``/``%o`` (long in hex/octal), ``%f``/``%e``/``%g``
-    (double), ``%b``, ``%%`` and ``%n``, with flags ``-+ 0,(#``, width, precision and argument
+    (double), ``%b``, ``%%`` and ``%n``, ``%tF``/``%tT``/``%tc``... (a long of milliseconds since
+    the epoch as a local date and time), with flags ``-+ 0,(#``, width, precision and argument
     indices (``%2$s``). ``format("%s has %d items", "list", 3)`` is ``"list has 3 items"`` and
     ``format("%05.1f|%-3s|%x", 3.14159, "a", 255)`` is ``"003.1|a  |ff"``."""
     fmt = string_arg("format", args, 0)
