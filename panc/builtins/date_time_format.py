@@ -8,7 +8,9 @@ a date in 44 BC is ``0044``), any ``long`` (up to the year 292,278,994). Names a
 
 from __future__ import annotations
 
+import re
 import time
+from collections.abc import Callable
 
 CONVERSIONS = frozenset("HIklMSLNpzZsQBbhAaCYyjmdeRTrDFc")
 """The characters Java accepts after ``t``/``T``."""
@@ -22,13 +24,6 @@ _GREGORIAN_CUTOVER_DAY = -141_427
 _JAVA_ZONE_HISTORY_START = -2_208_988_800  # 1900-01-01T00:00Z, in seconds
 _LAST_LOCAL_TIME = 2**34  # the year 2514: rules of time zones are only known for decades ahead
 _GREGORIAN_CYCLE_SECONDS = 146_097 * 86_400
-_COMPOSITES = {
-    "R": "HM",
-    "T": "HMS",
-    "r": "IMSp",
-    "D": "mdy",
-    "F": "Ymd",
-}
 
 
 class _Fields:
@@ -112,59 +107,66 @@ def _days_of(year: int, month: int, day: int, gregorian: bool) -> int:
 _LAST_CALENDAR_YEAR_START = _days_of(292_278_994, 1, 1, gregorian=True) * 86_400
 
 
-def _field(fields: _Fields, conversion: str) -> str:  # pylint: disable=too-many-return-statements,too-many-branches
-    if conversion in _COMPOSITES:
-        separator = "/" if conversion == "D" else "-" if conversion == "F" else ":"
-        parts = [_field(fields, c) for c in _COMPOSITES[conversion]]
-        if conversion == "r":
-            return ":".join(parts[:3]) + " " + parts[3].upper()
-        return separator.join(parts)
-    if conversion == "c":
-        return (f"{_field(fields, 'a')} {_field(fields, 'b')} {_field(fields, 'd')} {_field(fields, 'T')} "
-                f"{fields.zone} {_field(fields, 'Y')}")
-    if conversion in "HkIl":
-        hour = fields.hour if conversion in "Hk" else (fields.hour % 12 or 12)
-        return f"{hour:02d}" if conversion in "HI" else str(hour)
-    if conversion == "M":
-        return f"{fields.minute:02d}"
-    if conversion == "S":
-        return f"{fields.second:02d}"
-    if conversion == "L":
-        return f"{fields.milli:03d}"
-    if conversion == "N":
-        return f"{fields.milli * 1_000_000:09d}"
-    if conversion == "p":
-        return "am" if fields.hour < 12 else "pm"
-    if conversion == "z":
-        minutes = abs(fields.offset_ms) // 60_000
-        sign = "-" if fields.offset_ms < 0 else "+"
-        return f"{sign}{minutes // 60 * 100 + minutes % 60:04d}"
-    if conversion == "Z":
-        return fields.zone
-    if conversion == "Q":
-        return str(fields.millis)
-    if conversion == "s":
-        seconds = abs(fields.millis) // 1000  # Java divides toward zero: -1500 ms is -1 s
-        return str(-seconds if fields.millis < 0 else seconds)
-    if conversion in "Bbh":
-        name = _MONTHS[fields.month - 1]
-        return name if conversion == "B" else name[:3]
-    if conversion in "Aa":
-        name = _WEEKDAYS[fields.weekday]
-        return name if conversion == "A" else name[:3]
-    if conversion == "C":
-        return f"{fields.year // 100:02d}"
-    if conversion == "Y":
-        return f"{fields.year:04d}"
-    if conversion == "y":
-        return f"{fields.year % 100:02d}"
-    if conversion == "j":
-        return f"{fields.day_of_year:03d}"
-    if conversion == "m":
-        return f"{fields.month:02d}"
-    if conversion == "d":
-        return f"{fields.day:02d}"
-    return str(fields.day)  # "e"
+def _seconds(fields: _Fields) -> str:
+    seconds = abs(fields.millis) // 1000  # Java divides toward zero: -1500 ms is -1 s
+    return str(-seconds if fields.millis < 0 else seconds)
+
+
+def _offset(fields: _Fields) -> str:
+    minutes = abs(fields.offset_ms) // 60_000
+    sign = "-" if fields.offset_ms < 0 else "+"
+    return f"{sign}{minutes // 60 * 100 + minutes % 60:04d}"
+
+
+_FIELDS: dict[str, Callable[[_Fields], str]] = {
+    "H": lambda f: f"{f.hour:02d}",
+    "k": lambda f: str(f.hour),
+    "I": lambda f: f"{f.hour % 12 or 12:02d}",
+    "l": lambda f: str(f.hour % 12 or 12),
+    "M": lambda f: f"{f.minute:02d}",
+    "S": lambda f: f"{f.second:02d}",
+    "L": lambda f: f"{f.milli:03d}",
+    "N": lambda f: f"{f.milli * 1_000_000:09d}",
+    "p": lambda f: "am" if f.hour < 12 else "pm",
+    "z": _offset,
+    "Z": lambda f: f.zone,
+    "s": _seconds,
+    "Q": lambda f: str(f.millis),
+    "B": lambda f: _MONTHS[f.month - 1],
+    "b": lambda f: _MONTHS[f.month - 1][:3],
+    "h": lambda f: _MONTHS[f.month - 1][:3],
+    "A": lambda f: _WEEKDAYS[f.weekday],
+    "a": lambda f: _WEEKDAYS[f.weekday][:3],
+    "C": lambda f: f"{f.year // 100:02d}",
+    "Y": lambda f: f"{f.year:04d}",
+    "y": lambda f: f"{f.year % 100:02d}",
+    "j": lambda f: f"{f.day_of_year:03d}",
+    "m": lambda f: f"{f.month:02d}",
+    "d": lambda f: f"{f.day:02d}",
+    "e": lambda f: str(f.day),
+}
+# The composite conversions, as Java defines them from the others
+_COMPOSITES = {
+    "R": "%tH:%tM",
+    "T": "%tH:%tM:%tS",
+    "r": "%tI:%tM:%tS %Tp",
+    "D": "%tm/%td/%ty",
+    "F": "%tY-%tm-%td",
+    "c": "%ta %tb %td %tT %tZ %tY",
+}
+_COMPOSITE_PART = re.compile(r"%([tT])(\w)")
+
+
+def _field(fields: _Fields, conversion: str) -> str:
+    composite = _COMPOSITES.get(conversion)
+    if composite is None:
+        return _FIELDS[conversion](fields)
+
+    def part(match: re.Match[str]) -> str:
+        text = _field(fields, match.group(2))
+        return text.upper() if match.group(1) == "T" else text
+
+    return _COMPOSITE_PART.sub(part, composite)
 
 
 def format_date_time(conversion: str, millis: int) -> str:
