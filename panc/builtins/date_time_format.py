@@ -12,9 +12,6 @@ import re
 import time
 from collections.abc import Callable
 
-CONVERSIONS = frozenset("HIklMSLNpzZsQBbhAaCYyjmdeRTrDFc")
-"""The characters Java accepts after ``t``/``T``."""
-
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 _WEEKDAYS = ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
@@ -154,6 +151,8 @@ _COMPOSITES = {
     "F": "%tY-%tm-%td",
     "c": "%ta %tb %td %tT %tZ %tY",
 }
+CONVERSIONS = frozenset(_FIELDS) | frozenset(_COMPOSITES)
+"""The characters Java accepts after ``t``/``T``."""
 _COMPOSITE_PART = re.compile(r"%([tT])(\w)")
 
 
