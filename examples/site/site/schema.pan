@@ -1,7 +1,6 @@
-@{
-    The site's schema: what every machine profile must look like.
-}
 declaration template site/schema;
+
+# The site's schema: what every machine profile must look like.
 
 @documentation{
     A TCP or UDP port number.
