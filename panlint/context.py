@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from panc.analysis.walk import walk
 from panc.source import Span
-from panlint.astwalk import walk
 from panlint.tokenkinds import NON_CODE_TYPES, OPAQUE_TYPES, PUNCTUATION
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class LintContext:
     @cached_property
     def nodes(self) -> list[Any]:
         """Every AST node, parents before children (empty when nothing parsed)."""
-        return [] if self.parse.ast is None else walk(self.parse.ast)
+        return [] if self.parse.ast is None else list(walk(self.parse.ast))
 
     @cached_property
     def _nodes_by_type(self) -> dict[type, list[Any]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from panc.analysis.walk import walk
 from panc.names import PREDEFINED_VARIABLES
 from panc.syntax import ast
-from panlint.astwalk import walk
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import Rule

@@ -6,9 +6,9 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 
+from panc.analysis.walk import children
 from panc.names import BUILTIN_FUNCTIONS, PREDEFINED_VARIABLES
 from panc.syntax import ast
-from panlint.astwalk import children
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import Rule
