@@ -11,6 +11,7 @@ import base64
 import gzip
 import json
 import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
 
 from panc.evaluation.values import Value
@@ -45,13 +46,18 @@ def profile_from_pan_xml(element: ET.Element) -> Value:
 
 
 def read_profile(path: Path) -> Value:
-    """The profile in a ``.xml``, ``.json`` or gzipped file written by panc."""
+    """The profile in a ``.xml``, ``.json`` or gzipped file written by panc.
+
+    ``OSError`` when the file cannot be read, ``ProfileReadError`` when it holds no profile.
+    """
     data = path.read_bytes()
-    if path.name.endswith(".gz"):
-        data = gzip.decompress(data)
     try:
+        if path.name.endswith(".gz"):
+            data = gzip.decompress(data)
         if ".json" in path.name:
             return json.loads(data)
         return profile_from_pan_xml(ET.fromstring(data))
-    except (ET.ParseError, json.JSONDecodeError, UnicodeDecodeError) as error:
+    # a damaged .gz: not gzip (BadGzipFile), cut short (EOFError), corrupt data (zlib.error)
+    except (gzip.BadGzipFile, EOFError, zlib.error, ET.ParseError, json.JSONDecodeError,
+            UnicodeDecodeError) as error:
         raise ProfileReadError(f"{path}: {error}") from error

@@ -1,5 +1,6 @@
 """Written profiles read back: the inverse of the pan XML and JSON formats, used by panc diff."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,15 @@ def test_a_file_that_is_no_profile_is_a_clear_error(tmp_path: Path) -> None:
     broken.write_text("{")
     with pytest.raises(ProfileReadError):
         read_profile(broken)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data: data[:15],  # cut short
+    lambda data: b"not gzip at all",
+    lambda data: data[:10] + b"x" * 20,  # a gzip header, then no deflate stream
+])
+def test_a_damaged_gzipped_profile_is_a_clear_error(tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
+    path = _write(tmp_path, "json.gz")
+    path.write_bytes(damage(path.read_bytes()))
+    with pytest.raises(ProfileReadError, match=r"p\.json\.gz"):
+        read_profile(path)
