@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from panc.evaluation.control import EvalFailure
 from panc.evaluation.values import type_name
+from panc.syntax.paths import escape, expand_braces
 
 _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+.\-]*\Z")
 _DIGITS = re.compile(r"[0-9]+\Z")
@@ -20,19 +21,6 @@ _valid_keys: set[str] = set()
 _KEY_CACHE_LIMIT = 200_000
 
 Term = str | int
-
-
-def escape_text(text: str) -> str:
-    """panc's ``escape()``: non-alphanumerics (and a leading digit) become ``_hh``."""
-    if text == "":
-        return "_"
-    out = []
-    for position, char in enumerate(text):
-        if char.isascii() and (char.isalpha() or (char.isdigit() and position > 0)):
-            out.append(char)
-        else:
-            out.append(f"_{ord(char):02x}")
-    return "".join(out)
 
 
 def is_valid_key(key: str) -> bool:
@@ -51,7 +39,7 @@ def string_term(text: str) -> Term:
     if text in _valid_keys:
         return text
     if len(text) >= 2 and text[0] == "{" and text[-1] == "}" and "{" not in text[1:-1]:
-        text = escape_text(text[1:-1])
+        text = escape(text[1:-1])
     if _DIGITS.match(text):
         if len(text) > 1 and text[0] == "0":
             raise EvalFailure(f"list index '{text}' has leading zeros")
@@ -117,8 +105,7 @@ def _path_term(text: str, path: str) -> Term:
     if text in _valid_keys:
         return text
     if "{" in text:
-        pieces = re.split(r"(\{[^{}]*\})", text)
-        text = "".join(escape_text(p[1:-1]) if p.startswith("{") else p for p in pieces)
+        text = expand_braces(text)  # balanced: _split_terms checked the whole path
     if _INDEX.match(text):
         digits = text.lstrip("-")
         if len(digits) > 1 and digits[0] == "0":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pan_eval import error, profile
 
-from panc.diagnostics import EvaluationError, PanSyntaxError
+from panc.diagnostics import EvaluationError, PanSyntaxError, ValidationError
 from panc.evaluation.values import UNDEF
 
 
@@ -95,3 +95,29 @@ def test_constant_resources_are_not_shared_between_assignments() -> None:
 
 def test_list_indexes_beyond_java_int_range_are_refused() -> None:
     assert error("'/l/9999999999' = 1;\n").message == "list index 9999999999 is too large"
+
+
+def test_braces_escape_a_term_the_same_way_everywhere() -> None:
+    # '{...}' is escape(...) in statement paths, DML indexes, dict() keys and path strings,
+    # also for a character beyond ASCII (one _hh per UTF-8 byte)
+    result = profile(
+        "'/a/{b/c}/{é}' = 1;\n"
+        "'/e' = escape('é');\n"
+        "'/d' = dict('{é}', 2);\n"
+        "'/x' = { x = dict(); x['{é}'] = 3; x; };\n"
+        "'/v' = value('/a/{b/c}/{é}');\n"
+    )
+    assert result == {
+        "a": {"b_2fc": {"_c3_a9": 1}},
+        "e": "_c3_a9",
+        "d": {"_c3_a9": 2},
+        "x": {"_c3_a9": 3},
+        "v": 1,
+    }
+
+
+def test_a_bind_path_with_braces_names_the_assigned_term() -> None:
+    assert profile("bind '/a/{é}' = long;\n'/a/{é}' = 1;\n") == {"a": {"_c3_a9": 1}}
+    err = error("bind '/a/{é}' = long;\n'/a/{é}' = 'not a long';\n")
+    assert isinstance(err, ValidationError)
+    assert "'long' but element is of type 'string'" in err.message
