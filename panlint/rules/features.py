@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 from panc.analysis.walk import walk
 from panc.names import PREDEFINED_VARIABLES
@@ -11,7 +10,7 @@ from panc.syntax import ast
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import Rule
-from panlint.rules.includes import static_include_name
+from panlint.workspace import workspace_index
 
 GUARDS = ("is_defined", "exists", "is_null")
 """Calls whose variable argument may be absent: reading it there is a test, not a dependency."""
@@ -65,6 +64,7 @@ class FeatureStandalone(Rule):
     level = Level.WARNING
     summary = "Feature template depends on a global variable it does not define"
     needs_ast = True
+    uses_include_path = True
     enabled_by_default = False
 
     def check(self, context: LintContext) -> Iterable[Finding]:
@@ -85,38 +85,40 @@ class FeatureStandalone(Rule):
 
 
 def _defined_globals(tree: ast.Template, include_path: tuple[str, ...]) -> set[str]:
-    """Globals defined by the template and, transitively, by what it includes statically."""
-    # Imported here: the runner imports the rules, and this is the only rule that parses others.
-    from panc.syntax import parse  # pylint: disable=import-outside-toplevel
+    """Globals defined by the template and, transitively, by what it includes statically.
 
-    defined: set[str] = set()
+    The included templates are looked up in the include path's index (the one the SE rules
+    resolve names against), so no template is read or parsed again here.
+    """
+    defined = {
+        statement.name for statement in tree.statements if isinstance(statement, ast.VariableStatement)
+    }
+    index = workspace_index(include_path)
+    if index is None:
+        return defined
+    from panc.analysis.references import OccurrenceKind  # pylint: disable=import-outside-toplevel
+
+    pending = [
+        name
+        for statement in tree.statements
+        if isinstance(statement, ast.Include) and (name := statement.static_name) is not None
+    ]
     seen: set[str] = set()
-    pending = [tree]
     while pending:
-        current = pending.pop()
-        for statement in current.statements:
-            if isinstance(statement, ast.VariableStatement):
-                defined.add(statement.name)
-            elif isinstance(statement, ast.Include):
-                name = static_include_name(statement)
-                if name is None or name in seen:
-                    continue
-                seen.add(name)
-                source = _find_template(name, include_path)
-                if source is None:
-                    continue
-                result = parse(source.read_text(encoding="utf-8", errors="replace"), str(source))
-                if result.ast is not None:
-                    pending.append(result.ast)
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        summary = index.template(name)
+        if summary is None:
+            continue
+        defined.update(d.name for d in summary.declarations if d.kind is OccurrenceKind.VARIABLE)
+        pending.extend(
+            occurrence.name
+            for occurrence in summary.occurrences
+            if occurrence.kind is OccurrenceKind.TEMPLATE and occurrence.role == "include"
+        )
     return defined
-
-
-def _find_template(name: str, include_path: tuple[str, ...]) -> Path | None:
-    for directory in include_path:
-        candidate = Path(directory) / f"{name}.pan"
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 RULES = (FeatureStandalone,)

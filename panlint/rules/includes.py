@@ -16,16 +16,6 @@ SIMPLE_EXPRESSIONS = (ast.Literal, ast.Variable, ast.Index, ast.Call, ast.Binary
 COMPONENT_ROOT = "/software/components/"
 
 
-def static_include_name(statement: ast.Include) -> str | None:
-    """The template an include names with a constant string, with or without braces."""
-    target = statement.target
-    if isinstance(target, ast.Block) and len(target.body) == 1:
-        target = target.body[0]
-    if isinstance(target, ast.Literal) and isinstance(target.value, str):
-        return target.value
-    return None
-
-
 class IncludeBraces(Rule):
     """Write ``include 'name';`` rather than ``include {'name'};``.
 
@@ -95,7 +85,7 @@ class ComponentWithoutConfig(Rule):
         included = {
             name
             for statement in tree.statements
-            if isinstance(statement, ast.Include) and (name := static_include_name(statement))
+            if isinstance(statement, ast.Include) and (name := statement.static_name)
         }
         reported: set[str] = set()
         own = tree.name or ""
