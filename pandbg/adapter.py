@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from pandbg.breakpoints import Breakpoint, LineBreakpoint
 from pandbg.protocol import Connection, RequestFailed
@@ -29,6 +29,8 @@ THREAD_ID = 1
 _DEFAULT_FILTERS = ("evaluation", "validation", "error")
 
 Args = dict[str, Any]
+_A = TypeVar("_A")
+_JSON_KINDS = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list"}
 
 
 class DapAdapter:
@@ -144,46 +146,51 @@ class DapAdapter:
         raise RequestFailed("pandbg launches the compilation itself: use a 'launch' configuration")
 
     def set_breakpoints(self, args: Args) -> dict[str, Any]:
-        source = args.get("source") or {}
-        path = source.get("path")
+        source = _optional(args, "source", dict) or {}
+        path = _optional(source, "path", str)
         if not path:
             raise RequestFailed("setBreakpoints needs a source path")
         specs = [
             LineSpec(
-                self._line_in(int(b["line"])),
-                b.get("condition"),
-                b.get("hitCondition"),
-                b.get("logMessage"),
+                self._line_in(_required(b, "line", int)),
+                _optional(b, "condition", str),
+                _optional(b, "hitCondition", str),
+                _optional(b, "logMessage", str),
             )
-            for b in args.get("breakpoints") or []
+            for b in _objects(args, "breakpoints")
         ]
         created = self.session.set_line_breakpoints(path, specs)
         return {"breakpoints": [self._breakpoint(b, source) for b in created]}
 
     def breakpoint_locations(self, args: Args) -> dict[str, Any]:
-        path = (args.get("source") or {}).get("path")
+        path = _optional(_optional(args, "source", dict) or {}, "path", str)
         if not path:
             raise RequestFailed("breakpointLocations needs a source path")
-        first = self._line_in(int(args["line"]))
-        last = self._line_in(int(args.get("endLine") or args["line"]))
+        line = _required(args, "line", int)
+        first = self._line_in(line)
+        last = self._line_in(_optional(args, "endLine", int) or line)
         lines = self.session.breakpoint_lines(path, first, last)
         return {"breakpoints": [{"line": self._line_out(line)} for line in lines]}
 
     def set_function_breakpoints(self, args: Args) -> dict[str, Any]:
         specs = [
-            FunctionSpec(b["name"], b.get("condition"), b.get("hitCondition"))
-            for b in args.get("breakpoints") or []
+            FunctionSpec(
+                _required(b, "name", str), _optional(b, "condition", str), _optional(b, "hitCondition", str)
+            )
+            for b in _objects(args, "breakpoints")
         ]
         return {"breakpoints": [self._breakpoint(b) for b in self.session.set_function_breakpoints(specs)]}
 
     def set_exception_breakpoints(self, args: Args) -> dict[str, Any]:
-        filters = list(args.get("filters") or [])
-        filters += [option["filterId"] for option in args.get("filterOptions") or []]
+        filters = [_checked(f, "filters", str) for f in _optional(args, "filters", list) or []]
+        filters += [_required(option, "filterId", str) for option in _objects(args, "filterOptions")]
         self.session.set_exception_filters(filters)
         return {"breakpoints": [{"verified": True} for _ in filters]}
 
     def data_breakpoint_info(self, args: Args) -> dict[str, Any]:
-        path = self.session.data_breakpoint_path(args.get("variablesReference"), str(args.get("name", "")))
+        path = self.session.data_breakpoint_path(
+            _optional(args, "variablesReference", int), _optional(args, "name", str) or ""
+        )
         if path is None:
             return {"dataId": None, "description": "only profile paths can be watched for writes"}
         return {
@@ -195,8 +202,10 @@ class DapAdapter:
 
     def set_data_breakpoints(self, args: Args) -> dict[str, Any]:
         specs = [
-            DataSpec(b["dataId"], b.get("condition"), b.get("hitCondition"))
-            for b in args.get("breakpoints") or []
+            DataSpec(
+                _required(b, "dataId", str), _optional(b, "condition", str), _optional(b, "hitCondition", str)
+            )
+            for b in _objects(args, "breakpoints")
         ]
         return {"breakpoints": [self._breakpoint(b) for b in self.session.set_data_breakpoints(specs)]}
 
@@ -213,8 +222,8 @@ class DapAdapter:
 
     def stack_trace(self, args: Args) -> dict[str, Any]:
         frames = self.session.stack()
-        start = int(args.get("startFrame") or 0)
-        levels = int(args.get("levels") or 0)
+        start = _optional(args, "startFrame", int) or 0
+        levels = _optional(args, "levels", int) or 0
         chosen = frames[start : start + levels] if levels > 0 else frames[start:]
         return {
             "stackFrames": [
@@ -244,31 +253,35 @@ class DapAdapter:
                     "expensive": s.expensive,
                     **({"presentationHint": hints[s.name]} if s.name in hints else {}),
                 }
-                for s in self.session.scopes(int(args["frameId"]))
+                for s in self.session.scopes(_required(args, "frameId", int))
             ]
         }
 
     def variables(self, args: Args) -> dict[str, Any]:
-        start = int(args.get("start") or 0)
-        count = int(args["count"]) if args.get("count") else None
-        found = self.session.variables(int(args["variablesReference"]), start, count)
+        start = _optional(args, "start", int) or 0
+        count = _optional(args, "count", int) or None  # 0: all of them
+        found = self.session.variables(_required(args, "variablesReference", int), start, count)
         return {"variables": [_variable(v) for v in found]}
 
     def evaluate(self, args: Args) -> dict[str, Any]:
-        frame_id = args.get("frameId")
-        result = self.session.evaluate(str(args.get("expression", "")), int(frame_id) if frame_id else None)
+        result = self.session.evaluate(
+            _optional(args, "expression", str) or "", _optional(args, "frameId", int) or None
+        )
         return _evaluation(result, "result")
 
     def set_variable(self, args: Args) -> dict[str, Any]:
         result = self.session.set_variable(
-            int(args["variablesReference"]), str(args["name"]), str(args["value"])
+            _required(args, "variablesReference", int),
+            _required(args, "name", str),
+            _required(args, "value", str),
         )
         return _evaluation(result, "value")
 
     def set_expression(self, args: Args) -> dict[str, Any]:
-        frame_id = args.get("frameId")
         result = self.session.set_expression(
-            str(args["expression"]), str(args["value"]), int(frame_id) if frame_id else None
+            _required(args, "expression", str),
+            _required(args, "value", str),
+            _optional(args, "frameId", int) or None,
         )
         return _evaluation(result, "value")
 
@@ -287,7 +300,7 @@ class DapAdapter:
         }
 
     def provenance(self, args: Args) -> dict[str, Any]:
-        path = str(args.get("path", ""))
+        path = _optional(args, "path", str) or ""
         writes = self.session.provenance(path)
         return {
             "path": path,
@@ -344,7 +357,7 @@ class DapAdapter:
         self.session.pause()
 
     def restart(self, args: Args) -> None:
-        launch_args = args.get("arguments")
+        launch_args = _optional(args, "arguments", dict)
         config = launch_config(launch_args) if launch_args else None
         self.connection.after_response(self._resume(lambda: self.session.restart(config)))
 
@@ -397,9 +410,9 @@ def launch_config(args: Args) -> LaunchConfig:
         return LaunchConfig(
             program=program,
             include_path=[str(d) for d in include_path],
-            output_dir=args.get("outputDir") or None,
+            output_dir=_optional(args, "outputDir", str) or None,
             formats=str(formats),
-            initial_data=args.get("initialData") or None,
+            initial_data=_optional(args, "initialData", str) or None,
             max_iteration=int(args.get("maxIteration", 10000)),
             max_recursion=int(args.get("maxRecursion", 50)),
             stop_on_entry=bool(args.get("stopOnEntry", False)),
@@ -409,6 +422,34 @@ def launch_config(args: Args) -> LaunchConfig:
         )
     except (TypeError, ValueError) as error:
         raise RequestFailed(f"invalid launch arguments: {error}") from None
+
+
+def _optional(args: Args, key: str, kind: type[_A]) -> _A | None:
+    """``args[key]``, ``None`` when absent or null; refuses the request when it is not a ``kind``."""
+    value = args.get(key)
+    return None if value is None else _checked(value, key, kind)
+
+
+def _required(args: Args, key: str, kind: type[_A]) -> _A:
+    """``args[key]``; refuses the request when it is absent or not a ``kind``."""
+    value = _optional(args, key, kind)
+    if value is None:
+        raise RequestFailed(f"missing argument '{key}'")
+    return value
+
+
+def _objects(args: Args, key: str) -> list[Args]:
+    """``args[key]`` as a list of objects (breakpoints, filter options); empty when absent."""
+    return [_checked(item, key, dict) for item in _optional(args, key, list) or []]
+
+
+def _checked(value: Any, key: str, kind: type[_A]) -> _A:
+    # JSON true/false arrive as Python bools, which are ints too
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        expected = _JSON_KINDS.get(kind, "an object")
+        found = _JSON_KINDS.get(type(value), "an object")
+        raise RequestFailed(f"argument '{key}' must be {expected}, not {found}")
+    return value
 
 
 def _variable(v: VariableInfo) -> dict[str, Any]:

@@ -228,6 +228,24 @@ def test_bad_input_gives_error_responses_and_the_adapter_stays_up(client: Pandbg
     assert "'nothing' is undefined" in client.error("evaluate", {"expression": "nothing", "context": "hover"})
     assert "unsupported request" in client.error("goto", {"threadId": 1, "targetId": 1})
     assert "no frame 99" in client.error("scopes", {"frameId": 99})
+    # malformed arguments are refused with what is wrong, not as internal errors
+    assert client.error("scopes", {}) == "missing argument 'frameId'"
+    assert client.error("variables", {"variablesReference": "1"}) == (
+        "argument 'variablesReference' must be a number, not a string"
+    )
+    source = {"path": fixture_path("node1.pan")}
+    assert client.error("setBreakpoints", {"source": source, "breakpoints": [{"line": True}]}) == (
+        "argument 'line' must be a number, not a boolean"
+    )
+    assert client.error("setExceptionBreakpoints", {"filters": "evaluation"}) == (
+        "argument 'filters' must be a list, not a string"
+    )
+    assert client.error("setDataBreakpoints", {"breakpoints": [{"dataId": 5}]}) == (
+        "argument 'dataId' must be a string, not a number"
+    )
+    assert client.error("setFunctionBreakpoints", {"breakpoints": ["f"]}) == (
+        "argument 'breakpoints' must be an object, not a string"
+    )
     # still serving
     assert client.ok("threads", {})["threads"][0]["name"] == "object node1"
     client.ok("continue", {"threadId": 1})
