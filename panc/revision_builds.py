@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import io
-import json
 import os
 import shutil
 import subprocess
@@ -36,8 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from panc.build import MANIFEST_NAME, CompilerFactory, ObjectCompiler, describe_file
-from panc.build.manifest import FORMAT_VERSION
+from panc.build import CompilerFactory, ObjectCompiler, describe_file
+from panc.build.manifest import Manifest
 from panc.cli import OptionsError, attach_option_values, make_parser
 from panc.cli import run as run_panc
 from panc.syntax.grammar import cache_directory
@@ -238,13 +237,10 @@ def _built_objects(output_dir: Path) -> dict[str, str | None]:
     The manifest has an entry exactly for the files that built without error, and the object
     each declared, which is what the outputs are named after.
     """
-    try:
-        data = json.loads((output_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    manifest = Manifest.read(str(output_dir))
+    if manifest is None:
         return {}
-    if data.get("format") != FORMAT_VERSION:
-        return {}
-    return {path: entry["object"] for path, entry in data["sources"].items()}
+    return {path: entry.object_name for path, entry in manifest.sources.items()}
 
 
 def _failures(this: _Built, other: _Built) -> set[str]:

@@ -14,14 +14,13 @@ object that used it, or that looked it up and found nothing (adding it would cha
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from panc.build.manifest import MANIFEST_NAME
+from panc.build.manifest import MANIFEST_NAME, Manifest
 from panc.loader import TEMPLATE_SUFFIXES
 
 Uses = dict[str, set[tuple[str, str | None]]]
@@ -30,18 +29,18 @@ Uses = dict[str, set[tuple[str, str | None]]]
 
 def uses_from_manifest(output_dir: Path) -> Uses | None:
     """What each object of the last ``panc build`` looked up, or ``None`` without a manifest."""
-    try:
-        data = json.loads((output_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
-        table = data["lookups"]
-        uses: Uses = {}
-        for entry in data["sources"].values():
-            if entry["object"] is None:
-                continue
-            found = uses.setdefault(entry["object"], set())
-            found.update((table[i][1], table[i][3]) for i in entry["lookups"])
-        return uses
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    manifest = Manifest.read(str(output_dir))
+    if manifest is None:
         return None
+    uses: Uses = {}
+    try:
+        for entry in manifest.sources.values():
+            if entry.object_name is not None:
+                found = uses.setdefault(entry.object_name, set())
+                found.update((name, file) for _, name, _, file, _ in manifest.lookups_of(entry))
+    except (IndexError, TypeError):  # lookup numbers the manifest's table does not have
+        return None
+    return uses
 
 
 def uses_from_dep_files(output_dir: Path) -> Uses:

@@ -103,24 +103,39 @@ class Manifest:
     def load(cls, output_dir: str, options: str) -> Manifest:
         """The manifest of ``output_dir``; empty when missing, unreadable or for other options."""
         manifest = cls(output_dir, options)
+        manifest._read(any_options=False)
+        return manifest
+
+    @classmethod
+    def read(cls, output_dir: str) -> Manifest | None:
+        """The manifest of ``output_dir`` whatever options it was built with (for the tools that
+        look at a build: ``panc impact``, ``panc diff``); ``None`` when missing or unreadable."""
+        manifest = cls(output_dir, "")
+        return manifest if manifest._read(any_options=True) else None
+
+    def _read(self, any_options: bool) -> bool:
+        """Take in the file's entries (only if built with ``self.options`` unless ``any_options``);
+        ``False`` when it is missing, unreadable or of another format."""
         try:
-            data = json.loads(manifest.path.read_text(encoding="utf-8"))
+            data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT_VERSION:
-                return manifest
-            manifest.stat_cache = {p: (m, s, d) for p, (m, s, d) in data["stat_cache"].items()}
-            if data.get("options") != options:
-                return manifest
-            manifest.table = [(k, n, tuple(lp), f, d) for k, n, lp, f, d in data["lookups"]]
+                return False
+            self.stat_cache = {p: (m, s, d) for p, (m, s, d) in data["stat_cache"].items()}
+            if not any_options and data.get("options") != self.options:
+                return True
+            self.table = [(k, n, tuple(lp), f, d) for k, n, lp, f, d in data["lookups"]]
             for path, entry in data["sources"].items():
                 ids = entry["lookups"]
                 # the lookups themselves are only materialised if the entry is saved again
-                manifest.sources[path] = SourceEntry(
+                self.sources[path] = SourceEntry(
                     entry["object"], entry["digest"], [],
                     {p: (m, s) for p, (m, s) in entry["outputs"].items()}, ids,
                 )
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
-            manifest.sources.clear()
-        return manifest
+            return True
+        # AttributeError: JSON of another shape (a list where a dict belongs...)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            self.sources.clear()
+            return False
 
     def save(self) -> None:
         """Write the manifest atomically (lookups shared by many objects are stored once)."""

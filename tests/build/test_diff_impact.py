@@ -78,6 +78,9 @@ def test_impact_from_the_manifest_and_from_dep_files(tmp_path):
     assert _panc(["impact", "--output-dir", out, str(tmp_path / "site/lib/motd.pan")])[1] == "node4\n"
     # nothing is found yet under that name: creating the file affects the object that looked
     assert _panc(["impact", "--output-dir", out, str(tmp_path / "site/site/extra.pan")])[1] == "node5\n"
+    # a manifest that cannot be read is passed over for the .dep files
+    (site.out / MANIFEST_NAME).write_text("[]")
+    assert _panc(["impact", "--output-dir", out, "lib/web"]) == (0, "node1\nnode2\n", "")
     (site.out / MANIFEST_NAME).unlink()
     assert _panc(["impact", "--output-dir", out, "lib/web"])[1] == "node1\nnode2\n"
     assert _panc(["impact", "--output-dir", out, str(tmp_path / "site/lib/db.pan")])[1] == "node3\n"

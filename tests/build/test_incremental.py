@@ -124,6 +124,15 @@ def test_a_corrupt_manifest_means_a_full_build(tmp_path):
     assert compiled(site.run()) == []
 
 
+def test_a_manifest_of_another_shape_means_a_full_build(tmp_path):
+    site = _site(tmp_path)
+    manifest = site.out / MANIFEST_NAME
+    for text in ("[]", '{"format": 1, "stat_cache": {}, "lookups": [], "sources": []}'):
+        manifest.write_text(text)
+        assert compiled(site.run()) == ALL
+    assert compiled(site.run()) == []
+
+
 def test_dep_files_list_the_dependencies(tmp_path):
     site = _site(tmp_path)
     lines = (site.out / "node5.dep").read_text().splitlines()
