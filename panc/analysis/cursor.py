@@ -137,9 +137,8 @@ def enclosing_call(text: str, offset: int) -> CallContext | None:
             while stack and stack[-1][0] is not None:
                 stack.pop()
         previous_name = None
-    for name, count in reversed(stack):
-        if name is not None:
-            return CallContext(name, count)
-        if name is None:
-            break
+    # Only the innermost bracket can hold the cursor's argument: inside ``[`` or ``{`` it is none.
+    if stack and stack[-1][0] is not None:
+        name, count = stack[-1]
+        return CallContext(name, count)
     return None

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from panc.analysis.checks import semantic_diagnostics
-from panc.analysis.cursor import ContextKind, completion_context, enclosing_call
+from panc.analysis.cursor import CallContext, ContextKind, completion_context, enclosing_call
 from panc.analysis.document import analyse_document
 from panc.analysis.edits import carry_over, changed_lines
 from panc.analysis.index import WorkspaceIndex
@@ -56,6 +56,8 @@ def test_enclosing_call_counts_arguments_outside_strings_and_nested_calls():
     call = enclosing_call(text, len(text))
     assert (call.name, call.active_argument) == ("f", 3)
     assert enclosing_call("'/a' = f(1);\n'/b' = ", 19) is None
+    assert enclosing_call("'/a' = f(1, list(2, ", 20) == CallContext("list", 1)
+    assert enclosing_call("'/a' = f(1, [2, ", 16) is None, "inside a list literal, no argument of f"
 
 
 def test_index_declarations_kinds_and_resolution(index: WorkspaceIndex):
