@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from lsprotocol import types
@@ -124,35 +125,33 @@ def guarded(name: str) -> Callable[[F], F]:
 
             @functools.wraps(function)
             async def run_async(*args: Any, **kwargs: Any) -> Any:
-                try:
+                with _request_errors(name):
                     return await function(*args, **kwargs)
-                except (JsonRpcException, RenameError) as error:
-                    raise _rpc_error(error) from error
-                except Exception as error:
-                    logger.exception("%s failed", name)
-                    raise JsonRpcInternalError(f"{name} failed: {error!r}") from error
 
             return run_async  # type: ignore[return-value]
 
         @functools.wraps(function)
         def run(*args: Any, **kwargs: Any) -> Any:
-            try:
+            with _request_errors(name):
                 return function(*args, **kwargs)
-            except (JsonRpcException, RenameError) as error:
-                raise _rpc_error(error) from error
-            except Exception as error:
-                logger.exception("%s failed", name)
-                raise JsonRpcInternalError(f"{name} failed: {error!r}") from error
 
         return run  # type: ignore[return-value]
 
     return decorate
 
 
-def _rpc_error(error: Exception) -> JsonRpcException:
-    if isinstance(error, JsonRpcException):
-        return error
-    return JsonRpcException(str(error), code=REQUEST_FAILED)
+@contextlib.contextmanager
+def _request_errors(name: str) -> Iterator[None]:
+    """Turn what a feature raises into the LSP error of its request (a bug is logged too)."""
+    try:
+        yield
+    except JsonRpcException:
+        raise
+    except RenameError as error:
+        raise JsonRpcException(str(error), code=REQUEST_FAILED) from error
+    except Exception as error:
+        logger.exception("%s failed", name)
+        raise JsonRpcInternalError(f"{name} failed: {error!r}") from error
 
 
 def create_server() -> PanLanguageServer:
