@@ -10,40 +10,13 @@ from panc.analysis.cursor import CompletionContext, ContextKind, completion_cont
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.references import AUTOMATIC_VARIABLES, BUILTIN_TYPES, OccurrenceKind
 from panc.analysis.schema import split_path
+from panc.names import RESERVED_WORDS
 from panc.syntax import ast
 from panls.features.hover import BUILTIN_TYPE_DOCS, signature_text
 from panls.session import Session
 
 MAX_ITEMS = 200
 TRIGGER_CHARACTERS = ["/", "'", '"']
-
-KEYWORDS = (
-    "object",
-    "structure",
-    "unique",
-    "declaration",
-    "template",
-    "include",
-    "prefix",
-    "variable",
-    "final",
-    "function",
-    "type",
-    "bind",
-    "valid",
-    "extensible",
-    "if",
-    "else",
-    "while",
-    "for",
-    "foreach",
-    "with",
-    "choice",
-    "true",
-    "false",
-    "undef",
-    "null",
-)
 
 SNIPPETS = {
     "function": ("function ${1:name} = {\n\t$0\n};", "function declaration"),
@@ -179,7 +152,7 @@ def _code(session: Session, doc: DocumentAnalysis, context: CompletionContext) -
     typed = context.typed
     items: list[types.CompletionItem] = []
     items.extend(_header_snippet(doc, typed))
-    for word in KEYWORDS:
+    for word in sorted(RESERVED_WORDS):
         if _matches(typed, word):
             items.append(types.CompletionItem(label=word, kind=types.CompletionItemKind.Keyword))
     for label, (body, detail) in SNIPPETS.items():
