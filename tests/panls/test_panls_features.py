@@ -18,7 +18,8 @@ NODE = FIXTURES / "profiles" / "node1.pan"
 
 @pytest_lsp.fixture(config=server_config(), scope="module", name="client")
 async def client_fixture(lsp_client: LanguageClient):
-    await start(lsp_client, FIXTURES)
+    # The semantic tokens test decodes with the legend the server announced, as a client does.
+    lsp_client.initialize_result = await start(lsp_client, FIXTURES)  # type: ignore[attr-defined]
     yield
     await lsp_client.shutdown_session()
 
@@ -124,6 +125,7 @@ async def test_completion_code_templates_and_paths(client: LanguageClient):
         "prefix '/software/web';\n"
         "'p' = doub;\n"
         "'/software/web/' = 1;\n"
+        "'/q' = tru;\n"
     )
     open_document(client, path, text)
     result = await client.text_document_completion_async(
@@ -146,6 +148,12 @@ async def test_completion_code_templates_and_paths(client: LanguageClient):
         types.CompletionParams(text_document=doc_id(path), position=position_of(text, "'/software/web/'", 15))
     )
     assert {"port", "names", "tls"} <= {item.label for item in result.items}
+    result = await client.text_document_completion_async(
+        types.CompletionParams(text_document=doc_id(path), position=position_of(text, "tru;", 3))
+    )
+    assert [(item.label, item.kind) for item in result.items if item.label == "true"] == [
+        ("true", types.CompletionItemKind.Keyword)
+    ]
 
 
 async def test_signature_help(client: LanguageClient):
@@ -218,20 +226,7 @@ async def test_semantic_tokens(client: LanguageClient):
     tokens = await client.text_document_semantic_tokens_full_async(
         types.SemanticTokensParams(text_document=doc_id(BASE))
     )
-    legend = [
-        "keyword",
-        "comment",
-        "string",
-        "number",
-        "operator",
-        "function",
-        "type",
-        "variable",
-        "parameter",
-        "property",
-        "namespace",
-        "decorator",
-    ]
+    legend = client.initialize_result.capabilities.semantic_tokens_provider.legend.token_types
     data = tokens.data
     decoded, line, column = [], 0, 0
     for i in range(0, len(data), 5):
