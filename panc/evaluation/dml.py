@@ -374,7 +374,9 @@ class DmlCompiler:
             try:
                 return constant_code(op(constant))
             except EvalFailure:
-                pass  # panc reports these when the statement runs
+                # unlike a binary operation, panc does not refuse a failing unary one at
+                # compile time: ``- "foo"`` is an evaluation error when it runs (its operator5)
+                pass
 
         def code(frame: Frame) -> Value:
             try:
@@ -693,47 +695,42 @@ class DmlCompiler:
 
     def _pure_call(self, node: ast.Call, impl: Callable[[list[Value]], Value]) -> Code:
         args = [self.expr(arg) for arg in node.args]
+        name = node.name
         span = node.span
         constants = [constant_of(a) for a in args]
         if all(c is not _MISSING_CONST for c in constants):
             try:
                 return constant_code(impl([deep_copy(c) for c in constants]))
-            except (BuiltinError, EvalFailure, EvaluationError):
-                pass  # panc reports these when the statement runs
+            except Exception:  # pylint: disable=broad-exception-caught
+                # panc does not fold builtin calls: with constant arguments too, a failure is an
+                # evaluation error when the call runs (json_decode('[[') in its tests). The
+                # closure below reports it then.
+                pass
         if len(args) == 1:
             (only,) = args
 
             def call1(frame: Frame) -> Value:
+                value = only(frame)  # outside the try: a return() in it is no failure of the call
                 try:
-                    return impl([only(frame)])
-                except BuiltinError as error:
-                    raise located(error.message, span) from None
-                except (PanError, RecursionError):
-                    raise
+                    return impl([value])
                 except Exception as problem:  # pylint: disable=broad-exception-caught
-                    raise located(f"{node.name}() failed: {problem!r}", span) from None
+                    raise _builtin_failure(name, problem, span) from None
 
             return call1
-
-        name = node.name
 
         def call(frame: Frame) -> Value:
             values = [a(frame) for a in args]
             try:
                 return impl(values)
-            except BuiltinError as error:
-                raise located(error.message, span) from None
-            except (PanError, RecursionError):
-                raise
             except Exception as problem:  # pylint: disable=broad-exception-caught
-                # a builtin's bug must still be reported at the call, not crash the compiler
-                raise located(f"{name}() failed: {problem!r}", span) from None
+                raise _builtin_failure(name, problem, span) from None
 
         return call
 
     def _type_test(self, node: ast.Call, impl: Callable[[list[Value]], Value]) -> Code:
         arg = node.args[0]
         lookup = self.lookup(arg)  # type: ignore[arg-type]
+        name = node.name
         span = node.span
 
         def call(frame: Frame) -> Value:
@@ -742,8 +739,8 @@ class DmlCompiler:
                 return False
             try:
                 return impl([value])
-            except BuiltinError as error:
-                raise located(error.message, span) from None
+            except Exception as problem:  # pylint: disable=broad-exception-caught
+                raise _builtin_failure(name, problem, span) from None
 
         return call
 
@@ -784,6 +781,20 @@ def _index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
         current = current.base
     indexes.reverse()
     return current, indexes
+
+
+def _builtin_failure(name: str, problem: Exception, span: Span) -> Exception:
+    """What an exception out of a pure builtin becomes at its call.
+
+    A ``BuiltinError`` (or ``EvalFailure``) is the user's mistake, located at the call; a
+    ``PanError`` or ``RecursionError`` passes through; anything else is a bug of the builtin,
+    still reported at the call rather than crashing the compiler.
+    """
+    if isinstance(problem, (BuiltinError, EvalFailure)):
+        return located(problem.message, span)
+    if isinstance(problem, (PanError, RecursionError)):
+        return problem
+    return located(f"{name}() failed: {problem!r}", span)
 
 
 def _missing_child(frame: Frame, root: ast.Variable, span: Span) -> EvaluationError:

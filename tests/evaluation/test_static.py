@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from pan_eval import compile_templates, error
+import pytest
+from pan_eval import compile_templates, error, profile
 
+from panc.builtins.registry import BUILTINS, Builtin
 from panc.diagnostics import EvaluationError, PanSyntaxError
 
 
@@ -53,3 +55,47 @@ def test_builtins_cannot_be_shadowed_by_user_functions() -> None:
     source = "object template obj;\nfunction length = 42;\n'/a' = length('abc');\n"
     result = compile_templates({"obj": source})
     assert result.error is None and result.profile == {"a": 3}
+
+
+@pytest.mark.parametrize(
+    ("expression", "message"),
+    [
+        ("- 'foo'", "unary - requires a numeric argument, got string"),  # panc's operator5
+        ("json_decode('[[')", None),  # panc's json5
+        ("base64_decode('a+b?c')", None),  # panc's function13
+    ],
+)
+def test_failing_unary_operations_and_builtin_calls_on_constants_fail_when_they_run(
+    expression: str, message: str | None
+) -> None:
+    # unlike 1/0, panc does not refuse these at compile time: they are evaluation errors
+    err = error(f"'/x' = {expression};\n")
+    assert type(err) is EvaluationError
+    assert err.span is not None and err.span.range_text() == f"2.8-2.{7 + len(expression)}"
+    if message is not None:
+        assert err.message == message
+    unused = f"object template obj;\nfunction never_called = {expression};\n'/a' = 1;\n"
+    assert compile_templates({"obj": unused}).error is None
+
+
+def test_a_builtin_bug_is_reported_at_the_call_also_with_constant_arguments(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(args: list[object]) -> object:
+        return 1 // (len(args) - 1)
+
+    monkeypatch.setitem(BUILTINS, "broken", Builtin("broken", broken, 1, 1, "pure", "", "broken(x)"))
+    for argument in ("1", "{ a = 1; a; }"):  # folded at compile time, or called at run time
+        err = error(f"'/x' = broken({argument});\n")
+        assert type(err) is EvaluationError, argument
+        assert err.message == "broken() failed: ZeroDivisionError('integer division or modulo by zero')"
+        assert err.span is not None and (err.span.start_line, err.span.start_column) == (2, 8)
+
+
+def test_return_in_the_argument_of_a_builtin_leaves_the_statement() -> None:
+    result = profile(
+        "'/a' = length({ return('one'); });\n"
+        "'/b' = is_string({ return('type test'); });\n"
+        "'/c' = substr({ return('two'); }, 1);\n"
+    )
+    assert result == {"a": "one", "b": "type test", "c": "two"}
