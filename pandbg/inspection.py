@@ -20,7 +20,7 @@ from panc.evaluation.control import EvalFailure
 from panc.evaluation.frames import Frame
 from panc.evaluation.terms import format_path, parse_path_text
 from panc.evaluation.tree import MISSING, set_child
-from panc.evaluation.values import UNDEF, Value, deep_copy
+from panc.evaluation.values import UNDEF, Value, deep_copy, type_name
 from panc.source import Span
 from panc.syntax import ast
 from pandbg.model import (
@@ -31,7 +31,7 @@ from pandbg.model import (
     SessionError,
     VariableInfo,
 )
-from pandbg.rendering import children, is_container, render, value_type
+from pandbg.rendering import children, is_container, render
 
 TEMPLATE_STATEMENTS = (
     ast.Assignment,
@@ -242,7 +242,7 @@ class Inspector:
                 child.terms = (*parent.terms, _child_term(name))
             reference = self._handle(child)
         named, indexed = _counts(value)
-        return VariableInfo(name, render(value), value_type(value), reference, named, indexed, evaluate_name)
+        return VariableInfo(name, render(value), type_name(value), reference, named, indexed, evaluate_name)
 
     def profile_path_of(self, reference: int, name: str) -> str | None:
         """The profile path of a child of a Profile scope node, else ``None``."""
@@ -268,7 +268,7 @@ class Inspector:
         if is_container(value):
             reference = self._handle(Node(value, "value", None, (), f"({expression})"))
         named, indexed = _counts(value)
-        return VariableInfo(expression, render(value), value_type(value), reference, named, indexed)
+        return VariableInfo(expression, render(value), type_name(value), reference, named, indexed)
 
     def set_variable(self, reference: int, name: str, text: str) -> VariableInfo:
         node = self._node(reference)

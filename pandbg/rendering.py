@@ -1,15 +1,17 @@
 """Pan values as a debugger shows them.
 
 Scalars print as pan prints them (``to_string``: ``1.0E10``, ``true``, ``undef``), strings
-quoted so that ``"1"`` and ``1`` differ; lists and dicts as panc's ``to_string`` does,
-shortened for a one-line view. Children come in panc's order (dict keys sorted).
+quoted so that ``"1"`` and ``1`` differ; lists and dicts in ``to_string``'s layout (with
+their strings quoted), shortened for a one-line view. Children come in panc's order (dict
+keys sorted). Where a value is shown as pan prints it, unquoted (logpoints), and for type
+names, ``panc.evaluation.values`` is used directly (``java_to_string``, ``type_name``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from panc.evaluation.values import Value, format_scalar, java_to_string, sorted_keys, type_name
+from panc.evaluation.values import Value, format_scalar, sorted_keys
 
 SUMMARY_LIMIT = 200
 """Characters of a list or dict shown on one line before ``...``."""
@@ -31,20 +33,8 @@ def render(value: Value) -> str:
     return format_scalar(value)
 
 
-def render_plain(value: Value) -> str:
-    """``value`` as ``to_string`` gives it (logpoints: strings unquoted)."""
-    if type(value) is str:
-        return value
-    return java_to_string(value)
-
-
-def value_type(value: Value) -> str:
-    """pan's name of ``value``'s type (``long``, ``string``, ``dict``...)."""
-    return type_name(value)
-
-
 def _summary(value: Value) -> str:
-    """``[ 1, 2 ]`` / ``{ a, 1 }`` as panc's ``to_string``, cut after ``SUMMARY_LIMIT``."""
+    """``[ 1, "a" ]`` / ``{ a, 1 }``: ``to_string``'s layout, cut after ``SUMMARY_LIMIT``."""
     if type(value) is list:
         texts: Iterator[str] = (render(item) for item in value)
         opening, closing = "[", "]"

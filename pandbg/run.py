@@ -26,7 +26,7 @@ from panc.evaluation.hooks import EvaluationHooks
 from panc.evaluation.snippets import compile_snippet
 from panc.evaluation.terms import format_path, parse_path_text
 from panc.evaluation.tree import MISSING, lookup
-from panc.evaluation.values import Value, deep_copy
+from panc.evaluation.values import Value, deep_copy, java_to_string, type_name
 from panc.output import parse_formats, write_object_outputs
 from panc.source import Span
 from panc.syntax import ast
@@ -39,7 +39,7 @@ from pandbg.inspection import (
     visible_locals,
 )
 from pandbg.model import EXCEPTION_FILTERS, LaunchConfig, SessionError, StopInfo, Write
-from pandbg.rendering import is_container, render, render_plain, value_type
+from pandbg.rendering import is_container, render
 
 if TYPE_CHECKING:
     from pandbg.session import DebugSession
@@ -365,7 +365,7 @@ class Run(EvaluationHooks):
             if frame is None:
                 return match.group(0)
             try:
-                return render_plain(self._evaluate_at(match.group(1), frame, node))
+                return java_to_string(self._evaluate_at(match.group(1), frame, node))
             except PanError as error:
                 return f"<error: {error.message}>"
 
@@ -468,7 +468,7 @@ class Run(EvaluationHooks):
                 shown = lookup(value, terms[len(written) :]) if is_container(value) else MISSING
                 if shown is MISSING:
                     continue
-            found.append(Write(path, render(shown), value_type(shown), span, template, relation))
+            found.append(Write(path, render(shown), type_name(shown), span, template, relation))
         return found
 
     # ------------------------------------------------------------------ helpers

@@ -7,7 +7,7 @@ import pytest
 from panc.evaluation.values import NULL, UNDEF
 from panc.syntax import parse
 from pandbg.breakpoints import HitCondition, executable_lines, place_line
-from pandbg.rendering import children, render, render_plain
+from pandbg.rendering import children, render
 
 TEMPLATE = """\
 object template lines;
@@ -77,8 +77,6 @@ def test_values_render_as_pan_prints_them() -> None:
     ]
     assert render({"b": [1, "x"], "a": {}}) == '{ a, { }, b, [ 1, "x" ] }'
     assert render(list(range(1000))).endswith(" ... ]")
-    assert render_plain("text") == "text"
-    assert render_plain([1, "x"]) == "[ 1, x ]"
 
 
 def test_children_are_sorted_and_paged() -> None:

@@ -154,12 +154,12 @@ def test_conditions_hit_counts_and_logpoints(debugger: Debugger) -> None:
     debugger.recorder.next_stop()
     assert debugger.locals()["v"] == "2"
     assert placed[0].hits == 1
-    debugger.session.set_line_breakpoints(
-        fixture_path("node1.pan"), [LineSpec(body, log_message="v={v} k={k} {{x}}")]
-    )
+    message = "v={v} k={k} {{x}} {'s' + to_string(v)} {list(v, 'a')}"
+    debugger.session.set_line_breakpoints(fixture_path("node1.pan"), [LineSpec(body, log_message=message)])
     debugger.session.resume()
     assert debugger.recorder.exit_code() == 0
-    assert "v=3 k=2 {x}\n" in debugger.recorder.text("console")
+    # as to_string prints: strings unquoted, also inside lists
+    assert "v=3 k=2 {x} s3 [ 3, a ]\n" in debugger.recorder.text("console")
 
 
 def test_hit_condition(debugger: Debugger) -> None:
