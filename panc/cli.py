@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
-from panc import __version__
+from panc import __version__, commands
 from panc.build import (
     BuildReport,
     BuildSettings,
@@ -27,6 +27,7 @@ from panc.build import (
     build,
     options_key,
 )
+from panc.commands import OptionsError, OptionsParser
 from panc.diagnostics import (
     Diagnostic,
     EvaluationError,
@@ -42,15 +43,6 @@ DEFAULT_FORMATS = "pan,dep"
 DEFAULT_MAX_ITERATION = 10000
 DEFAULT_MAX_RECURSION = 50
 _END_OF_TRACE = ">>> ====================\n"
-
-
-class OptionsError(Exception):
-    """A bad command line; panc prints ``OPTIONS ERROR: <message>`` and stops."""
-
-
-class _ArgumentParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise OptionsError(message)
 
 
 def _positive_int(option: str) -> Callable[[str], int]:
@@ -78,7 +70,7 @@ def _non_negative_int(text: str) -> int:
 
 def make_parser() -> argparse.ArgumentParser:
     """panc's options, with its names and defaults."""
-    parser = _ArgumentParser(
+    parser = OptionsParser(
         prog="panc",
         description="Compile pan object templates into machine profiles (drop-in for the Java panc).",
         allow_abbrev=False,
@@ -324,8 +316,6 @@ def dispatch(argv: Sequence[str], stdout: TextIO, stderr: TextIO, defer_cache_wr
     if argv and argv[0] in SUBCOMMANDS and not os.path.isfile(argv[0]):
         if argv[0] == "build":
             return run(argv[1:], stdout, stderr, build_mode=True, defer_cache_writes=defer_cache_writes)
-        from panc import commands  # pylint: disable=import-outside-toplevel
-
         if defer_cache_writes:
             _defer_cache_writes()
         return commands.run(argv[0], argv[1:], stdout, stderr)

@@ -35,8 +35,9 @@ import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import Any, TextIO
 
+from panc.commands import HelpShown, OptionsError, OptionsParser
 from panc.output.reading import read_profile
 from panc.revision_builds import RevisionError, built_revisions
 
@@ -191,34 +192,28 @@ def format_json(diffs: Sequence[ObjectDiff]) -> str:
     return json.dumps(report, indent=2) + "\n"
 
 
-class _OptionsError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _OptionsError(message)
-
-
 def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc diff") -> int:
     """``panc diff``; returns 0 (same), 1 (different) or 2 (bad input)."""
     argv = list(argv)
     # after "--" comes panc's own command line, which this parser must not read
     panc_args = argv[argv.index("--") + 1:] if "--" in argv else None
-    parser = _Parser(prog=prog, usage=f"{prog} [--format text|json] OLD_DIR NEW_DIR\n"
-                                      f"       {prog} [--format text|json] [--repo DIR] REV_OLD [REV_NEW] "
-                                      "-- PANC_ARGS...",
-                     description="Compare two directories of profiles, or the profiles two git revisions "
-                                 "build (REV_NEW omitted: the working tree), object by object.")
+    usage = (f"{prog} [--format text|json] OLD_DIR NEW_DIR\n"
+             f"       {prog} [--format text|json] [--repo DIR] REV_OLD [REV_NEW] -- PANC_ARGS...")
+    parser = OptionsParser(prog=prog, stdout=stdout, usage=usage,
+                           description="Compare two directories of profiles, or the profiles two git "
+                                       "revisions build (REV_NEW omitted: the working tree), object by "
+                                       "object.")
     parser.add_argument("old", metavar="OLD")
     parser.add_argument("new", metavar="NEW", nargs="?")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--repo", metavar="DIR", help="the git repository (default: the current directory's)")
     try:
         args = parser.parse_args(argv if panc_args is None else argv[: argv.index("--")])
-    except _OptionsError as error:
+    except OptionsError as error:
         stderr.write(f"OPTIONS ERROR: {error}\n")
         return 2
+    except HelpShown:
+        return 0
     if panc_args is not None:
         return _run_revisions(args, panc_args, stdout, stderr)
     if args.new is None:

@@ -37,8 +37,9 @@ from typing import TextIO
 
 from panc.build import CompilerFactory, ObjectCompiler, describe_file
 from panc.build.manifest import Manifest
-from panc.cli import OptionsError, attach_option_values, make_parser
+from panc.cli import attach_option_values, make_parser
 from panc.cli import run as run_panc
+from panc.commands import OptionsError
 from panc.syntax.grammar import cache_directory
 
 WORKING_TREE = "the working tree"

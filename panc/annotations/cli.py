@@ -14,26 +14,18 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
 
 from panc import __version__
 from panc.annotations.xml_format import render
+from panc.commands import OptionsError, OptionsParser
 from panc.diagnostics import Severity
 from panc.output.writing import write_atomically
 
 
-class _OptionsError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _OptionsError(message)
-
-
 def make_parser(prog: str = "panc-annotations") -> argparse.ArgumentParser:
     """panc-annotations' options (plus ``--all-defaults``)."""
-    parser = _Parser(prog=prog, add_help=False, allow_abbrev=False,
+    parser = OptionsParser(prog=prog, add_help=False, allow_abbrev=False,
                      description="Write the annotations of pan templates as XML (panc-annotations).")
     add = parser.add_argument
     add("-h", "--help", action="store_true", help="print this summary and exit")
@@ -87,7 +79,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc-a
     parser = make_parser(prog)
     try:
         args = parser.parse_args(list(argv))
-    except _OptionsError as error:
+    except OptionsError as error:
         stdout.write(f"OPTIONS ERROR: {error}\n")
         return 1
     if args.help:

@@ -10,7 +10,6 @@ type defined in the documented templates links to its definition.
 
 from __future__ import annotations
 
-import argparse
 import html
 import os
 import re
@@ -18,8 +17,9 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
 
+from panc.commands import HelpShown, OptionsError, OptionsParser
 from panc.diagnostics import Severity
 from panc.source import Span
 from panc.syntax import ast
@@ -275,20 +275,12 @@ def _html_paragraphs(text: str) -> str:
 # ---------------------------------------------------------------------- command line
 
 
-class _OptionsError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _OptionsError(message)
-
-
 def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc docs") -> int:
     """``panc docs``; returns the exit code (1 when a template could not be read or parsed)."""
     from panc.syntax import parse  # pylint: disable=import-outside-toplevel
 
-    parser = _Parser(prog=prog, description="Render the annotations of pan templates as a reference page.")
+    parser = OptionsParser(prog=prog, stdout=stdout,
+                           description="Render the annotations of pan templates as a reference page.")
     parser.add_argument("--base-dir", default=".", help="directory the template paths are relative to")
     parser.add_argument("--format", choices=("markdown", "html"), default="markdown")
     parser.add_argument("--output", help="file to write (default: standard output)")
@@ -296,9 +288,11 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
     parser.add_argument("templates", nargs="+")
     try:
         args = parser.parse_args(list(argv))
-    except _OptionsError as error:
+    except OptionsError as error:
         stdout.write(f"OPTIONS ERROR: {error}\n")
         return 1
+    except HelpShown:
+        return 0
     docs, failed = [], False
     for path in args.templates:
         full = path if os.path.isabs(path) else os.path.join(args.base_dir, path)

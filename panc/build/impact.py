@@ -13,14 +13,14 @@ object that used it, or that looked it up and found nothing (adding it would cha
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TextIO
 
 from panc.build.manifest import MANIFEST_NAME, Manifest
+from panc.commands import HelpShown, OptionsError, OptionsParser
 from panc.loader import TEMPLATE_SUFFIXES
 
 Uses = dict[str, set[tuple[str, str | None]]]
@@ -94,26 +94,20 @@ def affected(uses: Uses, templates: Sequence[str]) -> list[str]:
     return sorted(obj for obj, looked_up in uses.items() if any(uses_one(n, f) for n, f in looked_up))
 
 
-class _OptionsError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _OptionsError(message)
-
-
 def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc impact") -> int:
     """``panc impact``: prints the affected objects, one per line; exit code 0 (2 on bad input)."""
-    parser = _Parser(prog=prog, description="List the objects that a change to templates affects.")
+    parser = OptionsParser(prog=prog, stdout=stdout,
+                           description="List the objects that a change to templates affects.")
     parser.add_argument("--output-dir", type=Path, default=Path("."),
                         help="the output directory of the last build (default: current directory)")
     parser.add_argument("templates", nargs="+", help="template names or template files")
     try:
         args = parser.parse_args(list(argv))
-    except _OptionsError as error:
+    except OptionsError as error:
         stderr.write(f"OPTIONS ERROR: {error}\n")
         return 2
+    except HelpShown:
+        return 0
     if not args.output_dir.is_dir():
         stderr.write(f"OPTIONS ERROR: {args.output_dir} must be an existing directory\n")
         return 2

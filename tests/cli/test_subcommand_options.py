@@ -1,0 +1,42 @@
+"""The subcommands' command lines (``panc docs``, ``diff``, ``impact``, ``annotations``): help and
+bad options go to the streams ``dispatch`` is given, and nothing exits the process."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from panc.cli import dispatch
+
+# subcommand -> (exit code, stream) of a bad option: each keeps its own convention
+BAD_OPTION = {
+    "docs": (1, "stdout"),
+    "annotations": (1, "stdout"),
+    "diff": (2, "stderr"),
+    "impact": (2, "stderr"),
+}
+
+
+def _dispatch(argv: list[str]) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = dispatch(argv, stdout, stderr)
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(BAD_OPTION))
+def test_help_is_written_to_the_given_stdout(name: str, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = _dispatch([name, "--help"])
+    assert (code, stderr) == (0, "")
+    assert stdout.startswith(f"usage: panc {name} ")
+
+
+@pytest.mark.parametrize("name", sorted(BAD_OPTION))
+def test_a_bad_option_is_an_options_error(name: str, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = _dispatch([name, "--no-such-option", "x"])
+    expected_code, stream = BAD_OPTION[name]
+    shown = stdout if stream == "stdout" else stderr
+    assert code == expected_code
+    assert shown == "OPTIONS ERROR: unrecognized arguments: --no-such-option\n"
