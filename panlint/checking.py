@@ -48,8 +48,21 @@ def lint_text(
     options = config.options()
     parsed_text = neutralize_placeholders(text) if options.allow_mvn_templates else text
     context = LintContext(path, text, parse_source(parsed_text, path, cached_parse), options)
+    return check_context(context, rules if rules is not None else config.enabled_rules(), on_error)
+
+
+def check_context(
+    context: LintContext,
+    rules: Sequence[type[Rule]],
+    on_error: Callable[[str, Exception], None] | None = None,
+) -> list[Finding]:
+    """The findings of ``rules`` for one parsed file, suppression comments applied, sorted.
+
+    The language server calls this with the parse it already has. A rule that raises
+    propagates, unless ``on_error(rule_id, error)`` is given: then the other rules still run.
+    """
     findings: list[Finding] = []
-    for rule in rules if rules is not None else config.enabled_rules():
+    for rule in rules:
         if rule.needs_ast and context.ast is None:
             continue
         try:

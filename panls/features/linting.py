@@ -8,10 +8,10 @@ from typing import Any
 
 from panc.analysis.document import DocumentAnalysis
 from panc.diagnostics import Diagnostic
+from panlint.checking import check_context
 from panlint.config import Config, ConfigError, apply_settings, find_config_file, load_config
 from panlint.context import LintContext
-from panlint.findings import Finding
-from panlint.suppressions import apply_suppressions
+from panlint.findings import Finding, above
 from panls.config import Settings
 
 logger = logging.getLogger(__name__)
@@ -51,28 +51,21 @@ def lint_config(settings: Settings) -> Config:
 
 
 def lint_findings(doc: DocumentAnalysis, settings: Settings) -> list[Finding]:
-    """panlint's findings for the buffer, reusing the document's parse (panlint's ``lint_text``
-    stages: rules, then suppressions and the level filter)."""
+    """panlint's findings for the buffer: its checking stage (rules, suppression comments) on
+    the document's parse, then the configured level filter."""
     config = lint_config(settings)
     context = LintContext(doc.path, doc.text, doc.result, config.options())
-    findings: list[Finding] = []
-    for rule in config.enabled_rules():
-        if (
-            rule.id in SKIPPED_RULES
-            or rule.__module__ in SKIPPED_MODULES
-            or (rule.needs_ast and context.ast is None)
-        ):
-            continue
-        try:
-            findings.extend(rule().check(context))
-        except Exception:  # pylint: disable=broad-except
-            # One broken rule must not hide the others' findings.
-            logger.exception("panlint rule %s failed on %s", rule.id, doc.path)
-    findings = apply_suppressions(context, findings)
-    if config.suppress is not None:
-        findings = [f for f in findings if f.level > config.suppress]
-    findings.sort(key=Finding.sort_key)
-    return findings
+    rules = [
+        rule
+        for rule in config.enabled_rules()
+        if rule.id not in SKIPPED_RULES and rule.__module__ not in SKIPPED_MODULES
+    ]
+
+    def report(rule_id: str, error: Exception) -> None:
+        # One broken rule must not hide the others' findings.
+        logger.error("panlint rule %s failed on %s", rule_id, doc.path, exc_info=error)
+
+    return above(check_context(context, rules, report), config.suppress)
 
 
 def lint_diagnostics(doc: DocumentAnalysis, settings: Settings) -> list[Diagnostic]:
