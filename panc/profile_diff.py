@@ -39,7 +39,6 @@ from typing import Any, TextIO
 
 from panc.commands import HelpShown, OptionsError, OptionsParser
 from panc.output.reading import read_profile
-from panc.revision_builds import RevisionError, built_revisions
 
 _SUFFIXES = (".json.gz", ".json", ".xml.gz", ".xml")
 Leaves = dict[str, Any]
@@ -235,6 +234,9 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
 
 def _run_revisions(args: argparse.Namespace, panc_args: list[str], stdout: TextIO, stderr: TextIO) -> int:
     """Build both revisions and compare what they built."""
+    # imported here: comparing two directories needs neither git nor panc's build
+    from panc.revision_builds import RevisionError, built_revisions  # pylint: disable=import-outside-toplevel
+
     try:
         with built_revisions(args.old, args.new, panc_args, stderr, args.repo) as (old, new):
             failed: dict[str, list[str]] = {}

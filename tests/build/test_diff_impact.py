@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 from build_support import SiteBuild, write_site
 
@@ -87,3 +91,17 @@ def test_impact_from_the_manifest_and_from_dep_files(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert _panc(["impact", "--output-dir", str(empty), "lib/web"])[0] == 2
+
+
+def test_comparing_directories_loads_neither_git_nor_the_build(tmp_path):
+    """``panc diff DIR DIR`` starts quickly: the revision builds are imported only with ``--``."""
+    for side in ("a", "b"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "x.json").write_text('{"a": 1}')
+    probe = ("import sys; from panc.cli import dispatch; "
+             "code = dispatch(['diff', 'a', 'b'], sys.stdout, sys.stderr); "
+             "print(code, 'panc.revision_builds' in sys.modules, 'subprocess' in sys.modules)")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 False False"
