@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, it } from 'node:test';
 import { PancRunner, problemsToDiagnostics, scratchDir } from '../../src/compile';
 import { parsePancOutput } from '../../src/pancOutput';
-import { Diagnostic, openEditor, recorded, setWorkspaceFolder, settingsStore, Uri, workspace } from './mocks/vscode';
+import {
+  Diagnostic, openEditor, recorded, resetRecordedAndSettings, setWorkspaceFolder, settingsStore, Uri, workspace,
+} from './mocks/vscode';
 
 /**
  * A stand-in for panc: records its arguments, prints what a real panc printed for an error
@@ -24,6 +26,16 @@ ${body}
 `);
   chmodSync(script, 0o755);
   return script;
+}
+
+/** A workspace folder, and a `pan.toolsPath` whose panc is `fakePanc(mode)`. */
+function workspaceWithFakePanc(mode: 'error' | 'profile'): { ws: string; tools: string } {
+  const ws = mkdtempSync(join(tmpdir(), 'ws-'));
+  const tools = mkdtempSync(join(tmpdir(), 'tools-'));
+  fakePanc(tools, mode);
+  setWorkspaceFolder(ws);
+  settingsStore['pan.toolsPath'] = tools;
+  return { ws, tools };
 }
 
 const output = { lines: [] as string[], append(s: string) { this.lines.push(s); }, appendLine(s: string) { this.lines.push(`${s}\n`); }, show() {} };
@@ -48,16 +60,11 @@ describe('problemsToDiagnostics', () => {
 
 describe('PancRunner', () => {
   beforeEach(() => {
-    recorded.reset();
-    for (const key of Object.keys(settingsStore)) delete settingsStore[key];
+    resetRecordedAndSettings();
   });
 
   it('compiles the active object template with panc and turns its errors into diagnostics', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'ws-'));
-    const tools = mkdtempSync(join(tmpdir(), 'tools-'));
-    fakePanc(tools, 'error');
-    setWorkspaceFolder(ws);
-    settingsStore['pan.toolsPath'] = tools;
+    const { ws, tools } = workspaceWithFakePanc('error');
     settingsStore['pan.includePath'] = ['site'];
     const file = join(ws, 'bad.pan');
     writeFileSync(file, 'object template bad;\n');
@@ -88,11 +95,7 @@ describe('PancRunner', () => {
   });
 
   it('shows the compiled profile beside the template and rebuilds it on save', async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'ws-'));
-    const tools = mkdtempSync(join(tmpdir(), 'tools-'));
-    fakePanc(tools, 'profile');
-    setWorkspaceFolder(ws);
-    settingsStore['pan.toolsPath'] = tools;
+    const { ws, tools } = workspaceWithFakePanc('profile');
     const file = join(ws, 'node.pan');
     const text = 'object template site/node;\n\'/a\' = 1;\n';
     writeFileSync(file, text);

@@ -3,7 +3,9 @@ import { beforeEach, describe, it } from 'node:test';
 import { PanDebugAdapterFactory, PanDebugConfigurationProvider } from '../../src/debug';
 import { defaultLaunchConfig, resolveLaunchConfig } from '../../src/launchConfig';
 import { scratchDir } from '../../src/pancCommand';
-import { DebugAdapterExecutable, openEditor, recorded, setWorkspaceFolder, settingsStore, window } from './mocks/vscode';
+import {
+  DebugAdapterExecutable, openEditor, recorded, resetRecordedAndSettings, setWorkspaceFolder, settingsStore, window,
+} from './mocks/vscode';
 import { mkdtempSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,8 +44,7 @@ describe('resolveLaunchConfig', () => {
 
 describe('PanDebugConfigurationProvider', () => {
   beforeEach(() => {
-    recorded.reset();
-    for (const key of Object.keys(settingsStore)) delete settingsStore[key];
+    resetRecordedAndSettings();
   });
 
   it('offers the launch.json snippet that compiles ${file}', () => {
@@ -76,8 +77,7 @@ describe('PanDebugConfigurationProvider', () => {
 
 describe('PanDebugAdapterFactory', () => {
   beforeEach(() => {
-    recorded.reset();
-    for (const key of Object.keys(settingsStore)) delete settingsStore[key];
+    resetRecordedAndSettings();
   });
 
   it('launches pandbg from pan.toolsPath over stdio', async () => {

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { activate, deactivate } from '../../src/extension';
 import { clientEvents } from './mocks/languageclient';
-import { events, recorded, registeredCommands, registeredProviders, setWorkspaceFolder, settingsStore } from './mocks/vscode';
+import {
+  events, recorded, registeredCommands, registeredProviders, resetRecordedAndSettings, setWorkspaceFolder, settingsStore,
+} from './mocks/vscode';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 
@@ -30,11 +32,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('activate', () => {
   beforeEach(() => {
-    recorded.reset();
+    resetRecordedAndSettings();
     clientEvents.length = 0;
     registeredCommands.clear();
     registeredProviders.clear();
-    for (const key of Object.keys(settingsStore)) delete settingsStore[key];
     setWorkspaceFolder(mkdtempSync(join(tmpdir(), 'ws-')));
   });
 

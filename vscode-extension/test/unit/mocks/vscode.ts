@@ -126,6 +126,12 @@ export const window = {
 /** Settings seen through `workspace.getConfiguration('pan')`; tests assign to it. */
 export const settingsStore: Record<string, unknown> = {};
 
+/** Start a test afresh: nothing shown or executed yet, no settings. */
+export function resetRecordedAndSettings(): void {
+  recorded.reset();
+  for (const key of Object.keys(settingsStore)) delete settingsStore[key];
+}
+
 export interface WorkspaceFolder {
   uri: Uri;
   name: string;
