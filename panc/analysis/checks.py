@@ -41,28 +41,30 @@ def semantic_diagnostics(
             continue
         if occ.kind is OccurrenceKind.TEMPLATE:
             found.extend(_template_reference(template, occ, index))
-        elif occ.kind is OccurrenceKind.FUNCTION:
-            if (
-                occ.name not in builtins
-                and (occ.kind, occ.name) not in declared_here
-                and not index.declarations(occ.kind, occ.name)
-            ):
-                found.append(_warning(UNDEFINED_FUNCTION, f"undefined function '{occ.name}'", occ))
-        elif occ.kind is OccurrenceKind.TYPE:
-            if (
-                occ.name not in BUILTIN_TYPES
-                and (occ.kind, occ.name) not in declared_here
-                and not index.declarations(occ.kind, occ.name)
-            ):
-                found.append(_warning(UNDEFINED_TYPE, f"undefined type '{occ.name}'", occ))
-        elif (
-            occ.kind is OccurrenceKind.VARIABLE
-            and occ.role != "guarded"
-            and (occ.kind, occ.name) not in declared_here
-            and not index.declarations(occ.kind, occ.name)
-        ):
-            found.append(_warning(UNDEFINED_VARIABLE, f"undefined variable '{occ.name}'", occ))
+            continue
+        code = _UNDEFINED.get(occ.kind)
+        if code is None or _predefined(occ, builtins):
+            continue
+        if (occ.kind, occ.name) not in declared_here and not index.declarations(occ.kind, occ.name):
+            found.append(_warning(code, f"undefined {occ.kind.value} '{occ.name}'", occ))
     return found
+
+
+_UNDEFINED = {
+    OccurrenceKind.FUNCTION: UNDEFINED_FUNCTION,
+    OccurrenceKind.TYPE: UNDEFINED_TYPE,
+    OccurrenceKind.VARIABLE: UNDEFINED_VARIABLE,
+}
+"""The diagnostic code for a name of each kind that nothing declares."""
+
+
+def _predefined(occ: Occurrence, builtins: Container[str]) -> bool:
+    """A builtin function or type, or a global its DML only tests (``exists``, ``is_defined``)."""
+    if occ.kind is OccurrenceKind.FUNCTION:
+        return occ.name in builtins
+    if occ.kind is OccurrenceKind.TYPE:
+        return occ.name in BUILTIN_TYPES
+    return occ.role == "guarded"
 
 
 def _template_reference(template: ast.Template, occ: Occurrence, index: WorkspaceIndex) -> list[Diagnostic]:

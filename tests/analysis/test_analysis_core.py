@@ -177,6 +177,28 @@ def test_provenance_helpers():
     assert [w.order for w in writes_affecting(writes, "/software/web")] == [0, 1, 3]
 
 
+def test_builtin_and_own_names_are_defined_and_messages_name_the_kind(index: WorkspaceIndex):
+    text = (
+        "unique template site/names;\n"
+        "type port = long(0..65535);\n"
+        "function helper = length(ARGV);\n"
+        "variable LOCAL_SETTING = helper(list(1));\n"
+        "'/a' = { x = LOCAL_SETTING; y = missing_f(x); };\n"
+        "'/b' = MISSING_V;\n"
+        "bind '/c' = port;\n"
+        "bind '/d' = missing_t;\n"
+    )
+    doc = analyse_document(str(FIXTURES / "site" / "names.pan"), text, overlay=False, index=index)
+    found = [
+        (d.code, d.message) for d in semantic_diagnostics(doc.ast, doc.occurrences, index, {"length", "list"})
+    ]
+    assert found == [
+        ("undefined-function", "undefined function 'missing_f'"),
+        ("undefined-variable", "undefined variable 'MISSING_V'"),
+        ("undefined-type", "undefined type 'missing_t'"),
+    ]
+
+
 def test_iteration_builtins_assign_and_guarded_globals_are_optional(index: WorkspaceIndex):
     text = (
         "unique template site/guards;\n"
