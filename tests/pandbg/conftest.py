@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pandbg.session import DebugSession, LaunchConfig, StopInfo
+from pandbg.session import DebugSession, LaunchConfig, LineSpec, StopInfo
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -66,6 +66,12 @@ class Debugger:
     def launch(self, program: str, **options: object) -> str:
         config = LaunchConfig(program=fixture_path(program), output_dir=str(self.output_dir), **options)  # type: ignore[arg-type]
         return self.session.launch(config)
+
+    def stop_at(self, name: str, marker: str) -> StopInfo:
+        """Break on the line of fixture ``name`` holding ``marker``, start, and wait for the stop."""
+        self.session.set_line_breakpoints(fixture_path(name), [LineSpec(line_of(name, marker))])
+        self.session.start()
+        return self.recorder.next_stop()
 
     def top(self) -> tuple[str, str, int]:
         frame = self.session.stack()[0]

@@ -124,11 +124,7 @@ def test_step_in_through_include_and_create(debugger: Debugger) -> None:
 
 def test_step_over_walks_a_loop_statement_by_statement(debugger: Debugger) -> None:
     debugger.launch("node1.pan")
-    debugger.session.set_line_breakpoints(
-        fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "total = 0;"))]
-    )
-    debugger.session.start()
-    debugger.recorder.next_stop()
+    debugger.stop_at("node1.pan", "total = 0;")
     seen = []
     for _ in range(5):
         debugger.session.step_over()
@@ -219,11 +215,7 @@ def test_profile_scope_is_lazy_and_paged(debugger: Debugger) -> None:
 
 def test_evaluate_is_read_only_and_reports_errors(debugger: Debugger) -> None:
     debugger.launch("node1.pan")
-    debugger.session.set_line_breakpoints(
-        fixture_path("site/base.pan"), [LineSpec(line_of("site/base.pan", "result;"))]
-    )
-    debugger.session.start()
-    debugger.recorder.next_stop()
+    debugger.stop_at("site/base.pan", "result;")
     result = debugger.session.evaluate("result")
     assert (result.value, result.type, result.named) == ("{ a, 0, b, 1 }", "dict", 2)
     assert debugger.session.evaluate("result['c'] = 7; length(result)").value == "3"
@@ -240,11 +232,7 @@ def test_evaluate_is_read_only_and_reports_errors(debugger: Debugger) -> None:
 
 def test_set_expression_and_set_variable_write_for_real(debugger: Debugger) -> None:
     debugger.launch("node1.pan")
-    debugger.session.set_line_breakpoints(
-        fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "= 9000;"))]
-    )
-    debugger.session.start()
-    debugger.recorder.next_stop()
+    debugger.stop_at("node1.pan", "= 9000;")
     debugger.session.set_expression("/system/hostname", "'changed-' + OBJECT")
     network = next(v for v in debugger.session.variables(debugger.scope("Profile")) if v.name == "system")
     debugger.session.set_variable(network.reference, "hostname", "'again'")
@@ -418,10 +406,7 @@ def test_include_path_gets_the_program_root_when_it_lacks_the_object(
 
 def test_set_expression_on_locals_and_evaluate_in_caller_frame(debugger: Debugger) -> None:
     debugger.launch("node1.pan", formats="none")
-    breakpoint_line = line_of("site/base.pan", "result;")
-    debugger.session.set_line_breakpoints(fixture_path("site/base.pan"), [LineSpec(breakpoint_line)])
-    debugger.session.start()
-    debugger.recorder.next_stop()
+    debugger.stop_at("site/base.pan", "result;")
     debugger.session.set_expression("result['z']", "ARGC + 8")
     assert debugger.locals()["result"] == "{ a, 0, b, 1, z, 9 }"
     assert debugger.session.evaluate("OBJECT + ':' + TEMPLATE", frame_id=2).value == '"node1:node1"'
@@ -433,12 +418,8 @@ def test_set_expression_on_locals_and_evaluate_in_caller_frame(debugger: Debugge
 
 def test_watch_calling_a_user_function_does_not_disturb_the_run(debugger: Debugger) -> None:
     debugger.launch("node1.pan", formats="none")
-    debugger.session.set_line_breakpoints(
-        fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "= 9000;"))]
-    )
     debugger.session.set_data_breakpoints([DataSpec("/system/big")])
-    debugger.session.start()
-    debugger.recorder.next_stop()
+    debugger.stop_at("node1.pan", "= 9000;")
     assert debugger.session.evaluate("length(add_packages(list('x', 'y', 'z')))").value == "3"
     debugger.session.step_over()
     debugger.recorder.next_stop()
@@ -452,11 +433,7 @@ def test_watch_calling_a_user_function_does_not_disturb_the_run(debugger: Debugg
 
 def test_provenance_of_a_path_inside_a_written_value(debugger: Debugger) -> None:
     debugger.launch("node1.pan", formats="none")
-    debugger.session.set_line_breakpoints(
-        fixture_path("node1.pan"), [LineSpec(line_of("node1.pan", "= 9000;"))]
-    )
-    debugger.session.start()
-    debugger.recorder.next_stop()
+    debugger.stop_at("node1.pan", "= 9000;")
     writes = debugger.session.provenance("/system/services/sshd/name")
     assert [(w.path, w.value, w.relation) for w in writes] == [("/system/services/sshd", '"sshd"', "parent")]
     assert debugger.session.provenance("/nowhere") == []
