@@ -128,20 +128,27 @@ def digest(args: list[Value]) -> str:
 
 # --- JSON ----------------------------------------------------------------------------------
 
-# Gson (which panc uses) escapes these to keep JSON safe inside HTML.
-_JSON_ESCAPES = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\b": "\\b", "\n": "\\n", "\r": "\\r", "\f": "\\f",
-                 "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "=": "\\u003d", "'": "\\u0027",
-                 "\u2028": "\\u2028", "\u2029": "\\u2029"}
+def _gson_escapes() -> dict[int, str]:
+    table = {c: f"\\u{c:04x}" for c in range(0x20)}
+    table.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\t"): "\\t", ord("\b"): "\\b"})
+    table.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\f"): "\\f"})
+    table.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
+    # Gson's default (HTML-safe) writer also escapes these
+    for c in "<>&='":
+        table[ord(c)] = f"\\u{ord(c):04x}"
+    return table
+
+
+_JSON_ESCAPES = _gson_escapes()
 _JSON_SPECIAL = re.compile("[\"\\\\<>&='\u2028\u2029\x00-\x1f]")
 
 
 def json_string(text: str) -> str:
-    """A string as Gson writes it (HTML-safe escapes)."""
-    def replace(match: re.Match[str]) -> str:
-        char = match.group(0)
-        return _JSON_ESCAPES.get(char) or f"\\u{ord(char):04x}"
-
-    return '"' + _JSON_SPECIAL.sub(replace, text) + '"'
+    """A JSON string literal exactly as Gson (which panc uses, for ``json_encode`` and the
+    ``json`` profile format) writes it: HTML-safe, ``<`` is ``\\u003c``..."""
+    if _JSON_SPECIAL.search(text) is None:  # most strings: nothing to escape
+        return f'"{text}"'
+    return f'"{text.translate(_JSON_ESCAPES)}"'
 
 
 def _encode_json(value: Value, indent: str, out: list[str]) -> None:

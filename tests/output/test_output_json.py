@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from panc.builtins.encoding import json_string
 from panc.output import json_format
 
 
@@ -12,15 +13,15 @@ def test_empty_profile():
 
 
 def test_gson_html_safe_escapes():
-    assert json_format.quote("a=b<c>&'d") == '"a\\u003db\\u003cc\\u003e\\u0026\\u0027d"'
+    assert json_string("a=b<c>&'d") == '"a\\u003db\\u003cc\\u003e\\u0026\\u0027d"'
 
 
 def test_control_characters_use_short_or_lowercase_unicode_escapes():
-    assert json_format.quote('"\\\t\b\n\r\f\x00\x1b\x7f') == '"\\"\\\\\\t\\b\\n\\r\\f\\u0000\\u001b\x7f"'
+    assert json_string('"\\\t\b\n\r\f\x00\x1b\x7f') == '"\\"\\\\\\t\\b\\n\\r\\f\\u0000\\u001b\x7f"'
 
 
 def test_line_and_paragraph_separators_are_escaped():
-    assert json_format.quote("\u2028\u2029é") == '"\\u2028\\u2029é"'
+    assert json_string("\u2028\u2029é") == '"\\u2028\\u2029é"'
 
 
 def test_keys_are_escaped_and_sorted_like_java():
