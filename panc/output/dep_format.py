@@ -7,21 +7,13 @@ lookups that found nothing (a later file there would change the result).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from panc.output.formats import DependencyLike
 
 
-class _Dependency(Protocol):
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def uri(self) -> str: ...
-
-
-def render(dependencies: Sequence[_Dependency]) -> str:
+def render(dependencies: Sequence[DependencyLike]) -> str:
     """The dependency file of an object."""
     lines = {f"{d.name} {d.kind} {d.uri}\n": (d.name, d.kind, d.uri) for d in dependencies}
     return "".join(sorted(lines, key=lines.__getitem__))
