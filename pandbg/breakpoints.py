@@ -9,10 +9,10 @@ the next line where execution really stops.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from panc.analysis.walk import walk
 from panc.syntax import ast
 
 _HIT_CONDITION = re.compile(r"\s*(==|>=|<=|>|<|%)?\s*(\d+)\s*\Z")
@@ -97,32 +97,17 @@ def executable_lines(template: ast.Template) -> set[int]:
         if isinstance(statement, ast.PrefixStatement):
             continue
         lines.add(statement.span.start_line)
-        _collect_dml_statements(statement, lines)
+        # the block items and branch/loop bodies nested anywhere in the statement
+        for node in walk(statement):
+            if isinstance(node, ast.Block):
+                lines.update(item.span.start_line for item in node.body if not isinstance(item, ast.Block))
+            elif isinstance(node, ast.If):
+                _add_body(node.then, lines)
+                if node.otherwise is not None:
+                    _add_body(node.otherwise, lines)
+            elif isinstance(node, ast.While | ast.For | ast.Foreach):
+                _add_body(node.body, lines)
     return lines
-
-
-def _collect_dml_statements(node: object, lines: set[int]) -> None:
-    """Add the lines of the block items and branch/loop bodies nested anywhere in ``node``."""
-    pending = [node]
-    while pending:
-        current = pending.pop()
-        if isinstance(current, tuple):
-            pending.extend(current)
-            continue
-        if not dataclasses.is_dataclass(current) or isinstance(current, type):
-            continue
-        if isinstance(current, ast.Block):
-            lines.update(item.span.start_line for item in current.body if not isinstance(item, ast.Block))
-        elif isinstance(current, ast.If):
-            _add_body(current.then, lines)
-            if current.otherwise is not None:
-                _add_body(current.otherwise, lines)
-        elif isinstance(current, ast.While | ast.For | ast.Foreach):
-            _add_body(current.body, lines)
-        for item in dataclasses.fields(current):
-            value = getattr(current, item.name)
-            if isinstance(value, tuple) or (dataclasses.is_dataclass(value) and not isinstance(value, type)):
-                pending.append(value)
 
 
 def _add_body(body: ast.Expr, lines: set[int]) -> None:
