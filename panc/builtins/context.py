@@ -194,7 +194,9 @@ def exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 
 
 def _reference_writer(compiler: DmlCompiler, node: ast.Variable | ast.Index, function: str) -> Code:
-    """A closure returning the container a reference names, creating a list if it is missing."""
+    """A closure returning the container a reference names, for ``append``/``prepend`` to edit in
+    place: a variable (or SELF) that is missing, undef or null becomes an empty list first; a
+    child (``x[0]``) must exist."""
     span = node.span
     if isinstance(node, ast.Variable):
         name = node.name
@@ -230,12 +232,7 @@ def _reference_writer(compiler: DmlCompiler, node: ast.Variable | ast.Index, fun
             return value
 
         return variable_list
-    lookup = compiler.raw(node)
-
-    def child_list(frame: Frame) -> Value:
-        return lookup(frame)
-
-    return child_list
+    return compiler.raw(node)
 
 
 def _append_like(compiler: DmlCompiler, call: ast.Call, at_end: bool) -> Code:
