@@ -2,7 +2,7 @@
 
 ``Run`` is the ``EvaluationHooks`` of its own ``Compiler``. It compiles on a worker thread;
 on each statement it checks pause requests, steps and line breakpoints (only when something
-is set: otherwise a statement costs one attribute store and one test), and it stops by
+is set: otherwise a statement costs two tests and one attribute store), and it stops by
 blocking the evaluator thread in the hook. While stopped it serves the session's
 inspections (``call``) on that thread, then resumes with the client's action. It also
 records every profile write for provenance.
@@ -329,9 +329,9 @@ class Run(EvaluationHooks):
             and not text.startswith(f"[{self.object_name}] ")
             and ">>> call stack trace" not in text
         ):
-            error = PanError(text.rstrip("\n"), self.frame.span if self.frame is not None else None)
             frame = self.frame
             span = frame.span if frame is not None else None
+            error = PanError(text.rstrip("\n"), span)
             self._pause(Stop("exception", frame, span, None, error, "deprecation"), ())
 
     # ------------------------------------------------------------------ hits
