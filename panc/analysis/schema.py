@@ -8,6 +8,7 @@ at this path" without compiling anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from panc.analysis.declarations import Declaration
 from panc.analysis.index import WorkspaceIndex
@@ -40,18 +41,27 @@ class Schema:
     def __init__(self, index: WorkspaceIndex) -> None:
         self.index = index
         self._binds: dict[tuple[str, ...], list[str]] = {}
-        self._written: set[tuple[str, ...]] = set()
         for declaration in index.all_declarations([OccurrenceKind.PATH]):
             key = tuple(split_path(declaration.name))
             self._binds.setdefault(key, []).extend(declaration.includes)
-        for summary in index.summaries():
+        # Memos: a site assigns thousands of paths under the same few prefixes and records.
+        self._types_at: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._fields: dict[str, list[Declaration]] = {}
+
+    @cached_property
+    def _written(self) -> set[tuple[str, ...]]:
+        """The absolute paths assignments and binds write (read from every file's occurrences,
+        so only when ``children`` first needs them)."""
+        written: set[tuple[str, ...]] = set()
+        for summary in self.index.summaries():
             for occ in summary.occurrences:
                 if (
                     occ.kind is OccurrenceKind.PATH
                     and occ.role in ("assign", "bind")
                     and occ.name.startswith("/")
                 ):
-                    self._written.add(tuple(split_path(occ.name)))
+                    written.add(tuple(split_path(occ.name)))
+        return written
 
     def children(self, path: str) -> list[PathChild]:
         """The terms that may follow the absolute ``path``, best known first."""
@@ -67,18 +77,14 @@ class Schema:
         return sorted(found.values(), key=lambda c: (c.declaration is None, c.name))
 
     def types_at(self, terms: tuple[str, ...]) -> list[str]:
-        """Type names (with ``[]``/``{}`` collection suffixes) that apply at ``terms``."""
-        result: list[str] = []
-        for bound, types in self._binds.items():
-            if len(bound) > len(terms) or terms[: len(bound)] != bound:
-                continue
-            current = list(types)
-            for term in terms[len(bound) :]:
-                current = [t for name in current for t in self._step(name, term)]
-                if not current:
-                    break
-            result.extend(current)
-        return result
+        """Type names (with ``[]``/``{}`` collection suffixes) that apply at ``terms``: those
+        bound at each prefix of it followed down the remaining terms, the root's first."""
+        known = self._types_at.get(terms)
+        if known is None:
+            above = self.types_at(terms[:-1]) if terms else []
+            below = [found for name in above for found in self._step(name, terms[-1])]
+            known = self._types_at[terms] = (*below, *self._binds.get(terms, ()))
+        return list(known)
 
     def _step(self, type_name: str, term: str) -> list[str]:
         """The types one path term below a value of ``type_name``."""
@@ -100,6 +106,8 @@ class Schema:
 
     def _record_fields(self, type_name: str, depth: int = 0) -> list[Declaration]:
         """The fields of a record type, following aliases and ``include``d records."""
+        if depth == 0 and type_name in self._fields:
+            return self._fields[type_name]
         if depth > MAX_ALIAS_DEPTH:
             return []
         fields: list[Declaration] = []
@@ -112,6 +120,9 @@ class Schema:
             for included in declaration.includes:
                 if not included.endswith(("[]", "{}")):
                     fields.extend(self._record_fields(included, depth + 1))
+        if depth == 0:
+            # Only complete answers are kept: a deeper call may have been cut at MAX_ALIAS_DEPTH.
+            self._fields[type_name] = fields
         return fields
 
     def field_declaration(self, path: str) -> Declaration | None:

@@ -107,6 +107,28 @@ def test_schema_children_from_binds_and_records(index: WorkspaceIndex):
     assert schema.field_declaration("/software/web/tls").default_text == "false"
 
 
+def test_schema_types_follow_binds_records_includes_aliases_and_collections(tmp_path: Path):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "schema.pan").write_text(
+        "declaration template lib/schema;\n"
+        "type base = { 'port' : long };\n"
+        "type service = { include base 'names' ? string[] };\n"
+        "type alias = service;\n"
+        "type wrapper = { 'items' : alias[] };\n"
+        "bind '/srv' = wrapper;\n"
+        "bind '/srv/items' = alias[];\n"
+        "bind '/srv/items/0/port' = port_range;\n",
+        encoding="utf-8",
+    )
+    index = WorkspaceIndex([str(tmp_path)], persist=False)
+    index.refresh()
+    schema = Schema(index)
+    assert schema.types_at(("srv", "items", "0", "port")) == ["long", "long", "port_range"]
+    assert schema.types_at(("srv", "items", "0", "names", "1")) == ["string", "string"]
+    assert schema.types_at(("srv", "other")) == []
+    assert [child.name for child in schema.children("/srv/items/0")] == ["names", "port"]
+
+
 def test_semantic_checks_and_include_matrix(index: WorkspaceIndex):
     text = (
         "declaration template site/decl;\n"
