@@ -2,9 +2,10 @@
 
 Each AST expression becomes a closure ``code(frame) -> value``; evaluating a template is
 calling closures, with no dispatch on node types at run time. Compilation also does what
-panc does at compile time: constant folding (an operation on constants that fails is a
-syntax error), argument-count checks of builtins, and the restricted contexts
-(``SELF = ...``, ``return``/``error`` used as an argument...).
+panc does at compile time and the parser cannot: constant folding (a binary operation on
+constants that fails is a syntax error) and the argument-count checks of builtins. The
+restricted contexts (``SELF = ...``, ``return``/``error`` used as an argument...) are the
+parser's checks (``panc.syntax.builder``).
 
 A compiled closure for a constant carries the constant in its ``pan_constant`` attribute
 so that enclosing nodes can fold further. Constant resources are deep-copied each time
@@ -43,8 +44,6 @@ if TYPE_CHECKING:
     from panc.evaluation.hooks import EvaluationHooks
 
 Code = Callable[["Frame"], Value]
-
-_RESTRICTED_ARGUMENTS = frozenset({"error", "return"})
 
 _NO_NULL_ARGUMENTS = frozenset({"join"})
 """Builtins for which a literal ``null`` argument is a compile-time error."""
@@ -306,7 +305,6 @@ class DmlCompiler:
         A constant index that is not a valid term is a syntax error in an assignment
         target (``a[1.0] = 1``), and an evaluation error when read (as in panc).
         """
-        self._check_restricted(node, "variable index")
         code = self.expr(node)
         constant = constant_of(code)
         if constant is not _MISSING_CONST:
@@ -450,8 +448,6 @@ class DmlCompiler:
 
     def _assign_variable(self, target: ast.Variable, value: Code, copy_self: bool, span: Span) -> Code:
         name = target.name
-        if name == "SELF":
-            raise self.syntax("SELF cannot be the target of an assignment; modify its children instead", span)
         if name in ("OBJECT", "TEMPLATE", "FUNCTION"):
             raise self.syntax(f"cannot modify the automatic variable {name}", target.span)
 
@@ -649,13 +645,7 @@ class DmlCompiler:
 
     # ------------------------------------------------------------------ calls
 
-    def _check_restricted(self, node: ast.Expr, where: str) -> None:
-        if isinstance(node, ast.Call) and node.name in _RESTRICTED_ARGUMENTS:
-            raise self.syntax(f"{node.name}() may not be used as a {where} (restricted context)", node.span)
-
     def _call(self, node: ast.Call) -> Code:
-        for arg in node.args:
-            self._check_restricted(arg, "function argument")
         builtin = BUILTINS.get(node.name)
         if builtin is None:
             return self._user_call(node)

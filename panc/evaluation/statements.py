@@ -1,8 +1,8 @@
 """Compiling a parsed template into runnable statements.
 
-``compile_template`` checks what panc checks at compile time (which statements a template
-kind may hold, assignment paths, constant defaults, everything ``DmlCompiler`` checks) and
-turns each statement into a closure ``run(frame)``. The result, ``CompiledTemplate``, is
+``compile_template`` checks what panc checks at compile time beyond the parser's checks
+(constant defaults and includes, everything ``DmlCompiler`` checks) and turns each
+statement into a closure ``run(frame)``. The result, ``CompiledTemplate``, is
 shared by every object that includes the template.
 """
 
@@ -17,11 +17,10 @@ from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.control import EvalFailure, located
 from panc.evaluation.dml import Code, CompileEnv, DmlCompiler, constant_of, is_constant
 from panc.evaluation.frames import SelfRef
-from panc.evaluation.static import check_statement_allowed, needs_self, uses_self
+from panc.evaluation.static import needs_self
 from panc.evaluation.terms import Term, format_path, parse_path_text
 from panc.evaluation.tree import MISSING
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
-from panc.names import AUTOMATIC_VARIABLES
 from panc.syntax import ast
 
 if TYPE_CHECKING:
@@ -95,7 +94,12 @@ def compile_template(
     debug_enabled: bool = False,
     expressions: ExpressionTable | None = None,
 ) -> CompiledTemplate:
-    """Check and compile ``template``; raises ``PanSyntaxError`` for compile-time errors."""
+    """Compile ``template``; raises ``PanSyntaxError`` for compile-time errors.
+
+    ``template`` must come from a parse without errors: the checks the parser makes (which
+    statements a template kind may hold, assignment paths, restricted contexts...) are not
+    made again.
+    """
     kind = template.kind or "ordinary"
     name = template.name or source.name
     env = CompileEnv(name, source.path, hooks, debug_enabled)  # type: ignore[arg-type]
@@ -104,33 +108,18 @@ def compile_template(
     for statement in template.statements:
         if isinstance(statement, ast.PrefixStatement):
             continue
-        check_statement_allowed(kind, statement)
         code = compiler.compile(statement)
         definition = isinstance(statement, _DEFINITIONS)
         compiled.statements.append(CompiledStatement(code, statement, definition))
     return compiled
 
 
-def _statement_path(statement: ast.Assignment, kind: str) -> tuple[Term, ...]:
+def _statement_path(statement: ast.Assignment) -> tuple[Term, ...]:
+    """The terms of an assignment's path (the parser checked that it suits the template)."""
     try:
-        external, absolute, terms = parse_path_text(statement.path)
+        return parse_path_text(statement.path)[2]
     except EvalFailure as failure:
         raise PanSyntaxError(failure.message, statement.path_span) from None
-    if external is not None:
-        raise PanSyntaxError(f"external path '{statement.path}' cannot be assigned", statement.path_span)
-    if kind == "structure" and absolute:
-        raise PanSyntaxError(
-            f"absolute path '{statement.path}' not allowed in structure template", statement.path_span
-        )
-    if kind != "structure" and not absolute:
-        raise PanSyntaxError(
-            f"relative path '{statement.path}' not allowed in {kind} template", statement.path_span
-        )
-    if terms and type(terms[0]) is not str:
-        raise PanSyntaxError(
-            f"the first term of path '{statement.path}' must be a dict key", statement.path_span
-        )
-    return terms
 
 
 class StatementCompiler:
@@ -180,7 +169,7 @@ class StatementCompiler:
     # ------------------------------------------------------------------ assignment
 
     def _assignment(self, statement: ast.Assignment) -> StatementCode:
-        terms = _statement_path(statement, self.kind)
+        terms = _statement_path(statement)
         dml = self.dml.top_level(statement.value)
         span = statement.span
         conditional = statement.conditional
@@ -232,8 +221,6 @@ class StatementCompiler:
     # ------------------------------------------------------------------ include
 
     def _include(self, statement: ast.Include) -> StatementCode:
-        if uses_self(statement.target):
-            raise PanSyntaxError("SELF cannot be used in an include statement", statement.target.span)
         target = self.dml.top_level(statement.target)
         span = statement.span
         kind = self.kind
@@ -268,8 +255,6 @@ class StatementCompiler:
 
     def _variable(self, statement: ast.VariableStatement) -> StatementCode:
         name = statement.name
-        if name in AUTOMATIC_VARIABLES:
-            raise PanSyntaxError(f"cannot set the automatic variable {name}", statement.name_span)
         dml = self.dml.top_level(statement.value)
         span = statement.span
         conditional = statement.conditional

@@ -1,48 +1,15 @@
-"""Compile-time checks on statements and expressions that do not need evaluation.
+"""What an expression refers to, found without evaluating it.
 
-The checks that need compiling (constant folding, builtin argument counts, restricted
-contexts) live in ``dml``; these are the structural ones: which statements a template kind
-may hold, and what an expression refers to.
+The checks that need only the text (which statements a template kind may hold, paths,
+restricted contexts, what may be assigned) are made by the parser's builder; those that
+need compiling (constant folding, builtin argument counts) by ``dml``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from panc.diagnostics import PanSyntaxError
 from panc.syntax import ast
-
-_ALLOWED: dict[str, tuple[type, ...]] = {
-    "declaration": (
-        ast.TypeStatement,
-        ast.FunctionStatement,
-        ast.VariableStatement,
-        ast.BindStatement,
-        ast.ValidStatement,
-        ast.Include,
-        ast.PrefixStatement,
-    ),
-    "structure": (ast.Assignment, ast.Include, ast.PrefixStatement),
-}
-
-_STATEMENT_NAMES = {
-    ast.Assignment: "assignment",
-    ast.Include: "include",
-    ast.VariableStatement: "variable",
-    ast.TypeStatement: "type",
-    ast.FunctionStatement: "function",
-    ast.BindStatement: "bind",
-    ast.ValidStatement: "valid",
-    ast.PrefixStatement: "prefix",
-}
-
-
-def check_statement_allowed(kind: str, statement: ast.Statement) -> None:
-    """Raise ``PanSyntaxError`` if a ``kind`` template may not hold ``statement``."""
-    allowed = _ALLOWED.get(kind)
-    if allowed is not None and not isinstance(statement, allowed):
-        what = _STATEMENT_NAMES.get(type(statement), "this")
-        raise PanSyntaxError(f"{what} statement not allowed in a {kind} template", statement.span)
 
 
 def subexpressions(node: ast.Expr) -> Iterator[ast.Expr]:
@@ -79,11 +46,6 @@ def subexpressions(node: ast.Expr) -> Iterator[ast.Expr]:
         elif isinstance(current, ast.Foreach):
             pending.append(current.resource)
             pending.append(current.body)
-
-
-def uses_self(node: ast.Expr) -> bool:
-    """Whether the expression mentions ``SELF`` itself."""
-    return any(isinstance(e, ast.Variable) and e.name == "SELF" for e in subexpressions(node))
 
 
 def needs_self(node: ast.Expr) -> bool:
