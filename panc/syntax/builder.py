@@ -13,6 +13,7 @@ from typing import Any
 
 from panc.diagnostics import Category, Diagnostic
 from panc.evaluation.values import NULL, UNDEF
+from panc.names import AUTOMATIC_VARIABLES
 from panc.source import Span
 from panc.syntax import ast
 from panc.syntax.construct import nodes
@@ -21,8 +22,6 @@ from panc.syntax.literals import decode_double, decode_double_quoted, decode_lon
 from panc.syntax.paths import PathSyntaxError, parse_key, parse_path
 from panc.syntax.tokens import Token, new_span
 
-# Automatic variables a template may not set (PanParserAstUtils.AUTOMATIC_VARIABLES).
-_READ_ONLY_VARIABLES = frozenset({"SELF", "OBJECT", "ARGC", "ARGV", "FUNCTION", "TEMPLATE"})
 # Calls that leave the expression (MSG_RESTRICTED_CONTEXT).
 _RESTRICTED_CALLS = frozenset({"return", "error"})
 _TEMPLATE_NAME_TERMS_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-")
@@ -233,7 +232,7 @@ class AstBuilder:
         final = len(children) == 6
         _, name, operator, value, semicolon = children[-5:]
         span = _join(children[0].span, semicolon.span)
-        if name.value in _READ_ONLY_VARIABLES:
+        if name.value in AUTOMATIC_VARIABLES:
             self._syntax(f"cannot set the automatic variable '{name.value}'", name.span)
         self._allowed("variable", span)
         return nodes.VariableStatement(
