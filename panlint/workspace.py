@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from panc.analysis.index import WorkspaceIndex
-    from panlint.boundtypes import BoundTypes
+    from panc.analysis.schema import Schema
 
 _INDEXES: dict[tuple[str, ...], WorkspaceIndex] = {}
-_BOUND_TYPES: dict[int, tuple[int, BoundTypes]] = {}
+_SCHEMAS: dict[int, tuple[int, Schema]] = {}
 
 
 def workspace_index(include_path: tuple[str, ...]) -> WorkspaceIndex | None:
@@ -32,16 +32,16 @@ def workspace_index(include_path: tuple[str, ...]) -> WorkspaceIndex | None:
     return index
 
 
-def bound_types(include_path: tuple[str, ...]) -> BoundTypes | None:
-    """The types bound at profile paths by the templates on ``include_path``."""
+def include_path_schema(include_path: tuple[str, ...]) -> Schema | None:
+    """The schema (types bound at profile paths) of the templates on ``include_path``."""
     index = workspace_index(include_path)
     if index is None:
         return None
-    known = _BOUND_TYPES.get(id(index))
+    known = _SCHEMAS.get(id(index))
     if known is None or known[0] != index.generation:
-        from panlint.boundtypes import BoundTypes  # pylint: disable=import-outside-toplevel
+        from panc.analysis.schema import Schema  # pylint: disable=import-outside-toplevel
 
-        known = _BOUND_TYPES[id(index)] = (index.generation, BoundTypes(index))
+        known = _SCHEMAS[id(index)] = (index.generation, Schema(index))
     return known[1]
 
 

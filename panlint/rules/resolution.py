@@ -16,7 +16,7 @@ from panc.syntax import ast
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import Rule
-from panlint.workspace import bound_types, workspace_index
+from panlint.workspace import include_path_schema, workspace_index
 
 
 def _analysis_findings(rule: Rule, context: LintContext, code: str) -> Iterable[Finding]:
@@ -231,7 +231,7 @@ class BoundTypeMismatch(Rule):
     uses_include_path = True
 
     def check(self, context: LintContext) -> Iterable[Finding]:
-        schema = bound_types(context.options.include_path)
+        schema = include_path_schema(context.options.include_path)
         if schema is None:
             return
         accepted_by: dict[str, frozenset[str] | None] = context.shared.setdefault(self.id, {})
