@@ -276,7 +276,8 @@ def _html_paragraphs(text: str) -> str:
 
 
 def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc docs") -> int:
-    """``panc docs``; returns the exit code (1 when a template could not be read or parsed)."""
+    """``panc docs``; returns the exit code (1 when a template could not be read or parsed, or the
+    page not written)."""
     from panc.syntax import parse  # pylint: disable=import-outside-toplevel
 
     parser = OptionsParser(prog=prog, stdout=stdout,
@@ -312,7 +313,11 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
     docs.sort(key=lambda d: d.name)
     page = (render_html if args.format == "html" else render_markdown)(docs, args.title)
     if args.output:
-        Path(args.output).write_text(page, encoding="utf-8")
+        try:
+            Path(args.output).write_text(page, encoding="utf-8")
+        except OSError as error:
+            stderr.write(f"cannot write {args.output}: {error.strerror}\n")
+            return 1
     else:
         stdout.write(page)
     return 1 if failed else 0

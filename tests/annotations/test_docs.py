@@ -74,3 +74,11 @@ def test_unparsable_template_is_reported(tmp_path):
     stderr = io.StringIO()
     assert run(["--base-dir", str(tmp_path), "bad.pan"], io.StringIO(), stderr) == 1
     assert stderr.getvalue().startswith("bad.pan: ")
+
+
+def test_an_output_file_that_cannot_be_written_is_reported(tmp_path):
+    stderr = io.StringIO()
+    out = tmp_path / "missing-dir" / "ref.md"
+    assert run(["--base-dir", str(tmp_path), "--output", str(out), *_site(tmp_path)],
+               io.StringIO(), stderr) == 1
+    assert stderr.getvalue() == f"cannot write {out}: No such file or directory\n"
