@@ -22,6 +22,7 @@ from typing import TextIO
 from panc.build.manifest import MANIFEST_NAME, Manifest
 from panc.commands import HelpShown, OptionsError, OptionsParser
 from panc.loader import TEMPLATE_SUFFIXES
+from panc.output.reading import read_output
 
 Uses = dict[str, set[tuple[str, str | None]]]
 """Object name -> (template name, file found or ``None``) for every template lookup it made."""
@@ -44,18 +45,18 @@ def uses_from_manifest(output_dir: Path) -> Uses | None:
 
 
 def uses_from_dep_files(output_dir: Path) -> Uses:
-    """What each object used, from the ``.dep`` (and ``.dep.gz``) files of ``output_dir``."""
-    import gzip  # pylint: disable=import-outside-toplevel
+    """What each object used, from the ``.dep`` (and ``.dep.gz``) files of ``output_dir``.
 
+    ``OSError`` when one cannot be read, ``ProfileReadError`` when a ``.dep.gz`` is damaged.
+    """
     uses: Uses = {}
     for path in sorted(output_dir.rglob("*.dep*")):
         relative = path.relative_to(output_dir).as_posix()
-        if relative.endswith(".dep"):
-            name, text = relative[:-4], path.read_text(encoding="utf-8")
-        elif relative.endswith(".dep.gz"):
-            name, text = relative[:-7], gzip.decompress(path.read_bytes()).decode("utf-8")
-        else:
+        suffix = next((s for s in (".dep", ".dep.gz") if relative.endswith(s)), None)
+        if suffix is None or not path.is_file():
             continue
+        # panc writes UTF-8; a stray byte only spoils the name it is in
+        name, text = relative[: -len(suffix)], read_output(path).decode("utf-8", errors="replace")
         found = uses.setdefault(name, set())
         for line in text.splitlines():
             parts = line.split(" ", 2)
@@ -113,7 +114,11 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc i
         return 2
     uses = uses_from_manifest(args.output_dir)
     if uses is None:
-        uses = uses_from_dep_files(args.output_dir)
+        try:
+            uses = uses_from_dep_files(args.output_dir)
+        except (OSError, ValueError) as error:
+            stderr.write(f"cannot read a .dep file: {error}\n")
+            return 2
     if not uses:
         stderr.write(f"no build found in {args.output_dir} (no {MANIFEST_NAME}, no .dep files)\n")
         return 2

@@ -18,7 +18,7 @@ from panc.evaluation.values import Value
 
 
 class ProfileReadError(ValueError):
-    """A file that is not a profile panc could have written."""
+    """A file that is not a profile (or other output) panc could have written."""
 
 
 def profile_from_pan_xml(element: ET.Element) -> Value:
@@ -45,19 +45,30 @@ def profile_from_pan_xml(element: ET.Element) -> Value:
     raise ProfileReadError(f"unknown pan XML element <{tag}>")
 
 
+def read_output(path: Path) -> bytes:
+    """The content of an output file panc wrote, decompressed when it is a ``.gz``.
+
+    ``OSError`` when the file cannot be read, ``ProfileReadError`` when a ``.gz`` is damaged.
+    """
+    data = path.read_bytes()
+    if not path.name.endswith(".gz"):
+        return data
+    try:
+        return gzip.decompress(data)
+    # not gzip (BadGzipFile), cut short (EOFError), corrupt data (zlib.error)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as error:
+        raise ProfileReadError(f"{path}: {error}") from error
+
+
 def read_profile(path: Path) -> Value:
     """The profile in a ``.xml``, ``.json`` or gzipped file written by panc.
 
     ``OSError`` when the file cannot be read, ``ProfileReadError`` when it holds no profile.
     """
-    data = path.read_bytes()
+    data = read_output(path)
     try:
-        if path.name.endswith(".gz"):
-            data = gzip.decompress(data)
         if ".json" in path.name:
             return json.loads(data)
         return profile_from_pan_xml(ET.fromstring(data))
-    # a damaged .gz: not gzip (BadGzipFile), cut short (EOFError), corrupt data (zlib.error)
-    except (gzip.BadGzipFile, EOFError, zlib.error, ET.ParseError, json.JSONDecodeError,
-            UnicodeDecodeError) as error:
+    except (ET.ParseError, json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ProfileReadError(f"{path}: {error}") from error

@@ -105,3 +105,13 @@ def test_comparing_directories_loads_neither_git_nor_the_build(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True,
                           text=True, check=True)
     assert done.stdout.splitlines()[-1] == "0 False False"
+
+
+def test_impact_reports_a_damaged_dep_file_and_passes_over_what_is_no_dep_file(tmp_path):
+    (tmp_path / "node1.dep").write_bytes(b"lib/web PAN file:/site/\nlib/caf\xe9 PAN file:/site/\n")
+    (tmp_path / "folder.dep").mkdir()
+    assert _panc(["impact", "--output-dir", str(tmp_path), "lib/web"]) == (0, "node1\n", "")
+    (tmp_path / "node2.dep.gz").write_bytes(b"not gzip")
+    code, stdout, stderr = _panc(["impact", "--output-dir", str(tmp_path), "lib/web"])
+    assert (code, stdout) == (2, "")
+    assert stderr.startswith(f"cannot read a .dep file: {tmp_path / 'node2.dep.gz'}: ")
