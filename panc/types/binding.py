@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from panc.diagnostics import EvaluationError
-from panc.evaluation.values import Value
 from panc.source import Span
 from panc.syntax.paths import PathSyntaxError, parse_path
 from panc.types.kinds import PanType
 
 Term = str | int
-
-MISSING = object()
-"""What ``element_at`` returns for an absent path."""
-
 
 def path_terms(path: str) -> tuple[Term, ...]:
     """The terms of an absolute path (``{...}`` escaped; digits are list indices)."""
@@ -64,23 +59,3 @@ class Binding:
 def sorted_bindings(bindings: list[Binding]) -> list[Binding]:
     """Bindings in panc's path order; bindings of one path keep their declaration order."""
     return sorted(bindings, key=lambda b: b.order)
-
-
-def element_at(root: Value, terms: tuple[Term, ...]) -> Value:
-    """The value at ``terms`` below ``root``, or ``MISSING``."""
-    node = root
-    for term in terms:
-        t = type(node)
-        if t is dict:
-            if type(term) is not str:
-                return MISSING
-            node = node.get(term, MISSING)
-            if node is MISSING:
-                return MISSING
-        elif t is list:
-            if type(term) is not int or not -len(node) <= term < len(node):
-                return MISSING
-            node = node[term]
-        else:
-            return MISSING
-    return node

@@ -10,8 +10,10 @@ walked in turn. Explicit values are never replaced. Inserted values are fresh co
 from __future__ import annotations
 
 from panc.diagnostics import EvaluationError
+from panc.evaluation.control import EvalFailure
+from panc.evaluation.tree import MISSING, descend, lookup, set_child
 from panc.evaluation.values import UNDEF, Value, deep_copy, type_name
-from panc.types.binding import MISSING, Binding, Term, element_at, path_order_key
+from panc.types.binding import Binding, Term, path_order_key
 from panc.types.context import ValidationContext
 
 
@@ -26,7 +28,7 @@ def insert_defaults(root: dict[str, Value], bindings: list[Binding], vctx: Valid
         groups.setdefault(binding.terms, []).append(binding)
     for terms in sorted(groups, key=path_order_key):
         group = groups[terms]
-        value = element_at(root, terms)
+        value = lookup(root, terms)
         if value is MISSING or value is UNDEF:
             default = next((b.type.default for b in group if b.type.default is not None), None)
             if default is None:
@@ -39,37 +41,21 @@ def insert_defaults(root: dict[str, Value], bindings: list[Binding], vctx: Valid
 
 
 def _put(root: dict[str, Value], terms: tuple[Term, ...], value: Value, binding: Binding) -> None:
-    """Write ``value`` at ``terms``, creating missing parents (a list before an index)."""
+    """Write ``value`` where the path is absent or undef, creating missing parents as an
+    assignment does (a list before an index)."""
     node: Value = root
-    for position, term in enumerate(terms):
-        last = position == len(terms) - 1
-        child = value if last else ([] if type(terms[position + 1]) is int else {})
-        if type(node) is dict and type(term) is str:
-            existing = node.get(term, MISSING)
-            if last or existing is MISSING or existing is UNDEF:
-                node[term] = child
-            else:
-                child = existing
-        elif type(node) is list and type(term) is int:
-            index = term + len(node) if term < 0 else term
-            if 0 <= index < len(node):
-                if last or node[index] is UNDEF:
-                    node[index] = child
-                else:
-                    child = node[index]
-            elif index >= len(node):
-                node.extend([UNDEF] * (index - len(node)))
-                node.append(child)
-            else:
-                raise _cannot_insert(binding, node)
-        else:
-            raise _cannot_insert(binding, node)
-        node = child
-
-
-def _cannot_insert(binding: Binding, parent: Value) -> EvaluationError:
-    return EvaluationError(
-        f"cannot insert the default value of {binding.display_path}: "
-        f"a parent is an element of type {type_name(parent)}",
-        binding.span,
-    )
+    last = len(terms) - 1
+    try:
+        for position in range(last):
+            node = descend(node, terms[position], terms[position + 1])
+        set_child(node, terms[last], value)
+    except EvalFailure as failure:
+        # the parent where it failed is ``node``: a property, or a list or dict refusing the term
+        reason = (
+            failure.message
+            if type(node) is list or type(node) is dict
+            else f"a parent is an element of type {type_name(node)}"
+        )
+        raise EvaluationError(
+            f"cannot insert the default value of {binding.display_path}: {reason}", binding.span
+        ) from None

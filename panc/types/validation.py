@@ -15,8 +15,9 @@ failure stops the object with panc's message:
 from __future__ import annotations
 
 from panc.diagnostics import ValidationError
+from panc.evaluation.tree import MISSING, lookup
 from panc.evaluation.values import UNDEF, Value, sorted_keys
-from panc.types.binding import MISSING, Binding, element_at, sorted_bindings
+from panc.types.binding import Binding, sorted_bindings
 from panc.types.context import ValidationContext
 from panc.types.failures import TypeFailure, failure_text
 
@@ -29,7 +30,7 @@ def validate_profile(
     if undefined is not None:
         raise ValidationError(f"element at {undefined} is undefined", object_file)
     for binding in sorted_bindings(bindings):
-        value = element_at(root, binding.terms)
+        value = lookup(root, binding.terms)
         if value is MISSING:
             lines = ["element does not exist", f"element path: '{binding.display_path}'"]
         else:

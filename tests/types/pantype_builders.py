@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from panc.diagnostics import EvaluationError, ValidationError
+from panc.evaluation.tree import MISSING, lookup
 from panc.evaluation.values import Value
 from panc.source import Span
 from panc.syntax import ast
 from panc.types import Binding, TypeRegistry, compile_type, insert_defaults, validate_profile
-from panc.types.binding import MISSING, element_at, path_terms
+from panc.types.binding import path_terms
 
 FILE = "t.pan"
 
@@ -116,7 +117,7 @@ class FakeContext:
         raise EvaluationError("not a constant", expr.span)
 
     def resolve_path(self, path: str) -> Value | None:
-        value = element_at(self.root, path_terms(path))
+        value = lookup(self.root, path_terms(path))
         return None if value is MISSING else value
 
 

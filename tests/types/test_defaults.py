@@ -19,7 +19,7 @@ from pantype_builders import (
 )
 
 from panc.diagnostics import EvaluationError, PanSyntaxError
-from panc.evaluation.values import UNDEF
+from panc.evaluation.values import UNDEF, Value
 from panc.syntax import ast
 from panc.types import Binding, TypeRegistry, compile_type, insert_defaults
 
@@ -158,3 +158,24 @@ def test_cannot_insert_below_a_property() -> None:
     pan_type = compile_type(full(ref("long"), default=1), scenario.registry, "t.pan", scenario.vctx)
     with pytest.raises(EvaluationError, match="parent is an element of type string"):
         insert_defaults({"a": "s"}, [Binding("/a/b", pan_type, span(1, 1), "t.pan")], scenario.vctx)
+
+
+def test_a_default_below_a_list_index_too_large_is_an_error_not_a_crash() -> None:
+    scenario = Scenario()
+    pan_type = compile_type(full(ref("long"), default=1), scenario.registry, "t.pan", scenario.vctx)
+    for path, reason in [
+        ("/a/1099511627776", "list index 1099511627776 is too large"),
+        ("/a/-2", "index -2 is out of bounds for a list of size 1"),
+        ("/a/k", "cannot use key 'k' on a list"),
+    ]:
+        with pytest.raises(EvaluationError) as caught:
+            insert_defaults({"a": [0]}, [Binding(path, pan_type, span(1, 1), "t.pan")], scenario.vctx)
+        assert caught.value.message == f"cannot insert the default value of {path}: {reason}"
+
+
+def test_a_default_fills_a_list_up_to_its_index() -> None:
+    scenario = Scenario()
+    pan_type = compile_type(full(ref("long"), default=7), scenario.registry, "t.pan", scenario.vctx)
+    root: dict[str, Value] = {"a": [0]}
+    insert_defaults(root, [Binding("/a/3/b", pan_type, span(1, 1), "t.pan")], scenario.vctx)
+    assert root == {"a": [0, UNDEF, UNDEF, {"b": 7}]}
