@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
-import threading
-from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,12 +11,9 @@ from panc.analysis.provenance import PathWrite, ProvenanceRecorder
 from panc.diagnostics import Diagnostic, EvaluationError, Severity, ValidationError
 from panc.loader import FileSystemLoader, MemoryLoader
 from panc.source import Span
-from panc.syntax import ParseResult, parse
 from panls.session import Session
 
 logger = logging.getLogger(__name__)
-
-PARSE_CACHE_SIZE = 4000
 
 
 @dataclass
@@ -32,40 +25,6 @@ class CompileRecord:
     profile: dict[str, Any] | None
     writes: list[PathWrite] = field(default_factory=list)
     error: str | None = None
-
-
-class _ParseCache:
-    """Parses shared by successive compiles (a compile re-reads every template it includes)."""
-
-    def __init__(self) -> None:
-        self._entries: OrderedDict[tuple[str, str], ParseResult] = OrderedDict()
-        self._lock = threading.Lock()
-        self._parse = _base_parse()
-
-    def __call__(self, text: str, name: str) -> ParseResult:
-        key = (name, hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest())
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-                return found
-        result = self._parse(text, name)
-        with self._lock:
-            self._entries[key] = result
-            if len(self._entries) > PARSE_CACHE_SIZE:
-                self._entries.popitem(last=False)
-        return result
-
-
-def _base_parse() -> Callable[[str, str], ParseResult]:
-    try:
-        from panc.syntax.cache import parse_cached  # pylint: disable=import-outside-toplevel
-    except ImportError:
-        return parse
-    return parse_cached
-
-
-_PARSES = _ParseCache()
 
 
 def last_compile(session: Session, path: str) -> CompileRecord | None:
@@ -89,7 +48,6 @@ def compile_object(
         loader=loader,
         hooks=recorder,
         message_sink=lambda _message: None,
-        parse=_PARSES,
     )
     result = compiler.compile_object(path)
     found: list[Diagnostic] = []
