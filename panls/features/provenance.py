@@ -56,7 +56,8 @@ async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str
     params = plain_json(params)
     if not isinstance(params, dict):
         raise JsonRpcInvalidParams("pan/provenance expects an object of parameters")
-    uri = params.get("uri") or params.get("textDocument", {}).get("uri")
+    document = params.get("textDocument")
+    uri = params.get("uri") or (document.get("uri") if isinstance(document, dict) else None)
     if not isinstance(uri, str):
         raise JsonRpcInvalidParams("pan/provenance needs a 'uri'")
     session = server.session
@@ -66,12 +67,15 @@ async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str
         position = params.get("position")
         if not isinstance(position, dict):
             raise JsonRpcInvalidParams("pan/provenance needs a 'position' or a 'path'")
-        path = _path_at(
-            doc, session, types.Position(int(position.get("line", 0)), int(position.get("character", 0)))
-        )
+        line, character = position.get("line", 0), position.get("character", 0)
+        if not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in (line, character)):
+            raise JsonRpcInvalidParams("a 'position' has a 'line' and a 'character' (integers from 0)")
+        path = _path_at(doc, session, types.Position(line, character))
         if path is None:
             raise JsonRpcInvalidParams("no absolute profile path at this position")
     object_uri = params.get("object") or uri
+    if not isinstance(object_uri, str):
+        raise JsonRpcInvalidParams("'object' is the uri of an object template")
     object_path = uri_to_path(object_uri)
     object_doc = doc if object_path == doc.path else server.analysis(object_uri)
     if object_doc.ast is None or object_doc.ast.kind != "object":

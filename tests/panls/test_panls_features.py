@@ -285,6 +285,21 @@ async def test_provenance_request(client: LanguageClient):
     assert text.splitlines()[5].startswith("'/software/web/port'")
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"uri": uri(NODE), "position": {"line": "5", "character": 3}},
+        {"uri": uri(NODE), "position": {"line": -1, "character": 3}},
+        {"textDocument": "not an object", "path": "/a"},
+        {"uri": uri(NODE), "path": "/software/web/port", "object": 42},
+    ],
+)
+async def test_provenance_request_with_bad_parameters_is_invalid_params(client: LanguageClient, params):
+    with pytest.raises(JsonRpcException) as raised:
+        await client.protocol.send_request_async("pan/provenance", params)
+    assert raised.value.code == -32602
+
+
 async def test_a_failing_request_does_not_break_the_session(client: LanguageClient):
     missing = FIXTURES / "site" / "does-not-exist.pan"
     with pytest.raises(JsonRpcException):
