@@ -32,11 +32,11 @@ from panc.analysis.persistence import (
     encode_occurrences,
 )
 from panc.analysis.references import Occurrence, OccurrenceKind, template_occurrences
+from panc.loader import TEMPLATE_SUFFIXES
 from panc.syntax import ParseResult
 
 logger = logging.getLogger(__name__)
 
-TEMPLATE_SUFFIXES = (".pan", ".tpl")
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "target"})
 MAX_FILES = 50_000
 INDEX_FORMAT = 5
