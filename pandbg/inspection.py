@@ -45,6 +45,7 @@ TEMPLATE_STATEMENTS = (
 """Statements of a template (as opposed to statements of DML blocks)."""
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_INDEX = re.compile(r"\[(\d+)\]\Z")
 
 Evaluate = Callable[[str, Frame, "dict[str, Value] | None"], Value]
 """``evaluate(text, frame, visible)``: DML in ``frame`` on copies of ``visible`` (the locals
@@ -284,7 +285,9 @@ class Inspector:
             elif node.kind == "globals":
                 frame.build.set_global(name, value)
             elif node.kind == "profile":
-                self._write_profile(frame, (*node.terms, _child_term(name)), value)
+                # through the path's text, so that the name is checked as a path term
+                terms = profile_terms(format_path((*node.terms, _child_term(name))))
+                self._write_profile(frame, terms, value)
             else:
                 set_child(node.value, _child_term(name), value)
         except EvalFailure as failure:
@@ -314,7 +317,7 @@ class Inspector:
         except EvalFailure as failure:
             raise SessionError(failure.message) from None
         except PanError as error:
-            raise SessionError(error.message) from None
+            raise SessionError(error_text(error)) from None
         return self._result(expression, value)
 
     def _entry_of(self, frame: Frame) -> Entry:
@@ -358,8 +361,11 @@ def profile_terms(path: str) -> tuple[Any, ...]:
 
 
 def error_text(error: PanError) -> str:
-    """An error of typed-in DML: its kind and message (positions in one line add nothing)."""
-    return f"{error.category.value}: {error.message}"
+    """An error of typed-in DML: its kind and message (positions in one line add nothing).
+
+    A parse error's message starts on the line after panc's heading: here it follows the kind.
+    """
+    return f"{error.category.value}: {error.message.lstrip()}"
 
 
 def _counts(value: Value) -> tuple[int, int]:
@@ -373,9 +379,8 @@ def _counts(value: Value) -> tuple[int, int]:
 
 def _child_term(name: str) -> Any:
     """The path term of a child shown as ``[3]`` (list) or ``key`` (dict)."""
-    if name.startswith("[") and name.endswith("]"):
-        return int(name[1:-1])
-    return name
+    index = _INDEX.match(name)
+    return int(index.group(1)) if index is not None else name
 
 
 def _child_expression(parent: Node, name: str) -> str | None:

@@ -41,7 +41,7 @@ from pandbg.breakpoints import (
     executable_lines,
     place_line,
 )
-from pandbg.inspection import Inspector, profile_terms
+from pandbg.inspection import Inspector, error_text, profile_terms
 from pandbg.model import (
     EXCEPTION_FILTERS,
     DataSpec,
@@ -224,7 +224,7 @@ class DebugSession:
                 compile_snippet(condition, "", "<condition>")
             except PanError as error:
                 breakpoint_.verified = False
-                breakpoint_.message = f"invalid condition: {error.message}"
+                breakpoint_.message = f"invalid condition: {error_text(error)}"
 
     def _new_id(self) -> int:
         self._next_id += 1

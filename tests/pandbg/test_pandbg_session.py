@@ -169,6 +169,9 @@ def test_hit_condition(debugger: Debugger) -> None:
         fixture_path("node1.pan"), [LineSpec(body, hit_condition="often")]
     )
     assert not bad[0].verified and "invalid hit condition" in (bad[0].message or "")
+    bad = debugger.session.set_line_breakpoints(fixture_path("node1.pan"), [LineSpec(body, condition="v >=")])
+    assert not bad[0].verified
+    assert (bad[0].message or "").startswith("invalid condition: parse error: Encountered: }")
 
 
 def test_function_breakpoints_on_user_functions_and_builtins(debugger: Debugger) -> None:
@@ -241,8 +244,17 @@ def test_set_expression_and_set_variable_write_for_real(debugger: Debugger) -> N
     assert debugger.session.evaluate("GREETING").value == '"bye"'
     with pytest.raises(SessionError, match="parse error"):
         debugger.session.set_expression("/system/x", "1 +")
+    with pytest.raises(SessionError, match=r"^parse error: Encountered: ="):
+        debugger.session.set_expression("1 + 1", "2")  # not something one can assign to
     with pytest.raises(SessionError):
         debugger.session.set_expression("/system/hostname/deeper", "1")
+    # names typed by a client are path terms: checked, never a Python error
+    with pytest.raises(SessionError, match=r"'\[x\]' is not a valid path term"):
+        debugger.session.set_variable(network.reference, "[x]", "1")
+    assert "[x]" not in debugger.session.evaluate("value('/system')").value
+    listed = debugger.session.evaluate("list(1, 2)")
+    with pytest.raises(SessionError, match=r"cannot use key '\[x\]' on a list"):
+        debugger.session.set_variable(listed.reference, "[x]", "1")
     debugger.session.resume()
     assert debugger.recorder.exit_code() == 0
     assert '<string name="hostname">again</string>' in (debugger.output_dir / "node1.xml").read_text()
