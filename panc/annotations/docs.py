@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from panc.analysis.sourcetext import LineIndex
 from panc.commands import HelpShown, OptionsError, OptionsParser
 from panc.diagnostics import Severity
 from panc.source import Span
@@ -88,24 +89,14 @@ def _arguments(annotations: tuple[ast.Annotation, ...]) -> list[str]:
     return [" ".join(value.split()) for a in annotations for key, value in a.entries if key == "arg"]
 
 
-class _Source:
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines(keepends=True)
-
-    def text(self, span: Span) -> str:
-        """The source text of ``span``, on one line."""
-        if span.start_line == span.end_line:
-            piece = self.lines[span.start_line - 1][span.start_column - 1 : span.end_column]
-        else:
-            piece = (self.lines[span.start_line - 1][span.start_column - 1 :]
-                     + "".join(self.lines[span.start_line : span.end_line - 1])
-                     + self.lines[span.end_line - 1][: span.end_column])
-        return " ".join(piece.split())
+def _one_line(source: LineIndex, span: Span) -> str:
+    """The source text of ``span``, its whitespace runs made single spaces."""
+    return " ".join(source.span_text(span).split())
 
 
 def document_template(template: ast.Template, text: str, path: str) -> TemplateDoc:
     """The documentation model of one parsed template."""
-    source = _Source(text)
+    source = LineIndex(text)
     doc = TemplateDoc(template.name or path, template.kind or "ordinary", path,
                       _description(template.annotations))
     for statement in template.statements:
@@ -115,12 +106,12 @@ def document_template(template: ast.Template, text: str, path: str) -> TemplateD
             doc.functions.append(FunctionDoc(statement.name, _description(statement.annotations),
                                              _arguments(statement.annotations)))
         elif isinstance(statement, ast.VariableStatement):
-            doc.variables.append(VariableDoc(statement.name, source.text(statement.value.span),
+            doc.variables.append(VariableDoc(statement.name, _one_line(source, statement.value.span),
                                              _description(statement.annotations)))
     return doc
 
 
-def _type_doc(statement: ast.TypeStatement, source: _Source) -> TypeDoc:
+def _type_doc(statement: ast.TypeStatement, source: LineIndex) -> TypeDoc:
     spec = statement.spec.spec
     record = spec
     while isinstance(record, ast.ListOf | ast.DictOf | ast.LinkOf):
@@ -128,7 +119,7 @@ def _type_doc(statement: ast.TypeStatement, source: _Source) -> TypeDoc:
     if isinstance(record, ast.RecordType):
         type_text = "record" + (" (extensible)" if record.extensible else "")
     else:
-        type_text = source.text(statement.spec.span)
+        type_text = _one_line(source, statement.spec.span)
     doc = TypeDoc(statement.name, type_text, _description(statement.annotations))
     if isinstance(record, ast.RecordType):
         for member in record.members:
@@ -136,10 +127,10 @@ def _type_doc(statement: ast.TypeStatement, source: _Source) -> TypeDoc:
                 doc.includes.append(member.name)
                 continue
             default = member.spec.default
-            spec_span = member.spec.spec.span
             doc.fields.append(FieldDoc(
-                member.name, source.text(spec_span), member.required,
-                None if default is None else source.text(default.span), _description(member.annotations)))
+                member.name, _one_line(source, member.spec.spec.span), member.required,
+                None if default is None else _one_line(source, default.span),
+                _description(member.annotations)))
     return doc
 
 

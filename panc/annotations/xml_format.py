@@ -15,15 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from panc.source import Span
+from panc.analysis.sourcetext import LineIndex, name_span_at_end
 from panc.syntax import ast
 
 NAMESPACE = "http://quattor.org/pan/annotations"
 _INDENT = "    "
-
-
-def _range_text(span: Span) -> str:
-    return f"{span.start_line}.{span.start_column}-{span.end_line}.{span.end_column}"
 
 
 def _escape_text(text: str) -> str:
@@ -37,7 +33,7 @@ def _escape_attribute(text: str) -> str:
 class _Writer:
     def __init__(self, source: str, all_defaults: bool) -> None:
         self.lines: list[str] = []
-        self.source_lines = source.splitlines(keepends=True)
+        self.source = LineIndex(source)
         self.all_defaults = all_defaults
 
     def element(self, depth: int, tag: str, attributes: list[tuple[str, str]], children: list[str] | None,
@@ -67,15 +63,6 @@ class _Writer:
                 self.element(depth + 1, key, [], None, value)
             self.close(depth, annotation.name)
 
-    def source_text(self, span: Span) -> str:
-        """The text of ``span`` in the template (columns are inclusive)."""
-        if span.start_line == span.end_line:
-            return self.source_lines[span.start_line - 1][span.start_column - 1 : span.end_column]
-        first = self.source_lines[span.start_line - 1][span.start_column - 1 :]
-        middle = self.source_lines[span.start_line : span.end_line - 1]
-        last = self.source_lines[span.end_line - 1][: span.end_column]
-        return first + "".join(middle) + last
-
     def base_type(self, depth: int, spec: ast.FullTypeSpec | ast.TypeSpec,
                   default: ast.Expr | None = None) -> None:
         """A type as panc reduces it: the innermost named type (or record) with its range."""
@@ -87,7 +74,7 @@ class _Writer:
             attributes.append(("name", inner.name))
         elif isinstance(inner, ast.ChoiceType):
             attributes.append(("name", "choice"))
-        attributes.append(("source-range", _range_text(inner.span)))
+        attributes.append(("source-range", inner.span.range_text()))
         attributes.append(("extensible", "true" if isinstance(inner, ast.RecordType) and inner.extensible
                            else "false"))
         type_range = getattr(inner, "range", None)
@@ -105,13 +92,11 @@ class _Writer:
 
     def member(self, depth: int, member: ast.Field | ast.RecordInclude) -> None:
         if isinstance(member, ast.RecordInclude):
-            span = member.span
-            start = Span(span.file, span.end_line, span.end_column - len(member.name) + 1, span.end_line,
-                         span.end_column)
-            attributes = [("name", member.name), ("source-range", _range_text(start))]
+            name_span = name_span_at_end(member.span, member.name)
+            attributes = [("name", member.name), ("source-range", name_span.range_text())]
             self.element(depth, "include", attributes, None)
             return
-        attributes = [("name", member.name), ("source-range", _range_text(member.name_span)),
+        attributes = [("name", member.name), ("source-range", member.name_span.range_text()),
                       ("required", "true" if member.required else "false")]
         self.element(depth, "field", attributes, [])
         self.annotations(depth + 1, member.annotations)
@@ -122,12 +107,12 @@ class _Writer:
         if isinstance(default, ast.Literal):
             text = _literal_text(default.value)
         elif self.all_defaults:
-            text = self.source_text(default.span)
+            text = self.source.span_text(default.span)
         else:
             return
         if text is None:
             return
-        self.element(depth, "default", [("source-range", _range_text(default.span)), ("text", text)], None)
+        self.element(depth, "default", [("source-range", default.span.range_text()), ("text", text)], None)
 
 
 def _range_value(type_range: ast.Range) -> str:
@@ -153,7 +138,7 @@ def _statements(writer: _Writer, template: ast.Template) -> Iterator[None]:
         if isinstance(statement, ast.VariableStatement | ast.FunctionStatement | ast.TypeStatement):
             tag = {ast.VariableStatement: "variable", ast.FunctionStatement: "function",
                    ast.TypeStatement: "type"}[type(statement)]
-            attributes = [("name", statement.name), ("source-range", _range_text(statement.span))]
+            attributes = [("name", statement.name), ("source-range", statement.span.range_text())]
             has_children = bool(statement.annotations) or isinstance(statement, ast.TypeStatement)
             writer.element(1, tag, attributes, [] if has_children else None)
             if has_children:
@@ -170,7 +155,7 @@ def render(template: ast.Template, source: str, all_defaults: bool = False) -> s
     """The annotation XML of a parsed template (``source`` is its text, for default values)."""
     writer = _Writer(source, all_defaults)
     header = template.header_span or template.span
-    attributes = [("name", template.name or ""), ("source-range", _range_text(header)),
+    attributes = [("name", template.name or ""), ("source-range", header.range_text()),
                   ("type", (template.kind or "ordinary").upper())]
     for _ in _statements(writer, template):
         pass

@@ -72,6 +72,13 @@ def test_literal_defaults_only_unless_all_defaults():
         '<basetype name="server" source-range="20.18-20.23" extensible="false"/>\n</template>')
 
 
+def test_a_form_feed_in_a_comment_does_not_shift_the_source_text():
+    # spans count lines by "\n" only; str.splitlines would also break at the form feed
+    source = "declaration template ff;\n# page \x0c break\ntype t = { 'a' : long = 1 + 2 };\n"
+    extended = render(parse(source, "ff.pan").ast, source, all_defaults=True)
+    assert '<default source-range="3.25-3.29" text="1 + 2"/>' in extended
+
+
 def test_a_syntax_error_is_reported_and_others_written(tmp_path):
     (tmp_path / "bad.pan").write_text("template bad;\n'/x' = ;\n")
     (tmp_path / "good.pan").write_text("template good;\n@{ hi }\nvariable X = 1;\n")

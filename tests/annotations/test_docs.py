@@ -82,3 +82,12 @@ def test_an_output_file_that_cannot_be_written_is_reported(tmp_path):
     assert run(["--base-dir", str(tmp_path), "--output", str(out), *_site(tmp_path)],
                io.StringIO(), stderr) == 1
     assert stderr.getvalue() == f"cannot write {out}: No such file or directory\n"
+
+
+def test_a_form_feed_in_a_comment_does_not_shift_the_source_text(tmp_path):
+    (tmp_path / "ff.pan").write_text("declaration template ff;\n# page \x0c break\n"
+                                     "type port = long(1..65535);\nvariable V = 'abc';\n")
+    stdout = io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "ff.pan"], stdout, io.StringIO()) == 0
+    assert "Type: `long(1..65535)`" in stdout.getvalue()
+    assert "| `V` | `'abc'` |  |" in stdout.getvalue()
