@@ -169,6 +169,14 @@ def java_string_key(s: str) -> str:
     return "".join(c if ord(c) < 0x10000 else _surrogate_pair(ord(c)) for c in s)
 
 
+def java_length(s: str) -> int:
+    """Java's ``String.length()``: UTF-16 code units (an astral character counts two; a lone
+    surrogate, as ``substr`` may leave, one)."""
+    if s.isascii():
+        return len(s)
+    return len(s) + sum(1 for c in s if ord(c) >= 0x10000)
+
+
 def _surrogate_pair(code_point: int) -> str:
     offset = code_point - 0x10000
     return chr(0xD800 + (offset >> 10)) + chr(0xDC00 + (offset & 0x3FF))

@@ -23,7 +23,7 @@ import math
 from collections.abc import Callable
 
 from panc.diagnostics import PanError, ValidationError
-from panc.evaluation.values import UNDEF, Value, deep_copy, format_double, type_name
+from panc.evaluation.values import UNDEF, Value, deep_copy, format_double, java_length, type_name
 from panc.syntax import ast
 from panc.types.context import ValidationContext
 from panc.types.failures import BUILTIN_LOCATION, TypeFailure, failure_text, type_mismatch
@@ -34,13 +34,6 @@ CheckFunction = Callable[[Value, ValidationContext], None]
 
 
 # --------------------------------------------------------------------------- ranges
-
-
-def _java_length(text: str) -> int:
-    """``String.length()`` in Java: UTF-16 code units."""
-    if text.isascii():
-        return len(text)
-    return len(text.encode("utf-16-le")) // 2
 
 
 class Range:
@@ -68,7 +61,7 @@ class Range:
                 shown = format_double(value) if t is float else str(value)
                 raise TypeFailure(f"value ({shown}) is outside range {self.text}")
         elif t is str:
-            length = _java_length(value)
+            length = java_length(value)
             if not self._low <= length <= self._high:
                 raise TypeFailure(f"string length ({length}) is outside range {self.text}")
         elif (t is list or t is dict) and not self._low <= len(value) <= self._high:

@@ -93,6 +93,14 @@ def test_range_messages() -> None:
     )
 
 
+def test_string_length_counts_utf16_units_as_java() -> None:
+    # an astral character is two units; a lone surrogate (substr may cut a pair) one
+    Scenario().bind("/x", ref("string", 2, 2)).build({"x": "\U0001f600"})
+    Scenario().bind("/x", ref("string", 1, 1)).build({"x": "\ud83d"})
+    failure = Scenario().bind("/x", ref("string", 2, None)).failure({"x": "\ud83d"})
+    assert failure.startswith("string length (1) is outside range 2..")
+
+
 def test_inverted_range_is_rejected() -> None:
     with pytest.raises(PanSyntaxError, match="greater than"):
         Scenario().bind("/x", ref("long", 5, 1))
