@@ -13,7 +13,11 @@ from typing import Any, NamedTuple
 
 from panc.analysis.sourcetext import name_span_at_end, name_span_at_start, string_inner_span
 from panc.analysis.walk import children
-from panc.names import AUTOMATIC_VARIABLES, BUILTIN_TYPES  # noqa: F401  # pylint: disable=unused-import
+from panc.names import (  # noqa: F401  # pylint: disable=unused-import
+    AUTOMATIC_VARIABLES,
+    BUILTIN_TYPES,
+    TYPE_TEST_FUNCTIONS,
+)
 from panc.source import Span
 from panc.syntax import ast
 
@@ -21,8 +25,9 @@ from panc.syntax import ast
 
 ITERATION_FUNCTIONS = frozenset({"first", "next"})
 """Builtins that assign their 2nd and 3rd arguments (variables) the key and value."""
-GUARD_FUNCTIONS = frozenset({"exists", "is_defined"})
-"""Builtins whose variable argument may be undefined: a global tested with them is optional."""
+GUARD_FUNCTIONS = TYPE_TEST_FUNCTIONS | {"exists"}
+"""Builtins whose variable argument may be undefined: a global tested with them is optional
+(the type tests answer false for an undefined variable, as the evaluator does)."""
 
 TEMPLATE_NAME_FUNCTIONS = frozenset({"if_exists", "create"})
 """Builtins whose first argument, when a string literal, names a template."""

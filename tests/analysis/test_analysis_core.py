@@ -221,6 +221,19 @@ def test_builtin_and_own_names_are_defined_and_messages_name_the_kind(index: Wor
     ]
 
 
+def test_a_global_given_to_a_type_test_is_optional(index: WorkspaceIndex):
+    text = (
+        "unique template site/tested;\n"
+        "'/a' = if (is_string(MAYBE_NAME)) MAYBE_NAME else 'none';\n"
+        "'/b' = length(UNKNOWN_NAME);\n"
+    )
+    doc = analyse_document(str(FIXTURES / "site" / "tested.pan"), text, overlay=False, index=index)
+    found = [
+        d.message for d in semantic_diagnostics(doc.ast, doc.occurrences, index, {"is_string", "length"})
+    ]
+    assert found == ["undefined variable 'UNKNOWN_NAME'"]
+
+
 def test_iteration_builtins_assign_and_guarded_globals_are_optional(index: WorkspaceIndex):
     text = (
         "unique template site/guards;\n"
