@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from panc.evaluation.control import EvalFailure
-from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, type_name, wrap_long
+from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, java_string_key, type_name, wrap_long
 
 _NUMBER = (int, float)
 
@@ -94,7 +94,7 @@ def _compare(op: str, a: Value, b: Value) -> int:
         return (a > b) - (a < b)
     if ta is str and tb is str:
         if not (a.isascii() and b.isascii()):
-            a, b = a.encode("utf-16-be"), b.encode("utf-16-be")
+            a, b = java_string_key(a), java_string_key(b)  # Java compares UTF-16 units
         return (a > b) - (a < b)
     raise _mismatch(op, a, b)
 

@@ -50,6 +50,15 @@ def test_string_concatenation_and_comparisons() -> None:
     assert value("{ a = 1; a != 2; }") is True
 
 
+def test_strings_compare_by_utf16_units_as_java() -> None:
+    # an astral character is a surrogate pair (0xd83d...), below U+FFFF; substr() can leave
+    # a lone surrogate, which compares as that unit
+    assert value("{ a = '\U0001F600'; a < '\uffff'; }") is True
+    assert value("{ a = '\U0001F600'; a > '\u00e9'; }") is True
+    assert value("substr('\U0001F600', 0, 1) < '\ue000'") is True
+    assert value("substr('\U0001F600', 0, 1) == '\ud83d'") is True
+
+
 def test_relational_operators_compare_numbers_as_doubles() -> None:
     # 2^53 + 1 and 2^53 are the same double: panc orders them as equal
     assert value("{ a = 9007199254740993; a > 9007199254740992; }") is False
