@@ -305,7 +305,7 @@ def summary_text(report: BuildReport) -> str:
             f"{report.up_to_date} up to date, {report.failures} failed in {report.elapsed_seconds:.2f} s\n")
 
 
-SUBCOMMANDS = ("build", "annotations", "docs", "diff", "impact")
+SUBCOMMANDS = ("build", *commands.MODULES)
 """Words taken as a subcommand when first on the command line and no file of that name exists
 (a file named ``diff`` in the current directory is still compiled as panc does; a directory
 such as a ``build/`` output folder does not count, panc has no use for one)."""

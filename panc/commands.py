@@ -16,12 +16,13 @@ import importlib
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
-_MODULES = {
+MODULES = {
     "annotations": "panc.annotations.cli",
     "docs": "panc.annotations.docs",
     "diff": "panc.profile_diff",
     "impact": "panc.build.impact",
 }
+"""Each subcommand besides ``build`` and the module whose ``run(argv, stdout, stderr, prog)`` it is."""
 
 
 class OptionsError(Exception):
@@ -56,6 +57,6 @@ class OptionsParser(argparse.ArgumentParser):
 
 def run(name: str, argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     """Run subcommand ``name`` with its arguments; returns the exit code."""
-    module = importlib.import_module(_MODULES[name])
+    module = importlib.import_module(MODULES[name])
     code: int = module.run(argv, stdout, stderr, prog=f"panc {name}")
     return code
