@@ -6,23 +6,16 @@
  * Uses the interpreter in $PAN_PYTHON or the repository's .venv; skipped without one.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import { DebugProtocol } from '@vscode/debugprotocol';
+import { env, NO_PYTHON, repo, usablePython } from './pythonTools';
 
-const repo = resolve(__dirname, '..', '..', '..');
-const env = { ...process.env, PYTHONPATH: process.env.PYTHONPATH ?? repo };
 const fixtures = join(repo, 'tests', 'pandbg', 'fixtures');
 const THREAD = 1;
-
-function usablePython(): string | undefined {
-  const candidates = [process.env.PAN_PYTHON, join(repo, '.venv', 'bin', 'python')].filter((p): p is string => !!p && existsSync(p));
-  return candidates.find((python) => spawnSync(python, ['-c', 'import pandbg.adapter'], { cwd: repo, env, timeout: 60000 }).status === 0);
-}
 
 /** The 1-based line of the first line of fixture `name` containing `marker`. */
 function lineOf(name: string, marker: string): number {
@@ -47,9 +40,9 @@ async function variables(dc: DebugClient, reference: number): Promise<DebugProto
   return (await dc.variablesRequest({ variablesReference: reference })).body.variables;
 }
 
-const python = usablePython();
+const python = usablePython('pandbg.adapter');
 
-describe('pandbg under the DebugClient of @vscode/debugadapter-testsupport', { skip: python ? false : 'no Python with pan-tools (set PAN_PYTHON)', timeout: 120000 }, () => {
+describe('pandbg under the DebugClient of @vscode/debugadapter-testsupport', { skip: python ? false : NO_PYTHON, timeout: 120000 }, () => {
   let dc: DebugClient | undefined;
 
   /** Start `python -mpandbg` (one argument: DebugClient passes a single executable argument). */

@@ -4,20 +4,13 @@
  * Uses the interpreter in $PAN_PYTHON or the repository's .venv; skipped without one.
  */
 import assert from 'node:assert/strict';
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { resolveLaunchConfig } from '../../src/launchConfig';
-
-const repo = resolve(__dirname, '..', '..', '..');
-const env = { ...process.env, PYTHONPATH: process.env.PYTHONPATH ?? repo };
-
-function usablePython(): string | undefined {
-  const candidates = [process.env.PAN_PYTHON, join(repo, '.venv', 'bin', 'python')].filter((p): p is string => !!p && existsSync(p));
-  return candidates.find((python) => spawnSync(python, ['-c', 'import pandbg.adapter'], { cwd: repo, env, timeout: 60000 }).status === 0);
-}
+import { env, NO_PYTHON, usablePython } from './pythonTools';
 
 /** Just enough of a DAP client: Content-Length framing, requests by seq, a log of events. */
 class DapClient {
@@ -64,9 +57,9 @@ class DapClient {
   }
 }
 
-const python = usablePython();
+const python = usablePython('pandbg.adapter');
 
-describe('pandbg runs the launch configuration the extension resolves', { skip: python ? false : 'no Python with pan-tools (set PAN_PYTHON)', timeout: 120000 }, () => {
+describe('pandbg runs the launch configuration the extension resolves', { skip: python ? false : NO_PYTHON, timeout: 120000 }, () => {
   let adapter: ChildProcess | undefined;
   after(() => adapter?.kill());
 

@@ -5,26 +5,19 @@
  * repository's .venv (what .ci/run creates); skipped when neither has pan-tools' dependencies.
  */
 import assert from 'node:assert/strict';
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { PROVENANCE_METHOD, ProvenanceResult } from '../../src/provenance';
 import { readSettings, serverSettings } from '../../src/settings';
+import { env, NO_PYTHON, repo, usablePython } from './pythonTools';
 
-const repo = resolve(__dirname, '..', '..', '..');
-const env = { ...process.env, PYTHONPATH: process.env.PYTHONPATH ?? repo };
+const python = usablePython('panls.server');
 
-function usablePython(): string | undefined {
-  const candidates = [process.env.PAN_PYTHON, join(repo, '.venv', 'bin', 'python')].filter((p): p is string => !!p && existsSync(p));
-  return candidates.find((python) => spawnSync(python, ['-c', 'import panls.server'], { cwd: repo, env, timeout: 60000 }).status === 0);
-}
-
-const python = usablePython();
-
-describe('panls speaks what the extension sends', { skip: python ? false : 'no Python with pan-tools (set PAN_PYTHON)', timeout: 120000 }, () => {
+describe('panls speaks what the extension sends', { skip: python ? false : NO_PYTHON, timeout: 120000 }, () => {
   let server: ChildProcess;
   let connection: MessageConnection;
   const workspace = mkdtempSync(join(tmpdir(), 'panls-ws-'));
