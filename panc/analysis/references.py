@@ -75,6 +75,14 @@ def template_occurrences(template: ast.Template) -> list[Occurrence]:
     return found
 
 
+def statement_occurrences(statement: ast.Statement) -> list[Occurrence]:
+    """The occurrences in one top-level statement, in source order."""
+    found: list[Occurrence] = []
+    _statement(statement, found)
+    found.sort(key=lambda occ: (occ.span.start_line, occ.span.start_column))
+    return found
+
+
 def _statement(statement: ast.Statement, found: list[Occurrence]) -> None:
     if isinstance(statement, ast.Include):
         name = statement.static_name

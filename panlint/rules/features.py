@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from panc.analysis.walk import walk
+from panc.analysis.references import Occurrence, OccurrenceKind, statement_occurrences
 from panc.names import PREDEFINED_VARIABLES
 from panc.syntax import ast
 from panlint.context import LintContext
@@ -12,50 +12,31 @@ from panlint.findings import Finding, Level
 from panlint.rule import Rule
 from panlint.workspace import workspace_index
 
-GUARDS = ("is_defined", "exists", "is_null")
-"""Calls whose variable argument may be absent: reading it there is a test, not a dependency."""
-
 
 def is_feature_template(name: str | None) -> bool:
     return bool(name) and (name.startswith("features/") or "/features/" in name)
 
 
-def _locals(expression: ast.Node) -> set[str]:
-    names: set[str] = set()
-    for node in walk(expression):
-        if isinstance(node, ast.Assign):
-            target = node.target
-            while isinstance(target, ast.Index):
-                target = target.base
-            names.add(target.name)
-        elif isinstance(node, ast.Foreach):
-            names.update((node.key_name, node.value_name))
-    return names
-
-
-def _global_reads(statement: ast.Node) -> Iterator[ast.Variable]:
-    """Variables read by a statement's DML that are neither its locals nor automatic."""
-    local = _locals(statement)
-    guarded: set[int] = set()
-    for node in walk(statement):
-        if isinstance(node, ast.Call) and node.name in GUARDS:
-            guarded.update(id(arg) for arg in node.args if isinstance(arg, ast.Variable))
-    for node in walk(statement):
+def _global_reads(statement: ast.Node) -> Iterator[Occurrence]:
+    """Globals a statement's DML reads without testing them first (``exists``, ``is_defined``...);
+    locals and automatic variables are told apart by ``panc.analysis.references``."""
+    for occurrence in statement_occurrences(statement):
         if (
-            isinstance(node, ast.Variable)
-            and id(node) not in guarded
-            and node.name not in local
-            and node.name not in PREDEFINED_VARIABLES
+            occurrence.kind is OccurrenceKind.VARIABLE
+            and not occurrence.declaration
+            and occurrence.role != "guarded"
+            and occurrence.name not in PREDEFINED_VARIABLES
         ):
-            yield node
+            yield occurrence
 
 
 class FeatureStandalone(Rule):
     """A feature template (``features/...``) can be included on its own.
 
     It reads no global variable that neither it (``variable X ?= default;``) nor a template
-    it includes (found on the configured include path) defines; tests with ``is_defined``
-    or ``exists`` are fine. Opt-in: enable with ``--feature-templates-standalone`` or by
+    it includes (found on the configured include path) defines. A global the same DML tests
+    (``exists``, ``is_defined``, ``is_null``, ``is_string``...) is optional, and the variables
+    ``first``/``next`` assign are locals. Opt-in: enable with ``--feature-templates-standalone`` or by
     selecting FT001.
     """
 
@@ -96,8 +77,6 @@ def _defined_globals(tree: ast.Template, include_path: tuple[str, ...]) -> set[s
     index = workspace_index(include_path)
     if index is None:
         return defined
-    from panc.analysis.references import OccurrenceKind  # pylint: disable=import-outside-toplevel
-
     pending = [
         name
         for statement in tree.statements

@@ -24,7 +24,7 @@ def _analysis_findings(rule: Rule, context: LintContext, code: str) -> Iterable[
     index = workspace_index(context.options.include_path)
     if index is None or context.ast is None:
         return []
-    # Imported here: panc.analysis is loaded only by runs with an include path.
+    # Imported here: the index and its checks are loaded only by runs with an include path.
     from panc.analysis.checks import semantic_diagnostics  # pylint: disable=import-outside-toplevel
     from panc.analysis.references import template_occurrences  # pylint: disable=import-outside-toplevel
 

@@ -53,3 +53,17 @@ def test_globals_of_included_templates_are_defined(library: Path) -> None:
 def test_only_templates_on_the_include_path_define_globals(library: Path) -> None:
     assert unresolved((str(library / "first"),)) == ["SITE_C", "SITE_D"]
     assert unresolved(()) == ["SITE_A", "SITE_B", "SITE_C", "SITE_D"]
+
+
+def test_tested_globals_and_iteration_variables_are_not_dependencies() -> None:
+    text = (
+        "unique template features/loop/config;\n"
+        "'/a' = { ok = first(list(1, 2), key, value); value; };\n"
+        "'/b' = if (exists(OPTIONAL_NAME)) OPTIONAL_NAME else 0;\n"
+        "'/c' = if (is_null(NULLABLE_NAME)) 0 else 1;\n"
+        "'/d' = REQUIRED_NAME;\n"
+    )
+    findings = lint_text(text, "features/loop/config.pan", Config(select=("FT001",)))
+    assert [(finding.span.start_line, finding.message.split()[5]) for finding in findings] == [
+        (5, "REQUIRED_NAME")
+    ]
