@@ -140,8 +140,8 @@ def attach_option_values(argv: Sequence[str]) -> list[str]:
     return attached
 
 
-def _absolute_directory(option_value: str) -> str:
-    """Validate a directory option the way panc does."""
+def _existing_directory(option_value: str) -> str:
+    """A directory option, checked the way panc does: it must exist."""
     if not os.path.isdir(option_value):
         raise OptionsError(f"{option_value} must be an existing directory")
     return option_value
@@ -150,7 +150,7 @@ def _absolute_directory(option_value: str) -> str:
 def _include_path(value: str | None) -> list[str]:
     if value is None:
         return [os.getcwd()]
-    return [_absolute_directory(d) for d in value.split(os.pathsep) if d]
+    return [_existing_directory(d) for d in value.split(os.pathsep) if d]
 
 
 def _workers(nthread: int) -> int:
@@ -241,7 +241,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
         if args.version:
             stdout.write(f"panc (pan-tools) {__version__}\n")
             return 0
-        output_dir = _absolute_directory(args.output_dir) if args.output_dir is not None else os.getcwd()
+        output_dir = _existing_directory(args.output_dir) if args.output_dir is not None else os.getcwd()
         include_path = _include_path(args.include_path)
         formats = tuple(parse_formats(args.formats))
         debug_include = _any_of(args.debug_ns_include, "debug-ns-include")
