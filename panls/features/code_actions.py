@@ -20,9 +20,9 @@ def code_actions(
     wanted = params.context.only
     actions: list[types.CodeAction] = []
     if _wants(wanted, types.CodeActionKind.QuickFix):
-        first, last = params.range.start.line + 1, params.range.end.line + 1
+        requested = converter.span(doc.path, params.range)
         for finding in lint_findings(doc, session.settings):
-            if finding.span.end_line < first or finding.span.start_line > last:
+            if finding.span.end_line < requested.start_line or finding.span.start_line > requested.end_line:
                 continue
             if finding.fix is not None:
                 actions.append(_fix_action(doc, converter, finding))
