@@ -23,6 +23,15 @@ def run_panc(argv: list[str]) -> tuple[int, str, str]:
     return returncode, stdout.getvalue(), stderr.getvalue()
 
 
+def dispatch_panc(argv: list[str]) -> tuple[int, str, str]:
+    """``panc ARGV`` in this process, subcommands included: exit code, stdout, stderr."""
+    from panc.cli import dispatch  # pylint: disable=import-outside-toplevel
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    returncode = dispatch(argv, stdout, stderr)
+    return returncode, stdout.getvalue(), stderr.getvalue()
+
+
 def without_machine_figures(text: str) -> str:
     """``panc -v`` output with the time and memory figures (which vary by run) blanked."""
     return _STATISTICS_FIGURES.sub("errors, T ms, M MB/M MB heap, N MB/N MB nonheap", text)

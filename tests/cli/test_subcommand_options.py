@@ -3,11 +3,8 @@ bad options go to the streams ``dispatch`` is given, and nothing exits the proce
 
 from __future__ import annotations
 
-import io
-
 import pytest
-
-from panc.cli import dispatch
+from cli_support import dispatch_panc
 
 # subcommand -> (exit code, stream) of a bad option: each keeps its own convention
 BAD_OPTION = {
@@ -18,16 +15,10 @@ BAD_OPTION = {
 }
 
 
-def _dispatch(argv: list[str]) -> tuple[int, str, str]:
-    stdout, stderr = io.StringIO(), io.StringIO()
-    code = dispatch(argv, stdout, stderr)
-    return code, stdout.getvalue(), stderr.getvalue()
-
-
 @pytest.mark.parametrize("name", sorted(BAD_OPTION))
 def test_help_is_written_to_the_given_stdout(name: str, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, stdout, stderr = _dispatch([name, "--help"])
+    code, stdout, stderr = dispatch_panc([name, "--help"])
     assert (code, stderr) == (0, "")
     assert stdout.startswith(f"usage: panc {name} ")
 
@@ -35,7 +26,7 @@ def test_help_is_written_to_the_given_stdout(name: str, tmp_path, monkeypatch) -
 @pytest.mark.parametrize("name", sorted(BAD_OPTION))
 def test_a_bad_option_is_an_options_error(name: str, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, stdout, stderr = _dispatch([name, "--no-such-option", "x"])
+    code, stdout, stderr = dispatch_panc([name, "--no-such-option", "x"])
     expected_code, stream = BAD_OPTION[name]
     shown = stdout if stream == "stdout" else stderr
     assert code == expected_code
