@@ -405,23 +405,25 @@ def launch_config(args: Args) -> LaunchConfig:
         include_path = [d for d in include_path.split(os.pathsep) if d]
     formats = args.get("formats") or "pan,dep"
     if isinstance(formats, list):
-        formats = ",".join(formats)
-    try:
-        return LaunchConfig(
-            program=program,
-            include_path=[str(d) for d in include_path],
-            output_dir=_optional(args, "outputDir", str) or None,
-            formats=str(formats),
-            initial_data=_optional(args, "initialData", str) or None,
-            max_iteration=int(args.get("maxIteration", 10000)),
-            max_recursion=int(args.get("maxRecursion", 50)),
-            stop_on_entry=bool(args.get("stopOnEntry", False)),
-            debug=bool(args.get("debug", False)),
-            provenance=bool(args.get("provenance", True)),
-            no_debug=bool(args.get("noDebug", False)),
-        )
-    except (TypeError, ValueError) as error:
-        raise RequestFailed(f"invalid launch arguments: {error}") from None
+        formats = ",".join(_checked(f, "formats", str) for f in formats)
+
+    def setting(key: str, kind: type[_A], default: _A) -> _A:
+        found = _optional(args, key, kind)
+        return default if found is None else found
+
+    return LaunchConfig(
+        program=program,
+        include_path=[_checked(d, "includePath", str) for d in _checked(include_path, "includePath", list)],
+        output_dir=_optional(args, "outputDir", str) or None,
+        formats=_checked(formats, "formats", str),
+        initial_data=_optional(args, "initialData", str) or None,
+        max_iteration=setting("maxIteration", int, 10000),
+        max_recursion=setting("maxRecursion", int, 50),
+        stop_on_entry=setting("stopOnEntry", bool, False),
+        debug=setting("debug", bool, False),
+        provenance=setting("provenance", bool, True),
+        no_debug=setting("noDebug", bool, False),
+    )
 
 
 def _optional(args: Args, key: str, kind: type[_A]) -> _A | None:

@@ -220,6 +220,16 @@ def test_bad_input_gives_error_responses_and_the_adapter_stays_up(client: Pandbg
     broken = client.error("launch", {"program": fixture_path("broken.pan")})
     assert broken.startswith("parse error [") and "site/broken.pan:3" in broken
     assert "needs 'program'" in client.error("launch", {})
+    node1 = fixture_path("node1.pan")
+    assert client.error("launch", {"program": node1, "stopOnEntry": "false"}) == (
+        "argument 'stopOnEntry' must be a boolean, not a string"
+    )
+    assert client.error("launch", {"program": node1, "maxIteration": "lots"}) == (
+        "argument 'maxIteration' must be a number, not a string"
+    )
+    assert client.error("launch", {"program": node1, "includePath": [5]}) == (
+        "argument 'includePath' must be a string, not a number"
+    )
 
     client.ok("launch", {"program": fixture_path("node1.pan"), "stopOnEntry": True, "formats": "none"})
     client.ok("configurationDone", {})
