@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from panc.analysis.sourcetext import LineIndex
 from panlint.checking import lint_text, parse_source
 from panlint.config import Config
 from panlint.equivalence import meaning
@@ -27,26 +28,13 @@ class FixOutcome:
     """Why the fixes were not (all) applied, when they were not."""
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            starts.append(index + 1)
-    return starts
-
-
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     """``text`` with the fixes applied, and how many were applied.
 
     A fix is applied whole or not at all; one whose edits touch those of a fix already
     taken (in source order) waits for the next pass.
     """
-    starts = _line_starts(text)
-
-    def offset(line: int, column: int) -> int:
-        if line - 1 >= len(starts):
-            return len(text)
-        return min(starts[line - 1] + column - 1, len(text))
+    offset = LineIndex(text).offset
 
     def touches(first: tuple[int, int], second: tuple[int, int]) -> bool:
         return first[0] <= second[1] and second[0] <= first[1]
