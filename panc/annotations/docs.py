@@ -296,11 +296,16 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
             continue
         result = parse(text, full)
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-        if errors or result.ast is None:
-            stderr.write(f"{path}: {errors[0].message if errors else 'empty template'}\n")
-            failed = True
+        if errors:
+            start = errors[0].span.start
+            problem = f"{errors[0].message} (line {start.line}, column {start.column})"
+        elif result.ast is None:
+            problem = "empty template"
+        else:
+            docs.append(document_template(result.ast, text, os.path.relpath(full, args.base_dir)))
             continue
-        docs.append(document_template(result.ast, text, os.path.relpath(full, args.base_dir)))
+        stderr.write(f"{path}: {problem}\n")
+        failed = True
     docs.sort(key=lambda d: d.name)
     page = (render_html if args.format == "html" else render_markdown)(docs, args.title)
     if args.output:

@@ -74,6 +74,7 @@ def test_unparsable_template_is_reported(tmp_path):
     stderr = io.StringIO()
     assert run(["--base-dir", str(tmp_path), "bad.pan"], io.StringIO(), stderr) == 1
     assert stderr.getvalue().startswith("bad.pan: ")
+    assert stderr.getvalue().endswith(" (line 2, column 8)\n")  # where it is
 
 
 def test_an_output_file_that_cannot_be_written_is_reported(tmp_path):
