@@ -52,6 +52,8 @@ def test_include_path_entries_must_exist(tmp_path, monkeypatch):
     (["--no-debug"], "unrecognized arguments: --no-debug"),
     (["--disable-escaping"], "unrecognized arguments: --disable-escaping"),
     (["--output"], "unrecognized arguments: --output"),
+    (["--executor", "dask"], "--executor dask needs --scheduler"),
+    (["--executor", "ray"], "argument --executor: invalid choice: 'ray'"),
 ])
 def test_bad_options_are_reported(args, message, tmp_path):
     returncode, stdout, _ = run_panc(["--output-dir", str(tmp_path), *args])
