@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from panc.compiler import CompileOptions, Compiler
@@ -192,7 +193,7 @@ class Run(EvaluationHooks):
 
     def call(self, work: Callable[[], _T]) -> _T:
         """Run ``work`` on the evaluator thread while it is stopped; returns its result."""
-        if threading.current_thread() is self.thread or self.evaluating:
+        if threading.current_thread() is self.thread:
             return work()
         future: Future[_T] = Future()
         with self.lock:
@@ -200,7 +201,10 @@ class Run(EvaluationHooks):
                 raise SessionError("the program is not stopped")
             self.commands.append((work, future))
             self.lock.notify_all()
-        return future.result(INSPECTION_TIMEOUT)
+        try:
+            return future.result(INSPECTION_TIMEOUT)
+        except FutureTimeout:
+            raise SessionError(f"no answer from the compiler within {INSPECTION_TIMEOUT:g} s") from None
 
     # ------------------------------------------------------------------ hooks
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import Debugger, Recorder, fixture_path, line_of
 
 from panc.cli import run as panc_run
+from pandbg import run as pandbg_run
 from pandbg.session import DataSpec, DebugSession, FunctionSpec, LaunchConfig, LineSpec, SessionError
 
 
@@ -462,3 +463,16 @@ def test_no_debug_compiles_without_stopping(debugger: Debugger) -> None:
     debugger.session.start()
     assert debugger.recorder.exit_code() == 0
     assert (debugger.output_dir / "node1.xml").exists()
+
+
+def test_an_inspection_the_compiler_does_not_answer_in_time_is_an_error(
+    debugger: Debugger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pandbg_run, "INSPECTION_TIMEOUT", 0.01)
+    debugger.launch("node1.pan", formats="none", stop_on_entry=True, max_iteration=10**6)
+    debugger.session.start()
+    debugger.recorder.next_stop()
+    with pytest.raises(SessionError, match=r"no answer from the compiler within 0\.01 s"):
+        debugger.session.evaluate("x = 0; while (x < 100000) { x = x + 1; }; x")
+    debugger.session.resume()
+    assert debugger.recorder.exit_code() == 0
