@@ -249,8 +249,12 @@ def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
         color=args.format == "text" and not args.output and stream.isatty() and "NO_COLOR" not in os.environ,
     )
     if args.output:
-        with open(args.output, "w", encoding="utf-8") as handle:
-            reporter(args.format)(results, handle, options)
+        try:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                reporter(args.format)(results, handle, options)
+        except OSError as error:
+            reason = error.strerror or error
+            raise UsageError(f"cannot write the report to {args.output}: {reason}") from error
     else:
         reporter(args.format)(results, stream, options)
     if failed:

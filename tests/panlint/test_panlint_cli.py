@@ -335,3 +335,12 @@ def test_fix_keeps_windows_line_endings(capsys: pytest.CaptureFixture[str]) -> N
     assert code == 1 and "LP008" in out and "LP003" in out
     run(capsys, "--fix", "crlf.pan")
     assert Path("crlf.pan").read_bytes() == b"unique template crlf;\r\n\r\n'/a' = 1;\r\n'/b' = 'x';\r\n"
+
+
+def test_an_unwritable_report_file_is_an_error_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write("good.pan", CLEAN)
+    code, _, err = run(capsys, "--output", str(tmp_path / "missing" / "report.txt"), path)
+    assert code == 2
+    assert err.startswith("panlint: error: cannot write the report to ") and "report.txt" in err
