@@ -51,3 +51,8 @@ class TokenIndex:
 
     def get(self, index: int) -> Token | None:
         return self.tokens[index] if 0 <= index < len(self.tokens) else None
+
+
+def touches(left: Token, right: Token) -> bool:
+    """Does ``right`` start right after ``left`` on the same line?"""
+    return left.span.end_line == right.span.start_line and left.span.end_column + 1 == right.span.start_column

@@ -13,7 +13,7 @@ from panc.syntax import ast
 from panlint.context import LintContext
 from panlint.findings import Edit, Finding, Fix, Level
 from panlint.rule import Rule
-from panlint.tokenindex import TokenIndex
+from panlint.tokenindex import TokenIndex, touches
 
 ASSIGNMENT_OPERATORS = {"=", "?="}
 
@@ -71,19 +71,11 @@ class OperatorSpacing(Rule):
             previous, following = index.get(position - 1), index.get(position + 1)
             span = operator.span
             edits = []
-            if (
-                previous is not None
-                and previous.span.end_line == span.start_line
-                and previous.span.end_column + 1 == span.start_column
-            ):
+            if previous is not None and touches(previous, operator):
                 edits.append(
                     Edit(span.start_line, span.start_column, span.start_line, span.start_column, " ")
                 )
-            if (
-                following is not None
-                and following.span.start_line == span.end_line
-                and following.span.start_column == span.end_column + 1
-            ):
+            if following is not None and touches(operator, following):
                 edits.append(
                     Edit(span.end_line, span.end_column + 1, span.end_line, span.end_column + 1, " ")
                 )

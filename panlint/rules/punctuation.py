@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from panlint.context import LintContext
 from panlint.findings import Edit, Finding, Fix, Level
 from panlint.rule import Rule
+from panlint.tokenindex import touches
 from panlint.tokenkinds import CLOSERS, OPENERS
 
 if TYPE_CHECKING:
@@ -22,11 +23,6 @@ def _neighbours(context: LintContext, value: str) -> Iterable[tuple[Token | None
         before = tokens[index - 1] if index > 0 else None
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         yield before, tokens[index], after
-
-
-def _touches(left: Token, right: Token) -> bool:
-    """Does ``right`` start right after ``left`` on the same line?"""
-    return left.span.end_line == right.span.start_line and left.span.end_column + 1 == right.span.start_column
 
 
 def _gap_before(before: Token | None, tok: Token) -> Edit | None:
@@ -68,7 +64,7 @@ class CommaSpacing(Rule):
             if gap is not None and before is not None and before.value not in OPENERS:
                 fix = Fix("Remove space before comma", (gap,))
                 yield self.finding(_gap_span(context, gap), "Unnecessary space before comma", fix)
-            if after is not None and _touches(comma, after) and after.value not in CLOSERS:
+            if after is not None and touches(comma, after) and after.value not in CLOSERS:
                 yield self.finding(comma.span, fix=_space_after(comma, "comma"))
 
 
@@ -107,7 +103,7 @@ class SpaceAfterSemicolon(Rule):
 
     def check(self, context: LintContext) -> Iterable[Finding]:
         for _before, semicolon, after in _neighbours(context, ";"):
-            if after is None or not _touches(semicolon, after) or after.value in (")", ";"):
+            if after is None or not touches(semicolon, after) or after.value in (")", ";"):
                 continue
             yield self.finding(semicolon.span, fix=_space_after(semicolon, "semicolon"))
 
