@@ -313,7 +313,7 @@ class DmlCompiler:
             except EvalFailure as failure:
                 if target:
                     raise self.syntax(failure.message, node.span) from None
-                return self._failing_term(failure.message, node.span)
+                return _failing_term(failure.message)
 
             def const_term(_frame: Frame) -> Value:
                 return term
@@ -328,13 +328,6 @@ class DmlCompiler:
             return value_term(value)
 
         return term_of
-
-    def _failing_term(self, message: str, span: Span) -> Code:
-        def fail(_frame: Frame) -> Value:
-            raise EvalFailure(message)
-
-        del span
-        return fail
 
     def _index(self, node: ast.Index) -> Code:
         root, _ = _index_chain(node)
@@ -771,6 +764,15 @@ def _index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
         current = current.base
     indexes.reverse()
     return current, indexes
+
+
+def _failing_term(message: str) -> Code:
+    """A term that is an error when read (the reader locates it at its index)."""
+
+    def fail(_frame: Frame) -> Value:
+        raise EvalFailure(message)
+
+    return fail
 
 
 def _builtin_failure(name: str, problem: Exception, span: Span) -> Exception:

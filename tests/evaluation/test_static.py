@@ -99,3 +99,13 @@ def test_return_in_the_argument_of_a_builtin_leaves_the_statement() -> None:
         "'/c' = substr({ return('two'); }, 1);\n"
     )
     assert result == {"a": "one", "b": "type test", "c": "two"}
+
+
+def test_a_constant_invalid_index_read_is_an_evaluation_error_when_it_runs() -> None:
+    # only as an assignment target is it a syntax error (panc's terms1)
+    err = error("'/x' = { x = list(1); x[1.0]; };\n")
+    assert type(err) is EvaluationError
+    assert "cannot be used as a key or index" in err.message
+    assert err.span is not None and err.span.range_text() == "2.23-2.28"
+    unused = "object template obj;\nfunction never_called = { x = list(1); x[1.0]; };\n'/a' = 1;\n"
+    assert compile_templates({"obj": unused}).error is None
