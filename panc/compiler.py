@@ -322,7 +322,9 @@ class Compiler:
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if errors or result.ast is None:
             return error_from_diagnostic(errors[0]) if errors else PanParseError("invalid initial data")
-        statement = result.ast.statements[0]
+        statement, *extra = result.ast.statements
+        if extra:  # the text closed the wrapping statement and went on
+            return PanParseError("initial data must be one DML expression", extra[0].span)
         assert isinstance(statement, ast.Assignment)
         try:
             code = DmlCompiler(CompileEnv("initial-data", "initial-data")).top_level(statement.value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from panc.compiler import CompileOptions, Compiler
-from panc.diagnostics import EvaluationError, ValidationError
+from panc.diagnostics import EvaluationError, PanParseError, ValidationError
 from panc.loader import MemoryLoader
 
 
@@ -73,3 +73,14 @@ def test_initial_data_seeds_every_object() -> None:
     compiler = compiler_for(templates, initial_data="dict('seed', 'OK')")
     assert compiler.compile_object("a").profile == {"seed": "OK", "x": 1}
     assert compiler.compile_object("b").profile == {"seed": "OK"}
+
+
+def test_initial_data_must_be_one_expression() -> None:
+    templates = {"a": "object template a;\n"}
+    for text in ("dict('a', 1); '/b' = 2", "dict('a', 1);\nvariable X = 1"):
+        error = compiler_for(templates, initial_data=text).compile_object("a").error
+        assert isinstance(error, PanParseError), text
+        assert error.message == "initial data must be one DML expression"
+    assert compiler_for(templates, initial_data="dict('a', 1);").compile_object("a").profile == {"a": 1}
+    error = compiler_for(templates, initial_data="1").compile_object("a").error
+    assert isinstance(error, EvaluationError) and error.message == "initial data must be a dict"
