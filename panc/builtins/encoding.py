@@ -18,7 +18,7 @@ import re
 from panc.builtins.arguments import string_arg
 from panc.builtins.collections import is_valid_key
 from panc.builtins.registry import BuiltinError, builtin
-from panc.builtins.strings import java_length
+from panc.builtins.strings import java_length, java_utf8
 from panc.evaluation.values import LONG_MAX, LONG_MIN, NULL, Value, format_double, sorted_keys, type_name
 from panc.syntax import paths
 
@@ -47,7 +47,7 @@ def unescape(args: list[Value]) -> str:
 def base64_encode(args: list[Value]) -> str:
     """Return the base64 (RFC 2045) encoding of the string's UTF-8 bytes:
     ``base64_encode("hello world")`` is ``"aGVsbG8gd29ybGQ="``."""
-    return base64.b64encode(string_arg("base64_encode", args, 0).encode("utf-8")).decode("ascii")
+    return base64.b64encode(java_utf8(string_arg("base64_encode", args, 0))).decode("ascii")
 
 
 @builtin("base64_decode", min_args=1, max_args=1, signature="base64_decode(encoded)")
@@ -112,7 +112,7 @@ def digest(args: list[Value]) -> str:
     algorithm = string_arg("digest", args, 0)
     message = string_arg("digest", args, 1)
     # panc hashes the first length() bytes of the UTF-8 encoding (equal for ASCII text).
-    data = message.encode("utf-8")[: java_length(message)]
+    data = java_utf8(message)[: java_length(message)]
     name = algorithm.upper()
     if name == "MD2":
         raw = md2(data)

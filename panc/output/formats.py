@@ -56,10 +56,18 @@ def _text_renderer(module: str) -> Callable[..., str]:
     return importlib.import_module(f"panc.output.{module}").render  # type: ignore[no-any-return]
 
 
+def _java_utf8(text: str) -> bytes:
+    """The bytes panc writes for ``text`` (``panc.builtins.strings.java_utf8``: strings may hold
+    what Python's UTF-8 encoder refuses)."""
+    from panc.builtins.strings import java_utf8  # pylint: disable=import-outside-toplevel
+
+    return java_utf8(text)
+
+
 def _profile_only(module: str) -> Renderer:
     def render(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
         del dependencies
-        return _text_renderer(module)(profile).encode("utf-8")
+        return _java_utf8(_text_renderer(module)(profile))
 
     return render
 
@@ -67,7 +75,7 @@ def _profile_only(module: str) -> Renderer:
 def _dependencies_only(module: str) -> Renderer:
     def render(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
         del profile
-        return _text_renderer(module)(dependencies).encode("utf-8")
+        return _java_utf8(_text_renderer(module)(dependencies))
 
     return render
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import re
 
+from panc.builtins.strings import java_decoded, java_utf8
 from panc.evaluation.values import Value, format_double, sorted_keys
 
 _HEADER = '<?xml version="1.0" encoding="UTF-8"?><nlist format="pan" name="profile"'
@@ -63,7 +64,9 @@ def _write_element(out: list[str], v: Value, attributes: str, depth: int) -> Non
         out.append(f"{indent}</list>\n")
     elif t is str:
         if _NOT_XML_CHAR.search(v):
-            text = base64.b64encode(v.encode("utf-8", "surrogatepass")).decode("ascii")
+            v = java_decoded(v)  # a template's undecodable bytes are U+FFFD to Java, a valid XML char
+        if _NOT_XML_CHAR.search(v):
+            text = base64.b64encode(java_utf8(v)).decode("ascii")
             attributes += ' encoding="base64"'
         else:
             text = v.translate(_TEXT_ESCAPES)

@@ -130,3 +130,11 @@ def test_json_decode_errors() -> None:
     assert "invalid JSON value" in fails("json_decode", "NaN")
     assert "invalid JSON value" in fails("json_decode", "[1] x")
     assert "invalid JSON value" in fails("json_decode", "99999999999999999999")
+
+
+def test_strings_utf8_cannot_encode_are_encoded_as_java_does() -> None:
+    # a lone surrogate (substr of an emoji) is '?' to Java's encoder; a byte of a template that
+    # is not UTF-8 was read by Java as U+FFFD
+    assert call("base64_encode", "\ud83d") == "Pw=="
+    assert call("base64_encode", "caf\udce9") == call("base64_encode", "caf\ufffd")
+    assert call("digest", "MD5", "\ud83d") == call("digest", "MD5", "?")

@@ -176,3 +176,12 @@ def test_python_dash_m_panc_is_the_command(site):
     expected = f"evaluation error [{source}/obj.pan:3.8-3.20]\n[obj] user-initiated error: stop\n"
     assert done.stdout.startswith(expected)
     assert not list(out.iterdir())
+
+
+def test_a_template_that_is_not_utf8_compiles_as_java_reads_it(site):
+    source, out = site
+    (source / "latin.pan").write_bytes("object template latin;\n'/name' = 'café';\n".encode("latin-1"))
+    returncode, stdout, stderr = run_panc(["--formats", "json,pan", "--output-dir", str(out), "latin.pan"])
+    assert (returncode, stdout, stderr) == (0, "", "")
+    assert b'"name": "caf\xef\xbf\xbd"' in (out / "latin.json").read_bytes()  # U+FFFD, as in Java
+    assert b'<string name="name">caf\xef\xbf\xbd</string>' in (out / "latin.xml").read_bytes()
