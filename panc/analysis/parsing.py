@@ -1,4 +1,8 @@
-"""The one way the analysis obtains a parse: the shared parser, through its content cache."""
+"""The one way the analysis obtains a parse: the shared parser, called directly.
+
+Not through the parse cache (``panc.syntax.cache``): the index keeps its own summary of each
+file on disk, and an editor's buffer is a new text at every keystroke.
+"""
 
 from __future__ import annotations
 
