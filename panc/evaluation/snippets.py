@@ -31,7 +31,9 @@ def compile_snippet(text: str, template_name: str, source_path: str = "<evaluate
         error_type = PanSyntaxError if first.category is Category.SYNTAX else PanParseError
         raise error_type(first.message, _snippet_span(first.span, text))
     assert result.ast is not None
-    statement = result.ast.statements[0]
+    statement, *extra = result.ast.statements
+    if extra:  # the text closed the wrapping block and went on
+        raise PanParseError("only DML can be evaluated here", _snippet_span(extra[0].span, text))
     assert isinstance(statement, ast.Assignment)
     try:
         return DmlCompiler(CompileEnv(template_name, source_path)).top_level(statement.value)
