@@ -56,7 +56,8 @@ def annotate(path: str, base_dir: str, output_dir: str, all_defaults: bool = Fal
     relative = relative_path(path, base_dir)
     source_path = os.path.join(base_dir, relative)
     try:
-        text = Path(source_path).read_text(encoding="utf-8", errors="surrogateescape")
+        # as Java reads it: a byte that is not UTF-8 is U+FFFD
+        text = Path(source_path).read_text(encoding="utf-8", errors="replace")
     except OSError as error:
         return f"cannot read {path}: {error.strerror}"
     result = parse(text, source_path)
@@ -68,7 +69,7 @@ def annotate(path: str, base_dir: str, output_dir: str, all_defaults: bool = Fal
     xml = render(result.ast, text, all_defaults)
     try:
         write_atomically(Path(output_dir, relative + ".annotation.xml"),
-                         xml.encode("utf-8", "surrogateescape"))
+                         xml.encode("utf-8"))
     except OSError as error:
         return f"cannot write the annotations of {path}: {error}"
     return None

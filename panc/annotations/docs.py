@@ -289,7 +289,8 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
     for path in args.templates:
         full = path if os.path.isabs(path) else os.path.join(args.base_dir, path)
         try:
-            text = Path(full).read_text(encoding="utf-8", errors="surrogateescape")
+            # as Java reads it: a byte that is not UTF-8 is U+FFFD
+            text = Path(full).read_text(encoding="utf-8", errors="replace")
         except OSError as error:
             stderr.write(f"cannot read {path}: {error.strerror}\n")
             failed = True

@@ -89,3 +89,12 @@ def test_a_syntax_error_is_reported_and_others_written(tmp_path):
     assert "bad.pan:2" in stdout.getvalue()
     assert (tmp_path / "good.pan.annotation.xml").read_text().count("<desc> hi </desc>") == 1
     assert not (tmp_path / "bad.pan.annotation.xml").exists()
+
+
+def test_a_template_that_is_not_utf8_gives_well_formed_xml(tmp_path):
+    (tmp_path / "latin.pan").write_bytes("template latin;\n@{ café }\nvariable X = 1;\n".encode("latin-1"))
+    assert run(["--base-dir", str(tmp_path), "--output-dir", str(tmp_path), "latin.pan"],
+               io.StringIO(), io.StringIO()) == 0
+    written = (tmp_path / "latin.pan.annotation.xml").read_bytes()
+    assert "<desc> caf\ufffd </desc>".encode() in written  # the byte as Java's decoder reads it
+    written.decode("utf-8")

@@ -92,3 +92,11 @@ def test_a_form_feed_in_a_comment_does_not_shift_the_source_text(tmp_path):
     assert run(["--base-dir", str(tmp_path), "ff.pan"], stdout, io.StringIO()) == 0
     assert "Type: `long(1..65535)`" in stdout.getvalue()
     assert "| `V` | `'abc'` |  |" in stdout.getvalue()
+
+
+def test_a_template_that_is_not_utf8_is_documented(tmp_path):
+    (tmp_path / "latin.pan").write_bytes("template latin;\n@{ café }\nvariable X = 1;\n".encode("latin-1"))
+    out = tmp_path / "ref.md"
+    assert run(["--base-dir", str(tmp_path), "--output", str(out), "latin.pan"],
+               io.StringIO(), io.StringIO()) == 0
+    assert "caf\ufffd" in out.read_text(encoding="utf-8")
