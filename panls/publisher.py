@@ -17,7 +17,7 @@ from lsprotocol import types
 
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.edits import carry_over
-from panc.diagnostics import Diagnostic
+from panc.diagnostics import Diagnostic, Severity
 from panls.convert import path_to_uri, uri_to_path
 from panls.features import diagnostics
 from panls.features.linting import lint_diagnostics
@@ -120,7 +120,7 @@ class DiagnosticsPublisher:
             and self.index_ready
             and template is not None
             and template.kind == "object"
-            and not any(d.severity == 1 for d in doc.syntax_diagnostics)
+            and not any(d.severity == Severity.ERROR for d in doc.syntax_diagnostics)
         )
 
     def _schedule_compile(self, path: str, text: str, version: int | None) -> None:

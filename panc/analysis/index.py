@@ -32,6 +32,7 @@ from panc.analysis.persistence import (
     encode_occurrences,
 )
 from panc.analysis.references import Occurrence, OccurrenceKind, template_occurrences
+from panc.diagnostics import Severity
 from panc.loader import TEMPLATE_SUFFIXES
 from panc.syntax import ParseResult
 
@@ -178,7 +179,7 @@ def summarize(
         header_name=template.name,
         declarations=tuple(declarations),
         occurrences=tuple(occ for occ in occurrences if occ.kind in CROSS_FILE_KINDS),
-        parse_ok=not any(d.severity == 1 for d in result.diagnostics),
+        parse_ok=not any(d.severity == Severity.ERROR for d in result.diagnostics),
         stamp=stamp,
     )
 
