@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from panc.analysis.sourcetext import name_span_at_start
 from panc.syntax import ast
 from panlint.context import LintContext
 from panlint.findings import Edit, Finding, Fix, Level
@@ -32,14 +33,7 @@ class NlistToDict(Rule):
             if isinstance(node, ast.Call) and node.name in REPLACEMENTS:
                 name, span = node.name, node.name_span
             elif isinstance(node, ast.TypeRef) and node.name == "nlist":
-                name, span = (
-                    node.name,
-                    context.span(
-                        node.span.start_line,
-                        node.span.start_column,
-                        node.span.start_column + len(node.name) - 1,
-                    ),
-                )
+                name, span = node.name, name_span_at_start(node.span, node.name)
             else:
                 continue
             new = REPLACEMENTS[name]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 
+from panc.analysis.sourcetext import name_span_at_start
 from panc.analysis.walk import children
 from panc.names import BUILTIN_FUNCTIONS, PREDEFINED_VARIABLES
 from panc.syntax import ast
@@ -78,9 +79,7 @@ class ShadowedBuiltin(Rule):
             elif isinstance(node, ast.Assign) and isinstance(node.target, ast.Variable):
                 names = [(node.target.name, node.target.span)]
             elif isinstance(node, ast.Foreach):
-                keyword = context.span(
-                    node.span.start_line, node.span.start_column, node.span.start_column + 6
-                )
+                keyword = name_span_at_start(node.span, "foreach")
                 names = [(node.key_name, keyword), (node.value_name, keyword)]
             else:
                 continue
