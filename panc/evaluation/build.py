@@ -193,8 +193,8 @@ class ObjectBuild:
         if "$" in path:
             path = self._substitute_path(path, span)
         try:
-            _, absolute, _ = parse_path_text(path)
-            if not absolute:
+            external, absolute, _ = parse_path_text(path)
+            if external is not None or not absolute:  # an external path would bind this object's
                 raise EvalFailure(f"bind path '{path}' must be absolute")
         except EvalFailure as failure:
             raise located(failure.message, span) from None

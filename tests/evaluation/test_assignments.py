@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pan_eval import error, profile
 
 from panc.diagnostics import EvaluationError, PanSyntaxError, ValidationError
@@ -121,3 +122,13 @@ def test_a_bind_path_with_braces_names_the_assigned_term() -> None:
     err = error("bind '/a/{é}' = long;\n'/a/{é}' = 'not a long';\n")
     assert isinstance(err, ValidationError)
     assert "'long' but element is of type 'string'" in err.message
+
+
+@pytest.mark.parametrize(
+    "statement", ["bind 'a' = long;", "bind 'other:/a' = long;", "valid 'other:/a' = false;"]
+)
+def test_a_bind_path_must_be_absolute_in_this_object(statement: str) -> None:
+    err = error(f"{statement}\n'/a' = 'x';\n")
+    assert isinstance(err, EvaluationError)
+    assert err.message.endswith("must be absolute")
+    assert err.span is not None and err.span.start_line == 2
