@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Container
 
 from panc.analysis.index import WorkspaceIndex
-from panc.analysis.references import BUILTIN_TYPES, Occurrence, OccurrenceKind
+from panc.analysis.references import Occurrence, OccurrenceKind
 from panc.diagnostics import Diagnostic, Severity
+from panc.names import BUILTIN_TYPES
 from panc.syntax import ast
 
 ALLOWED_INCLUDES: dict[str, frozenset[str]] = {

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from panc.analysis.declarations import Declaration
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.index import WorkspaceIndex
-from panc.analysis.references import AUTOMATIC_VARIABLES, BUILTIN_TYPES, Occurrence, OccurrenceKind
+from panc.analysis.references import Occurrence, OccurrenceKind
+from panc.names import AUTOMATIC_VARIABLES, BUILTIN_TYPES
 from panc.source import Span
 
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

@@ -13,15 +13,9 @@ from typing import Any, NamedTuple
 
 from panc.analysis.sourcetext import name_span_at_end, name_span_at_start, string_inner_span
 from panc.analysis.walk import children
-from panc.names import (  # noqa: F401  # pylint: disable=unused-import
-    AUTOMATIC_VARIABLES,
-    BUILTIN_TYPES,
-    TYPE_TEST_FUNCTIONS,
-)
+from panc.names import AUTOMATIC_VARIABLES, TYPE_TEST_FUNCTIONS
 from panc.source import Span
 from panc.syntax import ast
-
-# AUTOMATIC_VARIABLES and BUILTIN_TYPES are re-exported: navigation, checks and panls import them from here.
 
 ITERATION_FUNCTIONS = frozenset({"first", "next"})
 """Builtins that assign their 2nd and 3rd arguments (variables) the key and value."""

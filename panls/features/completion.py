@@ -8,9 +8,9 @@ from lsprotocol import types
 from panc.analysis.builtin_table import all_builtins
 from panc.analysis.cursor import CompletionContext, ContextKind, completion_context
 from panc.analysis.document import DocumentAnalysis
-from panc.analysis.references import AUTOMATIC_VARIABLES, BUILTIN_TYPES, OccurrenceKind
+from panc.analysis.references import OccurrenceKind
 from panc.analysis.schema import split_path
-from panc.names import RESERVED_WORDS
+from panc.names import AUTOMATIC_VARIABLES, BUILTIN_TYPES, RESERVED_WORDS
 from panc.syntax import ast
 from panls.features.hover import BUILTIN_TYPE_DOCS, signature_text
 from panls.session import Session

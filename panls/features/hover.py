@@ -8,7 +8,8 @@ from panc.analysis import navigation
 from panc.analysis.builtin_table import all_builtins
 from panc.analysis.declarations import Declaration
 from panc.analysis.document import DocumentAnalysis
-from panc.analysis.references import BUILTIN_TYPES, Occurrence, OccurrenceKind
+from panc.analysis.references import Occurrence, OccurrenceKind
+from panc.names import BUILTIN_TYPES
 from panls.session import Session
 
 AUTOMATIC_DOCS = {
