@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from panc.compiler import CompileOptions, Compiler
-from panc.loader import FileSystemLoader, MemoryLoader
+from panc.loader import FileSystemLoader, MemoryLoader, lookup_candidates
 
 
 def write(path: Path, text: str) -> None:
@@ -71,3 +71,29 @@ def test_command_line_file_must_be_found_on_the_include_path(tmp_path: Path) -> 
     assert name is None and problems and "misnamed" in problems[0].message
     missing = compiler.compile_object("elsewhere")
     assert missing.error is not None and missing.error.format().startswith("evaluation error [?:?]\n")
+
+
+def test_lookup_candidates_list_what_the_loader_tries_in_its_order(tmp_path: Path) -> None:
+    # incremental builds decide from lookup_candidates whether a lookup would now find
+    # another file: it must follow the loader exactly
+    include_path = [str(tmp_path / "one"), str(tmp_path / "two")]
+    loadpath = ["lp", "lq/"]
+    candidates = lookup_candidates(include_path, "x/t", loadpath)
+    assert len(candidates) == 2 * 3 * 2
+    for chosen in range(len(candidates)):
+        root = tmp_path / f"layout{chosen}"
+        moved = [str(root / Path(c).relative_to(tmp_path)) for c in candidates]
+        for path in moved[chosen:]:
+            write(Path(path), "template x/t;\n")
+        loader = FileSystemLoader([str(root / "one"), str(root / "two")])
+        found = loader.find_template("x/t", loadpath)
+        assert found is not None and found.path == moved[chosen], chosen
+        assert lookup_candidates(loader.include_path, "x/t", loadpath) == moved
+    data_candidates = lookup_candidates(include_path, "d.txt", loadpath, ("",))
+    for chosen in range(len(data_candidates)):
+        root = tmp_path / f"data{chosen}"
+        moved = [str(root / Path(c).relative_to(tmp_path)) for c in data_candidates]
+        for path in moved[chosen:]:
+            write(Path(path), "data")
+        data = FileSystemLoader([str(root / "one"), str(root / "two")]).find_file("d.txt", loadpath)
+        assert data is not None and data.path == moved[chosen], chosen
