@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import fixture_path, line_of
+from dap_support import fixture_path, line_of
 from debugpy.common import messaging
 
 REPO = Path(__file__).resolve().parents[2]

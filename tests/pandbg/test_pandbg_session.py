@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import Debugger, Recorder, fixture_path, line_of
+from dap_support import Debugger, Recorder, fixture_path, line_of
 
 from panc.cli import run as panc_run
 from pandbg import run as pandbg_run

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 import pytest_lsp
-from conftest import CORPUS, REPO, diagnostics_for, open_document, position_of, start, uri
+from lsp_support import CORPUS, REPO, diagnostics_for, open_document, position_of, start, uri
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 

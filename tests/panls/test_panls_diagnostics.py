@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import pytest_lsp
-from conftest import FIXTURES, change_document, diagnostics_for, open_document, server_config, start
+from lsp_support import FIXTURES, change_document, diagnostics_for, open_document, server_config, start
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 

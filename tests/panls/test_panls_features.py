@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import pytest_lsp
-from conftest import FIXTURES, open_document, position_of, server_config, start, uri
+from lsp_support import FIXTURES, open_document, position_of, server_config, start, uri
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient

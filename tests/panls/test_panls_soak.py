@@ -6,7 +6,7 @@ import random
 
 import pytest
 import pytest_lsp
-from conftest import FIXTURES, diagnostics_for, open_document, server_config, start, uri, wait_until
+from lsp_support import FIXTURES, diagnostics_for, open_document, server_config, start, uri, wait_until
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 

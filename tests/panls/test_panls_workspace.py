@@ -10,7 +10,7 @@ import sys
 
 import pytest
 import pytest_lsp
-from conftest import (
+from lsp_support import (
     FIXTURES,
     REPO,
     diagnostics_for,

@@ -1,4 +1,7 @@
-"""Shared helpers of the panls end-to-end tests: a real client talking to ``python -m panls``."""
+"""Shared helpers of the panls tests: a real client against the server, documents, waiting.
+
+Not named conftest: test modules import it, and two folders' conftest modules clash by name.
+"""
 
 from __future__ import annotations
 
