@@ -112,6 +112,13 @@ def measure(command: Sequence[str], invocations: list[Invocation], cache_home: P
                        max(m.peak_rss_mb for m in runs))
 
 
+def _wait_for_cache_writers(cache_home: Path) -> None:
+    sys.path.insert(0, str(REPO))
+    from panc.syntax.cache import ParseCache  # pylint: disable=import-outside-toplevel
+
+    ParseCache(cache_home / "pan-tools").wait_for_writers()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario and cache state (default 3)")
@@ -160,7 +167,10 @@ def _benchmark(args: argparse.Namespace, command: list[str], corpora: Path, base
                 out.mkdir()
                 invocations = make_invocations(corpora, out)
                 cold.append(measure(command, invocations, cache_home, base_env))
+                # panc writes the cache after it exits: "warm" starts once it is all written
+                _wait_for_cache_writers(cache_home)
                 warm.append(measure(command, invocations, cache_home, base_env))
+                _wait_for_cache_writers(cache_home)  # before the folder is removed
         for state, runs in (("cold", cold), ("warm", warm)):
             walls = [m.wall_seconds for m in runs]
             cpu = min(m.cpu_seconds for m in runs)

@@ -46,6 +46,7 @@ FORMAT_VERSION = 3
 _MAGIC = b"pan-tools parse cache"
 _MEMO_SIZE = 4096
 _MAX_DESCRIPTORS = 1 << 16
+_WRITERS_LOCK = ".writers.lock"
 
 
 class ParseCache:
@@ -127,7 +128,8 @@ class ParseCache:
         through a pipe sees the end of it when this process exits, and ``Ctrl-C`` does not
         stop the writer half-way).
         Entries are written atomically as always, so a run starting meanwhile only misses
-        the ones not written yet. Without ``fork`` the entries are written here.
+        the ones not written yet; ``wait_for_writers`` waits for them. Without ``fork`` the
+        entries are written here.
         """
         pending = self._take_pending()
         if not pending:
@@ -141,7 +143,8 @@ class ParseCache:
             for key, result in pending:
                 self._store(key, result)
         elif child == 0:
-            self._write_in_grandchild(pending)
+            # taken before this process's parent goes on: the lock is held by the time it returns
+            self._write_in_grandchild(pending, self._writers_lock(exclusive=False))
         else:
             with contextlib.suppress(ChildProcessError):  # reaped already (SIGCHLD ignored)
                 os.waitpid(child, 0)
@@ -152,8 +155,34 @@ class ParseCache:
             self._deferring_pid = None
         return pending
 
-    def _write_in_grandchild(self, pending: list[tuple[str, ParseResult]]) -> None:
-        """In the forked child: fork the writer and exit; never returns."""
+    def wait_for_writers(self) -> None:
+        """Return once no detached writer of this cache directory is left writing."""
+        descriptor = self._writers_lock(exclusive=True)
+        if descriptor is not None:
+            os.close(descriptor)
+
+    def _writers_lock(self, exclusive: bool) -> int | None:
+        """A descriptor holding the directory's writers lock (shared by writers, exclusive to
+        wait for them); ``None`` when no lock can be had (no directory, no ``fcntl``)."""
+        try:
+            import fcntl  # pylint: disable=import-outside-toplevel  # POSIX only, like fork
+        except ImportError:
+            return None
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(self.directory / _WRITERS_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            return None
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH)
+        except OSError:
+            os.close(descriptor)
+            return None
+        return descriptor
+
+    def _write_in_grandchild(self, pending: list[tuple[str, ParseResult]], lock: int | None) -> None:
+        """In the forked child: fork the writer (which keeps ``lock`` until it is done) and
+        exit; never returns."""
         status = 0
         try:
             if os.fork() == 0:
@@ -161,7 +190,10 @@ class ParseCache:
                 null = os.open(os.devnull, os.O_RDWR)
                 for descriptor in (0, 1, 2):
                     os.dup2(null, descriptor)
-                os.closerange(3, _MAX_DESCRIPTORS)  # other pipes of the caller's (pass_fds) too
+                # other pipes of the caller's (pass_fds) too; only the writers lock stays open
+                keep = lock if lock is not None else _MAX_DESCRIPTORS
+                os.closerange(3, keep)
+                os.closerange(keep + 1, _MAX_DESCRIPTORS)
                 for key, result in pending:
                     self._store(key, result)
         except BaseException:  # pylint: disable=broad-exception-caught  # nothing may escape a fork

@@ -208,3 +208,15 @@ def test_the_panc_command_fills_the_cache_after_it_exits(cache_home: Path, tmp_p
     while len(list(entries.glob("*.pickle"))) < 2 and time.monotonic() < deadline:
         time.sleep(0.02)
     assert len(list(entries.glob("*.pickle"))) == 2  # obj.pan and lib.pan, written by the detached writer
+
+
+def test_waiting_for_the_detached_writer(cache_home: Path) -> None:
+    cache = ParseCache()
+    cache.defer_writes()
+    texts = [f"template t{i};\n" + "variable X = 1;\n" * 200 for i in range(150)]
+    for i, text in enumerate(texts):
+        cache.parse(text, f"t{i}.pan")
+    cache.flush_detached()
+    cache.wait_for_writers()  # returns only when the writer is done: no polling needed
+    assert all(cache.entry_path(cache.key(text, f"t{i}.pan")).is_file() for i, text in enumerate(texts))
+    assert not list((cache_home / "pan-tools").rglob(".tmp-*"))
