@@ -15,15 +15,6 @@ from panc.diagnostics import Diagnostic, Severity
 from panc.names import BUILTIN_TYPES
 from panc.syntax import ast
 
-ALLOWED_INCLUDES: dict[str, frozenset[str]] = {
-    "object": frozenset({"ordinary", "unique", "declaration"}),
-    "ordinary": frozenset({"ordinary", "unique", "declaration"}),
-    "unique": frozenset({"ordinary", "unique", "declaration"}),
-    "structure": frozenset({"structure", "declaration"}),
-    "declaration": frozenset({"declaration"}),
-}
-"""panc's ``Template.allowedIncludes`` (see pan-inventory: the include matrix)."""
-
 UNKNOWN_TEMPLATE = "unknown-template"
 WRONG_INCLUDE_KIND = "wrong-include-kind"
 UNDEFINED_FUNCTION = "undefined-function"
@@ -86,7 +77,7 @@ def _template_reference(template: ast.Template, occ: Occurrence, index: Workspac
                 )
             ]
         return []
-    allowed = ALLOWED_INCLUDES.get(template.kind or "")
+    allowed = ast.INCLUDABLE_KINDS.get(template.kind or "")
     if allowed is not None and target.kind not in allowed:
         return [
             _warning(

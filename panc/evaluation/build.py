@@ -34,15 +34,6 @@ if TYPE_CHECKING:
     from panc.evaluation.hooks import EvaluationHooks
     from panc.loader import DataFile
 
-INCLUDABLE: dict[str, frozenset[str]] = {
-    "object": frozenset({"ordinary", "unique", "declaration"}),
-    "ordinary": frozenset({"ordinary", "unique", "declaration"}),
-    "unique": frozenset({"ordinary", "unique", "declaration"}),
-    "structure": frozenset({"structure", "declaration"}),
-    "declaration": frozenset({"declaration"}),
-}
-"""panc's ``Template.allowedIncludes``: which kinds each template kind may include."""
-
 _SUBSTITUTION = re.compile(r"\$(\$?)\{([^}]*)\}")
 
 
@@ -249,7 +240,7 @@ class ObjectBuild:
             raise located(f"invalid template name '{name}' in include", span)
         template = self._require(name, span)
         kind = template.kind
-        if kind not in INCLUDABLE[includer_kind]:
+        if kind not in ast.INCLUDABLE_KINDS[includer_kind]:
             raise located(f"{includer_kind} template cannot include {kind} template '{name}'", span)
         declared = template.name
         first = declared not in self.loaded

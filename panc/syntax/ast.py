@@ -372,6 +372,16 @@ Statement = (
 
 TEMPLATE_KINDS = ("object", "structure", "unique", "declaration", "ordinary")
 
+INCLUDABLE_KINDS: dict[str, frozenset[str]] = {
+    "object": frozenset({"ordinary", "unique", "declaration"}),
+    "ordinary": frozenset({"ordinary", "unique", "declaration"}),
+    "unique": frozenset({"ordinary", "unique", "declaration"}),
+    "structure": frozenset({"structure", "declaration"}),
+    "declaration": frozenset({"declaration"}),
+}
+"""panc's ``Template.allowedIncludes``: the kinds each template kind may include (the compiler
+enforces it, the analysis reports it ahead)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Template:
