@@ -14,8 +14,17 @@ import re
 
 from panc.builtins.arguments import dict_arg, long_arg
 from panc.builtins.registry import BuiltinError, builtin
-from panc.builtins.strings import from_units, java_length, java_range, to_units
-from panc.evaluation.values import NULL, UNDEF, Value, deep_copy, is_property, sorted_keys, type_name
+from panc.builtins.strings import from_units, java_range, to_units
+from panc.evaluation.values import (
+    NULL,
+    UNDEF,
+    Value,
+    deep_copy,
+    is_property,
+    java_length,
+    sorted_keys,
+    type_name,
+)
 from panc.syntax import paths
 
 _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+.-]*")

@@ -18,8 +18,17 @@ import re
 from panc.builtins.arguments import string_arg
 from panc.builtins.collections import is_valid_key
 from panc.builtins.registry import BuiltinError, builtin
-from panc.builtins.strings import java_length, java_utf8
-from panc.evaluation.values import LONG_MAX, LONG_MIN, NULL, Value, format_double, sorted_keys, type_name
+from panc.builtins.strings import java_utf8
+from panc.evaluation.values import (
+    LONG_MAX,
+    LONG_MIN,
+    NULL,
+    Value,
+    format_double,
+    java_length,
+    sorted_keys,
+    type_name,
+)
 from panc.syntax import paths
 
 # --- escape / unescape (shared with path syntax: ``{...}`` in paths is ``escape(...)``) ------

@@ -21,13 +21,6 @@ def is_bmp(s: str) -> bool:
     return s.isascii() or max(s, default="a") < _ASTRAL
 
 
-def java_length(s: str) -> int:
-    """Java's ``String.length()``: the number of UTF-16 code units."""
-    if is_bmp(s):
-        return len(s)
-    return len(s) + sum(1 for c in s if c >= _ASTRAL)
-
-
 def to_units(s: str) -> str:
     """``s`` with astral characters split into surrogate pairs: one Python char per Java char."""
     if is_bmp(s):

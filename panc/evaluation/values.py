@@ -172,7 +172,7 @@ def java_string_key(s: str) -> str:
 def java_length(s: str) -> int:
     """Java's ``String.length()``: UTF-16 code units (an astral character counts two; a lone
     surrogate, as ``substr`` may leave, one)."""
-    if s.isascii():
+    if s.isascii() or max(s) < "\U00010000":
         return len(s)
     return len(s) + sum(1 for c in s if ord(c) >= 0x10000)
 

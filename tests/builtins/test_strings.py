@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from builtin_calls import call, fails
 
-from panc.builtins.strings import java_length, to_units
-from panc.evaluation.values import NULL
+from panc.builtins.strings import to_units
+from panc.evaluation.values import NULL, java_length
 
 
 @pytest.mark.parametrize(
