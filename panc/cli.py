@@ -68,11 +68,21 @@ def _non_negative_int(text: str) -> int:
     return value
 
 
+_SUBCOMMANDS_HELP = """subcommands (panc SUBCOMMAND --help for theirs):
+  build        these options, with dependency checking on, a progress bar and a summary
+  annotations  panc-annotations: the annotation XML of templates
+  docs         a template library's annotations as Markdown or HTML
+  diff         per object, the profile paths two builds or two git revisions differ in
+  impact       the object templates a change to some templates affects"""
+
+
 def make_parser() -> argparse.ArgumentParser:
     """panc's options, with its names and defaults."""
     parser = OptionsParser(
         prog="panc",
         description="Compile pan object templates into machine profiles (drop-in for the Java panc).",
+        epilog=_SUBCOMMANDS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         allow_abbrev=False,
         add_help=False,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from cli_support import run_panc
 
-from panc.cli import make_parser
+from panc.cli import SUBCOMMANDS, make_parser
 
 
 def test_defaults_match_panc():
@@ -22,6 +22,12 @@ def test_help_lists_every_option():
                    "--initial-data", "--debug", "--debug-ns-include", "--debug-ns-exclude", "--warnings",
                    "--nthread", "--logging", "--log-file", "--java-opts", "--verbose", "--version"):
         assert option in stdout
+
+
+def test_help_lists_every_subcommand():
+    _, stdout, _ = run_panc(["--help"])
+    subcommands = stdout[stdout.index("subcommands"):]
+    assert [line.split()[0] for line in subcommands.splitlines()[1:]] == list(SUBCOMMANDS)
 
 
 def test_version():
