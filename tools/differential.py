@@ -2,6 +2,7 @@
 
     python tools/differential.py --count 20000 --seed 1           # generated objects
     python tools/differential.py --count 200 --seed 1 --only 17   # one object, its source and both outputs
+    python tools/differential.py --builtins                      # every builtin, right and wrong arguments
     python tools/differential.py --corpora                       # the real corpora in ../shared/corpora
     python tools/differential.py --write-coverage                # rewrite tests/differential/COVERAGE.md
     python tools/differential.py --write-open-divergences        # rewrite .../open_divergences.txt
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -28,6 +30,7 @@ sys.path.insert(0, str(REPOSITORY / "tests" / "differential"))
 
 # the test helpers live in tests/differential
 # pylint: disable=wrong-import-position,import-error
+from builtin_probes import probe_objects  # noqa: E402
 from corpus_comparison import CORPUS_RUNS, compare_corpus_run  # noqa: E402
 from differential_comparison import KnownJavaBugs  # noqa: E402
 from differential_runner import (  # noqa: E402
@@ -41,6 +44,8 @@ from generated_programs import generate_object  # noqa: E402
 from generator_coverage import COVERAGE_FILE, coverage_listing  # noqa: E402
 from java_oracle import JavaOracle, oracle_unavailable  # noqa: E402
 from open_divergences import FIXED_COUNT, FIXED_SEED, OPEN_DIVERGENCES, render  # noqa: E402
+
+ADDRESS_SPACE_LIMIT = 4 * 2**30
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -60,6 +65,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--report", type=Path, help="also write the report to this file")
     parser.add_argument("--workdir", type=Path, help="keep the work files here (default: a temporary folder)")
     parser.add_argument("--corpora", action="store_true", help="compare the real corpora instead")
+    parser.add_argument("--builtins", action="store_true",
+                        help="compare the builtin probes instead (tests/differential/builtin_probes.py)")
     parser.add_argument(
         "--write-coverage", action="store_true", help="rewrite tests/differential/COVERAGE.md and stop"
     )
@@ -137,10 +144,24 @@ def run_generated(args: argparse.Namespace, workdir: Path, report: Report) -> Su
         )
         report.write("| objects | group |\n|---:|---|\n")
         for group in summary.ranked():
-            report.write(f"| {len(group.objects)} | {group.key.replace('|', '/')} |\n")
+            report.write(f"| {group.count} | {group.key.replace('|', '/')} |\n")
         for group in summary.ranked()[: args.examples]:
             example = minimize(group.smallest(), oracle, workdir, bugs, budget=args.minimize_budget)
             report_group(group, example, report.write)
+    return summary
+
+
+def run_builtin_probes(workdir: Path, report: Report) -> Summary:
+    summary = Summary()
+    with JavaOracle() as oracle:
+        for comparison in compare_objects(probe_objects(), oracle, workdir, KnownJavaBugs.load()):
+            summary.add(comparison)
+    report.write(f"# Builtin probes: {summary.agreeing}/{summary.total} agree "
+                 f"({summary.agreement:.2f} %)\n\n")
+    for group in summary.ranked():
+        example = group.smallest()
+        call = example.generated.templates[example.generated.main_file].statements[-1]
+        report.write(f"{group.count:4} | {group.key}\n       e.g. {call}\n")
     return summary
 
 
@@ -165,12 +186,13 @@ def run_corpora(workdir: Path, report: Report) -> int:
 
 def write_open_divergences(workdir: Path) -> int:
     """Rewrites open_divergences.txt with the divergences the tests' own runs find today."""
-    found: dict[str, set[str]] = {"generated": set()}
+    found: dict[str, set[str]] = {"generated": set(), "probes": set()}
     with JavaOracle() as oracle:
         objects = (generate_object(FIXED_SEED, i) for i in range(FIXED_COUNT))
-        for comparison in compare_objects(objects, oracle, workdir, KnownJavaBugs.load()):
-            if comparison.cause is not None:
-                found["generated"].add(comparison.cause.group)
+        for where, batch in (("generated", objects), ("probes", probe_objects())):
+            for comparison in compare_objects(batch, oracle, workdir, KnownJavaBugs.load()):
+                if comparison.cause is not None:
+                    found[where].add(comparison.cause.group)
         oracle.time_limit = 600
         for run in CORPUS_RUNS:
             if run.available():
@@ -192,6 +214,10 @@ def main(argv: list[str] | None = None) -> int:
     if reason:
         print(f"differential: {reason}", file=sys.stderr)
         return 2
+    # our panc runs in this process: a runaway program (a string doubled in a loop) must fail with
+    # a MemoryError, reported as a crash, not take the machine's memory (the JVM lifts the limit)
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, hard))
     report = Report()
     with tempfile.TemporaryDirectory(prefix="pan-differential-") as temporary:
         workdir = args.workdir or Path(temporary)
@@ -202,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
             return write_open_divergences(workdir)
         if args.corpora:
             status = run_corpora(workdir, report)
+        elif args.builtins:
+            status = 0 if not run_builtin_probes(workdir, report).groups else 1
         else:
             summary = run_generated(args, workdir, report)
             status = 0 if not summary.groups else 1

@@ -10,20 +10,20 @@ are copy-on-write in the evaluator); only ``clone`` copies deeply.
 from __future__ import annotations
 
 import functools
+import math
 import re
+import struct
 
-from panc.builtins.arguments import dict_arg, long_arg
+from panc.builtins.arguments import expect_dict, expect_long, java_type_name
 from panc.builtins.registry import BuiltinError, builtin
-from panc.builtins.strings import from_units, java_range, to_units
+from panc.builtins.strings import INT_MAX, from_units, java_int, to_units
 from panc.evaluation.values import (
     NULL,
     UNDEF,
     Value,
     deep_copy,
-    is_property,
     java_length,
     sorted_keys,
-    type_name,
 )
 from panc.syntax import paths
 
@@ -35,10 +35,10 @@ def is_valid_key(key: str) -> bool:
     return _KEY.fullmatch(key) is not None and not key.isdigit()
 
 
-def dict_key(function: str, key: Value) -> str:
+def dict_key(key: Value) -> str:
     """``key`` checked as a dict key; a key written entirely as ``{...}`` is escaped (pan 10.7)."""
     if type(key) is not str:
-        raise BuiltinError(f"{function}() requires string keys, not {type_name(key)} ({format_key(key)})")
+        raise BuiltinError(f"nlist keys must be string; argument is of type {java_type_name(key)}")
     checked = _checked_key(key)
     if checked is None:
         raise BuiltinError(f"invalid key ({key}) for nlist() or hash()")
@@ -53,26 +53,31 @@ def _checked_key(key: str) -> str | None:
     return key if is_valid_key(key) else None
 
 
-def format_key(key: Value) -> str:
-    return key if type(key) is str else repr(key)
+def replaceable(old: Value, new: Value) -> bool:
+    """panc's replacement rule: a value gives way to one of its own type, or to undef or null;
+    undef and null give way to anything."""
+    return old is UNDEF or old is NULL or new is UNDEF or new is NULL or type(old) is type(new)
 
 
-def _build_dict(function: str, args: list[Value]) -> dict[str, Value]:
+def _build_dict(args: list[Value]) -> dict[str, Value]:
+    """``dict(key, value, ...)``: a key given twice is an error (if both values are of one
+    type: a duplicate; else the replacement rule's error), unless the first value was null."""
     if len(args) % 2:
-        raise BuiltinError(f"{function}() requires an even number of arguments (key, value pairs)")
+        raise BuiltinError("hash/nlist function must have an even number of arguments")
     result: dict[str, Value] = {}
-    dropped: set[str] = set()  # keys given with a null value still count for duplicates
     for i in range(0, len(args), 2):
         key = args[i]
         checked = _checked_key(key) if type(key) is str else None
         if checked is None:
-            checked = dict_key(function, key)  # raises the right message
-        if checked in result or checked in dropped:
-            raise BuiltinError(f"duplicate key ({checked}) in {function}()")
+            checked = dict_key(key)  # raises the right message
         value = args[i + 1]
-        if value is NULL:
-            dropped.add(checked)
-        else:
+        if checked in result:
+            old = result[checked]
+            if not replaceable(old, value):
+                raise BuiltinError(f"existing element of type {java_type_name(old)} cannot be replaced "
+                                   f"by one of type {java_type_name(value)}")
+            raise BuiltinError(f"duplicate key ({checked}) in nlist function")
+        if value is not NULL:
             result[checked] = value
     return result
 
@@ -82,13 +87,13 @@ def pan_dict(args: list[Value]) -> dict[str, Value]:
     """Return a new dict built from key, value pairs: ``dict("one", 1, "two", 2)``. Keys are
     strings that are valid path terms; a key written entirely in braces, ``"{/etc/hosts}"``,
     is escaped. A repeated key is an error and a ``null`` value leaves its key out."""
-    return _build_dict("dict", args)
+    return _build_dict(args)
 
 
 @builtin("nlist", signature="nlist(key, value, ...)", deprecated=True)
 def pan_nlist(args: list[Value]) -> dict[str, Value]:
     """Deprecated alias of ``dict``: return a new dict built from key, value pairs."""
-    return _build_dict("nlist", args)
+    return _build_dict(args)
 
 
 @builtin("list", signature="list(elem, ...)")
@@ -109,17 +114,20 @@ def length(args: list[Value]) -> int:
         return len(value)
     if value is UNDEF:
         return 0
-    raise BuiltinError(f"length() requires a string or a resource, not {type_name(value)}")
+    raise BuiltinError("argument to length must be undef, string, or resource; "
+                       f"element of type {java_type_name(value)} is not valid")
 
 
 @builtin("key", min_args=2, max_args=2, signature="key(resource, index)")
 def pan_key(args: list[Value]) -> str:
     """Return the name of the child of a dict at position ``index`` (from 0) in the sorted list
     of its keys; with a loop over ``length(resource)`` this walks all the keys."""
-    resource = dict_arg("key", args, 0)
-    index = long_arg("key", args, 1)
+    resource = expect_dict(args[0], "first argument to key() must be a dict")
+    index = expect_long(args[1], "second argument to key() must be a long")
+    if index > INT_MAX:
+        raise BuiltinError(f"index exceeds maximum value ({INT_MAX}): {index}")
     if not 0 <= index < len(resource):
-        raise BuiltinError(f"key() index ({index}) out of range for a dict of size {len(resource)}")
+        raise BuiltinError(f"index out of bounds in key(): {index}")
     return sorted_keys(resource)[index]
 
 
@@ -128,20 +136,15 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
     """Return a new resource combining the arguments, which must be all lists or all dicts:
     lists are concatenated in order, dicts united. A key present in two dicts is an error."""
     kind = type(args[0])
-    if kind is not list and kind is not dict:
-        raise BuiltinError(f"merge() requires lists or dicts, not {type_name(args[0])}")
-    for arg in args[1:]:
-        if type(arg) is not kind:
-            raise BuiltinError(
-                f"merge() requires arguments of the same type: {type_name(args[0])} and {type_name(arg)}"
-            )
+    if (kind is not list and kind is not dict) or any(type(arg) is not kind for arg in args):
+        raise BuiltinError("merge() arguments must be all lists or dicts")
     if kind is list:
         return [item for arg in args for item in arg]
     merged: dict[str, Value] = {}
     for arg in args:
         for name, child in arg.items():
             if name in merged:
-                raise BuiltinError(f"merge() found the key ({name}) in more than one dict")
+                raise BuiltinError(f"two (or more) children have the same name in merge(): {name}")
             merged[name] = child
     return merged
 
@@ -152,87 +155,89 @@ def splice(args: list[Value]) -> str | list[Value]:
     ``start`` is removed and, when given, replaced by ``repl`` (a string for a string, a list
     for a list). A negative ``start`` counts from the end: ``splice("abcde", 2, 0, "12")`` is
     ``"ab12cde"`` and ``splice("abcde", -2, 1)`` is ``"abce"``. The arguments are not modified."""
+    start = expect_long(args[1], "second argument to splice() must be a long")
+    start = java_int(start, "second argument to splice() cannot be converted to int: ")
+    count = expect_long(args[2], "third argument to splice() must be a long")
+    count = java_int(count, "third argument to splice() cannot be converted to int: ")
     target = args[0]
-    start = long_arg("splice", args, 1)
-    count = long_arg("splice", args, 2)
     t = type(target)
+    if t is not str and t is not list:
+        raise BuiltinError("first argument of splice() must be a string or list")
+    if len(args) > 3 and type(args[3]) is not t:
+        raise BuiltinError("fourth argument of splice() must be of the same type as the first")
     if t is str:
         units = to_units(target)
-        begin, end = java_range("splice", len(units), start, count)
-        repl = args[3] if len(args) > 3 else ""
-        if type(repl) is not str:
-            raise BuiltinError(f"splice() of a string requires a string replacement, not {type_name(repl)}")
-        return from_units(units[:begin] + to_units(repl) + units[end:])
+        begin, end = _splice_range(len(units), start, count, "string")
+        return from_units(units[:begin] + to_units(args[3] if len(args) > 3 else "") + units[end:])  # type: ignore[arg-type]
+    begin, end = _splice_range(len(target), start, count, "list")
+    return target[:begin] + list(args[3] if len(args) > 3 else []) + target[end:]  # type: ignore[call-overload,operator]
+
+
+def _splice_range(size: int, start: int, count: int, kind: str) -> tuple[int, int]:
+    """``(begin, end)`` of the part splice() replaces; a negative start counts from the end, a
+    negative count leaves that many elements off the end."""
+    if start < 0:
+        start += size
+    end = start + count if count >= 0 else size + count
+    if start < 0:
+        raise BuiltinError(f"start index in splice() is before beginning of {kind}")
+    if start > size:
+        raise BuiltinError(f"start index in splice() is after end of {kind}")
+    if end < 0:
+        raise BuiltinError(f"end index in splice() is before beginning of {kind}")
+    if end > size:
+        raise BuiltinError(f"end index in splice() is after end of {kind}")
+    if end < start:
+        raise BuiltinError("end index is before the start index")
+    return start, end
+
+
+def java_equals(first: Value, second: Value) -> bool:
+    """Java's ``Element.equals``: same type and value; resources compare child by child (a
+    long never equals a double; doubles compare by their bits, as ``Double.equals``)."""
+    t = type(first)
+    if t is not type(second):
+        return False
     if t is list:
-        begin, end = java_range("splice", len(target), start, count)
-        repl = args[3] if len(args) > 3 else []
-        if type(repl) is not list:
-            raise BuiltinError(f"splice() of a list requires a list replacement, not {type_name(repl)}")
-        return target[:begin] + list(repl) + target[end:]
-    raise BuiltinError(f"splice() requires a string or a list as first argument, not {type_name(target)}")
-
-
-def _same_property(function: str, wanted: Value, child: Value) -> bool:
-    if type(child) is not type(wanted):
-        raise BuiltinError(
-            f"{function}() cannot compare a {type_name(wanted)} with a child of type {type_name(child)}"
-        )
-    return bool(child == wanted)
-
-
-def _dict_matches(wanted: dict[str, Value], child: Value) -> bool:
-    """Does ``child`` hold every child of ``wanted`` with the same value?"""
-    if type(child) is not dict:
-        raise BuiltinError(f"index() cannot compare a dict with a child of type {type_name(child)}")
-    for name, value in wanted.items():
-        if not is_property(value):
-            raise BuiltinError(f"index() requires a dict of properties as first argument ({name} is not)")
-        if name not in child:
-            return False
-        if not _same_property("index", value, child[name]):
-            return False
-    return True
-
-
-def _matches(sub: Value, child: Value) -> bool:
-    if type(sub) is dict:
-        return _dict_matches(sub, child)
-    return _same_property("index", sub, child)
+        return len(first) == len(second) and all(map(java_equals, first, second))  # type: ignore[arg-type]
+    if t is dict:
+        return first.keys() == second.keys() and all(  # type: ignore[union-attr]
+            java_equals(child, second[name]) for name, child in first.items())  # type: ignore[index,union-attr]
+    if t is float:  # Double.equals: NaN equals NaN, 0.0 does not equal -0.0
+        return struct.pack(">d", first) == struct.pack(">d", second) or (
+            math.isnan(first) and math.isnan(second))  # type: ignore[arg-type]
+    return first is second if first is NULL or first is UNDEF else bool(first == second)
 
 
 @builtin("index", min_args=2, max_args=3, signature="index(sub, arg[, start])")
 def pan_index(args: list[Value]) -> int | str:
     """Find ``sub`` inside a string or resource. In a string: the position of the substring
     ``sub`` (or -1), searching from ``start``. In a list: the position of the first child equal
-    to the property ``sub`` (or -1), from position ``start``. In a dict: the name of the first
-    child equal to ``sub`` (or ""), skipping ``start`` matches. When ``sub`` is a dict, a child
-    matches if it is a dict holding all of ``sub``'s children with equal values."""
+    to ``sub`` (or -1), from position ``start``. In a dict: the name of the first child equal to
+    ``sub`` (or ""), skipping ``start`` matches. Equal means of the same type and value (for a
+    resource: with equal children)."""
     sub, arg = args[0], args[1]
-    start = long_arg("index", args, 2) if len(args) > 2 else 0
-    if type(sub) is not dict and not is_property(sub):
-        raise BuiltinError(f"index() requires a property or a dict as first argument, not {type_name(sub)}")
+    start = expect_long(args[2], "third argument of index() must be a long") if len(args) > 2 else 0
     t = type(arg)
-    if t is str:
-        if type(sub) is not str:
-            raise BuiltinError(f"index() in a string requires a string to search, not {type_name(sub)}")
+    if t is str and type(sub) is str:
         units = to_units(arg)
         if sub == "":  # Java: the empty string is found at the start position, capped at the end
             return min(max(start, 0), len(units))
         return units.find(to_units(sub), max(start, 0))
     if t is list:
         for position in range(max(start, 0), len(arg)):
-            if _matches(sub, arg[position]):
+            if java_equals(sub, arg[position]):
                 return position
         return -1
     if t is dict:
         skip = start
         for name in sorted_keys(arg):
-            if _matches(sub, arg[name]):
+            if java_equals(sub, arg[name]):
                 if skip <= 0:
                     return name
                 skip -= 1
         return ""
-    raise BuiltinError(f"index() requires a string, list or dict as second argument, not {type_name(arg)}")
+    raise BuiltinError("invalid argument(s) in call to index()")
 
 
 @builtin("clone", min_args=1, max_args=1, signature="clone(arg)")

@@ -14,6 +14,7 @@ import gzip
 import re
 from typing import TYPE_CHECKING
 
+from panc.builtins.arguments import java_type_name
 from panc.builtins.registry import BUILTINS, BuiltinError, builtin
 from panc.diagnostics import EvaluationError
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
@@ -39,9 +40,11 @@ def _is_undef_literal(node: ast.Expr) -> bool:
     return isinstance(node, ast.Literal) and node.value is UNDEF
 
 
-def _string(value: Value, function: str, span: Span) -> str:
+def _string(value: Value, message: str, span: Span) -> str:
+    """``value`` if it is a string, else an error with panc's ``message`` for this builtin
+    (``{type}`` in it is the Java name of the value's type)."""
     if type(value) is not str:
-        raise located(f"{function}() requires a string argument, not {type_name(value)}", span)
+        raise located(message.replace("{type}", java_type_name(value)), span)
     return value
 
 
@@ -75,9 +78,10 @@ def error_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 
     def code(frame: Frame) -> Value:
         values = [a(frame) for a in args]
-        if type(values[0]) is not str:
-            raise located("the first argument for error() needs to be a string", span)
-        message = values[0] if len(values) == 1 else _format(values, span)
+        if len(values) > 1:
+            message = _format(values, span)
+        else:
+            message = _string(values[0], "the first argument for error() needs to be a string", span)
         raise located(f"[{frame.build.object_name}] user-initiated error: {message}", span)
 
     return code
@@ -96,7 +100,10 @@ def debug_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 
     def code(frame: Frame) -> Value:
         values = [a(frame) for a in args]
-        message = _string(values[0], "debug", span) if len(values) == 1 else _format(values, span)
+        if len(values) > 1:
+            message = _format(values, span)
+        else:
+            message = _string(values[0], "debug() requires exactly one string argument", span)
         frame.build.emit(f"[{frame.build.object_name}] {message}\n")
         return message
 
@@ -112,7 +119,7 @@ def traceback_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     span = call.span
 
     def code(frame: Frame) -> Value:
-        message = _string(message_code(frame), "traceback", span)
+        message = _string(message_code(frame), "traceback() requires exactly one string argument", span)
         lines = [message, ">>> call stack trace ", f">>> [{span}]"]
         current: Frame | None = frame
         while current is not None:
@@ -126,16 +133,31 @@ def traceback_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     return code
 
 
+_DEPRECATED_LEVEL = "first argument of deprecated() must be a non-negative long"
+_DEPRECATED_MESSAGE = "second argument of deprecated() must be a string"
+
+
 @builtin("deprecated", min_args=2, max_args=2, kind="context", signature="deprecated(level, message)")
 def deprecated_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Report a deprecation: printed with ``--warnings on``, an error with ``fatal``."""
-    level = compiler.expr(call.args[0])
-    message_code = compiler.expr(call.args[1])
+    level_node, message_node = call.args
     span = call.span
+    # constant arguments are checked when the call is compiled, as panc does
+    if isinstance(level_node, ast.Literal) and (type(level_node.value) is not int or level_node.value < 0):
+        raise compiler.syntax(_DEPRECATED_LEVEL, span)
+    if isinstance(message_node, ast.Literal) and type(message_node.value) is not str:
+        raise compiler.syntax(_DEPRECATED_MESSAGE, span)
+    level_code = compiler.expr(level_node)
+    message_code = compiler.expr(message_node)
 
     def code(frame: Frame) -> Value:
-        level(frame)
-        message = _string(message_code(frame), "deprecated", span)
+        level = level_code(frame)
+        message = message_code(frame)
+        if type(level) is not int:
+            raise located(_DEPRECATED_LEVEL, span)
+        message = _string(message, _DEPRECATED_MESSAGE, span)
+        if level < 0:
+            raise located(_DEPRECATED_LEVEL, span)
         mode = frame.build.warnings
         if mode == "fatal":
             raise located(f"deprecation error: {message}", span)
@@ -185,7 +207,7 @@ def exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     value_code = compiler.expr(arg)
 
     def code(frame: Frame) -> Value:
-        name = _string(value_code(frame), "exists", span)
+        name = _string(value_code(frame), "exists() requires one variable reference or string argument", span)
         if name.startswith("/") or ":" in name:
             return frame.build.path_value(name, span) is not MISSING
         return frame.build.template_exists(name)
@@ -414,10 +436,10 @@ def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     span = call.span
 
     def code(frame: Frame) -> Value:
-        text = _string(text_code(frame), "substitute", span)
+        text = _string(text_code(frame), "first argument to substitute() must be a string", span)
         table = table_code(frame) if table_code is not None else None
         if table is not None and type(table) is not dict:
-            raise located(f"substitute() requires a dict as second argument, not {type_name(table)}", span)
+            raise located("second argument to substitute() must be an nlist", span)
 
         def replace(match: re.Match[str]) -> str:
             if match.group(1):
@@ -432,7 +454,7 @@ def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
                 if value is MISSING:
                     value = frame.build.globals.get(name, MISSING)
             if value is MISSING:
-                raise located(f"variable named '{name}' is undefined in substitute()", span)
+                raise located(f"variable ({name}) undefined in substitute()", span)
             if type(value) is dict or type(value) is list:
                 raise located(f"substitute() cannot insert a {type_name(value)} for '{name}'", span)
             return format_scalar(value)
@@ -453,7 +475,7 @@ def value_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     span = call.span
 
     def code(frame: Frame) -> Value:
-        path = _string(path_code(frame), "value", span)
+        path = _string(path_code(frame), "value() requires one string argument; {type} found", span)
         build = frame.build
         found = build.path_value(path, span, build.relative_root(frame))
         if default_code is not None and (found is MISSING or found is UNDEF):
@@ -489,7 +511,8 @@ def path_exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
         raise compiler.syntax(_RELATIVE_PATH_NOT_ALLOWED, span)
 
     def code(frame: Frame) -> Value:
-        path = _string(path_code(frame), "path_exists", span)
+        # (the placeholder is panc's: its message is never formatted)
+        path = _string(path_code(frame), "{0}() requires exactly one string argument", span)
         if _is_relative(path):
             raise located(_RELATIVE_PATH_NOT_ALLOWED, span)
         return frame.build.path_value(path, span) is not MISSING
@@ -531,7 +554,7 @@ def create_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 
     def code(frame: Frame) -> Value:
         values = [a(frame) for a in args]
-        name = _string(values[0], "create", span)
+        name = _string(values[0], "first argument of create() must be a string", span)
         return frame.build.create(name, values[1:], frame, span)
 
     return code
@@ -544,17 +567,16 @@ def if_exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     span = call.span
 
     def code(frame: Frame) -> Value:
-        name = _string(name_code(frame), "if_exists", span)
+        name = _string(name_code(frame), "if_exists argument is not a string: {type}", span)
         return name if frame.build.template_exists(name) else UNDEF
 
     return code
 
 
 def _file_name(value: Value, function: str, span: Span) -> str:
-    name = _string(value, function, span)
-    if name.startswith("/"):
-        raise located(f"{function}() requires a relative file name, not '{name}'", span)
-    return name
+    if type(value) is not str or value.startswith("/"):
+        raise located(f"{function}() requires a relative file name", span)
+    return value
 
 
 @builtin("file_contents", min_args=1, max_args=2, kind="context", signature="file_contents(file[, 'gzip'])")
@@ -571,7 +593,7 @@ def file_contents_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
             raise located(f"file_contents() option must be 'gzip', not '{format_scalar(option)}'", span)
         found = frame.build.find_file(name)
         if found is None:
-            raise located(f"cannot find file '{name}'", span)
+            raise located(f"file ({name}) does not exist", span)
         data = found.data
         try:
             if option == "gzip":

@@ -14,9 +14,9 @@ import re
 import unicodedata
 from fractions import Fraction
 
-from panc.builtins.arguments import long_arg, property_arg
+from panc.builtins.arguments import expect_property
 from panc.builtins.registry import BuiltinError, builtin
-from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, java_to_string
+from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, java_to_string, type_name
 
 _JAVA_DOUBLE = re.compile(
     r"""[+-]?(?:
@@ -97,12 +97,17 @@ def to_string(args: list[Value]) -> str:
     return java_to_string(args[0])
 
 
+_JAVA_CLASSES = {"boolean": "BooleanProperty", "double": "DoubleProperty", "string": "StringProperty",
+                 "list": "ListResource", "dict": "HashResource", "null": "Null", "undef": "Undef"}
+"""The Java class panc names in one message (to_long's radix), in org.quattor.pan.dml.data."""
+
+
 @builtin("to_boolean", min_args=1, max_args=1, signature="to_boolean(prop)")
 def to_boolean(args: list[Value]) -> bool:
     """Convert a property into a boolean. The numbers 0 and 0.0 give ``false``, other numbers
     ``true``; the empty string and ``"false"`` (in any case) give ``false``, other strings
     ``true``. Resources are not accepted."""
-    value = property_arg("to_boolean", args, 0)
+    value = expect_property(args[0], "to_boolean argument is not a property: {type}")
     t = type(value)
     if t is bool:
         return value
@@ -117,8 +122,15 @@ def to_long(args: list[Value]) -> int:
     with a leading ``0`` (so ``"08"`` is an error) or hexadecimal with ``0x``. With ``radix``
     the string holds digits of that base without prefix: ``to_long("ff", 16)`` is 255. A
     boolean gives 0 or 1, a double is rounded to the nearest long, a long is returned as is."""
-    value = property_arg("to_long", args, 0)
-    radix = long_arg("to_long", args, 1) if len(args) > 1 else None
+    value = expect_property(args[0], "invalid argument of type {type}; expecting a property")
+    radix = None
+    if len(args) > 1:
+        radix = args[1]
+        if type(radix) is not int:
+            java_class = _JAVA_CLASSES[type_name(radix)]
+            raise BuiltinError(f"radix must be a long not class org.quattor.pan.dml.data.{java_class}")
+        if not 2 <= radix <= 36:
+            raise BuiltinError(f"radix value {radix} is not within valid range [2, 36]")
     t = type(value)
     if t is bool:
         return int(value)
@@ -129,8 +141,7 @@ def to_long(args: list[Value]) -> int:
     try:
         return decode_java_long(value) if radix is None else parse_java_long(value, radix)
     except ValueError:
-        base = "" if radix is None else f" in radix {radix}"
-        raise BuiltinError(f"to_long() cannot convert the string '{value}' to a long{base}") from None
+        raise BuiltinError(f"string cannot be converted to long: {value}") from None
 
 
 @builtin("to_double", min_args=1, max_args=1, signature="to_double(prop)")
@@ -138,7 +149,7 @@ def to_double(args: list[Value]) -> float:
     """Convert a property into a double. A string is parsed as a double literal (``"1.5"``,
     ``"2e3"``); an invalid string is an error. A boolean gives 0.0 or 1.0, a long the same
     value as a double, a double is returned as is."""
-    value = property_arg("to_double", args, 0)
+    value = expect_property(args[0], "to_double argument is not a property: {type}")
     t = type(value)
     if t is float:
         return value
@@ -147,4 +158,4 @@ def to_double(args: list[Value]) -> float:
     try:
         return parse_java_double(value)
     except ValueError:
-        raise BuiltinError(f"to_double() cannot convert the string '{value}' to a double") from None
+        raise BuiltinError(f"string cannot be converted to double: {value}") from None

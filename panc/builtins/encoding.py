@@ -15,7 +15,7 @@ import json
 import math
 import re
 
-from panc.builtins.arguments import string_arg
+from panc.builtins.arguments import expect_string
 from panc.builtins.collections import is_valid_key
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.strings import java_utf8
@@ -27,7 +27,6 @@ from panc.evaluation.values import (
     format_double,
     java_length,
     sorted_keys,
-    type_name,
 )
 from panc.syntax import paths
 
@@ -37,16 +36,24 @@ from panc.syntax import paths
 def escape(args: list[Value]) -> str:
     """Escape a string so that it can be used as a dict key inside paths. Every character that
     is not an ASCII letter or digit, and a leading digit, is replaced by an underscore followed
-    by its two-digit hex code (one per UTF-8 byte): ``escape("1+1")`` is ``"_31_2b1"``. The
-    empty string gives ``"_"``."""
-    return paths.escape(string_arg("escape", args, 0))
+    by its two-digit hex code: ``escape("1+1")`` is ``"_31_2b1"``, ``escape("é")`` is ``"_e9"``.
+    The empty string gives ``"_"``; a character from U+0100 on cannot be escaped."""
+    text = expect_string(args[0], "escape argument is not a string: {type}")
+    refused = paths.unescapable(text)
+    if refused is not None:
+        raise BuiltinError(f"string contains character which cannot be escaped: {refused:x}")
+    return paths.escape(text)
 
 
 @builtin("unescape", min_args=1, max_args=1, signature="unescape(str)")
 def unescape(args: list[Value]) -> str:
     """Replace the escape sequences made by ``escape`` (an underscore followed by two hex
-    digits) with the characters they stand for, giving back the original string."""
-    return paths.unescape(string_arg("unescape", args, 0))
+    digits, the code of a character up to U+00FF) with the characters they stand for, giving
+    back the original string."""
+    try:
+        return paths.unescape(expect_string(args[0], "unescape argument is not a string: {type}"))
+    except ValueError as error:
+        raise BuiltinError(str(error)) from None
 
 
 # --- base64 --------------------------------------------------------------------------------
@@ -56,7 +63,8 @@ def unescape(args: list[Value]) -> str:
 def base64_encode(args: list[Value]) -> str:
     """Return the base64 (RFC 2045) encoding of the string's UTF-8 bytes:
     ``base64_encode("hello world")`` is ``"aGVsbG8gd29ybGQ="``."""
-    return base64.b64encode(java_utf8(string_arg("base64_encode", args, 0))).decode("ascii")
+    text = expect_string(args[0], "argument for base64_encode() must be a string")
+    return base64.b64encode(java_utf8(text)).decode("ascii")
 
 
 @builtin("base64_decode", min_args=1, max_args=1, signature="base64_decode(encoded)")
@@ -64,7 +72,7 @@ def base64_decode(args: list[Value]) -> str:
     """Return the string encoded in base64 (RFC 2045) by the argument:
     ``base64_decode("aGVsbG8gd29ybGQ=")`` is ``"hello world"``. Whitespace (line breaks) in the
     argument is ignored; anything else that is not valid base64 is an error."""
-    encoded = "".join(string_arg("base64_decode", args, 0).split())
+    encoded = "".join(expect_string(args[0], "argument for base64_decode() must be a string").split())
     try:
         data = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError) as error:
@@ -118,8 +126,8 @@ def digest(args: list[Value]) -> str:
     """Return the digest of ``message`` computed with ``algorithm`` as a hexadecimal string.
     The algorithms are ``MD2``, ``MD5``, ``SHA``, ``SHA-1``, ``SHA-256``, ``SHA-384`` and
     ``SHA-512``, in any case. As in panc, leading zeros of the hex number are not printed."""
-    algorithm = string_arg("digest", args, 0)
-    message = string_arg("digest", args, 1)
+    algorithm = expect_string(args[0], "first argument of digest() must be a string")
+    message = expect_string(args[1], "second argument of digest() must be a string")
     # panc hashes the first length() bytes of the UTF-8 encoding (equal for ASCII text).
     data = java_utf8(message)[: java_length(message)]
     name = algorithm.upper()
@@ -128,10 +136,7 @@ def digest(args: list[Value]) -> str:
     elif name in _DIGESTS:
         raw = hashlib.new(_DIGESTS[name], data).digest()
     else:
-        raise BuiltinError(
-            f"digest() does not support the algorithm '{algorithm}'; "
-            "use MD2, MD5, SHA, SHA-1, SHA-256, SHA-384 or SHA-512"
-        )
+        raise BuiltinError(f"invalid digest algorithm ({algorithm})")
     return format(int.from_bytes(raw, "big"), "x")
 
 
@@ -197,7 +202,7 @@ def _encode_json(value: Value, indent: str, out: list[str]) -> None:
     elif value is NULL:
         out.append("null")
     else:
-        raise BuiltinError(f"json_encode() cannot encode {type_name(value)} values")
+        raise BuiltinError("undef cannot be converted to JSON")
 
 
 @builtin("json_encode", min_args=1, max_args=1, signature="json_encode(arg)")
@@ -217,15 +222,27 @@ class _JsonKeyError(Exception):
         self.path = path
 
 
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"invalid number {name}")
+class _JavaNumberFormat(Exception):
+    """A number panc reads with ``Long.parseLong`` and cannot (Java's NumberFormatException)."""
 
 
 def _json_long(text: str) -> int:
     number = int(text)
     if not LONG_MIN <= number <= LONG_MAX:
-        raise ValueError(f"number {text} does not fit in a long")
+        raise _JavaNumberFormat(text)
     return number
+
+
+def _json_double(text: str) -> float:
+    if "." not in text:  # panc reads a number without a '.' as a long, "1e3" included
+        raise _JavaNumberFormat(text)
+    return float(text)
+
+
+# Gson (which panc reads JSON with) is lenient: a document that is one unquoted word, or a
+# single-quoted string, is that string; NaN and Infinity are words too.
+_UNQUOTED_WORD = re.compile(r"""[^\s{}\[\]:,;=#/\\"']+""")
+_SINGLE_QUOTED = re.compile(r"'([^'\\]*)'")
 
 
 def _to_pan(value: Value, path: str) -> Value:
@@ -255,18 +272,28 @@ def json_decode(args: list[Value]) -> Value:
     numbers without a fraction or exponent longs and other numbers doubles. Object member
     names must be valid dict keys (not all digits, no spaces...); ``null`` members are left
     out."""
-    text = string_arg("json_decode", args, 0)
+    text = expect_string(args[0], "argument for json_decode() must be a string")
+    stripped = text.strip()
+    if not stripped:
+        return NULL  # an empty document is null
     try:
-        parsed = json.loads(text, parse_int=_json_long, parse_constant=_reject_constant)
+        parsed = json.loads(text, parse_int=_json_long, parse_float=_json_double, parse_constant=str)
+    except _JavaNumberFormat as error:
+        raise BuiltinError(f'For input string: "{error}"') from None
     except json.JSONDecodeError as error:
+        if _UNQUOTED_WORD.fullmatch(stripped):
+            return stripped
+        quoted = _SINGLE_QUOTED.fullmatch(stripped)
+        if quoted:
+            return quoted.group(1)
         detail = error.msg
         if error.pos >= len(text.rstrip()):
             detail = "End of input"
         raise BuiltinError(
-            f"invalid JSON value '{text}': {detail} at line {error.lineno} column {error.colno}"
+            f"invalid JSON value {text}: {detail} at line {error.lineno} column {error.colno}"
         ) from None
     except (ValueError, RecursionError) as error:
-        raise BuiltinError(f"invalid JSON value '{text}': {error}") from None
+        raise BuiltinError(f"invalid JSON value {text}: {error}") from None
     try:
         return _to_pan(parsed, "$")
     except _JsonKeyError as error:

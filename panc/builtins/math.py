@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import math
 
-from panc.builtins.arguments import number_arg
+from panc.builtins.arguments import expect_number
 from panc.builtins.registry import builtin
 from panc.evaluation.values import Value
 
 
 def _numbers(function: str, args: list[Value]) -> tuple[int | float, int | float]:
-    first = number_arg(function, args, 0)
-    second = number_arg(function, args, 1)
+    message = f"all arguments to {function} must be longs or doubles"
+    first = expect_number(args[0], message)
+    second = expect_number(args[1], message)
     if type(first) is int and type(second) is int:
         return first, second
     return float(first), float(second)

@@ -8,12 +8,20 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from panc.builtins.arguments import long_arg, string_arg
+from panc.builtins.arguments import expect_long, expect_string
 from panc.builtins.registry import BuiltinError, builtin
 from panc.evaluation.values import Value
 
 _DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
 _PREFIX = re.compile(r"\d{1,3}")
+
+
+_ORDINALS = ("first", "second")
+
+
+def _string(function: str, args: list[Value], index: int) -> str:
+    """A string argument of the IP functions that panc lacks (their own messages)."""
+    return expect_string(args[index], f"{_ORDINALS[index]} argument of {function}() must be a string")
 
 
 def _dotted(function: str, text: str, whole: str) -> int:
@@ -40,21 +48,39 @@ def parse_ip4(function: str, text: str) -> tuple[int, int | None]:
     return value, _dotted(function, mask_text, text)
 
 
+_IP4_WITH_BITMASK = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)\.([0-9]+)(?:/([0-9]+))?")
+_IP4_FORMAT = ('argument to ip4_to_long() must be a string in dotted notation with an optional bitmask, '
+               'like "127.0.0.1/8"')
+
+
 @builtin("ip4_to_long", min_args=1, max_args=1, signature="ip4_to_long(ip)")
 def ip4_to_long(args: list[Value]) -> list[int]:
-    """Convert an IPv4 address in dotted form, with an optional network mask, to a list of
-    longs: ``[address]`` or ``[address, mask]``. The mask is a prefix length (``/8``) or a
-    dotted mask (``/255.0.0.0``). ``l = ip4_to_long("127.0.0.1/8"); l[0] & l[1]`` is the
-    network address."""
-    address, mask = parse_ip4("ip4_to_long", string_arg("ip4_to_long", args, 0))
-    return [address] if mask is None else [address, mask]
+    """Convert an IPv4 address in dotted form, with an optional prefix length, to the list
+    ``[address, mask]`` of longs (without a prefix length the mask is 255.255.255.255):
+    ``l = ip4_to_long("127.0.0.1/8"); l[0] & l[1]`` is the network address."""
+    text = expect_string(args[0], "argument to ip4_to_long() must be a string")
+    found = _IP4_WITH_BITMASK.fullmatch(text)
+    if found is None or any(int(part) > 255 for part in found.groups()[:4]):
+        raise BuiltinError(_IP4_FORMAT)
+    address = 0
+    for part in found.groups()[:4]:
+        address = (address << 8) | int(part)
+    bits = found.group(5)
+    mask = 0xFFFFFFFF
+    if bits is not None and len(bits.lstrip("0")) <= 10 and int(bits) <= 2**31 - 1:  # else Java ignores it
+        if int(bits) > 32:
+            raise BuiltinError("bitmask to IP must be between 0 and 32.")
+        mask = (mask >> (32 - int(bits))) << (32 - int(bits))
+    return [address, mask]
 
 
 @builtin("long_to_ip4", min_args=1, max_args=1, signature="long_to_ip4(ip)")
 def long_to_ip4(args: list[Value]) -> str:
     """Convert an IPv4 address held in a long into dotted form, like ``inet_ntoa``:
     ``long_to_ip4(0x01020304)`` is ``"1.2.3.4"``. Only the low 32 bits are used."""
-    value = long_arg("long_to_ip4", args, 0)
+    value = expect_long(args[0], "argument to ip4_to_long must be a long")
+    if not 0 <= value <= 0xFFFFFFFF:
+        raise BuiltinError("argument to ip4_to_long must be a 32-bit integer")
     return ".".join(str((value >> shift) & 0xFF) for shift in (24, 16, 8, 0))
 
 
@@ -63,10 +89,10 @@ def ip4_in_network(args: list[Value]) -> bool:
     """Extension (not in panc): return true if the IPv4 address ``addr`` lies in the network
     ``net/len`` (prefix length or dotted mask): ``ip4_in_network("10.1.2.3", "10.1.0.0/16")``
     is true. A network without mask is a single address."""
-    address, address_mask = parse_ip4("ip4_in_network", string_arg("ip4_in_network", args, 0))
+    address, address_mask = parse_ip4("ip4_in_network", _string("ip4_in_network", args, 0))
     if address_mask is not None:
         raise BuiltinError(f"ip4_in_network(): the address '{args[0]}' must not have a mask")
-    network, mask = parse_ip4("ip4_in_network", string_arg("ip4_in_network", args, 1))
+    network, mask = parse_ip4("ip4_in_network", _string("ip4_in_network", args, 1))
     if mask is None:
         mask = 0xFFFFFFFF
     return (address & mask) == (network & mask)
@@ -100,7 +126,7 @@ def ip6_canonical(args: list[Value]) -> str:
     """Extension (not in panc): return the canonical text form (RFC 5952) of an IPv6 address,
     keeping a ``/len`` suffix: ``ip6_canonical("2001:DB8:0:0:0:0:0:1")`` is
     ``"2001:db8::1"``. A malformed address is an error."""
-    address, length = parse_ip6("ip6_canonical", string_arg("ip6_canonical", args, 0))
+    address, length = parse_ip6("ip6_canonical", _string("ip6_canonical", args, 0))
     text = canonical_ip6(address)
     return text if length is None else f"{text}/{length}"
 
@@ -110,7 +136,7 @@ def ip6_to_list(args: list[Value]) -> list[int]:
     """Extension (not in panc): return the eight 16-bit groups of an IPv6 address as longs,
     followed by the prefix length when the address has one: ``ip6_to_list("2001:db8::1/64")``
     is ``[8193, 3512, 0, 0, 0, 0, 0, 1, 64]``."""
-    address, length = parse_ip6("ip6_to_list", string_arg("ip6_to_list", args, 0))
+    address, length = parse_ip6("ip6_to_list", _string("ip6_to_list", args, 0))
     value = int(address)
     groups = [(value >> shift) & 0xFFFF for shift in range(112, -1, -16)]
     return groups if length is None else [*groups, length]
@@ -121,10 +147,10 @@ def ip6_in_network(args: list[Value]) -> bool:
     """Extension (not in panc): return true if the IPv6 address ``addr`` lies in the network
     ``net/len``: ``ip6_in_network("2001:db8::5", "2001:db8::/32")`` is true. A network
     without prefix length is a single address."""
-    address, address_length = parse_ip6("ip6_in_network", string_arg("ip6_in_network", args, 0))
+    address, address_length = parse_ip6("ip6_in_network", _string("ip6_in_network", args, 0))
     if address_length is not None:
         raise BuiltinError(f"ip6_in_network(): the address '{args[0]}' must not have a prefix length")
-    network, length = parse_ip6("ip6_in_network", string_arg("ip6_in_network", args, 1))
+    network, length = parse_ip6("ip6_in_network", _string("ip6_in_network", args, 1))
     bits = 128 if length is None else length
     mask = ((1 << 128) - 1) ^ ((1 << (128 - bits)) - 1)
     return (int(address) & mask) == (int(network) & mask)

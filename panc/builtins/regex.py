@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from panc.builtins.arguments import long_arg, string_arg
+from panc.builtins.arguments import expect_long, expect_string
 from panc.builtins.registry import BuiltinError, builtin
 from panc.evaluation.values import Value
 
@@ -489,23 +489,27 @@ def compile_java_regex(pattern: str, flags: str = "") -> re.Pattern[str]:
         raise JavaRegexError("pattern too complex", -1) from None
 
 
-def _regex(function: str, pattern: str, flags: str = "") -> re.Pattern[str]:
+def _regex(pattern: str, flags: str = "") -> re.Pattern[str]:
     try:
         return compile_java_regex(pattern, flags)
     except JavaRegexError as error:
-        where = f" near index {error.index}" if error.index >= 0 else ""
-        raise BuiltinError(
-            f"{function}(): invalid regular expression '{pattern}': {error.reason}{where}"
-        ) from None
+        # Java's PatternSyntaxException message: the pattern below, a caret under the index
+        message = f"invalid regular expression: {error.reason}"
+        if error.index >= 0:
+            message += f" near index {error.index}"
+        message += f"\n{pattern}"
+        if 0 <= error.index < len(pattern):
+            message += "\n" + " " * error.index + "^"
+        raise BuiltinError(message) from None
 
 
 def _flags_arg(function: str, args: list[Value]) -> str:
     if len(args) < 3:
         return ""
-    flags = string_arg(function, args, 2)
+    flags = expect_string(args[2], f"{function}() arguments must all be strings; {{type}} found")
     for flag in flags:
         if flag not in "imsux":
-            raise BuiltinError(f"{function}() invalid flag '{flag}': flags are letters of 'imsux'")
+            raise BuiltinError(f"invalid matching flag for regular expression: {flag}")
     return flags
 
 
@@ -515,9 +519,9 @@ def pan_match(args: list[Value]) -> bool:
     ``target``; anchor it with ``^...$`` to test the whole string. The optional ``flags`` is a
     string of letters: ``i`` ignore case, ``m`` multi-line anchors, ``s`` dot matches newlines,
     ``x`` allow spaces and comments, ``u`` Unicode-aware case folding."""
-    target = string_arg("match", args, 0)
-    regex = string_arg("match", args, 1)
-    return _regex("match", regex, _flags_arg("match", args)).search(target) is not None
+    target = expect_string(args[0], "match() arguments must all be strings; {type} found")
+    regex = expect_string(args[1], "match() arguments must all be strings; {type} found")
+    return _regex(regex, _flags_arg("match", args)).search(target) is not None
 
 
 @builtin("matches", min_args=2, max_args=3, signature="matches(target, regex[, flags])")
@@ -526,9 +530,9 @@ def pan_matches(args: list[Value]) -> list[str]:
     strings: the whole match at index 0, then each group (a group that took no part in the
     match gives ""). The list is empty when the expression does not match. ``flags`` is as
     for ``match``."""
-    target = string_arg("matches", args, 0)
-    regex = string_arg("matches", args, 1)
-    found = _regex("matches", regex, _flags_arg("matches", args)).search(target)
+    target = expect_string(args[0], "matches() arguments must all be strings; {type} found")
+    regex = expect_string(args[1], "matches() arguments must all be strings; {type} found")
+    found = _regex(regex, _flags_arg("matches", args)).search(target)
     if found is None:
         return []
     groups = [found.group(0), *found.groups()]
@@ -590,14 +594,14 @@ def pan_replace(args: list[Value]) -> str:
     """Replace every match of the regular expression ``regex`` (Java syntax) in ``target`` with
     ``repl``. In ``repl``, ``$n`` stands for the text of group n (``$0`` the whole match) and
     ``${name}`` for a named group; a backslash makes the next character literal (``\\$``)."""
-    regex = string_arg("replace", args, 0)
-    template = string_arg("replace", args, 1)
-    target = string_arg("replace", args, 2)
-    compiled = _regex("replace", regex)
+    regex = expect_string(args[0], "first argument to replace() must be a regular expression string")
+    template = expect_string(args[1], "second argument to replace() must be a replacement string")
+    target = expect_string(args[2], "third argument to replace() must be a string")
+    compiled = _regex(regex)
     try:
         return compiled.sub(lambda found: _replacement(template, found), target)
     except ValueError as error:
-        raise BuiltinError(f"replace(): invalid replacement string '{template}': {error}") from None
+        raise BuiltinError(str(error)) from None  # Java's own text (IndexOutOfBoundsException...)
 
 
 def java_split(compiled: re.Pattern[str], target: str, limit: int) -> list[str]:
@@ -638,11 +642,7 @@ def pan_split(args: list[Value]) -> list[str]:
     the unsplit rest; with a negative ``limit`` all parts are returned; with 0 (the default)
     too, but empty strings at the end are removed: ``split('\\s*,\\s*', 'a,b , c,,')`` is
     ``["a", "b", "c"]``."""
-    regex = string_arg("split", args, 0)
-    if len(args) == 3:
-        limit = long_arg("split", args, 1)
-        target = string_arg("split", args, 2)
-    else:
-        limit = 0
-        target = string_arg("split", args, 1)
-    return java_split(_regex("split", regex), target, limit)
+    regex = expect_string(args[0], "first argument to split() must be a regular expression string")
+    limit = expect_long(args[1], "second argument to split() must be a long value") if len(args) == 3 else 0
+    target = expect_string(args[-1], "last argument to split() must be a string")
+    return java_split(_regex(regex), target, limit)

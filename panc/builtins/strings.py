@@ -9,9 +9,9 @@ here convert when (rarely) such a character is present; plain strings take the f
 
 from __future__ import annotations
 
-from panc.builtins.arguments import long_arg, string_arg
+from panc.builtins.arguments import expect_long, expect_string
 from panc.builtins.registry import BuiltinError, builtin
-from panc.evaluation.values import Value, type_name
+from panc.evaluation.values import Value
 
 _ASTRAL = "\U00010000"
 
@@ -57,24 +57,14 @@ def java_utf8(s: str) -> bytes:
         return java_decoded(s).encode("utf-8", "replace")
 
 
-def java_range(function: str, length: int, start: int, count: int | None) -> tuple[int, int]:
-    """``(begin, end)`` of the part selected by ``start`` and ``count`` as substr/splice do.
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 
-    A negative ``start`` counts from the end; a negative ``count`` leaves that many elements
-    off the end; no ``count`` means up to the end.
-    """
-    begin = start + length if start < 0 else start
-    if begin < 0 or begin > length:
-        raise BuiltinError(f"{function}() start index ({start}) out of range (length {length})")
-    if count is None:
-        end = length
-    elif count < 0:
-        end = length + count
-    else:
-        end = begin + count
-    if end < begin or end > length:
-        raise BuiltinError(f"{function}() length ({count}) out of range (start {start}, length {length})")
-    return begin, end
+
+def java_int(value: int, message: str) -> int:
+    """``value`` as a Java ``int`` (an index): out of range, ``message`` followed by the value."""
+    if not INT_MIN <= value <= INT_MAX:
+        raise BuiltinError(f"{message}{value}")
+    return value
 
 
 @builtin("substr", min_args=2, max_args=3, signature="substr(target, start[, length])")
@@ -83,36 +73,63 @@ def substr(args: list[Value]) -> str:
     characters long, or runs to the end when ``length`` is omitted. A negative ``start`` counts
     from the end of the string; a negative ``length`` leaves that many characters off the end:
     ``substr("abcdef", 1, -1)`` is ``"bcde"`` and ``substr("abcdef", -4, 1)`` is ``"c"``."""
-    target = string_arg("substr", args, 0)
-    start = long_arg("substr", args, 1)
-    count = long_arg("substr", args, 2) if len(args) > 2 else None
-    units = to_units(target)
-    begin, end = java_range("substr", len(units), start, count)
-    return from_units(units[begin:end])
+    units = to_units(expect_string(args[0], "first argument to substr() must be a string"))
+    start = expect_long(args[1], "second argument to substr() must be a long")
+    start = java_int(start, "second argument to substr() cannot be converted to int: ")
+    if start < 0:
+        start += len(units)
+    if start > len(units):
+        raise BuiltinError("start index in substr() is greater than the string length")
+    if start < 0:
+        raise BuiltinError("start index in substr() is less than zero")
+    end = len(units)
+    if len(args) > 2:
+        count = expect_long(args[2], "second and optional third arguments to substr() must be longs")
+        count = java_int(count, "third argument to substr() cannot be converted to int: ")
+        end = start + count if count >= 0 else len(units) + count
+        if end > len(units):
+            raise BuiltinError("end index in substr() is greater than the string length")
+        if end < 0:
+            raise BuiltinError("end index in substr() is less than zero")
+        if end < start:
+            raise BuiltinError("start index is after ending index in substr()")
+    return from_units(units[start:end])
 
 
 @builtin("to_lowercase", min_args=1, max_args=1, signature="to_lowercase(target)")
 def to_lowercase(args: list[Value]) -> str:
     """Return ``target`` with every uppercase letter converted to lowercase. The conversion uses
     the United States locale, so the result does not depend on the machine's locale."""
-    return string_arg("to_lowercase", args, 0).lower()
+    return expect_string(args[0], "invalid argument to to_lowercase(); string required").lower()
 
 
 @builtin("to_uppercase", min_args=1, max_args=1, signature="to_uppercase(target)")
 def to_uppercase(args: list[Value]) -> str:
     """Return ``target`` with every lowercase letter converted to uppercase. The conversion uses
     the United States locale, so the result does not depend on the machine's locale."""
-    return string_arg("to_uppercase", args, 0).upper()
+    return expect_string(args[0], "invalid argument to to_uppercase(); string required").upper()
 
 
 @builtin("join", min_args=2, signature="join(delimiter, list | arg1, arg2, ...)")
 def join(args: list[Value]) -> str:
     """Join strings with ``delimiter`` between them. The strings come either from one list
-    argument, ``join("-", list("a", "b", "c"))``, or from the remaining arguments,
+    argument, ``join("-", list("a", "b", "c"))``, or from two or more further arguments,
     ``join("-", "a", "b", "c")``; both give ``"a-b-c"``. Only strings may be joined."""
-    delimiter = string_arg("join", args, 0)
-    parts = args[1] if len(args) == 2 and type(args[1]) is list else args[1:]
-    for part in parts:
+    delimiter = expect_string(args[0], "first argument in join() must be a string")
+    if len(args) == 2:
+        parts = args[1]
+        if type(parts) is not list:
+            raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
+        for part in parts:
+            if type(part) is list or type(part) is dict:
+                raise BuiltinError("join() doesn't accept nested elements in the passed list")
+            if type(part) is not str:
+                raise BuiltinError("join() only accepts strings as elements in the list")
+        return delimiter.join(parts)
+    for part in args[1:]:
+        if type(part) is list:
+            raise BuiltinError(
+                "join() only accepts a single list as an argument or all the arguments individually")
         if type(part) is not str:
-            raise BuiltinError(f"join() can only join strings, not {type_name(part)} values")
-    return delimiter.join(parts)
+            raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
+    return delimiter.join(args[1:])  # type: ignore[arg-type]

@@ -22,7 +22,6 @@ PathKind = Literal["absolute", "relative", "external"]
 _KEY = re.compile(r"\w[\w+.-]*\Z", re.ASCII)
 _INDEX = re.compile(r"-?[0-9]+\Z")
 _TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_+.-]+(?:/[A-Za-z0-9_+.-]+)*\Z")
-_ESCAPED = re.compile(r"_([0-9a-fA-F]{2})")
 _PLAIN = re.compile(r"[A-Za-z0-9]")
 
 
@@ -65,36 +64,59 @@ class Path:
 
 
 def escape(text: str) -> str:
-    """panc's ``escape()``: each byte of a character that is not an ASCII letter or digit, and
-    a leading digit, becomes ``_hh`` (lower-case hex); the empty string becomes ``_``."""
+    """panc's ``escape()``: each UTF-16 unit that is not an ASCII letter or digit, and a leading
+    digit, becomes ``_hh``, its code in lower-case hex (``é`` is ``_e9``); the empty string becomes
+    ``_``. panc refuses a character from U+0100 on (``unescapable``); such a character is
+    written here as the ``_hh`` of each of its UTF-8 bytes."""
     if not text:
         return "_"
+    if text.isascii() and text.isalnum() and not text[0].isdigit():
+        return text
     out: list[str] = []
     for position, char in enumerate(text):
-        if _PLAIN.match(char) and not (position == 0 and char.isdigit()):
+        code = ord(char)
+        if code >= 256:
+            out.extend(f"_{byte:02x}" for byte in char.encode("utf-8", "surrogatepass"))
+        elif _PLAIN.match(char) and not (position == 0 and char.isdigit()):
             out.append(char)
         else:
-            out.extend(f"_{byte:02x}" for byte in char.encode("utf-8"))
+            out.append(f"_{code:02x}")
     return "".join(out)
 
 
+def unescapable(text: str) -> int | None:
+    """The code point of the first character panc's ``escape()`` refuses (U+0100 and above),
+    or ``None``."""
+    return next((ord(char) for char in text if ord(char) >= 256), None)
+
+
+_HEX_PAIR = re.compile(r"[+]?[0-9a-fA-F]{1,2}")
+
+
 def unescape(text: str) -> str:
-    """panc's ``unescape()``: the inverse of ``escape`` (``_`` alone is the empty string)."""
+    """panc's ``unescape()``: each ``_hh`` becomes the character of code ``hh`` (``_e9`` is
+    ``é``; so ``_c3_a9``, the UTF-8 bytes of é, is ``Ã©``), ``_`` alone is the empty string.
+    Raises ``ValueError`` with panc's message for an escape cut short or not in hex."""
     if text == "_":
         return ""
     if "_" not in text:
         return text
-    raw = _ESCAPED.sub(lambda m: "\x00" + m.group(1), text)
-    data = bytearray()
-    pos = 0
-    while pos < len(raw):
-        if raw[pos] == "\x00":
-            data.append(int(raw[pos + 1 : pos + 3], 16))
-            pos += 3
-        else:
-            data.extend(raw[pos].encode("utf-8"))
-            pos += 1
-    return data.decode("utf-8", errors="replace")
+    out: list[str] = []
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char != "_":
+            out.append(char)
+            position += 1
+            continue
+        if position + 2 >= len(text):
+            raise ValueError("string contains incomplete escape sequence")
+        pair = text[position + 1 : position + 3]
+        if _HEX_PAIR.fullmatch(pair) is None:
+            raise ValueError(f"string contains invalid escape sequence: {pair}")
+        out.append(chr(int(pair, 16)))
+        position += 3
+    return "".join(out)
 
 
 def expand_braces(text: str) -> str:

@@ -51,7 +51,9 @@ def test_to_boolean(value: object, expected: bool) -> None:
 
 
 def test_to_boolean_rejects_resources() -> None:
-    assert fails("to_boolean", [1]) == "to_boolean() requires a property as first argument, not a list"
+    assert fails("to_boolean", [1]) == "to_boolean argument is not a property: list"
+    assert fails("to_double", {}) == "to_double argument is not a property: nlist"
+    assert fails("to_long", UNDEF) == "invalid argument of type undef; expecting a property"
 
 
 @pytest.mark.parametrize(
@@ -72,7 +74,7 @@ def test_to_long_decodes_like_long_decode(text: str, expected: int) -> None:
      "9223372036854775808", "0x8000000000000000"],
 )
 def test_to_long_rejects_what_long_decode_rejects(text: str) -> None:
-    assert fails("to_long", text) == f"to_long() cannot convert the string '{text}' to a long"
+    assert fails("to_long", text) == f"string cannot be converted to long: {text}"
 
 
 @pytest.mark.parametrize(
@@ -84,9 +86,17 @@ def test_to_long_with_radix(text: str, radix: int, expected: int) -> None:
     assert call("to_long", text, radix) == expected
 
 
-@pytest.mark.parametrize(("text", "radix"), [("0xff", 16), ("12", 2), ("7", 1), ("7", 37), ("", 10)])
+@pytest.mark.parametrize(("text", "radix"), [("0xff", 16), ("12", 2), ("", 10), ("zz", 16)])
 def test_to_long_with_radix_errors(text: str, radix: int) -> None:
-    assert "to_long() cannot convert" in fails("to_long", text, radix)
+    assert fails("to_long", text, radix) == f"string cannot be converted to long: {text}"
+
+
+def test_to_long_radix_checks() -> None:
+    """The oracle: ``to_long(id('ff'), id(1))``, ``to_long(id('ff'), id('a'))``."""
+    assert fails("to_long", "ff", 1) == "radix value 1 is not within valid range [2, 36]"
+    assert fails("to_long", "7", 37) == "radix value 37 is not within valid range [2, 36]"
+    assert fails("to_long", "ff", "a") == (
+        "radix must be a long not class org.quattor.pan.dml.data.StringProperty")
 
 
 @pytest.mark.parametrize(
@@ -119,7 +129,7 @@ def test_to_double_nan() -> None:
 
 @pytest.mark.parametrize("text", ["inf", "nan", "1_0", "abc", "", "1e", "0x10", "Infinityd"])
 def test_to_double_rejects_what_parse_double_rejects(text: str) -> None:
-    assert fails("to_double", text) == f"to_double() cannot convert the string '{text}' to a double"
+    assert fails("to_double", text) == f"string cannot be converted to double: {text}"
 
 
 def test_to_double_of_non_strings() -> None:

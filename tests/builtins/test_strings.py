@@ -33,8 +33,22 @@ def test_substr_out_of_range(args: tuple) -> None:
 
 
 def test_substr_argument_types() -> None:
-    assert fails("substr", 12, 1) == "substr() requires a string as first argument, not a long"
-    assert fails("substr", "abc", "1") == "substr() requires a long as second argument, not a string"
+    assert fails("substr", 12, 1) == "first argument to substr() must be a string"
+    assert fails("substr", "abc", "1") == "second argument to substr() must be a long"
+    assert fails("substr", "abc", 1, 1.5) == "second and optional third arguments to substr() must be longs"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("abc", 2, 2), "end index in substr() is greater than the string length"),
+     (("abc", 4), "start index in substr() is greater than the string length"),
+     (("abc", -4), "start index in substr() is less than zero"),
+     (("abc", 0, -4), "end index in substr() is less than zero"),
+     (("abc", 2, -2), "start index is after ending index in substr()"),
+     (("abc", 2**31), "second argument to substr() cannot be converted to int: 2147483648")],
+)
+def test_substr_range_errors(args: tuple, message: str) -> None:
+    assert fails("substr", *args) == message
 
 
 def test_substr_counts_utf16_units_like_java() -> None:
@@ -50,14 +64,29 @@ def test_case_changes() -> None:
     assert call("to_lowercase", "ok") == "ok"
     assert call("to_uppercase", "straße") == "STRASSE"  # as Java's toUpperCase(Locale.US)
     assert call("to_lowercase", "İstanbul") == "i\u0307stanbul"
-    assert "to_uppercase() requires a string" in fails("to_uppercase", 1)
+    assert fails("to_uppercase", 1) == "invalid argument to to_uppercase(); string required"
 
 
 def test_join_list_and_arguments() -> None:
     assert call("join", "-", ["1", "2", "3"]) == "1-2-3"
     assert call("join", "-", "a", "b", "c") == "a-b-c"
     assert call("join", ",", []) == ""
-    assert call("join", ",", "only") == "only"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [  # the oracle, with arguments given at run time
+        ((",", "only"), "join() only accepts strings or a list of strings as input arguments"),
+        ((",", ["a", 1]), "join() only accepts strings as elements in the list"),
+        ((",", ["a", []]), "join() doesn't accept nested elements in the passed list"),
+        ((",", "a", 1), "join() only accepts strings or a list of strings as input arguments"),
+        ((",", "a", []),
+         "join() only accepts a single list as an argument or all the arguments individually"),
+        ((1, ["a"]), "first argument in join() must be a string"),
+    ],
+)
+def test_join_errors(args: tuple, message: str) -> None:
+    assert fails("join", *args) == message
 
 
 @pytest.mark.parametrize(

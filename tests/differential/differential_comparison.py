@@ -83,6 +83,7 @@ _FAMILY_RULES = (
     (re.compile(r"(?<![\w.])/[\w/{}.:-]*"), "/PATH"),
     (re.compile(r"-?\b\d+(\.\d+)?([eE][-+]?\d+)?\b"), "N"),
     (re.compile(r"\bfn_\d+|\brec_\d+|\bt_\d+|\bo\d+\b"), "NAME"),
+    (re.compile(r"\b(?:an? )?(?:long|double|string|boolean|list|nlist|dict|null|undef)s?\b"), "TYPE"),
 )
 
 

@@ -125,16 +125,37 @@ def compare_objects(
 # --------------------------------------------------------------------------- grouping
 
 
+EXAMPLES_KEPT = 4
+"""Objects kept per group (the smallest): a large run must not keep every output it compared."""
+
+
+def _size(comparison: ObjectComparison) -> tuple[int, int]:
+    return comparison.generated.statement_count(), len(comparison.generated.source_text())
+
+
 @dataclass
 class DivergenceGroup:
     key: str
     aspect: str
-    objects: list[ObjectComparison] = field(default_factory=list)
+    count: int = 0
+    names: list[str] = field(default_factory=list)
+    """The first objects of the group, by name."""
+    examples: list[ObjectComparison] = field(default_factory=list)
+    """The smallest objects of the group (at most ``EXAMPLES_KEPT``)."""
+
+    def add(self, comparison: ObjectComparison) -> None:
+        self.count += 1
+        if len(self.names) < 8:
+            self.names.append(comparison.generated.name)
+        # the outputs are dropped (a minimized example is compiled again): a large run must fit
+        slim = ObjectComparison(comparison.generated, CompileResult(comparison.java.run, {}),
+                                CompileResult(comparison.ours.run, {}), comparison.divergences)
+        self.examples.append(slim)
+        self.examples.sort(key=_size)
+        del self.examples[EXAMPLES_KEPT:]
 
     def smallest(self) -> ObjectComparison:
-        return min(
-            self.objects, key=lambda c: (c.generated.statement_count(), len(c.generated.source_text()))
-        )
+        return self.examples[0]
 
 
 @dataclass
@@ -159,11 +180,10 @@ class Summary:
         if cause is None:
             self.agreeing += 1
             return
-        group = self.groups.setdefault(cause.group, DivergenceGroup(cause.group, cause.aspect))
-        group.objects.append(comparison)
+        self.groups.setdefault(cause.group, DivergenceGroup(cause.group, cause.aspect)).add(comparison)
 
     def ranked(self) -> list[DivergenceGroup]:
-        return sorted(self.groups.values(), key=lambda g: (-len(g.objects), g.key))
+        return sorted(self.groups.values(), key=lambda g: (-g.count, g.key))
 
 
 def summarize(comparisons: Iterable[ObjectComparison]) -> Summary:
@@ -236,11 +256,8 @@ def _smaller_variants(generated: GeneratedObject) -> Iterator[GeneratedObject]:
 def report_group(group: DivergenceGroup, example: ObjectComparison, write: Callable[[str], None]) -> None:
     """One group in the report: its key, its count, a minimal example with both compilers' words."""
     cause = example.cause
-    write(f"\n### {len(group.objects)} objects: {group.key}\n")
-    write(
-        f"seeds/objects: {', '.join(c.generated.name for c in group.objects[:8])}"
-        f"{' ...' if len(group.objects) > 8 else ''}\n"
-    )
+    write(f"\n### {group.count} objects: {group.key}\n")
+    write(f"objects: {', '.join(group.names)}{' ...' if group.count > len(group.names) else ''}\n")
     write("minimal example:\n")
     write(example.generated.source_text())
     if cause is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import resource
 import select
 import shutil
 import subprocess
@@ -69,6 +70,18 @@ class OracleError(RuntimeError):
     """The oracle server died or answered something unreadable."""
 
 
+JAVA_HEAP = "1g"
+"""The JVM's heap: the corpora need about 300 MB; a runaway program fails instead of eating the
+machine's memory (the default is a quarter of it)."""
+
+
+def _lift_address_space_limit() -> None:
+    """In the JVM's process: no address-space limit (tools/differential.py limits its own, for
+    our panc; the JVM reserves far more address space than it uses)."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+
+
 TIMEOUT_RC = -2
 """The exit code reported for a compilation that did not end in time."""
 TIME_LIMIT_SECONDS = 30
@@ -103,12 +116,13 @@ class JavaOracle:
         # pipe nobody reads could fill up and block it
         self._log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115  (closed by close())
         self._process = subprocess.Popen(  # pylint: disable=consider-using-with
-            [executable, "-cp", classpath, "clojure.main", str(SERVER_SCRIPT)],
+            [executable, f"-Xmx{JAVA_HEAP}", "-cp", classpath, "clojure.main", str(SERVER_SCRIPT)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self._log,
             encoding="utf-8",
             cwd="/",
+            preexec_fn=_lift_address_space_limit,
         )
         self._read_answer()  # {"ready": true} once the namespaces are loaded
 

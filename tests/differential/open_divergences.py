@@ -1,11 +1,12 @@
 """The divergences from the Java panc that are known and not fixed yet: ``open_divergences.txt``.
 
-The differential tests (the fixed-seed set of generated objects, the corpora) require that every
-divergence they find is listed there, and that every listed divergence still occurs, like a
-strict xfail: a fix must remove its line, a regression cannot hide. Each line is
-``<where> | <group key>``: ``<where>`` is ``generated`` or ``corpus <run name>``, the group key
-is ``Divergence.group``. ``python tools/differential.py --write-open-divergences`` rewrites the
-file from what the tests' runs find today.
+The differential tests (the fixed-seed set of generated objects, the builtin probes, the
+corpora) require that every divergence they find is listed there, and that every listed
+divergence still occurs, like a strict xfail: a fix must remove its line, a regression cannot
+hide. Each line is ``<where> | <group key>``: ``<where>`` is ``generated``, ``probes`` or
+``corpus <run name>``, the group key is ``Divergence.group``.
+``python tools/differential.py --write-open-divergences`` rewrites the file from what the tests'
+runs find today.
 """
 
 from __future__ import annotations
@@ -40,6 +41,6 @@ def load(path: Path = OPEN_DIVERGENCES) -> dict[str, set[str]]:
 
 def render(found: dict[str, Iterable[str]]) -> str:
     lines = [_HEADER]
-    for where in sorted(found, key=lambda w: (w != "generated", w)):
+    for where in sorted(found, key=lambda w: (w not in ("generated", "probes"), w)):
         lines += [f"{where} | {key}" for key in sorted(set(found[where]))]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,2 @@
+object template obj;
+"/x" = substitute("a ${UNDEFINED_X} b");
