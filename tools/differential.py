@@ -45,6 +45,8 @@ from generator_coverage import COVERAGE_FILE, coverage_listing  # noqa: E402
 from java_oracle import JavaOracle, oracle_unavailable  # noqa: E402
 from open_divergences import FIXED_COUNT, FIXED_SEED, OPEN_DIVERGENCES, render  # noqa: E402
 
+from panc.syntax.cache import default_cache  # noqa: E402
+
 ADDRESS_SPACE_LIMIT = 4 * 2**30
 
 
@@ -86,6 +88,8 @@ class Report:
         self.parts: list[str] = []
 
     def write(self, text: str) -> None:
+        # a program may hold half of a surrogate pair (substr of an emoji): shown escaped
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
         self.parts.append(text)
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -222,8 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pan-differential-") as temporary:
         workdir = args.workdir or Path(temporary)
         workdir.mkdir(parents=True, exist_ok=True)
-        # our panc's parse cache: in the work folder, not the user's
+        # our panc's parse cache: in the work folder, not the user's, and a small memo (every
+        # generated template is parsed once)
         os.environ["XDG_CACHE_HOME"] = str(workdir / "cache")
+        default_cache().memo_size = 64
         if args.write_open_divergences:
             return write_open_divergences(workdir)
         if args.corpora:

@@ -481,7 +481,7 @@ def value_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
         if default_code is not None and (found is MISSING or found is UNDEF):
             return default_code(frame)
         if found is MISSING:
-            raise located(f"no value for path '{path}'", span)
+            raise located(f"referenced path ({path}) doesn't exist", span)
         if type(found) is dict or type(found) is list:
             return deep_copy(found)
         return found
