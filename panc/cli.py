@@ -8,7 +8,6 @@ is 1 when any object failed. The compiling and writing itself lives in ``panc.bu
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import re
 import resource
@@ -29,8 +28,8 @@ from panc.build import (
 )
 from panc.commands import OptionsError, OptionsParser
 from panc.diagnostics import (
+    Category,
     Diagnostic,
-    EvaluationError,
     PanError,
     PanParseError,
     error_from_diagnostic,
@@ -42,7 +41,6 @@ WARNING_LEVELS = ("off", "on", "fatal")
 DEFAULT_FORMATS = "pan,dep"
 DEFAULT_MAX_ITERATION = 10000
 DEFAULT_MAX_RECURSION = 50
-_END_OF_TRACE = ">>> ====================\n"
 
 
 def _positive_int(option: str) -> Callable[[str], int]:
@@ -184,24 +182,18 @@ def _any_of(patterns: list[str], option: str) -> str | None:
 def console_text(error: PanError | Diagnostic) -> str:
     """An error exactly as panc prints it on stdout, with its trailing blank lines."""
     if isinstance(error, Diagnostic):
+        if error.printed:
+            text = error.printed
+            return text + ("\n" if error.category is Category.PARSE else "\n\n")
         if error.span.file == UNKNOWN_SPAN.file:
             # nothing to point at (e.g. a command-line file that cannot be read)
             phrase = error.category.value if error.category else error.code
             return f"{phrase} [?:?]\n{error.message}\n\n\n"
-        error = _error_from_diagnostic(error)
+        error = error_from_diagnostic(error)
     text = error.format()
     if isinstance(error, PanParseError):
         return text + "\n"
-    if isinstance(error, EvaluationError) and text.endswith(_END_OF_TRACE):
-        return text + "\n\n\n\n"
     return text + "\n\n"
-
-
-def _error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
-    # imported here: the parser is not loaded when a build has nothing to compile
-    from panc.syntax.parser import panc_printed_span  # pylint: disable=import-outside-toplevel
-
-    return error_from_diagnostic(dataclasses.replace(diagnostic, span=panc_printed_span(diagnostic)))
 
 
 def _megabytes(n_bytes: int) -> str:

@@ -441,7 +441,7 @@ class Run(EvaluationHooks):
             )
             target.locals = deep_copy(shown)  # type: ignore[assignment]
             target.span = frame.span
-        depth = frame.build.depth
+        saved = frame.build.save_stack()
         self.evaluating = True
         try:
             return code(target)
@@ -451,7 +451,7 @@ class Run(EvaluationHooks):
             raise PanError("evaluation recursion too deep") from None
         finally:
             self.evaluating = False
-            frame.build.depth = depth
+            frame.build.restore_stack(saved)  # an error leaves panc's template stack where it was
 
     # ------------------------------------------------------------------ provenance
 

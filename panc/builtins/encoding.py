@@ -26,6 +26,7 @@ from panc.evaluation.values import (
     Value,
     format_double,
     java_length,
+    java_type,
     sorted_keys,
     type_name,
 )
@@ -33,20 +34,46 @@ from panc.syntax import paths
 
 # --- escape / unescape (shared with path syntax: ``{...}`` in paths is ``escape(...)``) ------
 
-@builtin("escape", min_args=1, max_args=1, signature="escape(str)")
+def _string_argument(name: str, value: Value) -> str:
+    if type(value) is not str:
+        raise BuiltinError(f"{name} argument is not a string: {java_type(value)}", where="range")
+    return value
+
+
+@builtin(
+    "escape",
+    min_args=1,
+    max_args=1,
+    signature="escape(str)",
+    arity_message="escape() requires exactly one string argument",
+    folds=True,
+)
 def escape(args: list[Value]) -> str:
     """Escape a string so that it can be used as a dict key inside paths. Every character that
     is not an ASCII letter or digit, and a leading digit, is replaced by an underscore followed
-    by its two-digit hex code (one per UTF-8 byte): ``escape("1+1")`` is ``"_31_2b1"``. The
-    empty string gives ``"_"``."""
-    return paths.escape(string_arg("escape", args, 0))
+    by its two-digit hex code: ``escape("1+1")`` is ``"_31_2b1"``. The empty string gives
+    ``"_"``; a character beyond ``\\xff`` cannot be escaped."""
+    try:
+        return paths.escape(_string_argument("escape", args[0]))
+    except paths.TermError as error:
+        raise BuiltinError(str(error)) from None
 
 
-@builtin("unescape", min_args=1, max_args=1, signature="unescape(str)")
+@builtin(
+    "unescape",
+    min_args=1,
+    max_args=1,
+    signature="unescape(str)",
+    arity_message="unescape() requires exactly one string argument",
+    folds=True,
+)
 def unescape(args: list[Value]) -> str:
     """Replace the escape sequences made by ``escape`` (an underscore followed by two hex
     digits) with the characters they stand for, giving back the original string."""
-    return paths.unescape(string_arg("unescape", args, 0))
+    try:
+        return paths.unescape(_string_argument("unescape", args[0]))
+    except paths.TermError as error:
+        raise BuiltinError(str(error)) from None
 
 
 # --- base64 --------------------------------------------------------------------------------

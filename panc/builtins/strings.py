@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from panc.builtins.arguments import long_arg, string_arg
 from panc.builtins.registry import BuiltinError, builtin
-from panc.evaluation.values import Value, type_name
+from panc.diagnostics import PanSyntaxError
+from panc.evaluation.control import not_constant
+from panc.evaluation.values import NULL, Value
 
 _ASTRAL = "\U00010000"
 
@@ -105,14 +107,45 @@ def to_uppercase(args: list[Value]) -> str:
     return string_arg("to_uppercase", args, 0).upper()
 
 
-@builtin("join", min_args=2, signature="join(delimiter, list | arg1, arg2, ...)")
+def _check_join(args: list[Value], where: object) -> None:
+    """panc's ``Join.getInstance``."""
+    if args[0] is NULL or args[1] is NULL:
+        raise PanSyntaxError("value cannot be null for join()", where)  # type: ignore[arg-type]
+    if len(args) == 2 and not not_constant(args[1]) and type(args[1]) is not list:
+        raise PanSyntaxError(  # type: ignore[arg-type]
+            "second argument of join() must be a variable reference or a list", where
+        )
+
+
+@builtin(
+    "join",
+    min_args=2,
+    signature="join(delimiter, list | arg1, arg2, ...)",
+    arity_message="join() requires two or more arguments",
+    compile_check=_check_join,
+)
 def join(args: list[Value]) -> str:
     """Join strings with ``delimiter`` between them. The strings come either from one list
     argument, ``join("-", list("a", "b", "c"))``, or from the remaining arguments,
     ``join("-", "a", "b", "c")``; both give ``"a-b-c"``. Only strings may be joined."""
-    delimiter = string_arg("join", args, 0)
-    parts = args[1] if len(args) == 2 and type(args[1]) is list else args[1:]
-    for part in parts:
+    delimiter = args[0]
+    if type(delimiter) is not str:
+        raise BuiltinError("first argument in join() must be a string")
+    if len(args) == 2:
+        parts = args[1]
+        if type(parts) is not list:
+            raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
+        for part in parts:
+            if type(part) is list or type(part) is dict:
+                raise BuiltinError("join() doesn't accept nested elements in the passed list")
+            if type(part) is not str:
+                raise BuiltinError("join() only accepts strings as elements in the list")
+        return delimiter.join(parts)
+    for part in args[1:]:
+        if type(part) is list:
+            raise BuiltinError(
+                "join() only accepts a single list as an argument or all the arguments individually"
+            )
         if type(part) is not str:
-            raise BuiltinError(f"join() can only join strings, not {type_name(part)} values")
-    return delimiter.join(parts)
+            raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
+    return delimiter.join(args[1:])

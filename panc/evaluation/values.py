@@ -114,6 +114,15 @@ def type_name(v: Value) -> str:
     return t.__name__
 
 
+def java_type(v: Value) -> str:
+    """panc's ``getTypeAsString()``: the type name its evaluation messages print (a dict is
+    an ``nlist`` there)."""
+    t = type(v)
+    if t is dict:
+        return "nlist"
+    return type_name(v)
+
+
 def format_double(d: float) -> str:
     """Java's ``Double.toString``: ``3.14``, ``1.0E10``, ``1.0E-5``, ``NaN``, ``Infinity``.
 

@@ -105,6 +105,8 @@ class Assign:
     span: Span
     target: Variable | Index
     value: Expr
+    operator_span: Span | None = None
+    """The ``=`` (panc locates the assignment there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ class Foreach:
     value_name: str
     resource: Expr
     body: Expr
+    key_span: Span | None = None
+    value_span: Span | None = None
 
 
 Expr = (
