@@ -3,7 +3,7 @@
 Rules never scan raw text for things that live inside strings, heredocs or annotations:
 ``opaque`` records, from the parser's token stream, which columns of each line belong to
 such tokens, and ``code_tokens`` is the token stream without comments and annotations.
-Tokens are the parser's own (``type``, ``value``, ``span``); ``tokenkinds.kind_of`` sorts
+Tokens are the parser's own (``type``, ``value``, ``span``); ``panc.syntax.tokens.kind_of`` sorts
 them into the kinds rules care about.
 """
 
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from panc.analysis.walk import walk
 from panc.source import Span
-from panlint.tokenkinds import NON_CODE_TYPES, OPAQUE_TYPES, PUNCTUATION
+from panc.syntax.tokens import NON_CODE_TYPES, OPAQUE_TYPES, PUNCTUATION
 
 if TYPE_CHECKING:
     from panc.syntax.tokens import Token

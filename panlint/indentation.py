@@ -7,8 +7,8 @@ line that starts with closing brackets is outdented by them first.
 
 from __future__ import annotations
 
+from panc.syntax.tokens import CLOSERS, OPENERS, TokenKind, kind_of
 from panlint.context import LintContext
-from panlint.tokenkinds import CLOSERS, OPENERS, TokenKind, kind_of
 
 INDENT_WIDTH = 4
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from panc.syntax.tokens import CLOSERS, OPENERS
 from panlint.context import LintContext
 from panlint.findings import Edit, Finding, Fix, Level
 from panlint.rule import Rule
 from panlint.tokenindex import touches
-from panlint.tokenkinds import CLOSERS, OPENERS
 
 if TYPE_CHECKING:
     from panc.source import Span

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from panc.syntax.tokens import TokenKind, kind_of
 from panlint.context import LintContext
 from panlint.findings import Edit, Finding, Fix, Level
 from panlint.indentation import INDENT_WIDTH, expected_indents
 from panlint.rule import Rule
-from panlint.tokenkinds import TokenKind, kind_of
 
 
 class Indentation(Rule):
