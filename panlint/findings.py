@@ -12,8 +12,9 @@ from panc.source import Span
 class Level(enum.IntEnum):
     """How serious a finding is; a higher number is more serious.
 
-    ``--suppress LEVEL`` hides findings at or below LEVEL, ``--threshold LEVEL`` makes
-    findings at or above LEVEL fail the run.
+    ``--suppress LEVEL`` reports only findings at or above LEVEL, ``--threshold LEVEL`` makes
+    findings at or above LEVEL fail the run. The old panlint called them Advice, Warning
+    and Error (``old_label``); both spellings are accepted.
     """
 
     INFO = 1
@@ -22,9 +23,9 @@ class Level(enum.IntEnum):
 
     @classmethod
     def parse(cls, text: str) -> Level:
-        """Read a level given by name (``info``, ``warning``, ``error``) or number (1-3)."""
+        """Read a level given by name (``info``/``advice``, ``warning``, ``error``) or number (1-3)."""
         key = text.strip().lower()
-        aliases = {"information": "info", "note": "info", "warn": "warning", "err": "error"}
+        aliases = {"advice": "info", "information": "info", "note": "info", "warn": "warning", "err": "error"}
         key = aliases.get(key, key)
         if key.isdigit() and int(key) in {level.value for level in cls}:
             return cls(int(key))
@@ -36,6 +37,11 @@ class Level(enum.IntEnum):
     @property
     def label(self) -> str:
         return self.name.lower()
+
+    @property
+    def old_label(self) -> str:
+        """The old panlint's name of the level (``Advice``, ``Warning``, ``Error``)."""
+        return "Advice" if self is Level.INFO else self.name.capitalize()
 
     def to_severity(self) -> Severity:
         """The matching severity of ``panc.diagnostics`` (and LSP)."""
@@ -93,11 +99,11 @@ class Finding:
         )
 
 
-def above(findings: list[Finding], level: Level | None) -> list[Finding]:
-    """The findings more serious than ``level`` (all of them when it is ``None``)."""
-    if level is None:
+def at_least(findings: list[Finding], level: Level) -> list[Finding]:
+    """The findings at ``level`` or more serious."""
+    if level is Level.INFO:
         return findings
-    return [finding for finding in findings if finding.level > level]
+    return [finding for finding in findings if finding.level >= level]
 
 
 def finding_to_dict(finding: Finding) -> dict[str, object]:

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from panlint.cache import LintCache
+from panlint.compat.checks import LINE_IDS
 from panlint.config import Config
-from panlint.findings import Finding, above
+from panlint.findings import Finding, at_least
 from panlint.workspace import workspace_index
 
 PARALLEL_MINIMUM = 64
@@ -38,7 +39,17 @@ def read_source(path: str) -> str:
         return handle.read()
 
 
-def _lint_one(path: str, text: str, config: Config, cached_parse: bool) -> FileResult:
+@dataclass(frozen=True)
+class Work:
+    """How each file is checked, besides the configuration."""
+
+    cached_parse: bool = False
+    """Parse through the parser's on-disk cache (``panc.syntax.cache``)."""
+    fixes: bool = False
+    """Attach each finding's mechanical fix (the JSON and SARIF reports carry them)."""
+
+
+def _lint_one(path: str, text: str, config: Config, work: Work) -> FileResult:
     from panlint.checking import lint_text  # pylint: disable=import-outside-toplevel
 
     failures: list[str] = []
@@ -48,15 +59,17 @@ def _lint_one(path: str, text: str, config: Config, cached_parse: bool) -> FileR
         failures.append(f"internal error in rule {rule_id} while linting {path}:\n{trace}")
 
     try:
-        findings = lint_text(text, path, config, on_error=record, cached_parse=cached_parse)
+        findings = lint_text(
+            text, path, config, on_error=record, cached_parse=work.cached_parse, fixes=work.fixes
+        )
     except Exception:  # pylint: disable=broad-exception-caught
         # A bug outside the rules (parser, suppressions) must not hide the other files' findings.
         return FileResult(path, [], text, f"internal error while linting {path}:\n{traceback.format_exc()}")
     return FileResult(path, findings, text, "\n".join(failures) or None)
 
 
-def _lint_batch(batch: list[tuple[str, str]], config: Config, cached_parse: bool) -> list[FileResult]:
-    return [_lint_one(path, text, config, cached_parse) for path, text in batch]
+def _lint_batch(batch: list[tuple[str, str]], config: Config, work: Work) -> list[FileResult]:
+    return [_lint_one(path, text, config, work) for path, text in batch]
 
 
 def lint_files(
@@ -65,6 +78,7 @@ def lint_files(
     cache: LintCache | None = None,
     jobs: int = 0,
     parse_cache: bool = False,
+    fixes: bool = False,
 ) -> list[FileResult]:
     """Lint files in order; unchanged ones come from ``cache``. ``jobs`` 0 means one per core.
 
@@ -86,21 +100,28 @@ def lint_files(
         else:
             pending.append((path, text))
     if pending:
-        config.enabled_rules()  # a bad selector is a ConfigError for the caller, not a file's error
-    for result in _run(pending, config, jobs or os.cpu_count() or 1, parse_cache):
+        config.enabled_ids()  # a bad selector is a ConfigError for the caller, not a file's error
+    work = Work(parse_cache, fixes)
+    for result in _run(pending, config, jobs or os.cpu_count() or 1, work):
         results[result.path] = result
         if cache is not None and result.error is None and result.text is not None:
             cache.put(result.path, result.text, result.findings)
     if cache is not None:
         cache.save()
     for result in results.values():
-        result.findings = above(result.findings, config.suppress)
+        result.findings = at_least(result.findings, config.suppress)
     return [results[path] for path in order]
 
 
-def _run(pending: list[tuple[str, str]], config: Config, jobs: int, cached_parse: bool) -> list[FileResult]:
-    if jobs <= 1 or len(pending) < PARALLEL_MINIMUM:
-        return _lint_batch(pending, config, cached_parse)
+def needs_parse(config: Config) -> bool:
+    """Does some enabled rule read the parse (not only the lines)?"""
+    return config.preview or bool(config.enabled_ids() - LINE_IDS)
+
+
+def _run(pending: list[tuple[str, str]], config: Config, jobs: int, work: Work) -> list[FileResult]:
+    if jobs <= 1 or len(pending) < PARALLEL_MINIMUM or not needs_parse(config):
+        # The old checks alone are quicker than starting worker processes.
+        return _lint_batch(pending, config, work)
     import multiprocessing  # pylint: disable=import-outside-toplevel
 
     from panlint.checking import parse_source  # pylint: disable=import-outside-toplevel
@@ -113,8 +134,8 @@ def _run(pending: list[tuple[str, str]], config: Config, jobs: int, cached_parse
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        return _lint_batch(pending, config, cached_parse)
+        return _lint_batch(pending, config, work)
     with context.Pool(jobs) as pool:
-        parts = pool.starmap(_lint_batch, [(batch, config, cached_parse) for batch in batches])
+        parts = pool.starmap(_lint_batch, [(batch, config, work) for batch in batches])
     merged = {result.path: result for part in parts for result in part}
     return [merged[path] for path, _text in pending]

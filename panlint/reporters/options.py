@@ -20,6 +20,8 @@ class ReportOptions:
     table: bool = False
     """Text only: append a table of per-file statistics."""
     color: bool = False
+    vi: bool = False
+    """Text only: ``FILE +LINE #MESSAGE`` headers (the old ``--vi``)."""
 
     def rules(self) -> list[type[Rule]]:
         """The rules that ran (imported on demand)."""
