@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from panlint.compat.checks import LINE_IDS
+from panlint.compat.catalog import LINE_IDS
 from panlint.compat.engine import check_text, check_tokens
 from panlint.config import Config
 from panlint.findings import Finding

@@ -11,8 +11,6 @@ the threshold, 2 usage or internal error.
 from __future__ import annotations
 
 import argparse
-import difflib
-import glob
 import os
 import sys
 from collections.abc import Sequence
@@ -143,6 +141,8 @@ def expand_paths(patterns: Sequence[str], strict: bool = False) -> list[str]:
         if os.path.isdir(pattern):
             found = _files_under(pattern)
         elif GLOB_CHARACTERS & set(pattern):
+            import glob  # pylint: disable=import-outside-toplevel
+
             found = [
                 path for match in sorted(glob.glob(pattern, recursive=strict)) for path in _files_under(match)
             ]
@@ -224,7 +224,7 @@ def explain(key: str, stream: TextIO) -> int:
 
 def _availability(rule: Any) -> str:
     """ "" for the rules on by default, "preview" for those on with --preview, else "opt-in"."""
-    from panlint.compat.checks import DEFAULT_IDS  # pylint: disable=import-outside-toplevel
+    from panlint.compat.catalog import DEFAULT_IDS  # pylint: disable=import-outside-toplevel
 
     if rule.id in DEFAULT_IDS:
         return ""
@@ -343,6 +343,8 @@ def _describe_lines(results: list[Any], stream: TextIO) -> None:
 
 def _fix_files(files: list[str], config: Config, diff: TextIO | None = None) -> bool:
     """Fix files in place (or write the changes to ``diff``); True if one could not be read or written."""
+    import difflib  # pylint: disable=import-outside-toplevel
+
     from panlint.fixes import fix_text  # pylint: disable=import-outside-toplevel
     from panlint.runner import read_source  # pylint: disable=import-outside-toplevel
 

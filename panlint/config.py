@@ -10,13 +10,12 @@ or ``ALL``), ``line-length``, ``include-path`` (directories, relative to the fil
 from __future__ import annotations
 
 import dataclasses
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from panlint.compat.checks import DEFAULT_IDS
+from panlint.compat.catalog import DEFAULT_IDS
 from panlint.findings import Level
 from panlint.options import RuleOptions
 
@@ -137,6 +136,9 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Most runs have no configuration file.
+    import tomllib  # pylint: disable=import-outside-toplevel
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from panc.diagnostics import Diagnostic, Severity
 from panc.source import Span
+
+if TYPE_CHECKING:
+    from panc.diagnostics import Diagnostic, Severity
 
 
 class Level(enum.IntEnum):
@@ -45,6 +48,8 @@ class Level(enum.IntEnum):
 
     def to_severity(self) -> Severity:
         """The matching severity of ``panc.diagnostics`` (and LSP)."""
+        from panc.diagnostics import Severity  # pylint: disable=import-outside-toplevel
+
         return {Level.INFO: Severity.INFORMATION, Level.WARNING: Severity.WARNING}.get(self, Severity.ERROR)
 
 
@@ -68,9 +73,8 @@ class Fix:
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem found by one rule at one place."""
+class Finding(NamedTuple):
+    """One problem found by one rule at one place (a tuple: cheap to make by the thousand)."""
 
     rule_id: str
     level: Level
@@ -90,6 +94,8 @@ class Finding:
 
     def to_diagnostic(self) -> Diagnostic:
         """The shared diagnostic form (``code`` is the rule ID), for the language server."""
+        from panc.diagnostics import Diagnostic  # pylint: disable=import-outside-toplevel
+
         return Diagnostic(
             category=None,
             message=self.message,
@@ -132,27 +138,42 @@ def finding_to_dict(finding: Finding) -> dict[str, object]:
     return data
 
 
-def finding_from_dict(data: dict[str, object]) -> Finding:
-    """The inverse of ``finding_to_dict``; raises ``KeyError``/``ValueError``/``TypeError`` on bad data."""
-    # Hot on cached runs: plain lookups, no validation beyond what the conversions do.
+def finding_to_row(finding: Finding) -> list[object]:
+    """The compact form the result cache keeps: ``[rule, level, message, line, column,
+    end_line, end_column, fix, include]``, trailing ``None`` left out."""
+    span = finding.span
+    fix = finding.fix
+    row: list[object] = [
+        finding.rule_id,
+        int(finding.level),
+        finding.message,
+        span.start_line,
+        span.start_column,
+        span.end_line,
+        span.end_column,
+        None if fix is None else [fix.description, [list(edit) for edit in _edit_fields(fix)]],
+        finding.missing_include,
+    ]
+    while row[-1] is None:
+        row.pop()
+    return row
+
+
+def _edit_fields(fix: Fix) -> list[tuple[int, int, int, int, str]]:
+    return [(edit.line, edit.column, edit.end_line, edit.end_column, edit.text) for edit in fix.edits]
+
+
+LEVELS_BY_VALUE = {int(level): level for level in Level}
+
+
+def finding_from_row(path: str, row: list) -> Finding:  # type: ignore[type-arg]
+    """The inverse of ``finding_to_row``; raises ``ValueError``/``TypeError``/``KeyError`` on bad data."""
+    # Hot on cached runs: tuples made directly, no validation beyond what unpacking does.
+    rule, level, message, line, column, end_line, end_column, *extra = row
     fix = None
-    raw_fix = data.get("fix")
-    if isinstance(raw_fix, dict):
-        edits = tuple(Edit(int(a), int(b), int(c), int(d), str(e)) for a, b, c, d, e in raw_fix["edits"])
-        fix = Fix(str(raw_fix["description"]), edits)
-    span = Span(
-        str(data["path"]),
-        int(data["line"]),
-        int(data["column"]),  # type: ignore[arg-type]
-        int(data["end_line"]),
-        int(data["end_column"]),  # type: ignore[arg-type]
-    )
-    missing = data.get("missing_include")
-    return Finding(
-        str(data["rule"]),
-        Level[str(data["level"]).upper()],
-        str(data["message"]),
-        span,
-        fix,
-        str(missing) if missing is not None else None,
-    )
+    if extra and extra[0] is not None:
+        description, edits = extra[0]
+        fix = Fix(str(description), tuple(Edit(a, b, c, d, str(e)) for a, b, c, d, e in edits))
+    span = tuple.__new__(Span, (path, int(line), int(column), int(end_line), int(end_column)))
+    include = str(extra[1]) if len(extra) > 1 and extra[1] is not None else None
+    return tuple.__new__(Finding, (str(rule), LEVELS_BY_VALUE[level], str(message), span, fix, include))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from panc.source import Span
-from panlint.context import LintContext
 from panlint.findings import Finding, Fix, Level
+
+if TYPE_CHECKING:
+    from panc.source import Span
+    from panlint.context import LintContext
 
 
 class Rule:
@@ -63,7 +65,7 @@ class LineRule(Rule):
     line_check = True
 
     def check(self, context: LintContext) -> Iterable[Finding]:
-        # Imported here: panlint.compat imports the options, which this module's users load first.
+        # Imported when used: the rules' metadata (SARIF, --list-rules) needs no checker.
         from panlint.compat.engine import check_tokens  # pylint: disable=import-outside-toplevel
 
         return check_tokens(context.text, context.tokens, context.path, {self.id}, context.options)

@@ -27,7 +27,8 @@ REPLACEMENTS = {"nlist": "dict", "is_nlist": "is_dict"}
 INDENT_WIDTH = 4
 SIMPLE_INCLUDE = re.compile(r"'[^']*'|\"[^\"\\]*\"|[A-Za-z_]\w*")
 """What braces may be removed around (LP005): a string or a variable, nothing to re-parse."""
-LINE_BREAKS_OF_SPLITLINES = frozenset("\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+OTHER_LINE_BREAKS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]|\r(?!\n)")
+"""What ``str.splitlines`` (so the old tool) also ends lines at, and the parser does not."""
 CLOSERS = ")]}"
 
 LineFix = Callable[[str, int, int, str, int], "Fix | None"]
@@ -119,7 +120,7 @@ LINE_FIXES: dict[str, LineFix] = {
 
 def attach_fixes(findings: list[Finding], text: str, context: LintContext | None = None) -> list[Finding]:
     """``findings`` with their fixes; LP001 and LP012 get one only with the parse (``context``)."""
-    if context is None and (LINE_BREAKS_OF_SPLITLINES.intersection(text) or "\r" in text.replace("\r\n", "")):
+    if context is None and OTHER_LINE_BREAKS.search(text):
         return findings  # the old tool's line numbers are not the file's: no edit could be placed
     lines = context.lines if context is not None else split_lines(text)
     parsed = _ParsedFixes(context) if context is not None else None

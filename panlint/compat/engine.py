@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from panc.source import Span
-from panlint.compat.checks import LINE_IDS, OLD_RULES, LineChecker, Problem, first_line_problem
+from panlint.compat.catalog import LINE_IDS, OLD_RULES
+from panlint.compat.checks import LineChecker, Problem, first_line_problem
 from panlint.compat.tokenview import TokenReading
 from panlint.compat.view import (
     CODE,

@@ -164,7 +164,10 @@ def string_ranges(line: str) -> Ranges:
 
 def inside(start: int, end: int, strings: Ranges) -> bool:
     """Is the range [start, end) within one of the strings?"""
-    return any(first <= start and end <= last for first, last in strings)
+    for first, last in strings:  # noqa: SIM110 (a loop: this runs for every match of every check)
+        if first <= start and end <= last:
+            return True
+    return False
 
 
 def comment_start(line: str, strings: Ranges) -> int | None:

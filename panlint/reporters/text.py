@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from panlint.compat.checks import LINE_ORDER
+from panlint.compat.catalog import LINE_ORDER
 from panlint.compat.view import comment_start, split_lines, string_ranges
 from panlint.findings import Finding, Level
 from panlint.reporters.options import ReportOptions
@@ -23,10 +23,13 @@ LEVELS = (Level.INFO, Level.WARNING, Level.ERROR)
 
 def line_report(path: str, number: int, source: str, findings: list[Finding], options: ReportOptions) -> str:
     """The old tool's four lines for one line of a file with findings."""
-    ordered = sorted(
-        findings, key=lambda f: (LINE_ORDER.get(f.rule_id, len(LINE_ORDER)), f.span.start_column)
-    )
-    messages = ", ".join(dict.fromkeys(finding.message for finding in ordered))
+    if len(findings) == 1:
+        messages = findings[0].message
+    else:
+        ordered = sorted(
+            findings, key=lambda f: (LINE_ORDER.get(f.rule_id, len(LINE_ORDER)), f.span.start_column)
+        )
+        messages = ", ".join(dict.fromkeys(finding.message for finding in ordered))
     header = f"{path} +{number} #{messages}" if options.vi else f"{path}:{number}: {messages}"
     # The old tool meant to show tabs as arrows on UTF-8 terminals, but its test never held
     # under Python 3 (the encoding is spelt "utf-8"): a tab is always shown as one space.
@@ -42,18 +45,18 @@ def diagnosis(source: str, findings: list[Finding]) -> str:
     marks = [" "] * len(source)
     for finding in findings:
         span = finding.span
+        start = span.start_column - 1
         end = span.end_column if span.end_line == span.start_line else len(source)
-        for column in range(span.start_column - 1, end):
-            if column >= len(marks):
-                marks.extend(" " * (column - len(marks) + 1))
-            marks[column] = "^"
+        if end > len(marks):
+            marks.extend(" " * (end - len(marks)))
+        marks[start:end] = "^" * (end - start)
     return "".join(marks).rstrip()
 
 
 def checked_text(line: str, findings: list[Finding]) -> str:
     """The line as the old tool shows it: without its trailing comment, unless it was the
     first line of code (FL001 reads it whole)."""
-    if any(finding.rule_id == "FL001" for finding in findings):
+    if ("#" not in line and "@" not in line) or any(finding.rule_id == "FL001" for finding in findings):
         return line
     cut = comment_start(line, string_ranges(line))
     return line if cut is None else line[:cut].rstrip()
@@ -90,7 +93,8 @@ def summary_lines(results: list[FileResult]) -> list[str]:
 
 def report(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
     """Write the findings as the old panlint printed them."""
-    write = stream.write
+    chunks: list[str] = []
+    write = chunks.append
     for result in results:
         if not result.findings:
             continue
@@ -105,3 +109,4 @@ def report(results: list[FileResult], stream: TextIO, options: ReportOptions) ->
         write("\nProblem count per file:\n" + "\n".join(table_lines(results)) + "\n")
     if options.summary:
         write("\n".join(summary_lines(results)) + "\n")
+    stream.write("".join(chunks))

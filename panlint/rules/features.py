@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from panc.analysis.references import Occurrence, OccurrenceKind, statement_occurrences
 from panc.names import PREDEFINED_VARIABLES
 from panc.syntax import ast
-from panlint.compat.checks import OLD_RULES
+from panlint.compat.catalog import OLD_RULES
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
 from panlint.rule import LineRule, Rule

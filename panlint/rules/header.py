@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from panlint.compat.checks import OLD_RULES
+from panlint.compat.catalog import OLD_RULES
 from panlint.rule import LineRule
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from panc.syntax import ast
-from panlint.compat.checks import OLD_RULES
+from panlint.compat.catalog import OLD_RULES
 from panlint.context import LintContext
 from panlint.findings import Edit, Finding, Fix, Level
 from panlint.rule import LineRule, Rule

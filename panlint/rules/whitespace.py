@@ -6,7 +6,7 @@ comment cut off, and comment lines are not read at all.
 
 from __future__ import annotations
 
-from panlint.compat.checks import OLD_RULES
+from panlint.compat.catalog import OLD_RULES
 from panlint.rule import LineRule
 
 

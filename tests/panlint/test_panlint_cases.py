@@ -22,7 +22,7 @@ from panlint_support import CASES
 
 from panc.syntax import parse
 from panlint.checking import lint_text
-from panlint.compat.checks import DEFAULT_IDS
+from panlint.compat.catalog import DEFAULT_IDS
 from panlint.config import Config
 from panlint.rules import RULES_BY_ID
 

@@ -233,7 +233,7 @@ def test_sarif_format_has_the_required_structure(capsys: pytest.CaptureFixture[s
         change = result["fixes"][0]["artifactChanges"][0]
         assert change["artifactLocation"]["uri"] == location["artifactLocation"]["uri"]
         replacement = change["replacements"][0]
-        assert {"startLine", "startColumn", "endLine", "endColumn"} <= set(replacement["deletedRegion"])
+        assert {"startLine", "startColumn", "endColumn"} <= set(replacement["deletedRegion"])
         assert "text" in replacement["insertedContent"]
         assert result["partialFingerprints"]
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"].endswith("/")
@@ -324,7 +324,7 @@ def test_fix_in_place(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cache_is_used_and_invalidated(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     path = write("style.pan", STYLE)
     first = run(capsys, path)
-    cache_files = list((tmp_path / "cache" / "pan-tools" / "panlint").glob("results-*.json"))
+    cache_files = list((tmp_path / "cache" / "pan-tools" / "panlint").glob("results-*.marshal"))
     assert len(cache_files) == 1
     assert run(capsys, path) == first
     write("style.pan", CLEAN)
@@ -411,3 +411,24 @@ def test_an_unwritable_report_file_is_an_error_not_a_traceback(
     code, _, err = run(capsys, "--output", str(tmp_path / "missing" / "report.txt"), path)
     assert code == 2
     assert err.startswith("panlint: error: cannot write the report to ") and "report.txt" in err
+
+
+def test_the_cache_reads_only_files_with_findings_when_nothing_changed(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import panlint.runner  # pylint: disable=import-outside-toplevel
+
+    style, good = write("style.pan", STYLE), write("good.pan", CLEAN)
+    long_ago = 1_000_000_000
+    for path in (style, good):
+        os.utime(path, (long_ago, long_ago))
+    first = run(capsys, style, good)
+    read: list[str] = []
+    original = panlint.runner.read_source
+    monkeypatch.setattr(panlint.runner, "read_source", lambda path: read.append(path) or original(path))
+    assert run(capsys, style, good) == first
+    assert read == [style]  # for its report; good.pan's size and time show it unchanged
+    write("good.pan", CLEAN.replace("1", "2"))  # same size, new time: read and checked again
+    read.clear()
+    assert run(capsys, style, good) == first
+    assert read == [style, good]
