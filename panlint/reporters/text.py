@@ -42,6 +42,10 @@ def line_report(path: str, number: int, source: str, findings: list[Finding], op
 
 def diagnosis(source: str, findings: list[Finding]) -> str:
     """``^`` under the columns of every finding on the line (a finding running on, to its end)."""
+    if len(findings) == 1:  # most lines: no merging
+        span = findings[0].span
+        end = span.end_column if span.end_line == span.start_line else len(source)
+        return (" " * (span.start_column - 1) + "^" * (end - span.start_column + 1)).rstrip()
     marks = [" "] * len(source)
     for finding in findings:
         span = finding.span
