@@ -7,6 +7,7 @@ from typing import TextIO
 
 from panlint.findings import Finding
 from panlint.reporters.options import ReportOptions
+from panlint.reporters.tables import boxed
 from panlint.runner import FileResult
 
 COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -40,16 +41,7 @@ def table_lines(results: list[FileResult]) -> list[str]:
             levels = Counter(finding.level.label for finding in result.findings)
             counts = (len(result.findings), levels["error"], levels["warning"], levels["info"])
             rows.append((result.path, *(str(count) for count in counts)))
-    widths = [max(len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
-    rule = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
-
-    def render(row: tuple[str, ...]) -> str:
-        cells = [row[0].ljust(widths[0])] + [
-            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
-        ]
-        return "| " + " | ".join(cells) + " |"
-
-    return [rule, render(headers), rule, *(render(row) for row in rows), rule]
+    return boxed(headers, rows)
 
 
 def summary_lines(results: list[FileResult]) -> list[str]:

@@ -15,6 +15,7 @@ from panlint.compat.catalog import LINE_ORDER
 from panlint.compat.view import comment_start, split_lines, string_ranges
 from panlint.findings import Finding, Level
 from panlint.reporters.options import ReportOptions
+from panlint.reporters.tables import boxed
 from panlint.runner import FileResult
 
 GREEN, BLUE, RESET = "\033[32m", "\033[34m", "\033[39m"
@@ -73,16 +74,7 @@ def table_lines(results: list[FileResult]) -> list[str]:
     for result in sorted(results, key=lambda result: result.path):
         counts = [sum(1 for finding in result.findings if finding.level is level) for level in LEVELS]
         rows.append((result.path, *(str(count) for count in counts), str(sum(counts))))
-    widths = [max(len(row[index]) for row in (headers, *rows)) for index in range(len(headers))]
-    border = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
-
-    def render(row: tuple[str, ...]) -> str:
-        cells = [row[0].ljust(widths[0])] + [
-            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
-        ]
-        return "| " + " | ".join(cells) + " |"
-
-    return [border, render(headers), border, *(render(row) for row in rows), border]
+    return boxed(headers, rows)
 
 
 def summary_lines(results: list[FileResult]) -> list[str]:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from panlint_support import isolated, run_cli
 
 from panlint.cli import main
 
@@ -21,25 +22,14 @@ STYLE = "unique template style;\n\n'/a' = 1 ;\n"
 WARNED = "unique template warned;\n\n'/a' = nlist();\n"
 REPO = Path(__file__).resolve().parents[2]
 
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Run in an empty folder with a private cache, away from any configuration."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    return tmp_path
+pytestmark = pytest.mark.usefixtures(isolated.__name__)
+run = run_cli
 
 
 def write(path: str, text: str) -> str:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(text, encoding="utf-8")
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_clean_file_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:

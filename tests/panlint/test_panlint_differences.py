@@ -9,23 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from panlint_support import isolated, run_cli
 
 from panlint.checking import lint_text
-from panlint.cli import main
 from panlint.config import Config
 
-
-@pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+pytestmark = pytest.mark.usefixtures(isolated.__name__)
+run = run_cli
 
 
 def test_a_file_that_is_not_utf8_is_checked(capsys: pytest.CaptureFixture[str]) -> None:
