@@ -41,32 +41,20 @@ def expected_indents(context: LintContext) -> dict[int, int]:
 
 
 class Reindenter:
-    """The LP001 fix: re-indent the whole statement holding a line the way Pan-Indenter does
-    (so the statement stays consistently indented, not just the line that was off).
-
-    Lines indented with tabs are left to the LP002 fix first.
-    """
+    """The LP001 fix: indent the line the way Pan-Indenter does, four spaces per bracket level
+    open at its start. Lines indented with tabs are left to the LP002 fix first."""
 
     def __init__(self, context: LintContext) -> None:
         self.context = context
         self.expected = expected_indents(context)
-        self.statements: list[tuple[int, int]] = []
-        if context.ast is not None:
-            self.statements = [(s.span.start_line, s.span.end_line) for s in context.ast.statements]
 
     def fix(self, number: int) -> Fix | None:
-        """The edits re-indenting the statement around line ``number`` (None: nothing to do)."""
-        if number not in self.expected:
+        """The edit re-indenting line ``number`` (None: nothing to do)."""
+        target = self.expected.get(number)
+        text = self.context.lines[number - 1] if 0 < number <= len(self.context.lines) else ""
+        width = len(text) - len(text.lstrip(" "))
+        if target is None or width == target or self.context.starts_opaque(number):
             return None
-        first, last = next(((a, b) for a, b in self.statements if a <= number <= b), (number, number))
-        edits = []
-        for line in range(first, last + 1):
-            target = self.expected.get(line)
-            text = self.context.lines[line - 1]
-            width = len(text) - len(text.lstrip(" "))
-            if target is None or width == target or self.context.starts_opaque(line):
-                continue
-            if width < len(text) and text[width] == "\t":
-                continue
-            edits.append(Edit(line, 1, line, width + 1, " " * target))
-        return Fix("Re-indent by bracket depth", tuple(edits)) if edits else None
+        if width < len(text) and text[width] == "\t":
+            return None
+        return Fix("Re-indent by bracket depth", (Edit(number, 1, number, width + 1, " " * target),))

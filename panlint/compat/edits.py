@@ -3,7 +3,7 @@
 Most are edits of the finding's own columns (remove trailing blanks, add the missing space,
 rename ``nlist``...), read off the line; they need no parse, so ``--format sarif`` and
 ``json`` carry them at little cost. Two need the parse (the language server and ``--fix``
-have it): LP001 re-indents the whole statement by bracket depth, LP012 unwraps ``format``.
+have it): LP001 re-indents by bracket depth, LP012 unwraps ``format``.
 
 A fix does what its finding asks. In the default mode the findings are the old tool's, which
 can lie where it misread a string; ``panlint --fix`` therefore reads the text as the parser

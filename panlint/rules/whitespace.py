@@ -16,8 +16,8 @@ class Indentation(LineRule):
     A line of code is indented by spaces only, four per level: a tab or other blank in the
     indentation is reported too, and so is a line of blanks not a multiple of four long.
 
-    The fix (``--fix``, editors) re-indents the whole statement holding the line the way
-    Pan-Indenter does: four spaces per bracket level open at the start of each line.
+    The fix (``--fix``, editors, ``--preview`` reports) indents the line the way
+    Pan-Indenter does: four spaces per bracket level open at its start.
     """
 
     id = "LP001"
