@@ -1,9 +1,11 @@
 """One pass over a template's lines: the old panlint's findings, suppression comments applied.
 
 ``check_text`` is the default checker of ``panlint``'s old IDs: text in, findings out, no
-parse. It keeps the old tool's suppression comment (alone on its line, for the next line of
-code) and accepts panlint's own forms too (``# panlint disable=ID`` at the end of a line,
-rule names, ``all``), which the old tool would have ignored.
+parse, every enabled check in one pass. ``check_tokens`` runs the same pass on the lexer's
+reading of the text (``--preview``, the language server, ``--fix``). Both keep the old tool's
+suppression comment (alone on its line, for the next line of code) and accept panlint's own
+forms too (``# panlint disable=ID`` at the end of a line, rule names, ``all``), which the old
+tool would have ignored.
 """
 
 from __future__ import annotations
