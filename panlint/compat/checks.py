@@ -31,6 +31,8 @@ BAD_COMMA = re.compile(r",(?:\S|\s{2,})")
 BLANKS_BEFORE_SEMICOLON = re.compile(r"\s+;")
 BAD_SEMICOLON = re.compile(r";(\S|\s{2,})")
 GLOBAL_NAME = re.compile(r"variable\s+(\w+)")
+SHORT_GLOBAL_NAME = re.compile(r"variable\s+(\w{1,4})\b")
+"""A name of four characters at most; a longer one is read on ("variable ABvariable XY")."""
 FORMAT_IN_MESSAGE = re.compile(r"(?:error|debug)\s*\(\s*(format)\s*\(")
 FEATURE_INCLUDE = re.compile(r"^\s*[^#]?\s*include.*(features/\S+\w)")
 PROFILE_PATH_START = re.compile(r"\s*(?:prefix)?\s*('\S+'|\"\S+\")")
@@ -100,7 +102,7 @@ class LineChecker:
             if "LP010" in ids:
                 _global_case(code, strings, problems, self.preview)
             if "LP011" in ids:
-                _global_length(code, strings, problems)
+                _matches("LP011", SHORT_GLOBAL_NAME, 1, code, strings, problems)
         if "format" in code and "LP012" in ids:
             _matches("LP012", FORMAT_IN_MESSAGE, 1, code, strings, problems)
         if "PP001" in ids and statement:
@@ -159,14 +161,6 @@ def _global_case(code: str, strings: Ranges, problems: list[Problem], preview: b
             end = start + inner[-1] + 2 if inner else start
         if end > start and not inside(start, end, strings):
             problems.append(("LP010", start, end, OLD_RULES["LP010"][1]))
-
-
-def _global_length(code: str, strings: Ranges, problems: list[Problem]) -> None:
-    """LP011: a global's name of four characters or fewer."""
-    for match in GLOBAL_NAME.finditer(code):
-        start, end = match.span(1)
-        if end - start <= 4 and not inside(start, end, strings):
-            problems.append(("LP011", start, end, OLD_RULES["LP011"][1]))
 
 
 def _path_trailing_slash(code: str, problems: list[Problem]) -> None:

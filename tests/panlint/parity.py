@@ -121,14 +121,14 @@ def old_records(
     return records, crashes
 
 
-def new_records(files: list[str], preview: bool = False) -> list[Record]:
-    """panlint's findings with default options (``--preview`` optionally), in-process."""
+def new_records(files: list[str], preview: bool = False, cwd: Path = CORPORA) -> list[Record]:
+    """panlint's findings with default options (``--preview`` optionally), in-process, run in ``cwd``."""
     sys.path.insert(0, str(REPO))
     from panlint.config import Config  # pylint: disable=import-outside-toplevel
     from panlint.runner import lint_files  # pylint: disable=import-outside-toplevel
 
     previous = Path.cwd()
-    os.chdir(CORPORA)
+    os.chdir(cwd)
     try:
         results = lint_files(files, Config(preview=preview), cache=None, jobs=1)
     finally:

@@ -10,6 +10,7 @@ and the exit code are the ones the old tool prints. A difference is allowed only
 from __future__ import annotations
 
 import os
+import random
 import re
 import subprocess
 import sys
@@ -114,3 +115,37 @@ def test_the_report_and_exit_code_are_the_old_ones(oracle: str, options: tuple[s
     assert new.returncode == old.returncode
     assert _normalized(new.stdout) == _normalized(old.stdout)
     assert new.stdout.count("\n") > 100
+
+
+MUTATIONS = [
+    *("\t", " ", "  ", "'", '"', "#", "@{", "}", ",", ";", "=", "-", "+", "[", "]", "(", ")", "\n"),
+    *("<<EOF;\n", "\nEOF\n", "\\\n", "\x0c", "\x0b", "\r", "\r\n", "\u2028", "\ufeff", "é"),
+    *("nlist(", "variable x", "include {", "/software/components/foo/", "@documentation{\n"),
+    *("format(", "error(", "prefix '/a/';\n", "template ", "${x}", "bind ", "'/a/' = ", "x" * 130),
+    *("-1", "- 1", "[i-1]", "[i - 1]", "x=1", "a>=b", "?=", "*", "<<EOT", "variable Xy", ",  ", ";  ", ";x"),
+]
+"""What the mutations insert: the characters and words the old checks look at."""
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_mutated_templates_give_the_same_findings(oracle: str, tmp_path: Path, seed: int) -> None:
+    """Beyond the corpora: real templates with random insertions and deletions of what the old
+    checks react to (quotes, comments, heredocs, annotations, odd line breaks...)."""
+    rng = random.Random(seed)
+    names = []
+    for number, name in enumerate(rng.sample(parity.corpus_files(), 150)):
+        chars = list((parity.CORPORA / name).read_text(encoding="utf-8"))
+        for _ in range(rng.randint(1, 40)):
+            position = rng.randrange(len(chars) + 1)
+            if rng.random() < 0.3 and position < len(chars):
+                del chars[position]
+            else:
+                chars.insert(position, rng.choice(MUTATIONS))
+        names.append(f"mutated{number:03d}.pan")
+        (tmp_path / names[-1]).write_text("".join(chars), encoding="utf-8", newline="")
+    old, crashes = parity.old_records(names, oracle, cwd=tmp_path)
+    comparison = parity.compare(old, parity.new_records(names, cwd=tmp_path), crashes)
+    assert not crashes
+    assert dict(comparison.old_only) == {} and dict(comparison.new_only) == {}
+    assert dict(comparison.other_columns) == {}
+    assert sum(comparison.both.values()) > 500
