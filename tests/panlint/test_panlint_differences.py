@@ -59,3 +59,24 @@ def test_a_components_own_source_templates() -> None:
     assert [f.message for f in old] == ["Component foo in use, but component config has not been included"]
     assert lint_text(text, path, Config(select=("CU001",), preview=True)) == []
     assert lint_text(text, "site/foo.pan", Config(select=("CU001",), preview=True)) != []
+
+
+def test_an_unreadable_file_is_named_and_the_others_reported(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old tool stopped with a traceback (exit 1); panlint reports the others and exits 2."""
+    import panlint.runner  # pylint: disable=import-outside-toplevel
+
+    Path("style.pan").write_text("unique template style;\n\n'/a' = 1 ;\n", encoding="utf-8")
+    Path("locked.pan").write_text("unique template locked;\n", encoding="utf-8")
+    original = panlint.runner.read_source
+
+    def read(path: str) -> str:
+        if path == "locked.pan":
+            raise PermissionError(13, "Permission denied")
+        return original(path)
+
+    monkeypatch.setattr(panlint.runner, "read_source", read)
+    code, out, err = run(capsys, "--no-cache", "locked.pan", "style.pan")
+    assert code == 2 and err == "panlint: locked.pan: cannot read: Permission denied\n"
+    assert "style.pan:3: Whitespace before semicolon" in out
