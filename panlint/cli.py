@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,11 +31,24 @@ class UsageError(Exception):
     """Bad arguments (exit code 2)."""
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's, told the terminal's width: left to itself it imports ``shutil`` (and
+    with it bz2 and lzma) for every run, to ask."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            width = os.get_terminal_size().columns
+        except OSError:
+            width = 80
+        super().__init__(prog, width=max(width, 40) - 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="panlint",
         description="Check pan templates for style problems and likely mistakes.",
         epilog="Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or internal error.",
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories or glob patterns")
     parser.add_argument(
@@ -126,17 +140,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def expand_paths(patterns: Sequence[str], strict: bool = False) -> list[str]:
+def expand_paths(
+    patterns: Sequence[str], strict: bool = False, statuses: dict[str, os.stat_result] | None = None
+) -> list[str]:
     """Files named by the arguments: files, ``.pan`` files under directories, glob matches.
 
     As the old tool: patterns are Python globs (``**`` is one folder level) and one that
     matches nothing is skipped, with a warning on stderr. ``strict`` (``--preview``): ``**``
-    is any depth and a pattern that matches nothing is a usage error.
+    is any depth and a pattern that matches nothing is a usage error. The status of each
+    file named as such goes to ``statuses`` (the result cache reads it: one ``stat`` a file).
     """
     files: list[str] = []
     for pattern in patterns:
-        if os.path.isfile(pattern):
+        try:
+            status = os.stat(pattern)
+        except (OSError, ValueError):
+            status = None
+        if status is not None and stat.S_ISREG(status.st_mode):
             files.append(pattern)
+            if statuses is not None:
+                statuses[pattern] = status
             continue
         if os.path.isdir(pattern):
             found = _files_under(pattern)
@@ -259,12 +282,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_CLEAN
     try:
         config = resolve_config(args)
-        files = expand_paths(args.paths, strict=config.preview)
+        statuses: dict[str, os.stat_result] = {}
+        files = expand_paths(args.paths, strict=config.preview, statuses=statuses)
     except (ConfigError, UsageError) as error:
         print(f"panlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     try:
-        return _run(args, config, files)
+        return _run(args, config, files, statuses)
     except (ConfigError, UsageError) as error:
         print(f"panlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -272,7 +296,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
+def _run(
+    args: argparse.Namespace, config: Config, files: list[str], statuses: dict[str, os.stat_result]
+) -> int:
     # Imported late so `--explain` and usage errors need no parser.
     from panlint.cache import (  # pylint: disable=import-outside-toplevel
         LintCache,
@@ -297,7 +323,9 @@ def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
         if config.include_path:
             key += include_path_fingerprint(config.include_path)
         cache = LintCache(Path(args.cache_dir) if args.cache_dir else default_cache_dir(), key)
-    results = lint_files(files, config, cache, jobs=args.jobs, parse_cache=args.parse_cache, fixes=fixes)
+    results = lint_files(
+        files, config, cache, jobs=args.jobs, parse_cache=args.parse_cache, fixes=fixes, statuses=statuses
+    )
     for result in results:
         if result.error:
             print(f"panlint: {result.error}", file=sys.stderr)

@@ -167,13 +167,20 @@ LEVELS_BY_VALUE = {int(level): level for level in Level}
 
 
 def finding_from_row(path: str, row: list) -> Finding:  # type: ignore[type-arg]
-    """The inverse of ``finding_to_row``; raises ``ValueError``/``TypeError``/``KeyError`` on bad data."""
-    # Hot on cached runs: tuples made directly, no validation beyond what unpacking does.
-    rule, level, message, line, column, end_line, end_column, *extra = row
-    fix = None
-    if extra and extra[0] is not None:
-        description, edits = extra[0]
-        fix = Fix(str(description), tuple(Edit(a, b, c, d, str(e)) for a, b, c, d, e in edits))
-    span = tuple.__new__(Span, (path, int(line), int(column), int(end_line), int(end_column)))
-    include = str(extra[1]) if len(extra) > 1 and extra[1] is not None else None
-    return tuple.__new__(Finding, (str(rule), LEVELS_BY_VALUE[level], str(message), span, fix, include))
+    """The inverse of ``finding_to_row``; raises ``ValueError``/``TypeError``/``KeyError`` on
+    a row of another shape (the values themselves come from ``marshal``, types kept)."""
+    # Hot on cached runs: tuples made directly, nothing checked beyond the row's shape.
+    if len(row) == 7:
+        rule, level, message, line, column, end_line, end_column = row
+        fix = include = None
+    else:
+        rule, level, message, line, column, end_line, end_column, *extra = row
+        fix = _fix_from_row(extra[0]) if extra[0] is not None else None
+        include = extra[1] if len(extra) > 1 else None
+    span = tuple.__new__(Span, (path, line, column, end_line, end_column))
+    return tuple.__new__(Finding, (rule, LEVELS_BY_VALUE[level], message, span, fix, include))
+
+
+def _fix_from_row(data: list) -> Fix:  # type: ignore[type-arg]
+    description, edits = data
+    return Fix(description, tuple(Edit(a, b, c, d, e) for a, b, c, d, e in edits))

@@ -83,20 +83,23 @@ def lint_files(
     jobs: int = 0,
     parse_cache: bool = False,
     fixes: bool = False,
+    statuses: dict[str, os.stat_result] | None = None,
 ) -> list[FileResult]:
     """Lint files in order; unchanged ones come from ``cache``. ``jobs`` 0 means one per core.
 
     ``parse_cache`` parses through the parser's on-disk cache (``panc.syntax.cache``). It is
     off by default: on the corpus, reading a parse back costs more than parsing afresh.
+    ``statuses``: the files' ``os.stat`` already taken (the others are taken here).
     """
     results: dict[str, FileResult] = {}
     pending: list[tuple[str, str]] = []
-    statuses: dict[str, os.stat_result] = {}
+    statuses = dict(statuses or {})
     order = list(dict.fromkeys(paths))
     for path in order:
         try:
             if cache is not None:
-                status = statuses[path] = os.stat(path)
+                status = statuses.get(path) or os.stat(path)
+                statuses[path] = status
                 cached = cache.unchanged(path, status)
                 if cached is not None:
                     # Only the reports of files with findings show their text.
