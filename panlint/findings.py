@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from panc.source import Span
@@ -53,8 +52,7 @@ class Level(enum.IntEnum):
         return {Level.INFO: Severity.INFORMATION, Level.WARNING: Severity.WARNING}.get(self, Severity.ERROR)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text from (line, column) up to, not including, (end_line, end_column).
 
     Lines and columns are 1-based code points, like ``Span``; an insertion has start == end.
@@ -67,8 +65,9 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
+    """What a finding's fix does (``description``) and how: edits that do not overlap."""
+
     description: str
     edits: tuple[Edit, ...]
 

@@ -9,7 +9,6 @@ the meaning is discarded.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -73,7 +72,7 @@ def fix_text(text: str, path: str, config: Config) -> FixOutcome:
         return FixOutcome(text, 0, "not fixed: the template does not parse")
     expected = meaning(original.ast)
     rules = config.enabled_rules()
-    parsed = dataclasses.replace(config, preview=True)
+    parsed = config._replace(preview=True)
     current, applied = text, 0
     for _ in range(MAX_PASSES):
         found = lint_text(current, path, parsed, rules=rules, fixes=True)

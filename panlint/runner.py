@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from panlint.cache import LintCache
 from panlint.compat.catalog import LINE_IDS
@@ -20,15 +20,29 @@ PARALLEL_MINIMUM = 64
 """Below this many files to check, worker processes cost more than they save."""
 
 
-@dataclass
 class FileResult:
-    """The outcome for one file: its findings, or why it could not be checked."""
+    """The outcome for one file: its findings, or why it could not be checked.
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    text: str | None = None
-    error: str | None = None
-    """An unreadable file or an internal error of a rule (exit code 2)."""
+    ``error``: an unreadable file or an internal error of a rule (exit code 2). ``text``: the
+    file's text when a report needs it (files with findings).
+    """
+
+    __slots__ = ("error", "findings", "path", "text")
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding] | None = None,
+        text: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        self.path = path
+        self.findings = findings if findings is not None else []
+        self.text = text
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"FileResult({self.path!r}, {len(self.findings)} findings, error={self.error!r})"
 
 
 def read_source(path: str) -> str:
@@ -38,8 +52,7 @@ def read_source(path: str) -> str:
         return handle.read().decode("utf-8", "replace")
 
 
-@dataclass(frozen=True)
-class Work:
+class Work(NamedTuple):
     """How each file is checked, besides the configuration."""
 
     cached_parse: bool = False

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from pathlib import Path
 from typing import Any
@@ -48,7 +47,7 @@ def lint_config(settings: Settings) -> Config:
     except ConfigError as error:
         logger.warning("ignoring the editor's lint settings: %s", error)
     # The editor has the parse: the old checks read it (never a string taken for code).
-    config = dataclasses.replace(config, preview=True)
+    config = config._replace(preview=True)
     _CONFIGS[key] = config
     return config
 
