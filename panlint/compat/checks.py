@@ -18,7 +18,6 @@ from panlint.compat.view import Ranges, inside
 Problem = tuple[str, int, int, str]
 """``(ID, start, end, message)`` on one line."""
 
-
 FIRST_LINE = re.compile(r"\s*(?:(?:declaration|unique|structure|object)\s+)?template \S+;\Z")
 MAVEN_PLACEHOLDER = re.compile(r"\$\{\S+\}")
 COMPONENT_USE = re.compile(r"/software/components/(\w+)/")
