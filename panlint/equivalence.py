@@ -12,7 +12,7 @@ import dataclasses
 from typing import Any
 
 from panc.syntax import ast
-from panlint.rules.deprecated import REPLACEMENTS
+from panlint.compat.edits import REPLACEMENTS
 
 
 def _is_wrapped_format(node: Any) -> bool:

@@ -7,6 +7,7 @@ from lsprotocol import types
 from panc.analysis.builtin_table import all_builtins
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.references import OccurrenceKind
+from panc.syntax.tokens import NUMBER_TYPES, PUNCTUATION, STRING_TYPES
 from panls.convert import Converter
 
 TOKEN_TYPES = [
@@ -28,8 +29,6 @@ LEGEND = types.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=TOK
 
 _TYPE = {name: index for index, name in enumerate(TOKEN_TYPES)}
 _MODIFIER = {name: 1 << index for index, name in enumerate(TOKEN_MODIFIERS)}
-_STRING_TYPES = frozenset({"SQ_STRING", "DQ_STRING", "HEREDOC", "HEREDOC_BODY"})
-_NUMBER_TYPES = frozenset({"LONG", "DOUBLE"})
 _OCCURRENCE_TYPE = {
     OccurrenceKind.FUNCTION: "function",
     OccurrenceKind.TYPE: "type",
@@ -79,12 +78,12 @@ def _classify(token, by_start) -> tuple[str | None, int]:
         return "comment", 0
     if token_type == "ANNOTATION":
         return "comment", _MODIFIER["documentation"]
-    if token_type in _STRING_TYPES:
+    if token_type in STRING_TYPES:
         occ = by_start.get((token.span.start_line, token.span.start_column + 1))
         if occ is not None and occ.kind is OccurrenceKind.TEMPLATE:
             return "namespace", 0
         return "string", 0
-    if token_type in _NUMBER_TYPES:
+    if token_type in NUMBER_TYPES:
         return "number", 0
     if token_type == "TEMPLATE_NAME":
         return "namespace", _MODIFIER["declaration"]
@@ -100,6 +99,6 @@ def _classify(token, by_start) -> tuple[str | None, int]:
         return _OCCURRENCE_TYPE.get(occ.kind, "variable"), modifiers
     if value[:1].isalpha():
         return "keyword", 0
-    if token_type in ("WS", "ERROR") or value in ",;:()[]{}":
+    if token_type in ("WS", "ERROR") or not value or value in PUNCTUATION:
         return None, 0
     return "operator", 0
