@@ -52,7 +52,7 @@ def _parser(prog: str, stdout: TextIO) -> OptionsParser:
         description="Format pan templates in the one canonical layout (rewrites the files that change).",
     )
     parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file would change")
-    parser.add_argument("--diff", action="store_true", help="print the changes as a unified diff, write nothing")
+    parser.add_argument("--diff", action="store_true", help="print the changes as a diff, write nothing")
     parser.add_argument(
         "--line-length",
         type=int,

@@ -64,6 +64,5 @@ _NODE_TYPES: frozenset[type] = frozenset(
 @cache
 def _compared_fields(cls: type) -> tuple[str, ...]:
     """The fields of a node class that say what it means (all but positions)."""
-    return tuple(
-        item.name for item in dataclasses.fields(cls) if item.name != "span" and not item.name.endswith("_span")
-    )
+    names = (item.name for item in dataclasses.fields(cls))
+    return tuple(name for name in names if name != "span" and not name.endswith("_span"))

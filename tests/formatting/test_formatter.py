@@ -178,7 +178,10 @@ def test_blank_lines_shrink_to_one_and_statements_get_their_own_line() -> None:
 
 
 def test_deprecated_spellings_are_replaced() -> None:
-    source = "template t;\ninclude {'x/y'};\ninclude { X };\nvariable X = nlist('a', is_nlist(nlist()));\ntype t = nlist;\n"
+    source = (
+        "template t;\ninclude {'x/y'};\ninclude { X };\n"
+        "variable X = nlist('a', is_nlist(nlist()));\ntype t = nlist;\n"
+    )
     assert formatted(source) == (
         "template t;\ninclude 'x/y';\ninclude X;\nvariable X = dict('a', is_dict(dict()));\ntype t = dict;\n"
     )
@@ -216,7 +219,10 @@ def test_long_lines_are_broken_where_that_makes_them_fit() -> None:
 
 
 def test_the_body_of_a_condition_moves_to_its_own_line() -> None:
-    source = "template t;\nfunction f = {\nif (ARGC == 0) error('this function needs one argument at least');\n};\n"
+    source = (
+        "template t;\nfunction f = {\n"
+        "if (ARGC == 0) error('this function needs one argument at least');\n};\n"
+    )
     assert formatted(source, line_length=60) == (
         "template t;\n"
         "function f = {\n"
