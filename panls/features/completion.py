@@ -131,50 +131,43 @@ def _values(
     written = context.assigned_path or ""
     prefix = doc.prefix_at(line)
     absolute = written if written.startswith("/") or not prefix else prefix.rstrip("/") + "/" + written
-    schema = session.schema()
-    sources = _value_sources(session, schema, absolute)
-    items: list[types.CompletionItem] = []
-    seen: set[str] = set()
+    sources = _value_sources(session, session.schema(), absolute)
+    offered: list[tuple[str, str, types.CompletionItemKind, str]] = []
     for declaration in sources:
+        detail = f"choice of {_owner(declaration)}"
         for choice in declaration.choices:
             text = choice if context.in_string else _quoted(choice)
-            if text in seen or not choice.startswith(context.typed):
-                continue
-            seen.add(text)
-            items.append(
-                types.CompletionItem(
-                    label=choice,
-                    kind=types.CompletionItemKind.EnumMember,
-                    detail=f"choice of {_owner(declaration)}",
-                    text_edit=types.TextEdit(range=replace, new_text=text),
-                    filter_text=text,
-                    sort_text=f"!{len(items):04d}",
-                )
-            )
+            offered.append((choice, text, types.CompletionItemKind.EnumMember, detail))
     for declaration in sources:
-        default = declaration.default_text
-        if not default:
-            continue
-        if context.in_string:
-            if default[:1] not in ("'", '"') or default[-1:] != default[:1] or len(default) < 2:
-                continue
-            text = default[1:-1]
-        else:
-            text = default
-        if text in seen or not text.startswith(context.typed):
+        text = _default_text(declaration.default_text, context.in_string)
+        if text:
+            offered.append((text, text, types.CompletionItemKind.Value, f"default of {_owner(declaration)}"))
+    items: list[types.CompletionItem] = []
+    seen: set[str] = set()
+    for label, text, kind, detail in offered:
+        if text in seen or not label.startswith(context.typed):
             continue
         seen.add(text)
         items.append(
             types.CompletionItem(
-                label=text,
-                kind=types.CompletionItemKind.Value,
-                detail=f"default of {_owner(declaration)}",
+                label=label,
+                kind=kind,
+                detail=detail,
                 text_edit=types.TextEdit(range=replace, new_text=text),
                 filter_text=text,
                 sort_text=f"!{len(items):04d}",
             )
         )
     return items
+
+
+def _default_text(default: str, in_string: bool) -> str:
+    """What to insert for a default written ``default``: inside a string, only a string's
+    contents (``''`` when it is not a string literal)."""
+    if not in_string:
+        return default
+    quoted = len(default) >= 2 and default[0] in ("'", '"') and default[-1] == default[0]
+    return default[1:-1] if quoted else ""
 
 
 def _value_sources(session: Session, schema: Schema, path: str) -> list[Declaration]:
