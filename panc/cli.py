@@ -71,7 +71,8 @@ _SUBCOMMANDS_HELP = """subcommands (panc SUBCOMMAND --help for theirs):
   annotations  panc-annotations: the annotation XML of templates
   docs         a template library's annotations as Markdown or HTML
   diff         per object, the profile paths two builds or two git revisions differ in
-  impact       the object templates a change to some templates affects"""
+  impact       the object templates a change to some templates affects
+  fmt          format templates in the one canonical layout (--check for CI)"""
 
 
 def make_parser() -> argparse.ArgumentParser:

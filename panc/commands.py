@@ -4,7 +4,8 @@
 - ``panc annotations``: panc-annotations (``panc.annotations.cli``);
 - ``panc docs``: a template library's annotations as Markdown or HTML (``panc.annotations.docs``);
 - ``panc diff``: per object, the profile paths added, removed and changed (``panc.profile_diff``);
-- ``panc impact``: the object templates a change to some templates affects (``panc.build.impact``).
+- ``panc impact``: the object templates a change to some templates affects (``panc.build.impact``);
+- ``panc fmt``: templates in the canonical layout (``panc.formatting.command``).
 
 Every one of these commands, and ``panc`` itself, reads its options with ``OptionsParser``.
 """
@@ -21,6 +22,7 @@ MODULES = {
     "docs": "panc.annotations.docs",
     "diff": "panc.profile_diff",
     "impact": "panc.build.impact",
+    "fmt": "panc.formatting.command",
 }
 """Each subcommand besides ``build`` and the module whose ``run(argv, stdout, stderr, prog)`` it is."""
 

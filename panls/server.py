@@ -318,10 +318,22 @@ def create_server() -> PanLanguageServer:
         doc = server.analysis(params.text_document.uri)
         return semantic_tokens.semantic_tokens(doc, session.converter(doc.path))
 
+    @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE, semantic_tokens.LEGEND)
+    @guarded("semanticTokens/range")
+    def on_semantic_tokens_range(params: types.SemanticTokensRangeParams) -> types.SemanticTokens:
+        doc = server.analysis(params.text_document.uri)
+        return semantic_tokens.semantic_tokens(doc, session.converter(doc.path), params.range)
+
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     @guarded("formatting")
     def on_formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit]:
         return formatting.format_document(session, server.analysis(params.text_document.uri))
+
+    @server.feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)
+    @guarded("rangeFormatting")
+    def on_range_formatting(params: types.DocumentRangeFormattingParams) -> list[types.TextEdit]:
+        doc = server.analysis(params.text_document.uri)
+        return formatting.format_range(session, doc, params.range)
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,

@@ -41,8 +41,12 @@ _OCCURRENCE_TYPE = {
 }
 
 
-def semantic_tokens(doc: DocumentAnalysis, converter: Converter) -> types.SemanticTokens:
-    """The whole document's tokens, LSP-encoded (relative positions, one token per line piece)."""
+def semantic_tokens(
+    doc: DocumentAnalysis, converter: Converter, within: types.Range | None = None
+) -> types.SemanticTokens:
+    """The document's tokens (those on the lines of ``within`` only, when given), LSP-encoded:
+    relative positions, one token per line piece."""
+    first_line, last_line = (within.start.line, within.end.line) if within is not None else (0, 1 << 31)
     by_start = {(occ.span.start_line, occ.span.start_column): occ for occ in doc.occurrences}
     entries: list[tuple[int, int, int, int, int]] = []
     for token in getattr(doc.result, "tokens", None) or []:
@@ -50,7 +54,9 @@ def semantic_tokens(doc: DocumentAnalysis, converter: Converter) -> types.Semant
         if kind is None:
             continue
         span = token.span
-        for line in range(span.start_line, span.end_line + 1):
+        if span.end_line - 1 < first_line or span.start_line - 1 > last_line:
+            continue
+        for line in range(max(span.start_line, first_line + 1), min(span.end_line, last_line + 1) + 1):
             text = doc.lines.line(line)
             first = span.start_column if line == span.start_line else 1
             last = span.end_column if line == span.end_line else len(text)

@@ -8,6 +8,7 @@ import pytest
 
 from panc.analysis.checks import semantic_diagnostics
 from panc.analysis.cursor import CallContext, ContextKind, completion_context, enclosing_call
+from panc.analysis.declarations import template_declarations
 from panc.analysis.document import analyse_document
 from panc.analysis.edits import carry_over, changed_lines
 from panc.analysis.index import WorkspaceIndex
@@ -17,6 +18,7 @@ from panc.analysis.references import OccurrenceKind
 from panc.analysis.schema import Schema
 from panc.diagnostics import Diagnostic
 from panc.source import Span
+from panc.syntax import parse
 
 FIXTURES = Path(__file__).resolve().parents[1] / "panls" / "fixtures" / "workspace"
 
@@ -37,8 +39,10 @@ def index_fixture() -> WorkspaceIndex:
         ("final '/a", ContextKind.PATH, "/a"),
         ("prefix '/system", ContextKind.PATH, "/system"),
         ("'/a' = value('/b/c", ContextKind.PATH, "/b/c"),
-        ("'/a' = 'plain text", ContextKind.STRING, "plain text"),
-        ("'/a' = dou", ContextKind.CODE, "dou"),
+        ("'/a' = 'plain text", ContextKind.VALUE, "plain text"),
+        ("'/a' = dou", ContextKind.VALUE, "dou"),
+        ("x = 'plain text", ContextKind.STRING, "plain text"),
+        ("x = dou", ContextKind.CODE, "dou"),
         ("type t = lo", ContextKind.TYPE, "lo"),
         ("    'port' : po", ContextKind.TYPE, "po"),
         ("'/a' = 1; # inc", ContextKind.COMMENT, ""),
@@ -49,6 +53,19 @@ def test_completion_context(line: str, kind: ContextKind, typed: str):
     context = completion_context(line, len(line) + 1)
     assert (context.kind, context.typed) == (kind, typed)
     assert line[context.start_column - 1 :] == typed
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "in_string"),
+    [
+        ('"/system/role" = "', "/system/role", True),
+        ("final 'port' ?= tr", "port", False),
+        ("'/a/b' = ", "/a/b", False),
+    ],
+)
+def test_completion_context_of_an_assigned_value(line: str, path: str, in_string: bool):
+    context = completion_context(line, len(line) + 1)
+    assert (context.kind, context.assigned_path, context.in_string) == (ContextKind.VALUE, path, in_string)
 
 
 def test_enclosing_call_counts_arguments_outside_strings_and_nested_calls():
@@ -245,3 +262,27 @@ def test_iteration_builtins_assign_and_guarded_globals_are_optional(index: Works
         d.message for d in semantic_diagnostics(doc.ast, doc.occurrences, index, {"first", "next", "exists"})
     ]
     assert found == ["undefined variable 'MISSING_SETTING'"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "@{Adds.\n@param a the a\n@param b the b}\nfunction f = ARGV[0] + ARGV[1] + ARGV[2];",
+            (("a", "the a"), ("b", "the b")),
+        ),
+        ("@documentation{\n  arg = the x\n}\nfunction f = ARGV[0];", (("ARGV[0]", "the x"),)),
+        (
+            "function f = if (ARGC > 2) ARGV[2] else ARGV[0];",
+            (("ARGV[0]", ""), ("ARGV[1]", ""), ("ARGV[2]", "")),
+        ),
+        ("function f = { x = ARGV[0]; foreach (i; v; ARGV) x = v; x; };", (("ARGV[0]", ""), ("...", ""))),
+        ("function f = { i = 0; ARGV[i]; };", (("...", ""),)),
+        ("function f = 42;", ()),
+    ],
+)
+def test_function_parameters(source: str, expected: tuple[tuple[str, str], ...]):
+    text = f"declaration template t;\n{source}\n"
+    declarations = template_declarations(parse(text, "t.pan").ast, text, "t.pan")
+    [function] = [d for d in declarations if d.kind is OccurrenceKind.FUNCTION]
+    assert function.params == expected

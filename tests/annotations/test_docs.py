@@ -100,3 +100,42 @@ def test_a_template_that_is_not_utf8_is_documented(tmp_path):
     assert run(["--base-dir", str(tmp_path), "--output", str(out), "latin.pan"],
                io.StringIO(), io.StringIO()) == 0
     assert "caf\ufffd" in out.read_text(encoding="utf-8")
+
+
+TAGGED = """declaration template demo/tagged;
+
+@documentation{
+    Adds two numbers.
+    @param first the first
+      number
+    @param second the second number
+    @return their sum
+}
+function add = ARGV[0] + ARGV[1];
+
+type port = {
+    @{ where it listens @see RFC 793 }
+    'port' : long
+};
+"""
+
+
+def test_javadoc_tags_render_as_lists(tmp_path):
+    (tmp_path / "tagged.pan").write_text(TAGGED)
+    stdout = io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "tagged.pan"], stdout, io.StringIO()) == 0
+    page = stdout.getvalue()
+    assert (
+        "#### add()\n\nAdds two numbers.\n\n"
+        "- *@param* `first` — the first number\n"
+        "- *@param* `second` — the second number\n"
+        "- *@return* — their sum\n"
+    ) in page
+    assert "| `port` | `long` | yes |  | where it listens; @see RFC 793 |" in page
+    out = tmp_path / "ref.html"
+    assert run(["--base-dir", str(tmp_path), "--format", "html", "--output", str(out), "tagged.pan"],
+               io.StringIO(), io.StringIO()) == 0
+    assert (
+        '<p>Adds two numbers.</p><ul class="tags">'
+        "<li><em>@param</em> <code>first</code> — the first number</li>" in out.read_text()
+    )
