@@ -38,8 +38,10 @@ from panls.session import Session
 
 logger = logging.getLogger(__name__)
 
+INDEX_STARTED = "pan/indexStarted"
+"""Notification sent when indexing of the include path starts: ``{includePath}``."""
 INDEX_READY = "pan/indexReady"
-"""Notification sent once the include path is indexed: ``{files, parsed, reused, seconds}``."""
+"""Notification sent once the include path is indexed: ``{files, parsed, reused, seconds, includePath}``."""
 PROVENANCE = "pan/provenance"
 REQUEST_FAILED = -32803
 INDEX_WAIT_SECONDS = 30.0
@@ -97,6 +99,8 @@ class PanLanguageServer(LanguageServer):
         """Index the include path in a worker thread, then refresh every open document."""
         self.index_done = asyncio.Event()
         self.publisher.index_ready = False
+        include_path = self.session.settings.include_dirs
+        self.protocol.notify(INDEX_STARTED, {"includePath": include_path})
         loop = asyncio.get_running_loop()
         try:
             stats = await loop.run_in_executor(None, self.session.build_index)
@@ -112,6 +116,7 @@ class PanLanguageServer(LanguageServer):
                 "parsed": stats.parsed if stats else 0,
                 "reused": stats.reused if stats else 0,
                 "seconds": round(stats.seconds, 3) if stats else 0.0,
+                "includePath": include_path,
             },
         )
         self.publisher.refresh_all()

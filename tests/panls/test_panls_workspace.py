@@ -33,9 +33,26 @@ NODE = FIXTURES / "profiles" / "node1.pan"
 
 @pytest_lsp.fixture(config=server_config(), scope="module", name="client")
 async def client_fixture(lsp_client: LanguageClient):
+    started: list[dict[str, object]] = []
+
+    @lsp_client.feature("pan/indexStarted")
+    def on_index_started(params):  # unannotated: pygls passes the client first to annotated handlers
+        started.append(params)
+
+    lsp_client.index_started = started  # type: ignore[attr-defined]
     await start(lsp_client, FIXTURES, {"includePath": ["components"], "compile": {"debounceMs": 20}})
     yield
     await lsp_client.shutdown_session()
+
+
+async def test_indexing_is_announced_with_the_include_path_in_use(client: LanguageClient):
+    """What the VS Code extension shows in its language status: indexing..., then the count."""
+    include_path = [str(FIXTURES / "components")]
+    started = client.index_started[0]  # type: ignore[attr-defined]
+    ready = client.index_ready[0]  # type: ignore[attr-defined]
+    assert started.includePath == include_path
+    assert ready.includePath == include_path
+    assert ready.files > 0
 
 
 async def test_include_path_from_initialization_options_then_changed(client: LanguageClient):
