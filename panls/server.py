@@ -95,9 +95,15 @@ class PanLanguageServer(LanguageServer):
         section = answer[0] if answer else None
         return plain_json(section) if section else None
 
+    def expect_index(self) -> None:
+        """Make requests wait for the first index (called at ``initialize``): a request sent
+        right after ``initialized``, before the index has started, waits for it too."""
+        self.index_done = asyncio.Event()
+
     async def rebuild_index(self) -> None:
         """Index the include path in a worker thread, then refresh every open document."""
-        self.index_done = asyncio.Event()
+        waiting = self.index_done
+        self.index_done = index_done = asyncio.Event()
         self.publisher.index_ready = False
         include_path = self.session.settings.include_dirs
         self.protocol.notify(INDEX_STARTED, {"includePath": include_path})
@@ -108,7 +114,9 @@ class PanLanguageServer(LanguageServer):
             logger.exception("indexing failed")
             stats = None
         self.publisher.index_ready = True
-        self.index_done.set()
+        index_done.set()
+        if waiting is not None:
+            waiting.set()  # requests that came before this rebuild began
         self.protocol.notify(
             INDEX_READY,
             {
@@ -175,6 +183,7 @@ def create_server() -> PanLanguageServer:
             root = params.root_path
         settings = Settings(root=root) if root else Settings()
         session.configure(merge_settings(settings, params.initialization_options))
+        server.expect_index()
         session.encoding = server.workspace.position_encoding or types.PositionEncodingKind.Utf16
 
     @server.feature(types.INITIALIZED)
