@@ -24,12 +24,16 @@ EMACS = shutil.which("emacs")
 def _has_eglot() -> bool:
     if EMACS is None:
         return False
-    probe = subprocess.run([EMACS, "--batch", "-q", "--eval", "(require 'eglot)"], capture_output=True, check=False)
+    probe = subprocess.run(
+        [EMACS, "--batch", "-q", "--eval", "(require 'eglot)"], capture_output=True, check=False
+    )
     return probe.returncode == 0
 
 
 pytestmark = [
-    pytest.mark.skipif(not _has_eglot(), reason="emacs with eglot is absent (apt-get install emacs-nox elpa-eglot)"),
+    pytest.mark.skipif(
+        not _has_eglot(), reason="emacs with eglot is absent (apt-get install emacs-nox elpa-eglot)"
+    ),
     pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora/template-library-core is absent"),
 ]
 
@@ -68,7 +72,12 @@ def test_readme_recipe_with_eglot(tmp_path: Path) -> None:
     driver = Path(__file__).with_name("emacs_driver.el")
     run = subprocess.run(
         [EMACS, "--batch", "-q", "-l", str(tmp_path / "recipe.el"), "-l", str(driver)],
-        cwd=library, env=env, capture_output=True, text=True, timeout=300, check=False,
+        cwd=library,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert (tmp_path / "seen.json").exists(), run.stdout[-3000:] + run.stderr[-3000:]
     seen = json.loads((tmp_path / "seen.json").read_text())
@@ -76,5 +85,7 @@ def test_readme_recipe_with_eglot(tmp_path: Path) -> None:
     assert seen["mode"] == "pan-mode"
     assert seen["attached"]
     assert "pkg_repl" in seen["hover"] and "Replace package" in seen["hover"], seen["hover"]
-    broken = [d for d in seen["diagnostics"] if d["line"] == seen["broken-line"] and d["type"] == "eglot-error"]
+    broken = [
+        d for d in seen["diagnostics"] if d["line"] == seen["broken-line"] and d["type"] == "eglot-error"
+    ]
     assert broken, seen["diagnostics"]

@@ -52,7 +52,11 @@ def test_readme_recipe_in_headless_neovim(tmp_path: Path) -> None:
     (tmp_path / "init.lua").write_text(readme_recipe(), encoding="utf-8")
     line = next(n for n, text in enumerate(ACCOUNTS.read_text().splitlines()) if "pkg_repl(" in text)
     character = ACCOUNTS.read_text().splitlines()[line].index("pkg_repl") + 2
-    params = {"file": str(ACCOUNTS), "hover": {"line": line, "character": character}, "out": str(tmp_path / "seen.json")}
+    params = {
+        "file": str(ACCOUNTS),
+        "hover": {"line": line, "character": character},
+        "out": str(tmp_path / "seen.json"),
+    }
     (tmp_path / "params.json").write_text(json.dumps(params), encoding="utf-8")
     env = {
         **os.environ,
@@ -65,7 +69,12 @@ def test_readme_recipe_in_headless_neovim(tmp_path: Path) -> None:
     driver = Path(__file__).with_name("neovim_driver.lua")
     run = subprocess.run(
         [NVIM, "--headless", "-n", "-i", "NONE", "-u", str(tmp_path / "init.lua"), "-c", f"luafile {driver}"],
-        cwd=CORPUS, env=env, capture_output=True, text=True, timeout=300, check=False,
+        cwd=CORPUS,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert (tmp_path / "seen.json").exists(), run.stdout + run.stderr
     seen = json.loads((tmp_path / "seen.json").read_text())

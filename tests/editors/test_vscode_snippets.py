@@ -25,6 +25,7 @@ def expand(body: str) -> str:
 
     def transform(match: re.Match[str]) -> str:
         pattern = match.group(2).replace("\\/", "/")
+
         def replacement(found: re.Match[str]) -> str:
             return re.sub(r"\$(\d)", lambda group: found.group(int(group.group(1))), match.group(3))
 
@@ -79,7 +80,10 @@ def test_snippets_pass_panlint(tmp_path: Path) -> None:
         (tmp_path / f"snippet{index}.pan").write_text(_as_template(_text(name)), encoding="utf-8")
     run = subprocess.run(
         [sys.executable, "-m", "panlint", "--no-cache", str(tmp_path)],
-        capture_output=True, text=True, check=False, timeout=120,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert run.returncode == 0, run.stdout + run.stderr
 
@@ -91,6 +95,13 @@ def test_every_snippet_has_a_unique_prefix_and_a_description() -> None:
         prefix = snippet["prefix"]
         prefixes.extend(prefix if isinstance(prefix, list) else [prefix])
     assert len(prefixes) == len(set(prefixes))
-    wanted = {"object template", "structure template", "unique template", "function", "type", "foreach",
-              "@documentation"}
+    wanted = {
+        "object template",
+        "structure template",
+        "unique template",
+        "function",
+        "type",
+        "foreach",
+        "@documentation",
+    }
     assert wanted <= set(prefixes)

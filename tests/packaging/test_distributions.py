@@ -26,7 +26,10 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     run = subprocess.run(
         [sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(out), str(REPO)],
-        capture_output=True, text=True, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     return out
@@ -93,5 +96,10 @@ def test_sdist_carries_the_examples_and_the_tests(dist: Path) -> None:
 def test_wheel_carries_the_packages_and_the_grammar(dist: Path) -> None:
     with _wheel(dist) as wheel:
         names = set(wheel.namelist())
-    assert {"panc/grammars/pan.lark", "panls/__main__.py", "pandbg/framing.py", "panlint/__main__.py"} <= names
+    assert {
+        "panc/grammars/pan.lark",
+        "panls/__main__.py",
+        "pandbg/framing.py",
+        "panlint/__main__.py",
+    } <= names
     assert not [name for name in names if name.startswith(("tests/", "examples/", "bench/"))]

@@ -15,7 +15,9 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
 
-pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is absent (the test extra installs it)")
+pytestmark = pytest.mark.skipif(
+    PRE_COMMIT is None, reason="pre-commit is absent (the test extra installs it)"
+)
 
 
 def readme_config() -> str:
@@ -35,7 +37,9 @@ def test_readme_config_runs_panlint_on_commit(tmp_path: Path) -> None:
     site.mkdir()
     bin_dir = tmp_path / "bin"  # `panlint` on PATH, as in the environment pan-tools is installed in
     bin_dir.mkdir()
-    (bin_dir / "panlint").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m panlint "$@"\n', encoding="utf-8")
+    (bin_dir / "panlint").write_text(
+        f'#!/bin/sh\nexec "{sys.executable}" -m panlint "$@"\n', encoding="utf-8"
+    )
     (bin_dir / "panlint").chmod(0o755)
     env = {
         **os.environ,
@@ -43,8 +47,10 @@ def test_readme_config_runs_panlint_on_commit(tmp_path: Path) -> None:
         "PYTHONPATH": str(REPO),
         "PRE_COMMIT_HOME": str(tmp_path / "cache"),
         "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
     }
     (site / ".pre-commit-config.yaml").write_text(readme_config(), encoding="utf-8")
     (site / "good.pan").write_text("unique template good;\n\n'/a' = 1;\n", encoding="utf-8")
@@ -68,6 +74,9 @@ def test_readme_config_runs_panlint_on_commit(tmp_path: Path) -> None:
 def test_hook_manifest_is_valid() -> None:
     run = subprocess.run(
         [str(PRE_COMMIT), "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
