@@ -63,7 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--threshold", metavar="LEVEL", help="fail only for findings at or above LEVEL")
     parser.add_argument("--table", action="store_true", help="print a table of per-file statistics")
     parser.add_argument("--summary", action="store_true", help="print the number of findings per rule")
-    parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="report format: text, json, sarif (code scanning) or github (workflow annotations) "
+        "(default: text)",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--fix", action="store_true", help="fix what can be fixed mechanically, in place")
     parser.add_argument(

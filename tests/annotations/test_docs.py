@@ -100,3 +100,22 @@ def test_a_template_that_is_not_utf8_is_documented(tmp_path):
     assert run(["--base-dir", str(tmp_path), "--output", str(out), "latin.pan"],
                io.StringIO(), io.StringIO()) == 0
     assert "caf\ufffd" in out.read_text(encoding="utf-8")
+
+
+def test_a_directory_stands_for_the_templates_below_it(tmp_path):
+    _site(tmp_path)
+    (tmp_path / "demo" / "notes.txt").write_text("not a template")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "demo"], stdout, stderr) == 0
+    assert stderr.getvalue() == ""
+    page = stdout.getvalue()
+    assert "## demo/functions" in page and "## demo/types" in page
+    assert "notes" not in page
+
+
+def test_a_path_that_does_not_exist_writes_no_page(tmp_path):
+    _site(tmp_path)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "demo/types.pan", "demo/nope.pan"], stdout, stderr) == 1
+    assert stdout.getvalue() == ""
+    assert stderr.getvalue() == "panc docs: demo/nope.pan: no such file or directory\n"
