@@ -8,7 +8,7 @@ import { PanLanguageStatus } from './languageStatus';
 import { showProvenance } from './provenance';
 import { RESTART_SETTINGS } from './settings';
 import { PancTaskProvider, PANC_TASK_TYPE } from './tasks';
-import { ToolLocator } from './toolLocator';
+import { onPythonInterpreterChange, ToolLocator } from './toolLocator';
 import { workspaceTrusted } from './trust';
 import { currentSettings } from './workspaceSettings';
 
@@ -59,6 +59,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ),
     ),
   );
+
+  // The bundled tools run with the Python extension's interpreter unless pan.interpreter or
+  // pan.toolsPath names another: a new selection there restarts the server.
+  const watching = await onPythonInterpreterChange(() => {
+    const settings = currentSettings();
+    if (!settings.interpreter && !settings.toolsPath) {
+      void client.restart();
+    }
+  });
+  if (watching) {
+    context.subscriptions.push(watching);
+  }
 
   await client.start();
 }

@@ -15,24 +15,53 @@ import { chooseInterpreter, Interpreter, interpreterCandidates, noInterpreterMes
 import { PanSettings } from './settings';
 import { workspaceTrusted } from './trust';
 
+/** The parts of the Python extension's API used here (ms-python.python, `environments`). */
+interface EnvironmentPath {
+  id?: string;
+  /** The interpreter, or the environment's folder for environments known by folder (conda). */
+  path: string;
+}
+
 interface PythonExtensionApi {
-  environments?: { getActiveEnvironmentPath(resource?: vscode.Uri): { path: string } | undefined };
+  environments?: {
+    getActiveEnvironmentPath(resource?: vscode.Uri): EnvironmentPath | undefined;
+    resolveEnvironment?(environment: EnvironmentPath): Promise<{ executable?: { uri?: vscode.Uri } } | undefined>;
+    onDidChangeActiveEnvironmentPath?: vscode.Event<unknown>;
+  };
   settings?: { getExecutionDetails(resource?: vscode.Uri): { execCommand: string[] | undefined } };
 }
 
-/** The interpreter selected in the Python extension, when it is installed. */
-async function pythonExtensionInterpreter(resource: vscode.Uri | undefined): Promise<string | undefined> {
+async function pythonExtensionApi(): Promise<PythonExtensionApi | undefined> {
   const extension = vscode.extensions.getExtension<PythonExtensionApi>('ms-python.python');
   if (!extension) {
     return undefined;
   }
   try {
-    const api = extension.isActive ? extension.exports : await extension.activate();
-    const active = api?.environments?.getActiveEnvironmentPath(resource)?.path;
-    return active ?? api?.settings?.getExecutionDetails(resource).execCommand?.[0];
+    return extension.isActive ? extension.exports : await extension.activate();
   } catch {
     return undefined;
   }
+}
+
+/** The interpreter selected in the Python extension, when it is installed. */
+async function pythonExtensionInterpreter(resource: vscode.Uri | undefined): Promise<string | undefined> {
+  const api = await pythonExtensionApi();
+  try {
+    const active = api?.environments?.getActiveEnvironmentPath(resource);
+    if (active) {
+      const resolved = await api?.environments?.resolveEnvironment?.(active);
+      return resolved?.executable?.uri?.fsPath ?? active.path;
+    }
+    return api?.settings?.getExecutionDetails(resource).execCommand?.[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Call `listener` when the interpreter selected in the Python extension changes. */
+export async function onPythonInterpreterChange(listener: () => unknown): Promise<vscode.Disposable | undefined> {
+  const api = await pythonExtensionApi();
+  return api?.environments?.onDidChangeActiveEnvironmentPath?.(() => listener());
 }
 
 function isFile(file: string): boolean {

@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { activate, deactivate } from '../../src/extension';
 import { clientEvents, clients } from './mocks/languageclient';
 import {
-  events, LanguageStatusSeverity, openEditor, recorded, registeredCommands, registeredProviders, resetRecordedAndSettings, setWorkspaceFolder,
-  settingsStore, statusItems, Uri, workspace,
+  events, installedExtensions, LanguageStatusSeverity, openEditor, recorded, registeredCommands, registeredProviders, resetRecordedAndSettings,
+  setWorkspaceFolder, settingsStore, statusItems, TestEvent, Uri, workspace,
 } from './mocks/vscode';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -131,6 +131,34 @@ describe('activate', () => {
     assert.deepEqual((clientEvents[1].detail as typeof constructed).initializationOptions.pan.compile, { enabled: true });
     assert.doesNotMatch(statusItems.get('pan.status')!.text, /Restricted/);
     await deactivate();
+  });
+
+  it("restarts the server when another interpreter is selected in the Python extension, unless one is configured", async () => {
+    const changed = new TestEvent<unknown>();
+    installedExtensions.set('ms-python.python', {
+      isActive: true,
+      exports: { environments: { getActiveEnvironmentPath: () => undefined, onDidChangeActiveEnvironmentPath: changed.event } },
+      activate: async () => undefined,
+    });
+    settingsStore['pan.importStrategy'] = 'fromEnvironment';
+    const env = toolsDir('panls');
+    process.env.PATH = `${env}:${process.env.PATH}`;
+    try {
+      await activate(context() as never);
+      clientEvents.length = 0;
+      changed.fire({ path: '/other/python3' });
+      await settle();
+      assert.deepEqual(clientEvents.map((e) => e.event), ['stop', 'construct', 'start']);
+      clientEvents.length = 0;
+      settingsStore['pan.interpreter'] = '/opt/python3.12/bin/python3';
+      changed.fire({ path: '/third/python3' });
+      await settle();
+      assert.deepEqual(clientEvents, [], 'pan.interpreter wins over the Python extension');
+      await deactivate();
+    } finally {
+      process.env.PATH = process.env.PATH.slice(env.length + 1);
+      installedExtensions.clear();
+    }
   });
 
   it('keeps working without panls and says how to install it', async () => {

@@ -7,7 +7,7 @@ import { Bundle, bundleIn } from '../../src/bundle';
 import { ProbeResult } from '../../src/interpreter';
 import { PanSettings, readSettings } from '../../src/settings';
 import { ToolLocator } from '../../src/toolLocator';
-import { installedExtensions, setWorkspaceFolder, workspace } from './mocks/vscode';
+import { installedExtensions, setWorkspaceFolder, Uri, workspace } from './mocks/vscode';
 
 function touch(file: string): string {
   mkdirSync(join(file, '..'), { recursive: true });
@@ -169,5 +169,30 @@ describe('ToolLocator', () => {
       const interpreter = await new ToolLocator(fakeBundle(), probe({}).run).locate('panls', { ...defaults, interpreter: '${workspaceFolder}/py' });
       assert.ok('error' in interpreter && /pan\.interpreter .* is not used/.test(interpreter.error));
     });
+  });
+});
+
+describe('the Python extension', () => {
+  beforeEach(() => {
+    installedExtensions.clear();
+    setWorkspaceFolder(mkdtempSync(join(tmpdir(), 'ws-')));
+    workspace.isTrusted = true;
+  });
+
+  it('resolves an environment known by its folder (conda) to its interpreter', async () => {
+    const env = environment([]);
+    const python = join(env, 'bin', 'python3');
+    installedExtensions.set('ms-python.python', {
+      isActive: true,
+      exports: {
+        environments: {
+          getActiveEnvironmentPath: () => ({ id: 'conda-env', path: env }),
+          resolveEnvironment: async (e: { path: string }) => (e.path === env ? { executable: { uri: Uri.file(python) } } : undefined),
+        },
+      },
+      activate: async () => undefined,
+    });
+    const located = await new ToolLocator(fakeBundle(), probe({ [python]: [3, 12] }).run).locate('panls', defaults);
+    assert.ok('interpreter' in located && located.interpreter?.path === python, JSON.stringify(located));
   });
 });
