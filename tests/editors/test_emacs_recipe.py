@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from editor_support import ACCOUNTS, CORPUS, REPO, hover_position, readme_block, tool_on_path
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpora" / "template-library-core"
-ACCOUNTS = CORPUS / "components" / "accounts" / "config.pan"
 EMACS = shutil.which("emacs")
 
 
@@ -39,11 +35,7 @@ pytestmark = [
 
 
 def readme_recipe() -> str:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Emacs") :]
-    match = re.search(r"```elisp\n(.*?)```", section, re.DOTALL)
-    assert match, "the README has an Emacs recipe"
-    return match.group(1)
+    return readme_block("### Emacs", "elisp")
 
 
 def test_readme_recipe_with_eglot(tmp_path: Path) -> None:
@@ -52,21 +44,16 @@ def test_readme_recipe_with_eglot(tmp_path: Path) -> None:
     shutil.copytree(CORPUS, library)
     subprocess.run(["git", "init", "-q", str(library)], check=True)
     accounts = library / ACCOUNTS.relative_to(CORPUS)
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    panls = bin_dir / "panls"
-    panls.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m panls "$@"\n', encoding="utf-8")
-    panls.chmod(0o755)
+    bin_dir = tool_on_path(tmp_path / "bin", "panls")
     (tmp_path / "recipe.el").write_text(readme_recipe(), encoding="utf-8")
-    lines = accounts.read_text().splitlines()
-    line = next(n for n, text in enumerate(lines) if "pkg_repl(" in text)
+    line, column = hover_position(accounts, "pkg_repl")
     env = {
         **os.environ,
         "HOME": str(tmp_path),
         "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
         "PYTHONPATH": str(REPO),
         "PAN_EMACS_FILE": str(accounts),
-        "PAN_EMACS_HOVER": f"{line + 1}:{lines[line].index('pkg_repl') + 2}",
+        "PAN_EMACS_HOVER": f"{line + 1}:{column}",
         "PAN_EMACS_OUT": str(tmp_path / "seen.json"),
     }
     driver = Path(__file__).with_name("emacs_driver.el")

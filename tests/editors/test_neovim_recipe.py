@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from editor_support import ACCOUNTS, CORPUS, REPO, hover_position, readme_block, tool_on_path
 
-REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpora" / "template-library-core"
-ACCOUNTS = CORPUS / "components" / "accounts" / "config.pan"
 NVIM = shutil.which("nvim")
 
 pytestmark = [
@@ -29,11 +25,7 @@ pytestmark = [
 
 def readme_recipe() -> str:
     """The first Lua block of the README's Neovim section: what users copy into init.lua."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Neovim") :]
-    match = re.search(r"```lua\n(.*?)```", section, re.DOTALL)
-    assert match, "the README has a Neovim recipe"
-    return match.group(1)
+    return readme_block("### Neovim", "lua")
 
 
 def test_recipe_configures_panls_with_init_options() -> None:
@@ -44,14 +36,9 @@ def test_recipe_configures_panls_with_init_options() -> None:
 
 
 def test_readme_recipe_in_headless_neovim(tmp_path: Path) -> None:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    panls = bin_dir / "panls"  # what the README's `cmd = { "panls" }` finds on PATH
-    panls.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m panls "$@"\n', encoding="utf-8")
-    panls.chmod(0o755)
+    bin_dir = tool_on_path(tmp_path / "bin", "panls")  # what `cmd = { "panls" }` finds on PATH
     (tmp_path / "init.lua").write_text(readme_recipe(), encoding="utf-8")
-    line = next(n for n, text in enumerate(ACCOUNTS.read_text().splitlines()) if "pkg_repl(" in text)
-    character = ACCOUNTS.read_text().splitlines()[line].index("pkg_repl") + 2
+    line, character = hover_position(ACCOUNTS, "pkg_repl")
     params = {
         "file": str(ACCOUNTS),
         "hover": {"line": line, "character": character},

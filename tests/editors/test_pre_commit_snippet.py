@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from editor_support import REPO, readme_block, tool_on_path
 
-REPO = Path(__file__).resolve().parents[2]
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
 
 pytestmark = pytest.mark.skipif(
@@ -21,11 +21,8 @@ pytestmark = pytest.mark.skipif(
 
 
 def readme_config() -> str:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## panlint") :]
-    match = re.search(r"```yaml\n(repos:.*?)```", section, re.DOTALL)
-    assert match, "the panlint section shows a complete .pre-commit-config.yaml"
-    return match.group(1)
+    """The complete .pre-commit-config.yaml of the README's panlint section."""
+    return readme_block("## panlint", "yaml", starts="repos:")
 
 
 def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -35,12 +32,8 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Compl
 def test_readme_config_runs_panlint_on_commit(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    bin_dir = tmp_path / "bin"  # `panlint` on PATH, as in the environment pan-tools is installed in
-    bin_dir.mkdir()
-    (bin_dir / "panlint").write_text(
-        f'#!/bin/sh\nexec "{sys.executable}" -m panlint "$@"\n', encoding="utf-8"
-    )
-    (bin_dir / "panlint").chmod(0o755)
+    # `panlint` on PATH, as in the environment pan-tools is installed in
+    bin_dir = tool_on_path(tmp_path / "bin", "panlint")
     env = {
         **os.environ,
         "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
