@@ -202,9 +202,13 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
                            description="Compare two directories of profiles, or the profiles two git "
                                        "revisions build (REV_NEW omitted: the working tree), object by "
                                        "object.")
-    parser.add_argument("old", metavar="OLD")
-    parser.add_argument("new", metavar="NEW", nargs="?")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("old", metavar="OLD",
+                        help="the old build's output directory, or the old git revision (with --)")
+    parser.add_argument("new", metavar="NEW", nargs="?",
+                        help="the new build's output directory, or the new git revision (with --; "
+                             "default: the working tree)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="the report as text, one line per path, or as JSON (default: text)")
     parser.add_argument("--repo", metavar="DIR", help="the git repository (default: the current directory's)")
     try:
         args = parser.parse_args(argv if panc_args is None else argv[: argv.index("--")])

@@ -23,6 +23,7 @@ from panc.analysis.sourcetext import LineIndex
 from panc.annotations.tags import Tag, split_tags, tag_markdown
 from panc.commands import HelpShown, OptionsError, OptionsParser
 from panc.diagnostics import Severity
+from panc.loader import TEMPLATE_SUFFIXES
 from panc.source import Span
 from panc.syntax import ast
 
@@ -304,18 +305,36 @@ def _html_description(description: Description) -> str:
 # ---------------------------------------------------------------------- command line
 
 
+def template_files(paths: Sequence[str], base_dir: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(path as shown, file) for each template given, a directory standing for every ``.pan``
+    and ``.tpl`` file below it (in name order); and the paths that do not exist."""
+    found, missing = [], []
+    for path in paths:
+        full = path if os.path.isabs(path) else os.path.join(base_dir, path)
+        if os.path.isdir(full):
+            below = sorted(p for p in Path(full).rglob("*") if p.suffix in TEMPLATE_SUFFIXES and p.is_file())
+            found.extend((os.path.join(path, str(p.relative_to(full))), str(p)) for p in below)
+        elif os.path.exists(full):
+            found.append((path, full))
+        else:
+            missing.append(path)
+    return found, missing
+
+
 def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc docs") -> int:
-    """``panc docs``; returns the exit code (1 when a template could not be read or parsed, or the
-    page not written)."""
+    """``panc docs``; returns the exit code (1 when a path does not exist, a template could not be
+    read or parsed, or the page not written; a path that does not exist writes no page)."""
     from panc.syntax import parse  # pylint: disable=import-outside-toplevel
 
     parser = OptionsParser(prog=prog, stdout=stdout,
                            description="Render the annotations of pan templates as a reference page.")
     parser.add_argument("--base-dir", default=".", help="directory the template paths are relative to")
-    parser.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    parser.add_argument("--format", choices=("markdown", "html"), default="markdown",
+                        help="the page as Markdown or as a standalone HTML page (default: markdown)")
     parser.add_argument("--output", help="file to write (default: standard output)")
-    parser.add_argument("--title", default="Template reference")
-    parser.add_argument("templates", nargs="+")
+    parser.add_argument("--title", default="Template reference", help="the page's title")
+    parser.add_argument("templates", nargs="+", metavar="template",
+                        help="template files, or directories whose .pan and .tpl files are all documented")
     try:
         args = parser.parse_args(list(argv))
     except OptionsError as error:
@@ -323,9 +342,13 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
         return 1
     except HelpShown:
         return 0
+    files, missing = template_files(args.templates, args.base_dir)
+    for path in missing:
+        stderr.write(f"{prog}: {path}: no such file or directory\n")
+    if missing:
+        return 1
     docs, failed = [], False
-    for path in args.templates:
-        full = path if os.path.isabs(path) else os.path.join(args.base_dir, path)
+    for path, full in files:
         try:
             # as Java reads it: a byte that is not UTF-8 is U+FFFD
             text = Path(full).read_text(encoding="utf-8", errors="replace")

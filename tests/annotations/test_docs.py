@@ -139,3 +139,21 @@ def test_javadoc_tags_render_as_lists(tmp_path):
         '<p>Adds two numbers.</p><ul class="tags">'
         "<li><em>@param</em> <code>first</code> — the first number</li>" in out.read_text()
     )
+
+def test_a_directory_stands_for_the_templates_below_it(tmp_path):
+    _site(tmp_path)
+    (tmp_path / "demo" / "notes.txt").write_text("not a template")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "demo"], stdout, stderr) == 0
+    assert stderr.getvalue() == ""
+    page = stdout.getvalue()
+    assert "## demo/functions" in page and "## demo/types" in page
+    assert "notes" not in page
+
+
+def test_a_path_that_does_not_exist_writes_no_page(tmp_path):
+    _site(tmp_path)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "demo/types.pan", "demo/nope.pan"], stdout, stderr) == 1
+    assert stdout.getvalue() == ""
+    assert stderr.getvalue() == "panc docs: demo/nope.pan: no such file or directory\n"
