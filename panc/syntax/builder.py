@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from panc.diagnostics import Category, Diagnostic
-from panc.evaluation.values import NULL, UNDEF
 from panc.names import AUTOMATIC_VARIABLES
 from panc.source import Span
 from panc.syntax import ast
@@ -21,6 +20,7 @@ from panc.syntax.expressions import fold_chain
 from panc.syntax.literals import decode_double, decode_double_quoted, decode_long, decode_single_quoted
 from panc.syntax.paths import PathSyntaxError, parse_key, parse_path
 from panc.syntax.tokens import Token, new_span
+from panc.values import NULL, UNDEF
 
 # Calls that leave the expression (MSG_RESTRICTED_CONTEXT).
 _RESTRICTED_CALLS = frozenset({"return", "error"})
