@@ -22,11 +22,12 @@ from panc.diagnostics import EvaluationError, PanError
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.statements import CompiledTemplate, run_statements
-from panc.evaluation.terms import is_valid_template_name, key_term, parse_path_text
+from panc.evaluation.terms import key_term, parse_path_text
 from panc.evaluation.tree import MISSING, Tree, check_replacement, lookup
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
 from panc.source import Span
 from panc.syntax import ast
+from panc.syntax.paths import is_valid_include_name
 from panc.types import Binding, TypeRegistry, compile_type
 
 if TYPE_CHECKING:
@@ -236,7 +237,7 @@ class ObjectBuild:
         self, name: str, frame: Frame, span: Span, includer_kind: str, computed: bool = False
     ) -> None:
         """``include name;`` from a template of kind ``includer_kind``."""
-        if computed and not is_valid_template_name(name):
+        if computed and not is_valid_include_name(name):
             raise located(f"invalid template name '{name}' in include", span)
         template = self._require(name, span)
         kind = template.kind
@@ -302,7 +303,7 @@ class ObjectBuild:
 
     def template_exists(self, name: str) -> bool:
         """For ``exists('tpl')``/``if_exists('tpl')``: a lookup, not a load."""
-        if not is_valid_template_name(name):
+        if not is_valid_include_name(name):
             return False
         return self.find_template(name) is not None
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from panc.evaluation.control import EvalFailure
 from panc.evaluation.values import type_name
-from panc.syntax.paths import escape, expand_braces
+from panc.syntax.paths import PathSyntaxError, escape, parse_path
 
 _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+.\-]*\Z")
 _DIGITS = re.compile(r"[0-9]+\Z")
@@ -79,89 +79,23 @@ def format_path(terms: Sequence[Term]) -> str:
     return "/" + "/".join(str(t) for t in terms)
 
 
-_TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+.\-]*(/[A-Za-z0-9_+.\-]+)*\Z")
-_INDEX = re.compile(r"-?[0-9]+\Z")
-
-
-def is_valid_template_name(name: str) -> bool:
-    """Whether ``name`` may name a template (panc's pattern for computed includes)."""
-    return _TEMPLATE_NAME.match(name) is not None
-
-
-def _split_terms(text: str) -> list[str]:
-    """Split on ``/`` outside ``{...}`` escapes (which must be balanced and not nested)."""
-    if "{" not in text and "}" not in text:
-        return text.split("/")
-    if _BALANCED.match(text) is None:
-        raise EvalFailure(f"unbalanced or nested braces in path '{text}'")
-    return _UNBRACED_SLASH.split(text)
-
-
-_BALANCED = re.compile(r"(?:[^{}]|\{[^{}]*\})*\Z")
-_UNBRACED_SLASH = re.compile(r"/(?![^{]*\})")
-
-
-def _path_term(text: str, path: str) -> Term:
-    if text in _valid_keys:
-        return text
-    if "{" in text:
-        text = expand_braces(text)  # balanced: _split_terms checked the whole path
-    if _INDEX.match(text):
-        digits = text.lstrip("-")
-        if len(digits) > 1 and digits[0] == "0":
-            raise EvalFailure(f"invalid path '{path}': index '{text}' has leading zeros")
-        return int(text)
-    if not is_valid_key(text):
-        raise EvalFailure(f"invalid path '{path}': '{text}' is not a valid path term")
-    return text
-
-
 _parsed_paths: dict[str, tuple[str | None, bool, tuple[Term, ...]]] = {}
 
 
 def parse_path_text(path: str) -> tuple[str | None, bool, tuple[Term, ...]]:
-    """``(external template or None, absolute, terms)`` of a path string (memoised).
+    """``(external template or None, absolute, terms)`` of a path string, parsed by
+    ``panc.syntax.paths.parse_path`` (memoised).
 
     Raises ``EvalFailure`` for an invalid path. External paths (``tpl:/a/b``) are always
     absolute within their object.
     """
     parsed = _parsed_paths.get(path)
     if parsed is None:
-        parsed = _parse_path_text(path)
+        try:
+            found = parse_path(path)
+        except PathSyntaxError as error:
+            raise EvalFailure(str(error)) from None
+        parsed = (found.template, not found.is_relative, found.terms)
         if len(_parsed_paths) < _KEY_CACHE_LIMIT:
             _parsed_paths[path] = parsed
     return parsed
-
-
-def _parse_path_text(path: str) -> tuple[str | None, bool, tuple[Term, ...]]:
-    """``(external template or None, absolute, terms)`` of a path string.
-
-    Raises ``EvalFailure`` for an invalid path. External paths (``tpl:/a/b``) are always
-    absolute within their object.
-    """
-    external: str | None = None
-    text = path
-    colon = text.find(":")
-    if colon >= 0 and "{" not in text[:colon]:
-        external = text[:colon]
-        if not is_valid_template_name(external):
-            raise EvalFailure(f"invalid path '{path}': '{external}' is not a valid template name")
-        text = text[colon + 1 :]
-        if not text.startswith("/"):
-            text = "/" + text
-    if text == "":
-        raise EvalFailure("invalid path: the path is empty")
-    absolute = text.startswith("/")
-    body = text[1:] if absolute else text
-    if body.endswith("/"):
-        body = body[:-1]
-    if body == "":
-        if absolute:
-            return external, True, ()
-        raise EvalFailure(f"invalid path '{path}'")
-    terms = tuple(_path_term(part, path) if part else _empty_term(path) for part in _split_terms(body))
-    return external, absolute, terms
-
-
-def _empty_term(path: str) -> Term:
-    raise EvalFailure(f"invalid path '{path}': empty path term")

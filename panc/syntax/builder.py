@@ -18,13 +18,12 @@ from panc.syntax import ast
 from panc.syntax.construct import nodes
 from panc.syntax.expressions import fold_chain
 from panc.syntax.literals import decode_double, decode_double_quoted, decode_long, decode_single_quoted
-from panc.syntax.paths import PathSyntaxError, parse_key, parse_path
+from panc.syntax.paths import PathSyntaxError, is_valid_template_name, parse_key, parse_path
 from panc.syntax.tokens import Token, new_span
 from panc.values import NULL, UNDEF
 
 # Calls that leave the expression (MSG_RESTRICTED_CONTEXT).
 _RESTRICTED_CALLS = frozenset({"return", "error"})
-_TEMPLATE_NAME_TERMS_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-")
 
 # Which statements each template kind may hold (J:ttemplate/Template).
 _ALLOWED: dict[str, frozenset[str]] = {
@@ -144,11 +143,7 @@ class AstBuilder:
         kind = first.value if len(children) == 4 else "ordinary"
         name_token = children[-2]
         name = name_token.value
-        if (
-            name.startswith("/")
-            or not all(char in _TEMPLATE_NAME_TERMS_OK for char in name.replace("/", ""))
-            or any(term == "" or term.startswith(".") for term in name.split("/"))
-        ):
+        if not is_valid_template_name(name):
             self._syntax(f"invalid template name '{name}'", name_token.span)
         self.ctx.kind = kind
         return Header(

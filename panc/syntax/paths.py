@@ -6,8 +6,12 @@ panc's rules (``J:utils/Path``, ``TermFactory``, ``EscapeUtils``):
   leading zeros, and may be negative (counting from the end);
 - ``{...}`` inside a path is replaced by ``escape(...)``; braces must balance, not nest;
 - ``//`` (an empty term) is an error, a trailing ``/`` is accepted, ``/`` is the root;
-- ``tpl:/a`` and ``tpl:a`` name the path ``/a`` of the object template ``tpl``;
+- ``tpl:/a`` and ``tpl:a`` name the path ``/a`` of the object template ``tpl``, whose name
+  must be a valid template name (``is_valid_template_name``);
 - the first term of a path must be a key.
+
+The one path parser of pan-tools: the parser checks the paths written in templates with it,
+the evaluator the paths computed at run time (``value``, ``exists``...), the tools theirs.
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ PathKind = Literal["absolute", "relative", "external"]
 
 _KEY = re.compile(r"\w[\w+.-]*\Z", re.ASCII)
 _INDEX = re.compile(r"-?[0-9]+\Z")
-_TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_+.-]+(?:/[A-Za-z0-9_+.-]+)*\Z")
+_TEMPLATE_NAME_CHARACTERS = re.compile(r"[\w./+-]+\Z", re.ASCII)
+_INCLUDE_NAME = re.compile(r"\w[\w+.-]*(?:/[\w+.-]+)*\Z", re.ASCII)
 _ESCAPED = re.compile(r"_([0-9a-fA-F]{2})")
 _PLAIN = re.compile(r"[A-Za-z0-9]")
 
@@ -125,6 +130,23 @@ def expand_braces(text: str) -> str:
     return "".join(out)
 
 
+def is_valid_template_name(name: str) -> bool:
+    """Whether ``name`` may name a template, in its declaration (``object template +web;``) or
+    in an external path (``+web:/a``): panc's ``Template.isValidTemplateName``. Word characters,
+    ``+``, ``-``, ``.`` and ``/``; no term (between ``/``) empty or starting with ``.``. As Java's
+    ``split`` does, trailing ``/`` are dropped before the terms are checked."""
+    if _TEMPLATE_NAME_CHARACTERS.match(name) is None:
+        return False
+    trimmed = name.rstrip("/")
+    return not trimmed or all(term and term[0] != "." for term in trimmed.split("/"))
+
+
+def is_valid_include_name(name: str) -> bool:
+    """Whether ``include`` accepts ``name`` (panc's ``IncludeStatement.validIdentifier``): stricter
+    than ``is_valid_template_name``, its first character must be a word character."""
+    return _INCLUDE_NAME.match(name) is not None
+
+
 def parse_term(text: str) -> str | int:
     """One path term: an ``int`` index or a ``str`` key (``{...}`` already expanded)."""
     if _INDEX.match(text):
@@ -158,8 +180,8 @@ def parse_path(text: str) -> Path:
     is_external = colon >= 0 and "{" not in text[:colon]
     if is_external:
         template = text[:colon]
-        if not _TEMPLATE_NAME.match(template):
-            raise PathSyntaxError(f"invalid template name '{template}' in external path '{text}'")
+        if not is_valid_template_name(template):
+            raise PathSyntaxError(f"invalid authority ({template}) in path")
         kind = "external"
         body = text[colon + 1 :]
         body = body.removeprefix("/")

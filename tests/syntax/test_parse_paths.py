@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from panc.syntax.paths import Path, PathSyntaxError, escape, parse_key, parse_path, unescape
+from panc.syntax.paths import (
+    Path,
+    PathSyntaxError,
+    escape,
+    is_valid_include_name,
+    is_valid_template_name,
+    parse_key,
+    parse_path,
+    unescape,
+)
 
 
 @pytest.mark.parametrize(
@@ -43,12 +54,52 @@ def test_valid_paths(text: str, kind: str, terms: tuple, template: str | None) -
         ("/a/{b", "unbalanced braces"),
         ("/a/b}", "unbalanced braces"),
         ("/a/{b{c}}", "nested braces"),
-        ("bad name:/a", "invalid template name"),
+        ("bad name:/a", "invalid authority (bad name) in path"),  # panc's message
     ],
 )
 def test_invalid_paths(text: str, message: str) -> None:
-    with pytest.raises(PathSyntaxError, match=message.replace("+", r"\+").replace("{", r"\{")):
+    with pytest.raises(PathSyntaxError, match=re.escape(message)):
         parse_path(text)
+
+
+# panc's Template.isValidTemplateName (checked with the Java panc: tests/oracle/cases/external-*)
+@pytest.mark.parametrize(
+    ("name", "valid"),
+    [
+        ("foo", True),
+        ("+foo", True),
+        ("-foo", True),
+        ("_foo", True),
+        ("a/+b", True),
+        ("a/-b", True),
+        ("a.b/c.d", True),
+        ("a/", True),  # Java's split drops the trailing empty term
+        ("+", True),
+        (".foo", False),
+        ("a/.b", False),
+        ("a//b", False),
+        ("/a", False),
+        ("a b", False),
+        ("é", False),
+        ("", False),
+    ],
+)
+def test_template_names(name: str, valid: bool) -> None:
+    assert is_valid_template_name(name) is valid
+    if valid and name:
+        assert parse_path(f"{name}:/x") == Path("external", ("x",), name)
+    else:
+        with pytest.raises(PathSyntaxError, match=re.escape(f"invalid authority ({name}) in path")):
+            parse_path(f"{name}:/x")
+
+
+def test_include_names_must_start_with_a_word_character() -> None:
+    # panc's IncludeStatement.validIdentifier, stricter than a template name
+    assert is_valid_include_name("a/+b")
+    assert is_valid_include_name("_x.y-z")
+    assert not is_valid_include_name("+foo")
+    assert not is_valid_include_name("-foo")
+    assert not is_valid_include_name(".foo")
 
 
 def test_path_text_round_trips() -> None:
