@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from panc.analysis.provenance import ProvenanceRecorder, related
 from panc.compiler import CompileOptions, Compiler
-from panc.diagnostics import PanError, ValidationError
+from panc.diagnostics import DeprecationFailure, PanError, UserError, ValidationError
 from panc.evaluation.control import EvalFailure
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.hooks import EvaluationHooks
@@ -51,7 +51,6 @@ _T = TypeVar("_T")
 INSPECTION_TIMEOUT = 60.0
 """Seconds a client request waits for the evaluator thread."""
 
-_USER_ERROR = " user-initiated error: "
 _INTERPOLATION = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 _DESCRIPTIONS = {
     "entry": "Paused on entry",
@@ -324,16 +323,13 @@ class Run(EvaluationHooks):
     def on_message(self, text: str) -> None:
         """The compiler's message sink: ``debug``, ``traceback`` and ``deprecated`` output."""
         self.session.listener.output(text, "stdout")
-        if (
-            "deprecation" in self.session.exception_filters
-            and not self.evaluating
-            and not text.startswith(f"[{self.object_name}] ")
-            and ">>> call stack trace" not in text
-        ):
+
+    def on_deprecation(self, message: str, span: Span) -> None:
+        if "deprecation" in self.session.exception_filters and not self.evaluating:
             frame = self.frame
-            span = frame.span if frame is not None else None
-            error = PanError(text.rstrip("\n"), span)
-            self._pause(Stop("exception", frame, span, None, error, "deprecation"), ())
+            where = frame.span if frame is not None else None
+            error = PanError(message, where)
+            self._pause(Stop("exception", frame, where, None, error, "deprecation"), ())
 
     # ------------------------------------------------------------------ hits
 
@@ -476,9 +472,9 @@ def error_kind(error: PanError) -> str:
     """The exception filter an error belongs to."""
     if isinstance(error, ValidationError):
         return "validation"
-    if _USER_ERROR in error.message:
+    if isinstance(error, UserError):
         return "error"
-    if error.message.startswith("deprecation error: "):
+    if isinstance(error, DeprecationFailure):
         return "deprecation"
     return "evaluation"
 

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from panc.builtins.registry import BUILTINS, BuiltinError, builtin
-from panc.diagnostics import EvaluationError
+from panc.diagnostics import DeprecationFailure, EvaluationError, UserError
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
 from panc.evaluation.dml import constant_code, constant_of, is_constant
 from panc.evaluation.terms import parse_path_text, value_term
@@ -78,7 +78,7 @@ def error_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
         if type(values[0]) is not str:
             raise located("the first argument for error() needs to be a string", span)
         message = values[0] if len(values) == 1 else _format(values, span)
-        raise located(f"[{frame.build.object_name}] user-initiated error: {message}", span)
+        raise located(f"[{frame.build.object_name}] user-initiated error: {message}", span, UserError)
 
     return code
 
@@ -138,9 +138,12 @@ def deprecated_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
         message = _string(message_code(frame), "deprecated", span)
         mode = frame.build.warnings
         if mode == "fatal":
-            raise located(f"deprecation error: {message}", span)
+            raise located(f"deprecation error: {message}", span, DeprecationFailure)
         if mode == "on":
             frame.build.emit(message + "\n")
+            hooks = frame.build.hooks
+            if hooks is not None:
+                hooks.on_deprecation(message, span)
         return True
 
     return code

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from panc.diagnostics import EvaluationError, PanError
+from panc.diagnostics import EvaluationError, PanError, same_kind
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.statements import CompiledTemplate, run_statements
@@ -370,7 +370,8 @@ class ObjectBuild:
         try:
             return self.provider.referenced_object(name, self)
         except PanError as error:
-            raise located(error.message, span or Span(self.object_path, 0, 0, 0, 0)) from None
+            where = span or Span(self.object_path, 0, 0, 0, 0)
+            raise located(error.message, where, same_kind(error)) from None
 
     def find_file(self, name: str) -> DataFile | None:
         """A data file on the include path (recorded as a ``TXT`` dependency when found)."""

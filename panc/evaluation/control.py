@@ -31,6 +31,7 @@ class NotConstant(Exception):
     """A compile-time evaluation touched something only known at run time."""
 
 
-def located(message: str, span: Span) -> EvaluationError:
-    """An evaluation error at ``span`` whose call trace starts there."""
-    return EvaluationError(message, span, [span])
+def located(message: str, span: Span, kind: type[EvaluationError] = EvaluationError) -> EvaluationError:
+    """An evaluation error (or one of its kinds: ``UserError``...) at ``span`` whose call trace
+    starts there."""
+    return kind(message, span, [span])
