@@ -28,7 +28,7 @@ from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
 from panc.source import Span
 from panc.syntax import ast
 from panc.syntax.paths import is_valid_include_name
-from panc.types import Binding, TypeRegistry, compile_type
+from panc.types import Binding, TypeDefinitionCache, TypeRegistry, compile_type
 
 if TYPE_CHECKING:
     from panc.evaluation.dml import Code
@@ -171,10 +171,12 @@ class ObjectBuild:
             raise located(f"function '{name}' is already defined", span)
         self.functions[name] = FunctionDef(name, code, template, span)
 
-    def define_type(self, statement: ast.TypeStatement, source_path: str) -> None:
+    def define_type(
+        self, statement: ast.TypeStatement, source_path: str, cache: TypeDefinitionCache | None = None
+    ) -> None:
         """``type name = ...;`` through the type system."""
         try:
-            self.types.define(statement, source_path, self)
+            self.types.define(statement, source_path, self, cache)
         except EvaluationError as error:
             _ensure_trace(error)
             raise

@@ -22,6 +22,7 @@ from panc.evaluation.terms import Term, format_path, parse_path_text
 from panc.evaluation.tree import MISSING
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
 from panc.syntax import ast
+from panc.types import TypeDefinitionCache
 
 if TYPE_CHECKING:
     from panc.evaluation.frames import Frame
@@ -301,9 +302,10 @@ class StatementCompiler:
     def _type(self, statement: ast.TypeStatement) -> StatementCode:
         self._check_defaults(statement.spec)
         path = self.env.source_path
+        cache = TypeDefinitionCache(statement)  # the compiled type, shared by the objects of a build
 
         def define(frame: Frame) -> None:
-            frame.build.define_type(statement, path)
+            frame.build.define_type(statement, path, cache)
 
         return define
 
