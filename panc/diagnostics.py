@@ -142,6 +142,21 @@ class EvaluationError(PanError):
         return dataclasses.replace(base, related=related)
 
 
+class UserError(EvaluationError):
+    """``error()`` called by the templates (``[OBJECT] user-initiated error: ...``)."""
+
+
+class DeprecationFailure(EvaluationError):
+    """``deprecated()`` under ``--warnings fatal`` (``deprecation error: ...``)."""
+
+
+def same_kind(error: PanError) -> type[EvaluationError]:
+    """The class that reports ``error`` again at another place (an external path to an object
+    that failed, ``is_valid`` of a type whose check failed): an ``error()`` call or a fatal
+    deprecation stays one; anything else is an evaluation error there."""
+    return type(error) if isinstance(error, UserError | DeprecationFailure) else EvaluationError
+
+
 class ValidationError(PanError):
     """A type or undef check failing after the object was built; reported against the object file."""
 

@@ -91,6 +91,8 @@ NON_CODE_TYPES = frozenset({"COMMENT", "ANNOTATION"})
 
 STRING_TYPES = frozenset({"SQ_STRING", "DQ_STRING", "HEREDOC", "HEREDOC_BODY"})
 """Terminal names of ``panc.syntax`` whose text is data, whatever it looks like."""
+DATA_TYPES = STRING_TYPES | frozenset({"ANNOTATION", "TEMPLATE_NAME"})
+"""Tokens whose insides are data, not code (the ``/`` of a template name is no operator)."""
 
 NUMBER_TYPES = frozenset({"LONG", "DOUBLE"})
 """Terminal names of number literals."""

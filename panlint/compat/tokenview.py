@@ -13,12 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from panc.syntax.tokens import CLOSERS, NON_CODE_TYPES, OPENERS, STRING_TYPES, Token
+from panc.syntax.tokens import CLOSERS, DATA_TYPES, NON_CODE_TYPES, OPENERS, Token
 from panlint.compat.view import CODE, COMMENT, DIRECTIVE, DIRECTIVE_LINE, EMPTY, SKIPPED, Ranges
 
-OPAQUE = STRING_TYPES | {"ANNOTATION", "TEMPLATE_NAME"}
-"""Tokens whose insides are data, to the old checks what its strings were (the ``/`` of a
-template name is no operator)."""
 NOT_CODE = NON_CODE_TYPES | {"HEREDOC_BODY"}
 ENDLESS = 1 << 30
 
@@ -74,7 +71,7 @@ class TokenReading:
             # Code may follow the token's end on its last line: its start is data.
             self.strings.setdefault(span.end_line, []).append((0, span.end_column))
         self.first.setdefault(line, kind)
-        if kind in OPAQUE:
+        if kind in DATA_TYPES:  # to the old checks what its strings were
             end = span.end_column if span.end_line == line else ENDLESS
             self.strings.setdefault(line, []).append((span.start_column - 1, end))
         elif kind == "COMMENT":

@@ -13,10 +13,11 @@ from panc.analysis.document import analyse_document
 from panc.analysis.edits import carry_over, changed_lines
 from panc.analysis.index import WorkspaceIndex
 from panc.analysis.navigation import RenameError, plan_rename, rename_target
-from panc.analysis.provenance import PathWrite, render_value, value_at, writes_affecting
+from panc.analysis.provenance import PathWrite, ProvenanceRecorder, render_value, value_at, writes_affecting
 from panc.analysis.references import OccurrenceKind
 from panc.analysis.schema import Schema
 from panc.diagnostics import Diagnostic
+from panc.evaluation.values import NULL
 from panc.source import Span
 from panc.syntax import parse
 
@@ -214,6 +215,37 @@ def test_provenance_helpers():
         PathWrite(3, "/software/web/port", "null", span, "t", deleted=True),
     ]
     assert [w.order for w in writes_affecting(writes, "/software/web")] == [0, 1, 3]
+
+
+def test_a_recorder_keeping_values_tells_what_each_write_gave_a_path():
+    span = Span("t.pan", 1, 1, 1, 2)
+    recorder = ProvenanceRecorder(keep_values=True, max_writes=None)
+    service = {"name": "sshd", "ports": [22]}
+    recorder.on_path_write("/software/sshd", service, span, "t")
+    service["name"] = "changed later"  # the log keeps the value as it was written
+    recorder.on_path_write("/software/sshd/ports/0", 2222, span, "t")
+    recorder.on_path_write("/software/web", {"port": 80}, span, "t")
+    recorder.record("/software/sshd", NULL, span, "<debugger>")
+    recorder.on_path_write("not a path//", 1, span, "t")
+    assert recorder.terms("/software/sshd/ports/0") == ("software", "sshd", "ports", 0)
+    assert recorder.terms("not a path//") == ()
+    touching = [(w.order, relation, shown) for w, relation, shown in recorder.writes_touching(
+        ("software", "sshd", "ports", 0)
+    )]
+    assert touching == [(0, "parent", 22), (1, "self", 2222)]  # the deletion left nothing there
+    around = [(w.order, relation) for w, relation, _ in recorder.writes_touching(("software", "sshd"))]
+    assert around == [(0, "self"), (1, "child"), (3, "self")]
+    assert recorder.writes[3].deleted and recorder.writes[3].template == "<debugger>"
+    assert recorder.writes[0].value == "dict('name', 'sshd', 'ports', list(22))"
+
+
+def test_a_recorder_is_bounded_unless_told_otherwise():
+    span = Span("t.pan", 1, 1, 1, 2)
+    bounded = ProvenanceRecorder(max_writes=2)
+    for n in range(3):
+        bounded.on_path_write(f"/a/x{n}", n, span, "t")
+    assert [w.path for w in bounded.writes] == ["/a/x0", "/a/x1"]
+    assert bounded.writes[0].written is None  # no copies kept by default
 
 
 def test_builtin_and_own_names_are_defined_and_messages_name_the_kind(index: WorkspaceIndex):

@@ -121,7 +121,7 @@ def test_comparing_directories_loads_neither_git_nor_the_build(tmp_path):
         (tmp_path / side / "x.json").write_text('{"a": 1}')
     probe = ("import sys; from panc.cli import dispatch; "
              "code = dispatch(['diff', 'a', 'b'], sys.stdout, sys.stderr); "
-             "print(code, 'panc.revision_builds' in sys.modules, 'subprocess' in sys.modules)")
+             "print(code, 'panc.build.revision_builds' in sys.modules, 'subprocess' in sys.modules)")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True,
                           text=True, check=True)

@@ -54,7 +54,7 @@ def test_readme_config_runs_panlint_on_commit(tmp_path: Path) -> None:
 
     failing = _run([str(PRE_COMMIT), "run", "--all-files"], site, env)
     assert failing.returncode == 1, failing.stdout + failing.stderr
-    assert "bad.tpl:3:10: LP003" in failing.stdout
+    assert "bad.tpl:3: Trailing whitespace" in failing.stdout  # the old panlint's report
     assert "good.pan" not in failing.stdout and "notes.txt" not in failing.stdout
 
     (site / "bad.tpl").write_text("unique template bad;\n\n'/a' = 1;\n", encoding="utf-8")

@@ -235,7 +235,12 @@ async def test_code_actions_answer_the_diagnostics_asked_about(client: LanguageC
     assert not await actions_for([])
     both = await actions_for(on_line)
     titles = sorted(a.title for a in both)
-    assert titles == ["Add space after comma (LP007)", "Remove trailing whitespace (LP003)"]
+    # the old panlint's LP009 also fires on the semicolon followed by blanks
+    assert titles == [
+        "Add space after comma (LP007)",
+        "One space after semicolon (LP009)",
+        "Remove trailing whitespace (LP003)",
+    ]
     assert [a.is_preferred for a in both].count(True) == 1
 
 

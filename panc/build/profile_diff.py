@@ -1,7 +1,7 @@
 """``panc diff OLD_DIR NEW_DIR``: per object, the profile paths added, removed and changed.
 
 ``panc diff REV_OLD [REV_NEW] -- PANC_ARGS...`` compares what two git revisions build instead:
-each is built with the panc command line after ``--`` (``panc.revision_builds``); without
+each is built with the panc command line after ``--`` (``panc.build.revision_builds``); without
 ``REV_NEW`` the new side is the working tree, uncommitted edits included. Before committing:
 
     panc diff HEAD -- --include-path site:/usr/share/pan profiles/*.pan
@@ -239,7 +239,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
 def _run_revisions(args: argparse.Namespace, panc_args: list[str], stdout: TextIO, stderr: TextIO) -> int:
     """Build both revisions and compare what they built."""
     # imported here: comparing two directories needs neither git nor panc's build
-    from panc.revision_builds import RevisionError, built_revisions  # pylint: disable=import-outside-toplevel
+    from panc.build.revision_builds import RevisionError, built_revisions  # pylint: disable=import-outside-toplevel
 
     try:
         with built_revisions(args.old, args.new, panc_args, stderr, args.repo) as (old, new):
