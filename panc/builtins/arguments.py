@@ -3,7 +3,7 @@
 The Java panc words the check of each builtin its own way (``first argument to substr() must
 be a string``, ``escape argument is not a string: long``, ``match() arguments must all be
 strings; nlist found``): each builtin passes its message. ``{type}`` in a message is replaced
-by the Java name of the argument's type (``java_type_name``).
+by the Java name of the argument's type (``panc.evaluation.values.java_type``).
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
@@ -11,16 +11,11 @@ by the Java name of the argument's type (``java_type_name``).
 from __future__ import annotations
 
 from panc.builtins.registry import BuiltinError
-from panc.evaluation.values import Value, is_property, type_name
-
-
-def java_type_name(value: Value) -> str:
-    """The name the Java panc gives a value's type in builtin messages: a dict is an ``nlist``."""
-    return "nlist" if type(value) is dict else type_name(value)
+from panc.evaluation.values import Value, is_property, java_type
 
 
 def _fail(message: str, value: Value) -> BuiltinError:
-    return BuiltinError(message.replace("{type}", java_type_name(value)))
+    return BuiltinError(message.replace("{type}", java_type(value)))
 
 
 def expect_string(value: Value, message: str) -> str:

@@ -14,16 +14,22 @@ import math
 import re
 import struct
 
-from panc.builtins.arguments import expect_dict, expect_long, java_type_name
+from panc.builtins.arguments import expect_dict, expect_long
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.strings import INT_MAX, from_units, java_int, to_units
+from panc.diagnostics import EvaluationError, PanSyntaxError
+from panc.evaluation.control import not_constant
+from panc.evaluation.resources import put_child
+from panc.evaluation.terms import value_term
 from panc.evaluation.values import (
     NULL,
     UNDEF,
     Value,
     deep_copy,
     java_length,
+    java_type,
     sorted_keys,
+    type_name,
 )
 from panc.syntax import paths
 
@@ -35,10 +41,10 @@ def is_valid_key(key: str) -> bool:
     return _KEY.fullmatch(key) is not None and not key.isdigit()
 
 
-def dict_key(key: Value) -> str:
+def dict_key(function: str, key: Value) -> str:
     """``key`` checked as a dict key; a key written entirely as ``{...}`` is escaped (pan 10.7)."""
     if type(key) is not str:
-        raise BuiltinError(f"nlist keys must be string; argument is of type {java_type_name(key)}")
+        raise BuiltinError(f"{function}() requires string keys, not {type_name(key)} ({format_key(key)})")
     checked = _checked_key(key)
     if checked is None:
         raise BuiltinError(f"invalid key ({key}) for nlist() or hash()")
@@ -53,36 +59,58 @@ def _checked_key(key: str) -> str | None:
     return key if is_valid_key(key) else None
 
 
-def replaceable(old: Value, new: Value) -> bool:
-    """panc's replacement rule: a value gives way to one of its own type, or to undef or null;
-    undef and null give way to anything."""
-    return old is UNDEF or old is NULL or new is UNDEF or new is NULL or type(old) is type(new)
+def format_key(key: Value) -> str:
+    return key if type(key) is str else repr(key)
+
+
+def _hash_key(key: Value) -> str:
+    """panc's ``Hash.createKey``: a key argument must be a string naming a key, not an index."""
+    if type(key) is not str:
+        raise BuiltinError(f"nlist keys must be string; argument is of type {java_type(key)}")
+    try:
+        term = value_term(key)
+    except EvaluationError as error:
+        raise BuiltinError(error.message) from None
+    if type(term) is not str:
+        raise BuiltinError(f"invalid key ({key}) for nlist() or hash()")
+    return term
+
+
+def _check_hash(args: list[Value], where: object) -> None:
+    """panc's ``Hash.getInstance``: constant keys must be valid keys, and distinct."""
+    if len(args) % 2:
+        raise PanSyntaxError("hash/nlist function must have an even number of arguments", where)  # type: ignore[arg-type]
+    seen: set[str] = set()
+    try:
+        for position in range(0, len(args), 2):
+            key = args[position]
+            if not_constant(key):
+                continue
+            term = _hash_key(key)
+            if term in seen:
+                raise BuiltinError(f"duplicate key ({term}) in nlist function")
+            seen.add(term)
+    except (BuiltinError, EvaluationError) as error:
+        raise PanSyntaxError(error.message, where) from None  # type: ignore[arg-type]
 
 
 def _build_dict(args: list[Value]) -> dict[str, Value]:
-    """``dict(key, value, ...)``: a key given twice is an error (if both values are of one
-    type: a duplicate; else the replacement rule's error), unless the first value was null."""
-    if len(args) % 2:
-        raise BuiltinError("hash/nlist function must have an even number of arguments")
+    """panc's ``createHashFromArgs``: a null value removes its key; a key given twice is an
+    error (unless the first time it only removed itself)."""
     result: dict[str, Value] = {}
-    for i in range(0, len(args), 2):
-        key = args[i]
-        checked = _checked_key(key) if type(key) is str else None
-        if checked is None:
-            checked = dict_key(key)  # raises the right message
-        value = args[i + 1]
-        if checked in result:
-            old = result[checked]
-            if not replaceable(old, value):
-                raise BuiltinError(f"existing element of type {java_type_name(old)} cannot be replaced "
-                                   f"by one of type {java_type_name(value)}")
-            raise BuiltinError(f"duplicate key ({checked}) in nlist function")
-        if value is not NULL:
-            result[checked] = value
+    for position in range(0, len(args), 2):
+        key = _hash_key(args[position])
+        old = result.get(key)
+        try:
+            put_child(result, key, args[position + 1])
+        except EvaluationError as error:
+            raise BuiltinError(error.message) from None
+        if old is not None:
+            raise BuiltinError(f"duplicate key ({key}) in nlist function")
     return result
 
 
-@builtin("dict", signature="dict(key, value, ...)")
+@builtin("dict", signature="dict(key, value, ...)", compile_check=_check_hash)
 def pan_dict(args: list[Value]) -> dict[str, Value]:
     """Return a new dict built from key, value pairs: ``dict("one", 1, "two", 2)``. Keys are
     strings that are valid path terms; a key written entirely in braces, ``"{/etc/hosts}"``,
@@ -90,7 +118,7 @@ def pan_dict(args: list[Value]) -> dict[str, Value]:
     return _build_dict(args)
 
 
-@builtin("nlist", signature="nlist(key, value, ...)", deprecated=True)
+@builtin("nlist", signature="nlist(key, value, ...)", deprecated=True, compile_check=_check_hash)
 def pan_nlist(args: list[Value]) -> dict[str, Value]:
     """Deprecated alias of ``dict``: return a new dict built from key, value pairs."""
     return _build_dict(args)
@@ -99,10 +127,16 @@ def pan_nlist(args: list[Value]) -> dict[str, Value]:
 @builtin("list", signature="list(elem, ...)")
 def pan_list(args: list[Value]) -> list[Value]:
     """Return a new list holding the arguments in order; ``list()`` is the empty list."""
-    return [arg for arg in args if arg is not NULL]
+    return list(args)
 
 
-@builtin("length", min_args=1, max_args=1, signature="length(arg)")
+@builtin(
+    "length",
+    min_args=1,
+    max_args=1,
+    signature="length(arg)",
+    arity_message="length() requires exactly one argument",
+)
 def length(args: list[Value]) -> int:
     """Return the number of characters of a string or the number of children of a resource
     (list or dict). ``undef`` has length 0."""
@@ -114,8 +148,10 @@ def length(args: list[Value]) -> int:
         return len(value)
     if value is UNDEF:
         return 0
-    raise BuiltinError("argument to length must be undef, string, or resource; "
-                       f"element of type {java_type_name(value)} is not valid")
+    raise BuiltinError(
+        "argument to length must be undef, string, or resource; "
+        f"element of type {java_type(value)} is not valid"
+    )
 
 
 @builtin("key", min_args=2, max_args=2, signature="key(resource, index)")
@@ -149,7 +185,8 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
     return merged
 
 
-@builtin("splice", min_args=3, max_args=4, signature="splice(target, start, length[, repl])")
+@builtin("splice", min_args=3, max_args=4, signature="splice(target, start, length[, repl])",
+         arity_message="splice() must have three or four arguments")
 def splice(args: list[Value]) -> str | list[Value]:
     """Return a copy of a string or list in which the part of ``length`` elements starting at
     ``start`` is removed and, when given, replaced by ``repl`` (a string for a string, a list
@@ -168,9 +205,10 @@ def splice(args: list[Value]) -> str | list[Value]:
     if t is str:
         units = to_units(target)
         begin, end = _splice_range(len(units), start, count, "string")
-        return from_units(units[:begin] + to_units(args[3] if len(args) > 3 else "") + units[end:])  # type: ignore[arg-type]
-    begin, end = _splice_range(len(target), start, count, "list")
-    return target[:begin] + list(args[3] if len(args) > 3 else []) + target[end:]  # type: ignore[call-overload,operator]
+        replacement = to_units(args[3]) if len(args) > 3 else ""  # type: ignore[arg-type]
+        return from_units(units[:begin] + replacement + units[end:])
+    begin, end = _splice_range(len(target), start, count, "list")  # type: ignore[arg-type]
+    return target[:begin] + list(args[3] if len(args) > 3 else []) + target[end:]  # type: ignore[call-overload,index,operator]
 
 
 def _splice_range(size: int, start: int, count: int, kind: str) -> tuple[int, int]:
@@ -209,7 +247,8 @@ def java_equals(first: Value, second: Value) -> bool:
     return first is second if first is NULL or first is UNDEF else bool(first == second)
 
 
-@builtin("index", min_args=2, max_args=3, signature="index(sub, arg[, start])")
+@builtin("index", min_args=2, max_args=3, signature="index(sub, arg[, start])",
+         arity_message="index() must have two or three arguments")
 def pan_index(args: list[Value]) -> int | str:
     """Find ``sub`` inside a string or resource. In a string: the position of the substring
     ``sub`` (or -1), searching from ``start``. In a list: the position of the first child equal

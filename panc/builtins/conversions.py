@@ -116,7 +116,8 @@ def to_boolean(args: list[Value]) -> bool:
     return value != 0
 
 
-@builtin("to_long", min_args=1, max_args=2, signature="to_long(prop[, radix])")
+@builtin("to_long", min_args=1, max_args=2, signature="to_long(prop[, radix])",
+         arity_message="to_long() requires exactly one or two arguments")
 def to_long(args: list[Value]) -> int:
     """Convert a property into a long. A string is parsed like a long literal: decimal, octal
     with a leading ``0`` (so ``"08"`` is an error) or hexadecimal with ``0x``. With ``radix``

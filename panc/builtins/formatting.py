@@ -23,7 +23,6 @@ import re
 import struct
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from panc.builtins.arguments import expect_string
 from panc.builtins.date_time_format import CONVERSIONS as DATE_TIME_CONVERSIONS
 from panc.builtins.date_time_format import format_date_time
 from panc.builtins.registry import BuiltinError, builtin
@@ -359,18 +358,30 @@ def _java_argument(value: Value) -> Value:
     return value
 
 
-def java_format(fmt: str, args: list[Value]) -> str:
-    """Format ``args`` with the Java format string ``fmt`` (for format(), error(), debug());
-    ``BuiltinError`` with panc's message on Java's errors."""
-    if any(arg is NULL or arg is UNDEF for arg in args):
-        raise BuiltinError("all arguments to format() must be primitive types")
+def java_format_values(fmt: str, args: list[Value]) -> str:
+    """panc's ``Formatter.format``: resources are given as their ``toString``, undef and null
+    are refused; ``BuiltinError`` on Java's formatting errors."""
+    converted: list[Value] = []
+    for arg in args:
+        if type(arg) is list or type(arg) is dict:
+            converted.append(java_to_string(arg))
+        elif arg is UNDEF or arg is NULL:
+            raise BuiltinError("all arguments to format() must be primitive types")
+        else:
+            converted.append(arg)
+    return java_format(fmt, converted)
+
+
+def java_format(fmt: str, args: list[Value], function: str = "format") -> str:
+    """Format ``args`` with the Java format string ``fmt``; ``BuiltinError`` on Java's errors."""
     try:
         return _java_format(fmt, [_java_argument(arg) for arg in args])
     except _FormatError as error:
-        # panc shows the Java exception's message, without its class name
+        # panc shows the Java exception's message, without its class name (the oracle:
+        # "... in format(): d != java.lang.String")
         detail = str(error).split(": ", 1)[1] if "Exception: " in str(error) else str(error)
         raise BuiltinError(
-            f"invalid format specification or mismatched types in format(): {detail}") from None
+            f"invalid format specification or mismatched types in {function}(): {detail}") from None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -450,7 +461,8 @@ def _java_format(fmt: str, args: list[Value]) -> str:
     return "".join(out)
 
 
-@builtin("format", min_args=1, signature="format(fmt, param, ...)")
+@builtin("format", min_args=1, signature="format(fmt, param, ...)",
+         arity_message="first argument of format() must be a string")
 def pan_format(args: list[Value]) -> str:
     """Return ``fmt`` with its format specifiers replaced by the parameters, like C's
     ``printf``; the syntax is Java's ``String.format``: ``%s`` (any value; resources as with
@@ -459,5 +471,7 @@ def pan_format(args: list[Value]) -> str:
     the epoch as a local date and time), with flags ``-+ 0,(#``, width, precision and argument
     indices (``%2$s``). ``format("%s has %d items", "list", 3)`` is ``"list has 3 items"`` and
     ``format("%05.1f|%-3s|%x", 3.14159, "a", 255)`` is ``"003.1|a  |ff"``."""
-    fmt = expect_string(args[0], "first argument to format() must be a string")
-    return java_format(fmt, args[1:])
+    fmt = args[0]
+    if type(fmt) is not str:
+        raise BuiltinError("first argument to format() must be a string")
+    return java_format_values(fmt, args[1:])

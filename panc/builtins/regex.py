@@ -513,7 +513,8 @@ def _flags_arg(function: str, args: list[Value]) -> str:
     return flags
 
 
-@builtin("match", min_args=2, max_args=3, signature="match(target, regex[, flags])")
+@builtin("match", min_args=2, max_args=3, signature="match(target, regex[, flags])",
+         arity_message="match() must have two or three arguments")
 def pan_match(args: list[Value]) -> bool:
     """Return true if the regular expression ``regex`` (Java syntax) matches somewhere in
     ``target``; anchor it with ``^...$`` to test the whole string. The optional ``flags`` is a
@@ -524,7 +525,8 @@ def pan_match(args: list[Value]) -> bool:
     return _regex(regex, _flags_arg("match", args)).search(target) is not None
 
 
-@builtin("matches", min_args=2, max_args=3, signature="matches(target, regex[, flags])")
+@builtin("matches", min_args=2, max_args=3, signature="matches(target, regex[, flags])",
+         arity_message="matches() must have two or three arguments")
 def pan_matches(args: list[Value]) -> list[str]:
     """Match ``regex`` (Java syntax) against ``target`` and return the list of captured
     strings: the whole match at index 0, then each group (a group that took no part in the
@@ -635,7 +637,8 @@ def java_split(compiled: re.Pattern[str], target: str, limit: int) -> list[str]:
     return parts
 
 
-@builtin("split", min_args=2, max_args=3, signature="split(regex, [limit,] target)")
+@builtin("split", min_args=2, max_args=3, signature="split(regex, [limit,] target)",
+         arity_message="split() must have two or three arguments")
 def pan_split(args: list[Value]) -> list[str]:
     """Split ``target`` around the matches of the regular expression ``regex`` (Java syntax).
     With a positive ``limit`` the result has at most ``limit`` strings, the last one holding

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from panc.builtins.arguments import expect_long, expect_string
 from panc.builtins.registry import BuiltinError, builtin
-from panc.evaluation.values import Value
+from panc.diagnostics import PanSyntaxError
+from panc.evaluation.control import not_constant
+from panc.evaluation.values import NULL, Value
 
 _ASTRAL = "\U00010000"
 
@@ -36,27 +38,6 @@ def from_units(units: str) -> str:
     return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
-# The loader keeps a byte that is not UTF-8 as a surrogate escape (U+DC80..U+DCFF, Python's
-# "surrogateescape"), where Java's decoder read the replacement character.
-_UNDECODED_AS_JAVA = {code: "\ufffd" for code in range(0xDC80, 0xDD00)}
-
-
-def java_decoded(s: str) -> str:
-    """``s`` as the Java compiler would hold it: each byte of a template that was not UTF-8 is
-    U+FFFD, the replacement character Java's UTF-8 decoder reads it as."""
-    return s.translate(_UNDECODED_AS_JAVA)
-
-
-def java_utf8(s: str) -> bytes:
-    """``s`` in UTF-8 as Java writes it (``getBytes``, its writers): an undecodable byte of the
-    template as U+FFFD (``java_decoded``), and a lone surrogate (``substr`` cutting a character
-    outside the BMP in two) as ``?``, where Python's encoder would fail."""
-    try:
-        return s.encode("utf-8")
-    except UnicodeEncodeError:
-        return java_decoded(s).encode("utf-8", "replace")
-
-
 INT_MIN, INT_MAX = -(2**31), 2**31 - 1
 
 
@@ -67,7 +48,8 @@ def java_int(value: int, message: str) -> int:
     return value
 
 
-@builtin("substr", min_args=2, max_args=3, signature="substr(target, start[, length])")
+@builtin("substr", min_args=2, max_args=3, signature="substr(target, start[, length])",
+         arity_message="substr() must have two or three arguments")
 def substr(args: list[Value]) -> str:
     """Return the part of ``target`` that begins at ``start`` (counting from 0) and is ``length``
     characters long, or runs to the end when ``length`` is omitted. A negative ``start`` counts
@@ -96,26 +78,46 @@ def substr(args: list[Value]) -> str:
     return from_units(units[start:end])
 
 
-@builtin("to_lowercase", min_args=1, max_args=1, signature="to_lowercase(target)")
+@builtin("to_lowercase", min_args=1, max_args=1, signature="to_lowercase(target)",
+         arity_message="to_lowercase() requires exactly one string argument")
 def to_lowercase(args: list[Value]) -> str:
     """Return ``target`` with every uppercase letter converted to lowercase. The conversion uses
     the United States locale, so the result does not depend on the machine's locale."""
     return expect_string(args[0], "invalid argument to to_lowercase(); string required").lower()
 
 
-@builtin("to_uppercase", min_args=1, max_args=1, signature="to_uppercase(target)")
+@builtin("to_uppercase", min_args=1, max_args=1, signature="to_uppercase(target)",
+         arity_message="to_uppercase() requires exactly one string argument")
 def to_uppercase(args: list[Value]) -> str:
     """Return ``target`` with every lowercase letter converted to uppercase. The conversion uses
     the United States locale, so the result does not depend on the machine's locale."""
     return expect_string(args[0], "invalid argument to to_uppercase(); string required").upper()
 
 
-@builtin("join", min_args=2, signature="join(delimiter, list | arg1, arg2, ...)")
+def _check_join(args: list[Value], where: object) -> None:
+    """panc's ``Join.getInstance``."""
+    if args[0] is NULL or args[1] is NULL:
+        raise PanSyntaxError("value cannot be null for join()", where)  # type: ignore[arg-type]
+    if len(args) == 2 and not not_constant(args[1]) and type(args[1]) is not list:
+        raise PanSyntaxError(  # type: ignore[arg-type]
+            "second argument of join() must be a variable reference or a list", where
+        )
+
+
+@builtin(
+    "join",
+    min_args=2,
+    signature="join(delimiter, list | arg1, arg2, ...)",
+    arity_message="join() requires two or more arguments",
+    compile_check=_check_join,
+)
 def join(args: list[Value]) -> str:
     """Join strings with ``delimiter`` between them. The strings come either from one list
-    argument, ``join("-", list("a", "b", "c"))``, or from two or more further arguments,
+    argument, ``join("-", list("a", "b", "c"))``, or from the remaining arguments,
     ``join("-", "a", "b", "c")``; both give ``"a-b-c"``. Only strings may be joined."""
-    delimiter = expect_string(args[0], "first argument in join() must be a string")
+    delimiter = args[0]
+    if type(delimiter) is not str:
+        raise BuiltinError("first argument in join() must be a string")
     if len(args) == 2:
         parts = args[1]
         if type(parts) is not list:
@@ -129,7 +131,8 @@ def join(args: list[Value]) -> str:
     for part in args[1:]:
         if type(part) is list:
             raise BuiltinError(
-                "join() only accepts a single list as an argument or all the arguments individually")
+                "join() only accepts a single list as an argument or all the arguments individually"
+            )
         if type(part) is not str:
             raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
-    return delimiter.join(args[1:])  # type: ignore[arg-type]
+    return delimiter.join(args[1:])

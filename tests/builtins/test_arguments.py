@@ -12,7 +12,6 @@ from panc.builtins.arguments import (
     expect_number,
     expect_property,
     expect_string,
-    java_type_name,
 )
 from panc.evaluation.values import NULL, UNDEF
 
@@ -36,7 +35,3 @@ def test_a_refused_value_gives_the_message_with_the_java_type_name() -> None:
     assert messages == [f"f argument is not right: {name}"
                         for name in ("boolean", "undef", "null", "string", "list", "nlist")]
 
-
-def test_a_dict_is_an_nlist_in_java_messages() -> None:
-    assert [java_type_name(v) for v in ({}, [], 1, 1.5, "a", False, NULL, UNDEF)] == [
-        "nlist", "list", "long", "double", "string", "boolean", "null", "undef"]
