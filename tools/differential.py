@@ -18,8 +18,8 @@ Needs the oracle (../shared/oracle/java-panc and its Debian packages, see .ci/ru
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -35,6 +35,7 @@ from corpus_comparison import CORPUS_RUNS, compare_corpus_run  # noqa: E402
 from differential_comparison import KnownJavaBugs  # noqa: E402
 from differential_runner import (  # noqa: E402
     ObjectComparison,
+    OurWorker,
     Summary,
     compare_objects,
     minimize,
@@ -46,8 +47,6 @@ from java_oracle import JavaOracle, oracle_unavailable  # noqa: E402
 from open_divergences import FIXED_COUNT, FIXED_SEED, OPEN_DIVERGENCES, render  # noqa: E402
 
 from panc.syntax.cache import default_cache  # noqa: E402
-
-ADDRESS_SPACE_LIMIT = 4 * 2**30
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:
@@ -116,16 +115,18 @@ def run_generated(args: argparse.Namespace, workdir: Path, report: Report) -> Su
     bugs = KnownJavaBugs.load()
     summary = Summary()
     started = time.monotonic()
-    with JavaOracle() as oracle:
+    worker = OurWorker()
+    with JavaOracle() as oracle, contextlib.closing(worker):
         if args.only is not None:
-            comparison = next(compare_objects([generate_object(args.seed, args.only)], oracle, workdir, bugs))
+            comparison = next(compare_objects([generate_object(args.seed, args.only)], oracle, workdir, bugs,
+                                              worker=worker))
             _show_one(comparison, report)
             summary.add(comparison)
             return summary
         indexes = range(args.start, args.start + args.count)
         for first in range(0, len(indexes), args.batch):
             batch = [generate_object(args.seed, i) for i in indexes[first : first + args.batch]]
-            for comparison in compare_objects(batch, oracle, workdir, bugs):
+            for comparison in compare_objects(batch, oracle, workdir, bugs, worker=worker):
                 summary.add(comparison)
             elapsed = time.monotonic() - started
             sys.stderr.write(
@@ -150,7 +151,8 @@ def run_generated(args: argparse.Namespace, workdir: Path, report: Report) -> Su
         for group in summary.ranked():
             report.write(f"| {group.count} | {group.key.replace('|', '/')} |\n")
         for group in summary.ranked()[: args.examples]:
-            example = minimize(group.smallest(), oracle, workdir, bugs, budget=args.minimize_budget)
+            example = minimize(group.smallest(), oracle, workdir, bugs, budget=args.minimize_budget,
+                               worker=worker)
             report_group(group, example, report.write)
     return summary
 
@@ -218,10 +220,6 @@ def main(argv: list[str] | None = None) -> int:
     if reason:
         print(f"differential: {reason}", file=sys.stderr)
         return 2
-    # our panc runs in this process: a runaway program (a string doubled in a loop) must fail with
-    # a MemoryError, reported as a crash, not take the machine's memory (the JVM lifts the limit)
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, hard))
     report = Report()
     with tempfile.TemporaryDirectory(prefix="pan-differential-") as temporary:
         workdir = args.workdir or Path(temporary)

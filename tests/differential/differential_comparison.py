@@ -22,6 +22,7 @@ from java_oracle import PancRun
 
 KNOWN_JAVA_BUGS = Path(__file__).resolve().with_name("known_java_bugs.toml")
 CATEGORIES = (
+    "system error",
     "syntax error",
     "parse error",
     "evaluation error",
@@ -161,7 +162,7 @@ def compare(java: CompileResult, ours: CompileResult) -> list[Divergence]:
             java_text = java.outputs[name].decode("utf-8", "replace")
             our_text = ours.outputs[name].decode("utf-8", "replace")
             java_line, our_line = _first_difference(java_text, our_text)
-            suffix = name.split(".", 1)[1]
+            suffix = name.rsplit(".", 1)[-1]  # the format (an object name may hold dots)
             divergences.append(
                 Divergence(
                     f"file {name}",

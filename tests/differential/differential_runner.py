@@ -10,13 +10,16 @@ this process, with a time limit), and yields one ``ObjectComparison`` per object
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import queue
+import resource
 import shutil
 import signal
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from differential_comparison import CompileResult, Divergence, KnownJavaBugs, compare, real
@@ -71,6 +74,59 @@ def run_ours_guarded(argv: list[str]) -> PancRun:
         return PancRun(-1, "CRASH: " + traceback.format_exc(), "")
 
 
+ADDRESS_SPACE_LIMIT = 4 * 2**30
+
+
+def _serve(connection: Connection) -> None:
+    """The loop of ``OurWorker``'s process: argv in, ``PancRun`` out, until the pipe closes."""
+    # a runaway program (a string doubled in a loop) fails with a MemoryError, reported as a crash
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, hard))
+    while True:
+        try:
+            argv = connection.recv()
+        except EOFError:
+            return
+        connection.send(run_ours_guarded(argv))
+
+
+class OurWorker:
+    """Our panc in a child process, for large runs: a crash there (a segmentation fault from a
+    C stack overflow, the memory limit) is a result (rc -1), and a new child takes over."""
+
+    def __init__(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("fork")  # the child starts with panc loaded
+        self._connection, child_end = context.Pipe()
+        self._process = context.Process(target=_serve, args=(child_end,), daemon=True)
+        self._process.start()
+        child_end.close()
+
+    def run(self, argv: list[str]) -> PancRun:
+        try:
+            self._connection.send(argv)
+            if self._connection.poll(TIME_LIMIT_SECONDS + 30):
+                result: PancRun = self._connection.recv()
+                return result
+            problem = "did not answer"
+        except (EOFError, OSError) as error:
+            problem = f"ended ({type(error).__name__})"
+        self._process.kill()
+        self._process.join()
+        code = self._process.exitcode
+        self._start()
+        return PancRun(-1, f"CRASH: our panc's process {problem}, exit code {code}\n", "")
+
+    def close(self) -> None:
+        self._connection.close()
+        self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
 def _layout(workdir: Path, generated: GeneratedObject) -> tuple[Path, Path, Path]:
     """Source root, Java output folder and our output folder of one object."""
     root = workdir / "src" / generated.name
@@ -93,8 +149,10 @@ def compare_objects(
     workdir: Path,
     bugs: KnownJavaBugs,
     keep_files: bool = False,
+    worker: OurWorker | None = None,
 ) -> Iterator[ObjectComparison]:
-    """Each object compiled by both compilers and compared, in the order given."""
+    """Each object compiled by both compilers and compared, in the order given (ours in this
+    process, or in ``worker``)."""
     objects = list(objects)
     argvs = [_prepare(workdir, g) for g in objects]
     java_runs: queue.Queue[PancRun | BaseException] = queue.Queue()
@@ -109,7 +167,7 @@ def compare_objects(
     thread = threading.Thread(target=java_side, daemon=True)
     thread.start()
     for generated, (_, our_argv) in zip(objects, argvs, strict=True):
-        ours_run = run_ours_guarded(our_argv)
+        ours_run = worker.run(our_argv) if worker is not None else run_ours_guarded(our_argv)
         java_run = java_runs.get()
         if isinstance(java_run, BaseException):
             raise java_run
@@ -197,7 +255,12 @@ def summarize(comparisons: Iterable[ObjectComparison]) -> Summary:
 
 
 def minimize(
-    comparison: ObjectComparison, oracle: JavaOracle, workdir: Path, bugs: KnownJavaBugs, budget: int = 400
+    comparison: ObjectComparison,
+    oracle: JavaOracle,
+    workdir: Path,
+    bugs: KnownJavaBugs,
+    budget: int = 400,
+    worker: OurWorker | None = None,
 ) -> ObjectComparison:
     """A smaller object whose first divergence is in the same group (statements, templates and
     options dropped one at a time while that holds; at most ``budget`` compilations each side)."""
@@ -209,7 +272,7 @@ def minimize(
     def still_diverges(candidate: GeneratedObject) -> ObjectComparison | None:
         nonlocal tries
         tries += 1
-        result = next(compare_objects([candidate], oracle, workdir, bugs))
+        result = next(compare_objects([candidate], oracle, workdir, bugs, worker=worker))
         return result if result.cause is not None and result.cause.group == cause.group else None
 
     changed = True

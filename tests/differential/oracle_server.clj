@@ -66,12 +66,22 @@
         (System/setOut real-out)
         (System/setErr real-err)))))
 
+(def ^:private longest-compilation-ms
+  "A compilation still running after this long (a foreach over a list that grows: Java has no
+  limit there) ends the server, so that it cannot outlive its client spinning. The client gives
+  up much sooner (java_oracle.TIME_LIMIT_SECONDS) and starts another server."
+  600000)
+
 (let [gson (Gson.)
       in (BufferedReader. (InputStreamReader. System/in "UTF-8"))
       answer (PrintStream. System/out true "UTF-8")]
   (.println answer "{\"ready\": true}")
   (loop []
     (when-let [line (.readLine in)]
-      (let [args (vec (.fromJson gson ^String line (class (into-array String []))))]
-        (.println answer (.toJson gson (java.util.HashMap. (captured args)))))
-      (recur))))
+      (let [args (vec (.fromJson gson ^String line (class (into-array String []))))
+            result (deref (future (captured args)) longest-compilation-ms ::too-long)]
+        (when (= result ::too-long)
+          (System/exit 3))
+        (.println answer (.toJson gson (java.util.HashMap. result))))
+      (recur)))
+  (shutdown-agents))
