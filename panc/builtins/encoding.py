@@ -245,8 +245,9 @@ def _to_pan(value: Value, path: str) -> Value:
     if value is None:
         return NULL
     if type(value) is list:
-        items = (_to_pan(item, f"{path}[{position}]") for position, item in enumerate(value))
-        return [item for item in items if item is not NULL]
+        # a null item stays, as in list() (the oracle: json_decode('[1, null]') leaves an
+        # undefined element at /x/1 for validation to report)
+        return [_to_pan(item, f"{path}[{position}]") for position, item in enumerate(value)]
     if type(value) is dict:
         result: dict[str, Value] = {}
         for name, child in value.items():
