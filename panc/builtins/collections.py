@@ -178,10 +178,15 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
         return [item for arg in args for item in arg]
     merged: dict[str, Value] = {}
     for arg in args:
-        for name, child in arg.items():
-            if name in merged:
+        for name in sorted_keys(arg):  # panc walks each dict in key order
+            child = arg[name]
+            old = merged.get(name)
+            try:
+                put_child(merged, name, child)  # a child of another type: the replacement error
+            except EvaluationError as error:  # which panc reports at the statement (no location)
+                raise BuiltinError(error.message, where="bare") from None
+            if old is not None:
                 raise BuiltinError(f"two (or more) children have the same name in merge(): {name}")
-            merged[name] = child
     return merged
 
 

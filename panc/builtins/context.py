@@ -22,7 +22,15 @@ from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.typetests import TYPE_TESTS
 from panc.diagnostics import DeprecationFailure, EvaluationError, UserError
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_info, error_at, error_in
-from panc.evaluation.dml import constant_code, constant_of, flatten, index_chain, is_constant
+from panc.evaluation.dml import (
+    AUTOMATIC_GLOBALS,
+    automatic_value,
+    constant_code,
+    constant_of,
+    flatten,
+    index_chain,
+    is_constant,
+)
 from panc.evaluation.resources import InvalidTerm, rget_list
 from panc.evaluation.terms import PathTextError, is_valid_template_name, path_of, value_term
 from panc.evaluation.tree import MISSING
@@ -675,6 +683,8 @@ def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
                 value = frame.locals.get(name)
                 if value is None:
                     value = build.globals.get(name)
+                if value is None and name in AUTOMATIC_GLOBALS:  # the oracle: ${OBJECT}, ${TEMPLATE}
+                    value = automatic_value(frame, name)
             if value is None:
                 raise error_in(f"variable ({name}) undefined in substitute()", where, build)
             return java_to_string(value)

@@ -603,7 +603,9 @@ def pan_replace(args: list[Value]) -> str:
     try:
         return compiled.sub(lambda found: _replacement(template, found), target)
     except ValueError as error:
-        raise BuiltinError(str(error)) from None  # Java's own text (IndexOutOfBoundsException...)
+        if re.fullmatch(r"No group \d+", str(error)):  # Java's IndexOutOfBoundsException, printed bare
+            raise BuiltinError(str(error)) from None
+        raise BuiltinError("invalid replacement string; check '$' and '\\' characters") from None
 
 
 def java_split(compiled: re.Pattern[str], target: str, limit: int) -> list[str]:

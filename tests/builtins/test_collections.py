@@ -100,6 +100,11 @@ def test_merge_lists_and_dicts() -> None:
 def test_merge_errors() -> None:
     assert fails("merge", [1, 2, 3], {"a": "A"}) == "merge() arguments must be all lists or dicts"  # list3
     assert fails("merge", {"a": 1}, {"a": 2}) == "two (or more) children have the same name in merge(): a"
+    # the oracle: keys in sorted order, a child of another type is the replacement error
+    assert fails("merge", {"b": 1, "a": 1}, {"b": 2, "a": "x"}) == (
+        "existing element of type long cannot be replaced by one of type string")
+    assert fails("merge", {"b": 1, "a": 1}, {"b": 2, "a": 3}) == (
+        "two (or more) children have the same name in merge(): a")
     assert fails("merge", "a", "b") == "merge() arguments must be all lists or dicts"
 
 

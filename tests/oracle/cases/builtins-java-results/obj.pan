@@ -17,3 +17,6 @@ function id = ARGV[0];
 "/index" = list(index(id("a"), list(1)), index(id(1), list("a", 1)), index(id(list(1)), list(list(1))));
 "/dict" = dict(id("a"), null, id("a"), 2);
 "/digest" = digest(id("md5"), "a");
+"/substitute" = substitute(id("${OBJECT}"));
+"/merge" = merge(dict("b", 1), dict("a", 2));
+"/replace" = replace("(a)", "[$1]", id("a"));

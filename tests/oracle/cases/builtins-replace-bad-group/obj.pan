@@ -1,0 +1,3 @@
+object template obj;
+function id = ARGV[0];
+"/x" = replace("(a)", id("${n}"), "a");
