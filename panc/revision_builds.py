@@ -40,7 +40,7 @@ from panc.build.manifest import Manifest
 from panc.cli import attach_option_values, make_parser
 from panc.cli import run as run_panc
 from panc.commands import OptionsError
-from panc.syntax.grammar import cache_directory
+from panc.usercache import cache_directory
 
 WORKING_TREE = "the working tree"
 """The label of the new side when no ``REV_NEW`` is given."""

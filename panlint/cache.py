@@ -3,7 +3,9 @@
 One file per (tool version, configuration) under ``$XDG_CACHE_HOME/pan-tools/panlint``
 maps each path to the SHA-256 of the text it was linted with and its findings. Written
 atomically (a temporary file renamed over the old one), so concurrent runs never see half a
-file; an unreadable or foreign entry is ignored, never trusted.
+file; an unreadable or foreign entry is ignored, never trusted. JSON cannot run code, but
+planted findings could hide problems: the cache is read only from a directory nobody but
+the user can write to (``panc.usercache``).
 """
 
 from __future__ import annotations
@@ -16,14 +18,14 @@ import tempfile
 from pathlib import Path
 
 import panlint
+from panc.usercache import cache_directory, private_directory, read_trusted
 from panlint.findings import Finding, finding_from_dict, finding_to_dict
 
 FORMAT = 2  # 2: findings carry missing_include
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pan-tools" / "panlint"
+    return cache_directory() / "panlint"
 
 
 def tool_fingerprint() -> str:
@@ -74,10 +76,12 @@ class LintCache:
         self.changed = False
 
     def _load(self) -> dict[str, list[object]]:
+        stored = read_trusted(self.file)
+        if stored is None:
+            return {}
         try:
-            with self.file.open("rb") as handle:
-                data = json.load(handle)
-        except (OSError, ValueError):
+            data = json.loads(stored)
+        except ValueError:
             return {}
         return data if isinstance(data, dict) else {}
 
@@ -99,8 +103,9 @@ class LintCache:
         """Write the cache if it changed; failing to write only costs speed next time."""
         if not self.changed:
             return
+        if not private_directory(self.file.parent):
+            return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".results-")
         except OSError:
             return
