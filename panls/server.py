@@ -33,6 +33,7 @@ from panls.features import (
     symbols,
 )
 from panls.features.compilation import compile_diagnostics
+from panls.protocol import PanProtocol
 from panls.publisher import DiagnosticsPublisher
 from panls.session import Session
 
@@ -52,7 +53,12 @@ class PanLanguageServer(LanguageServer):
     """The pan language server: a ``Session`` plus a diagnostics publisher."""
 
     def __init__(self) -> None:
-        super().__init__("panls", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "panls",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=PanProtocol,
+        )
         self.session = Session()
         self.publisher = DiagnosticsPublisher(
             self.session, self.text_document_publish_diagnostics, compile_diagnostics

@@ -5,12 +5,15 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from panc.analysis.provenance import PathWrite, ProvenanceRecorder
 from panc.diagnostics import Diagnostic, EvaluationError, Severity, ValidationError
 from panc.loader import FileSystemLoader, MemoryLoader
 from panc.source import Span
+from panc.syntax import ParseResult, parse
+from panc.syntax.cache import parse_cached
 from panls.session import Session
 
 logger = logging.getLogger(__name__)
@@ -48,6 +51,7 @@ def compile_object(
         loader=loader,
         hooks=recorder,
         message_sink=lambda _message: None,
+        parse=partial(_parse_source, frozenset(buffers)),
     )
     result = compiler.compile_object(path)
     found: list[Diagnostic] = []
@@ -63,6 +67,12 @@ def compile_object(
     )
     session.compile_records[path] = record
     return record, found
+
+
+def _parse_source(buffers: frozenset[str], text: str, path: str) -> ParseResult:
+    """Files through the parse cache; open buffers not: each keystroke makes a new text, and
+    caching them all filled the cache's memory and disk with versions nobody asks for again."""
+    return parse(text, path) if path in buffers else parse_cached(text, path)
 
 
 def compile_diagnostics(
