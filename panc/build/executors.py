@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
+from panc.build.lifeline import Lifeline, LifelineEnds, bind_to_build
 from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, portable_outcome, restored_outcome
 from panc.build.steps import FileWorker, ObjectCompiler
 
@@ -59,7 +60,10 @@ class SequentialExecutor:
 _PROCESS_WORKER: dict[str, FileWorker] = {}
 
 
-def _start_process_worker(make_compiler: CompilerFactory, settings: BuildSettings) -> None:
+def _start_process_worker(
+    make_compiler: CompilerFactory, settings: BuildSettings, build: LifelineEnds
+) -> None:
+    bind_to_build(build)
     _PROCESS_WORKER["worker"] = FileWorker(make_compiler, settings)
 
 
@@ -87,7 +91,8 @@ _MAX_FILES_PER_BATCH = 8
 class ProcessExecutor:
     """Forked worker processes, each compiling whole files (and writing their outputs).
 
-    Files are handed out in small batches (see ``batches``).
+    Files are handed out in small batches (see ``batches``). The workers end with this
+    process, even when it is killed (``panc.build.lifeline``).
     """
 
     def __init__(self, make_compiler: CompilerFactory, settings: BuildSettings, workers: int) -> None:
@@ -102,9 +107,11 @@ class ProcessExecutor:
         from concurrent.futures import ProcessPoolExecutor, as_completed  # pylint: disable=import-outside-toplevel
 
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(min(self.workers, len(paths)) or 1, mp_context=context,
-                                 initializer=_start_process_worker,
-                                 initargs=(self.make_compiler, self.settings)) as pool:
+        # the workers exit as soon as this process does, even when it is killed (see lifeline)
+        with Lifeline() as lifeline, ProcessPoolExecutor(
+            min(self.workers, len(paths)) or 1, mp_context=context, initializer=_start_process_worker,
+            initargs=(self.make_compiler, self.settings, lifeline),
+        ) as pool:
             pending: dict[Future[list[tuple[Any, ...]]], range] = {
                 pool.submit(_run_in_process, [paths[i] for i in batch]): batch
                 for batch in batches(len(paths), self.workers, _MAX_FILES_PER_BATCH)
