@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from panc.build.manifest import DependencyChecker, Manifest
-from panc.build.outcomes import BuildError, BuildReport, BuildSettings, FileOutcome
+from panc.build.outcomes import BuildReport, BuildSettings, FileOutcome, OutputWriteError
 from panc.build.progress import Progress
 from panc.build.steps import ObjectCompiler
 
@@ -172,7 +172,7 @@ def _write_rendered(outcome: FileOutcome, settings: BuildSettings) -> None:
         outcome.written = write_object_outputs(settings.output_dir, outcome.object_name, rendered,
                                                outcome.timestamp)
     except OSError as error:
-        outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
+        outcome.errors.append(OutputWriteError.of(error))
 
 
 def _remove_orphans(output_dir: str, started_ns: int) -> None:

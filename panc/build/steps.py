@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, Lookup
+from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, Lookup, OutputWriteError
 from panc.diagnostics import Diagnostic, PanError
 from panc.loader import DataFile, Loader, TemplateSource
 
@@ -170,7 +170,7 @@ def build_object(
         else:
             outcome.rendered = [(fmt.key, data) for fmt, data in rendered]
     except OSError as error:
-        outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
+        outcome.errors.append(OutputWriteError.of(error))
     except Exception as error:  # pylint: disable=broad-exception-caught
         record_crash(outcome, error)
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +47,66 @@ def test_failed_write_keeps_the_old_file(tmp_path, monkeypatch):
         write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["o.xml"]
+
+
+class _SyncLog:
+    """Records the syncs and renames of a write, in order ('file'/'dir' for each sync)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.events: list[tuple[str, str]] = []
+        real_fsync, real_replace = os.fsync, os.replace
+
+        def sync(descriptor: int) -> None:
+            kind = "dir" if stat.S_ISDIR(os.fstat(descriptor).st_mode) else "file"
+            self.events.append(("sync", kind))
+            real_fsync(descriptor)
+
+        def replace(source, target) -> None:
+            real_replace(source, target)
+            self.events.append(("rename", Path(target).name))
+
+        monkeypatch.setattr(os, "fsync", sync)
+        monkeypatch.setattr(os, "fdatasync", sync, raising=False)
+        monkeypatch.setattr(os, "replace", replace)
+
+
+def test_the_data_are_synced_before_the_rename_and_the_directory_after(tmp_path, monkeypatch):
+    log = _SyncLog(monkeypatch)
+    write_atomically(tmp_path / "o.json", b"{}")
+    assert log.events == [("sync", "file"), ("rename", "o.json"), ("sync", "dir")]
+
+
+def test_an_object_syncs_its_directory_once(tmp_path, monkeypatch):
+    log = _SyncLog(monkeypatch)
+    write_object_outputs(tmp_path, "web01", [(FORMATS["pan"], b"<x/>"), (FORMATS["json"], b"{}")])
+    assert log.events == [("sync", "file"), ("rename", "web01.xml"), ("sync", "file"),
+                          ("rename", "web01.json"), ("sync", "dir")]
+
+
+def test_a_new_subdirectory_is_synced_into_its_parent(tmp_path, monkeypatch):
+    log = _SyncLog(monkeypatch)
+    synced: list[str] = []
+    real_open = os.open
+
+    def opening(path, flags, *args):
+        if flags & getattr(os, "O_DIRECTORY", 0):
+            synced.append(str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", opening)
+    write_object_outputs(tmp_path, "profiles/web01", [(FORMATS["json"], b"{}")])
+    assert log.events[-2:] == [("sync", "dir"), ("sync", "dir")]
+    assert synced == [str(tmp_path / "profiles"), str(tmp_path)]
+
+
+def test_a_failed_write_names_the_profile_not_the_temporary_file(tmp_path):
+    (tmp_path / "o.json").mkdir()  # where the file should go
+    with pytest.raises(OSError) as raised:
+        write_atomically(tmp_path / "o.json", b"{}")
+    assert raised.value.filename == str(tmp_path / "o.json")
+    assert ".tmp" not in str(raised.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["o.json"]
+    (tmp_path / "file").write_text("")
+    with pytest.raises(OSError) as raised:
+        write_atomically(tmp_path / "file" / "o.json", b"{}")  # its directory is a file
+    assert raised.value.filename == str(tmp_path / "file" / "o.json")
