@@ -12,7 +12,9 @@ only module of pandbg that imports it.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import socket
 import sys
 import threading
@@ -22,6 +24,8 @@ from typing import Any
 
 from debugpy.common import log, messaging
 
+from panc.listening import AUTHENTICATION_SECONDS, ListenAddress, token_matches
+
 Handler = Callable[[str, dict[str, Any]], dict[str, Any] | None]
 """``handler(command, arguments) -> response body``; raises ``RequestFailed`` to refuse."""
 
@@ -29,20 +33,42 @@ Handler = Callable[[str, dict[str, Any]], dict[str, Any] | None]
 log.stderr.levels = frozenset()
 
 
+TOKEN_NEEDED = (
+    "pandbg listens on TCP and needs its token: add \"token\" (printed by pandbg at start, or "
+    "in its --token-file) to the launch configuration"
+)
+TOKEN_REFUSED = "pandbg: wrong token"
+
+
 class RequestFailed(Exception):
     """Refuse a request: the message goes back to the client in the error response."""
 
 
 class Connection:
-    """One DAP client: requests are handled in order on the thread that calls ``serve``."""
+    """One DAP client: requests are handled in order on the thread that calls ``serve``.
 
-    def __init__(self, stream: messaging.JsonIOStream, handler: Handler) -> None:
+    With a ``token`` (a TCP client, see ``panc.listening``) nothing but ``initialize`` is
+    served until a request carries ``"token"`` in its arguments: ``launch``/``attach`` (from
+    the editor's launch configuration) or ``initialize`` itself. Any other request, or a
+    wrong token, gets an error response and the connection is closed.
+    ``on_authenticated`` runs once the token was given (it lifts the time limit).
+    """
+
+    def __init__(
+        self,
+        stream: messaging.JsonIOStream,
+        handler: Handler,
+        token: str | None = None,
+        on_authenticated: Callable[[], None] | None = None,
+    ) -> None:
         self._stream = stream
         self._handler = handler
         self._after: list[Callable[[], None]] = []
         self._write_lock = threading.Lock()
         self._sequence = itertools.count(1)
         self._closed = False
+        self._token = token
+        self._on_authenticated = on_authenticated
 
     def serve(self) -> None:
         """Handle requests until the client goes away or a handler calls ``close``."""
@@ -66,8 +92,14 @@ class Connection:
             "success": True,
         }
         arguments = message.get("arguments")
+        arguments = dict(arguments) if isinstance(arguments, dict) else {}
+        offered = arguments.pop("token", None)
+        if self._token is not None and not self._admit(command, offered, response):
+            self._write(response)
+            self._closed = True
+            return
         try:
-            body = self._handler(command, arguments if isinstance(arguments, dict) else {})
+            body = self._handler(command, arguments)
             if body:
                 response["body"] = body
         except RequestFailed as error:
@@ -79,6 +111,19 @@ class Connection:
         pending, self._after = self._after, []
         for work in pending:
             work()
+
+    def _admit(self, command: str, offered: object, response: dict[str, Any]) -> bool:
+        """Whether a request may be served before the token was given (it is, now, if it
+        carries the right one); fills ``response`` with the refusal when not."""
+        if offered is None and command == "initialize":
+            return True
+        if offered is not None and token_matches(offered, self._token):
+            self._token = None
+            if self._on_authenticated is not None:
+                self._on_authenticated()
+            return True
+        _fail(response, TOKEN_REFUSED if offered is not None else TOKEN_NEEDED)
+        return False
 
     def after_response(self, work: Callable[[], None]) -> None:
         """Run ``work`` once the response to the request being handled has been sent
@@ -118,14 +163,32 @@ def stdio_stream() -> messaging.JsonIOStream:
     return stream
 
 
-def tcp_streams(
-    host: str, port: int, ready: Callable[[int], None] | None = None
-) -> Iterator[messaging.JsonIOStream]:
-    """Accept clients on ``host:port`` one after the other; ``ready(port)`` once listening
-    (port 0 picks a free port)."""
-    with socket.create_server((host, port)) as server:
-        if ready is not None:
-            ready(server.getsockname()[1])
-        while True:
-            client, _ = server.accept()
-            yield messaging.JsonIOStream.from_socket(client, "tcp")
+def socket_clients(
+    address: ListenAddress, ready: Callable[[int], None] | None = None
+) -> Iterator[tuple[messaging.JsonIOStream, socket.socket]]:
+    """Accept clients one after the other on a TCP port or a Unix socket; ``ready(port)``
+    once listening (TCP port 0 picks a free port; 0 is passed for a Unix socket). A client
+    has ``AUTHENTICATION_SECONDS`` to give the token (``Connection`` lifts the limit)."""
+    if address.socket_path is not None:
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        mask = os.umask(0o177)  # the socket file: the user only (its directory is private too)
+        try:
+            server.bind(address.socket_path)
+        finally:
+            os.umask(mask)
+        server.listen()
+    else:
+        server = socket.create_server((address.host, address.port))
+    with server:
+        try:
+            if ready is not None:
+                ready(0 if address.socket_path is not None else server.getsockname()[1])
+            while True:
+                client, _ = server.accept()
+                if address.token is not None:
+                    client.settimeout(AUTHENTICATION_SECONDS)
+                yield messaging.JsonIOStream.from_socket(client, "socket"), client
+        finally:
+            if address.socket_path is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(address.socket_path)
