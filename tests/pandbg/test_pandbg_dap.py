@@ -308,7 +308,7 @@ def pandbg_listening(
     environment = {**os.environ, "PYTHONPATH": str(REPO)}
     environment.pop("PANDBG_TOKEN", None)
     environment.update(env or {})
-    with subprocess.Popen([sys.executable, "-m", "pandbg", *options], stderr=subprocess.PIPE,
+    with subprocess.Popen([sys.executable, "-m", "pandbg", *options], stderr=subprocess.PIPE, bufsize=0,
                           env=environment) as process:
         try:
             assert process.stderr is not None
@@ -321,7 +321,7 @@ def pandbg_listening(
 
 
 def _line(stream: Any) -> str:
-    """The next line of ``stream``; fails the test rather than wait for ever."""
+    """The next line of ``stream`` (unbuffered); fails the test rather than wait for ever."""
     ready, _, _ = select.select([stream], [], [], TIMEOUT)
     assert ready, "pandbg printed nothing more"
     return str(stream.readline().decode())
