@@ -109,6 +109,9 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"limit on the call depth (default: {DEFAULT_MAX_RECURSION})")
     add("--warnings", choices=WARNING_LEVELS, default="on",
         help="deprecation warnings: off, on (printed) or fatal (errors) (default: on)")
+    add("--restrict-paths", action="store_true",
+        help="read templates and data files only if their real path (symbolic links resolved) "
+             "is inside the include path: for builds of templates you do not trust")
     add("--nthread", type=_non_negative_int, default=0, metavar="N",
         help="objects compiled in parallel (worker processes); 0 means one per CPU, larger values "
              "are capped at the CPU count (default: 0)")
@@ -276,6 +279,8 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
         "debug_ns_exclude": debug_exclude,
         "warnings": args.warnings,
     }
+    if args.restrict_paths:  # only when set: the dependency key of other builds stays the same
+        options["restrict_paths"] = True
 
     def show_messages(outcome: FileOutcome) -> None:
         for message in outcome.messages:

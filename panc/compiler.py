@@ -71,6 +71,9 @@ class CompileOptions:
     debug_ns_exclude: str | None = None
     warnings: str = "on"
     """``off``, ``on`` or ``fatal``: what ``deprecated()`` does."""
+    restrict_paths: bool = False
+    """Read templates and data files only if their real path (symbolic links resolved) is
+    inside the include path (``panc --restrict-paths``; see ``panc.loader``)."""
 
 
 @dataclass
@@ -143,7 +146,9 @@ class Compiler:
         parse: Callable[[str, str], Any] | None = None,
     ) -> None:
         self.options = options or CompileOptions()
-        self.loader: Loader = loader if loader is not None else FileSystemLoader(self.options.include_path)
+        self.loader: Loader = loader if loader is not None else FileSystemLoader(
+            self.options.include_path, restrict_paths=self.options.restrict_paths
+        )
         self.hooks = hooks
         self.message_sink = message_sink
         self._parse = parse or _default_parse()

@@ -4,7 +4,7 @@ Accepted shape (keys in camelCase, optionally nested under ``"pan"``)::
 
     {"includePath": ["templates", "/abs/lib"], "objectRoots": ["profiles"],
      "lint": {"enabled": true, "select": [...], "ignore": [...], "lineLength": 120},
-     "compile": {"enabled": true, "debounceMs": 400}, "debounceMs": 30}
+     "compile": {"enabled": true, "debounceMs": 400}, "debounceMs": 30, "restrictPaths": true}
 
 Relative directories are taken from the workspace root; with no include path the workspace
 root itself is the include path.
@@ -37,6 +37,9 @@ class Settings:
     debounce: float = 0.01
     """Seconds of quiet typing before syntax/semantic diagnostics are recomputed."""
     persist_index: bool = True
+    restrict_paths: bool = True
+    """Compiles read only files whose real path is inside the include path: an editor compiles
+    whatever is open, templates from anywhere included (``panc --restrict-paths``)."""
 
     @property
     def include_dirs(self) -> list[str]:
@@ -93,4 +96,6 @@ def merge_settings(current: Settings, options: Any) -> Settings:
         changes["debounce"] = max(0.0, options["debounceMs"] / 1000)
     if isinstance(options.get("persistIndex"), bool):
         changes["persist_index"] = options["persistIndex"]
+    if isinstance(options.get("restrictPaths"), bool):
+        changes["restrict_paths"] = options["restrictPaths"]
     return replace(current, **changes)

@@ -21,6 +21,7 @@ from panc.evaluation.dml import constant_code, constant_of, is_constant
 from panc.evaluation.terms import value_term
 from panc.evaluation.tree import MISSING, list_index
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy, format_scalar, sorted_keys, type_name
+from panc.loader import is_valid_source_name
 from panc.syntax import ast
 
 if TYPE_CHECKING:
@@ -536,6 +537,8 @@ def _file_name(value: Value, function: str, span: Span) -> str:
     name = _string(value, function, span)
     if name.startswith("/"):
         raise located(f"{function}() requires a relative file name, not '{name}'", span)
+    if not is_valid_source_name(name):  # '..', hidden files: the Java panc's words
+        raise located(f"invalid template name ({name})", span)
     return name
 
 

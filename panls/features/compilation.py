@@ -44,10 +44,11 @@ def compile_object(
     from panc.compiler import CompileOptions, Compiler  # pylint: disable=import-outside-toplevel
 
     include = session.settings.include_dirs
-    loader = MemoryLoader(fallback=FileSystemLoader(include), buffers=buffers)
+    restrict = session.settings.restrict_paths
+    loader = MemoryLoader(fallback=FileSystemLoader(include, restrict_paths=restrict), buffers=buffers)
     recorder = ProvenanceRecorder()
     compiler = Compiler(
-        CompileOptions(include_path=list(include)),
+        CompileOptions(include_path=list(include), restrict_paths=restrict),
         loader=loader,
         hooks=recorder,
         message_sink=lambda _message: None,

@@ -1,6 +1,7 @@
 """Who may talk to ``panls`` off stdio: a TCP client that gives the token in its ``initialize``,
 or anyone who can reach a Unix socket in a private directory. Real server processes, real
-sockets; a small JSON-RPC client speaks the frames itself so that it can misbehave."""
+sockets; a small JSON-RPC client speaks the frames itself so that it can misbehave. And what
+its background compiles may read: only inside the include path, unless told otherwise."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from lsp_support import FIXTURES, REPO, uri
+
+from panls.config import Settings, merge_settings
+from panls.features.compilation import compile_diagnostics, last_compile
+from panls.session import Session
 
 TIMEOUT = 30
 
@@ -150,3 +155,20 @@ def test_a_socket_directory_others_can_enter_is_refused(tmp_path: Path) -> None:
                              env={**os.environ, "PYTHONPATH": str(REPO)}, capture_output=True, text=True,
                              timeout=TIMEOUT, check=False)
     assert refused.returncode == 2 and "other users can enter" in refused.stderr
+
+
+def test_background_compiles_read_only_inside_the_include_path_by_default(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("secret\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "link.txt").symlink_to(tmp_path / "secret.txt")
+    program = site / "probe.pan"
+    text = "object template probe;\n'/v' = file_contents('link.txt');\n"
+    program.write_text(text)
+    session = Session(merge_settings(Settings(root=str(site)), {"compile": {"enabled": True}}))
+    found = compile_diagnostics(session, str(program), text, {})
+    assert [d.message for d in found[str(program)]] == ["cannot find file 'link.txt'"]
+    session = Session(merge_settings(Settings(root=str(site)), {"restrictPaths": False}))
+    assert compile_diagnostics(session, str(program), text, {}) == {}
+    record = last_compile(session, str(program))
+    assert record is not None and record.profile == {"v": "secret\n"}
