@@ -52,6 +52,7 @@ class SequentialExecutor:
             if name is not None and name not in built:
                 built.add(name)
                 self.worker.build(outcome)
+                self.worker.commit()
             yield index, outcome
 
 
@@ -68,7 +69,10 @@ def _start_process_worker(
 
 
 def _run_in_process(paths: Sequence[str]) -> list[tuple[Any, ...]]:
-    return [portable_outcome(_PROCESS_WORKER["worker"].run(path)) for path in paths]
+    worker = _PROCESS_WORKER["worker"]
+    outcomes = [worker.run(path) for path in paths]
+    worker.commit()  # the batch's outputs synced together
+    return [portable_outcome(outcome) for outcome in outcomes]
 
 
 def batches(count: int, workers: int, largest: int) -> list[range]:

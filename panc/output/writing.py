@@ -1,20 +1,29 @@
-"""Writing one object's output files: ``outdir/<objectname><suffix>``, atomically.
+"""Writing one object's output files: ``outdir/<objectname><suffix>``, atomically and durably.
 
 Each file is written to a temporary file in its final directory and renamed over the old one,
 so a reader (or a build killed half-way) sees either the previous complete file or the new
-complete file, never a partial one. The data are synced before the rename and the directory
-after it (once per object), so that this also holds after a power cut. All files of one
-object get the same modification time, as panc gives them the time at which the object
-finished validating.
+complete file, never a partial one. The data reach the disk before the rename (``fdatasync``)
+and the directory after it, so that this also holds after a power cut: without the first
+sync a renamed file may come back empty. All files of one object get the same modification
+time, as panc gives them the time at which the object finished validating.
+
+Syncing costs a flush of the file system's journal, a few milliseconds each. So a build
+writes several objects' files (``PendingOutputs``) before syncing them: the first sync
+commits them all and the others find their data on disk already; then it renames them, and
+syncs each output directory once, at the end of the build (``output_directories``).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from panc.output.formats import OutputFormat
+
+Key = TypeVar("Key")
 
 
 def _file_mode() -> int:
@@ -32,41 +41,41 @@ def output_path(outdir: str | os.PathLike[str], object_name: str, fmt: OutputFor
     return Path(outdir, object_name + fmt.suffix)
 
 
-def write_atomically(
-    path: Path, data: bytes, mtime: float | None = None, sync_directory: bool = True
-) -> None:
-    """Replace ``path`` by a file holding ``data`` (with modification time ``mtime`` if given).
+@dataclass
+class _Temporary:
+    """A file written under a temporary name beside ``path``, still open."""
 
-    The data reach the disk before the rename (``fdatasync``): after a power cut the file is
-    the old one or the new one, never an empty or partial new one. With ``sync_directory``
-    the directory is synced after the rename, so that the new name survives too; callers
-    writing several files into one directory sync it once instead (``sync_directories``).
-    An ``OSError`` names ``path``, never the temporary file.
-    """
+    descriptor: int
+    name: str
+    path: Path
+
+    def discard(self) -> None:
+        os.close(self.descriptor)
+        Path(self.name).unlink(missing_ok=True)
+
+
+def _write_temporary(path: Path, data: bytes, mtime: float | None) -> _Temporary:
+    """``data`` in a new temporary file beside ``path`` (mode and time already final)."""
     # imported here: a build with nothing to write (all up to date) never needs it
     import tempfile  # pylint: disable=import-outside-toplevel
 
     try:
-        created = make_directories(path.parent)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise _naming(error, path) from None
+    temporary = _Temporary(descriptor, name, path)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.chmod(f.fileno(), _FILE_MODE)
-            if mtime is not None:
-                os.utime(f.fileno(), (mtime, mtime))
-            _sync_data(f.fileno())
-        os.replace(temporary, path)
-        if sync_directory:
-            sync_directories([path.parent, *(directory.parent for directory in created)])
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise _naming(error, path) from None
-        raise
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view):]
+        os.fchmod(descriptor, _FILE_MODE)
+        if mtime is not None:
+            os.utime(descriptor, (mtime, mtime))
+    except OSError as error:
+        temporary.discard()
+        raise _naming(error, path) from None
+    return temporary
 
 
 def _naming(error: OSError, path: Path) -> OSError:
@@ -79,16 +88,109 @@ def _sync_data(descriptor: int) -> None:
     getattr(os, "fdatasync", os.fsync)(descriptor)
 
 
-def make_directories(directory: Path) -> list[Path]:
-    """Make ``directory`` and its missing parents; the ones made, outermost first (their
-    parents must be synced for them to survive a power cut)."""
-    missing = []
-    for level in (directory, *directory.parents):
-        if level.is_dir():
-            break
-        missing.append(level)
-    directory.mkdir(parents=True, exist_ok=True)
-    return missing[::-1]
+def write_atomically(path: Path, data: bytes, mtime: float | None = None, durable: bool = True) -> None:
+    """Replace ``path`` by a file holding ``data`` (with modification time ``mtime`` if given);
+    ``durable``: synced before the rename, its directory after (files that are cheaper to
+    make again than to sync one by one, such as generated documentation, may skip it). An
+    ``OSError`` names ``path``."""
+    temporary = _write_temporary(path, data, mtime)
+    try:
+        if durable:
+            _sync_data(temporary.descriptor)
+        os.close(temporary.descriptor)
+        os.replace(temporary.name, path)
+    except OSError as error:
+        Path(temporary.name).unlink(missing_ok=True)
+        raise _naming(error, path) from None
+    except BaseException:
+        Path(temporary.name).unlink(missing_ok=True)
+        raise
+    if durable:
+        sync_directories([path.parent])
+
+
+class PendingOutputs(Generic[Key]):
+    """Files of several objects written under temporary names, synced together and renamed
+    into place by ``commit`` (one journal flush for them all, not one per file)."""
+
+    def __init__(self) -> None:
+        self._objects: list[tuple[Key, list[_Temporary]]] = []
+
+    def add(self, key: Key, outdir: str | os.PathLike[str], object_name: str,
+            rendered: Sequence[tuple[OutputFormat, bytes]], mtime: float | None = None) -> list[Path]:
+        """Write an object's files under temporary names; returns where they will go. Raises
+        ``OSError`` (naming the profile) when one cannot be written: nothing of it is kept."""
+        files: list[_Temporary] = []
+        try:
+            for fmt, data in rendered:
+                files.append(_write_temporary(output_path(outdir, object_name, fmt), data, mtime))
+        except BaseException:
+            for temporary in files:
+                temporary.discard()
+            raise
+        self._objects.append((key, files))
+        return [temporary.path for temporary in files]
+
+    def commit(self) -> list[tuple[Key, OSError | None]]:
+        """Sync every pending file, then rename each object's files into place; each object
+        with the error that stopped it (``None``: all its files are in place)."""
+        objects, self._objects = self._objects, []
+        results: list[tuple[Key, OSError | None]] = []
+        for key, files in objects:
+            results.append((key, _sync_and_close(files)))
+        for position, ((key, files), (_, error)) in enumerate(zip(objects, results, strict=True)):
+            if error is None:
+                results[position] = (key, _rename(files))
+        return results
+
+    def discard(self) -> None:
+        """Remove the files not committed (a build stopped half-way)."""
+        objects, self._objects = self._objects, []
+        for _, files in objects:
+            for temporary in files:
+                temporary.discard()
+
+
+def _sync_and_close(files: list[_Temporary]) -> OSError | None:
+    failed: OSError | None = None
+    for temporary in files:
+        try:
+            if failed is None:
+                _sync_data(temporary.descriptor)
+        except OSError as error:
+            failed = _naming(error, temporary.path)
+        finally:
+            os.close(temporary.descriptor)
+    if failed is not None:
+        for temporary in files:
+            Path(temporary.name).unlink(missing_ok=True)
+    return failed
+
+
+def _rename(files: list[_Temporary]) -> OSError | None:
+    for position, temporary in enumerate(files):
+        try:
+            os.replace(temporary.name, temporary.path)
+        except OSError as error:
+            for left in files[position:]:
+                Path(left.name).unlink(missing_ok=True)
+            return _naming(error, temporary.path)
+    return None
+
+
+def output_directories(outdir: str | os.PathLike[str], paths: Iterable[Path]) -> list[Path]:
+    """The directories to sync for ``paths`` to survive a power cut: each file's directory and
+    every one above it up to ``outdir`` (a namespaced object may have made them)."""
+    top = Path(outdir)
+    found: dict[Path, None] = {}
+    for path in paths:
+        directory = path.parent
+        while directory not in found:
+            found[directory] = None
+            if directory == top or directory == directory.parent or top not in directory.parents:
+                break
+            directory = directory.parent
+    return list(found)
 
 
 def sync_directories(directories: Iterable[Path]) -> None:
@@ -112,18 +214,14 @@ def write_object_outputs(
     rendered: Sequence[tuple[OutputFormat, bytes]],
     mtime: float | None = None,
 ) -> list[Path]:
-    """Write the already rendered files of one object; returns their paths.
+    """Write the already rendered files of one object, durably; returns their paths.
 
     Rendering happens before any write, so a renderer failing leaves no file behind.
     """
-    written: list[Path] = []
-    made: list[Path] = []
-    for fmt, data in rendered:
-        path = output_path(outdir, object_name, fmt)
-        if not path.parent.is_dir():
-            made += make_directories(path.parent)
-        write_atomically(path, data, mtime, sync_directory=False)
-        written.append(path)
-    # one sync per directory for all the files of the object (usually one directory)
-    sync_directories([*(path.parent for path in written), *(directory.parent for directory in made)])
+    pending: PendingOutputs[None] = PendingOutputs()
+    written = pending.add(None, outdir, object_name, rendered, mtime)
+    for _, error in pending.commit():
+        if error is not None:
+            raise error
+    sync_directories(output_directories(outdir, written))
     return written

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from panc.output import FORMATS, output_path, write_object_outputs
-from panc.output.writing import write_atomically
+from panc.output.writing import PendingOutputs, output_directories, write_atomically
 
 
 def test_namespaced_object_names_create_subdirectories(tmp_path):
@@ -76,11 +76,43 @@ def test_the_data_are_synced_before_the_rename_and_the_directory_after(tmp_path,
     assert log.events == [("sync", "file"), ("rename", "o.json"), ("sync", "dir")]
 
 
-def test_an_object_syncs_its_directory_once(tmp_path, monkeypatch):
+def test_an_object_syncs_its_files_renames_them_then_syncs_its_directory(tmp_path, monkeypatch):
     log = _SyncLog(monkeypatch)
     write_object_outputs(tmp_path, "web01", [(FORMATS["pan"], b"<x/>"), (FORMATS["json"], b"{}")])
-    assert log.events == [("sync", "file"), ("rename", "web01.xml"), ("sync", "file"),
+    assert log.events == [("sync", "file"), ("sync", "file"), ("rename", "web01.xml"),
                           ("rename", "web01.json"), ("sync", "dir")]
+
+
+def test_pending_outputs_of_several_objects_are_synced_before_any_is_renamed(tmp_path, monkeypatch):
+    log = _SyncLog(monkeypatch)
+    pending: PendingOutputs[str] = PendingOutputs()
+    for name in ("a", "b", "c"):
+        written = pending.add(name, tmp_path, name, [(FORMATS["json"], name.encode())])
+        assert written == [tmp_path / f"{name}.json"]
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == []
+    assert pending.commit() == [("a", None), ("b", None), ("c", None)]
+    renames = [("rename", "a.json"), ("rename", "b.json"), ("rename", "c.json")]
+    assert log.events == [("sync", "file")] * 3 + renames
+    assert (tmp_path / "b.json").read_bytes() == b"b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json", "c.json"]
+
+
+def test_one_object_that_cannot_be_put_in_place_does_not_stop_the_others(tmp_path):
+    (tmp_path / "b.json").mkdir()
+    pending: PendingOutputs[str] = PendingOutputs()
+    for name in ("a", "b", "c"):
+        pending.add(name, tmp_path, name, [(FORMATS["json"], b"{}")])
+    results = dict(pending.commit())
+    assert results["a"] is None and results["c"] is None
+    assert isinstance(results["b"], IsADirectoryError) and results["b"].filename == str(tmp_path / "b.json")
+    # and no temporary file is left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json", "c.json"]
+
+
+def test_the_directories_to_sync_go_up_to_the_output_directory(tmp_path):
+    out = tmp_path / "out"
+    paths = [out / "a.json", out / "profiles" / "x" / "b.json", out / "c.json"]
+    assert output_directories(out, paths) == [out, out / "profiles" / "x", out / "profiles"]
 
 
 def test_a_new_subdirectory_is_synced_into_its_parent(tmp_path, monkeypatch):
