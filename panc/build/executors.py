@@ -39,21 +39,41 @@ class Executor(Protocol):
 
 
 class SequentialExecutor:
-    """Everything in this process, one file after the other; an object is built once."""
+    """Everything in this process, one file after the other; an object is built once.
+
+    Outputs are put in place (synced together, see ``FileWorker.commit``) every
+    ``_COMMIT_OBJECTS`` objects or ``_COMMIT_SECONDS``, whichever comes first; the outcomes
+    are reported then.
+    """
 
     def __init__(self, make_compiler: CompilerFactory, settings: BuildSettings) -> None:
         self.worker = FileWorker(make_compiler, settings)
 
     def run(self, paths: Sequence[str]) -> Iterator[tuple[int, FileOutcome]]:
+        import time  # pylint: disable=import-outside-toplevel  # see the note at the imports
+
         built: set[str] = set()
+        waiting: list[tuple[int, FileOutcome]] = []
+        since = 0.0
         for index, path in enumerate(paths):
             outcome = self.worker.describe(path)
             name = outcome.object_name
             if name is not None and name not in built:
                 built.add(name)
                 self.worker.build(outcome)
+            if not waiting:
+                since = time.monotonic()
+            waiting.append((index, outcome))
+            if len(waiting) >= _COMMIT_OBJECTS or time.monotonic() - since >= _COMMIT_SECONDS:
                 self.worker.commit()
-            yield index, outcome
+                yield from waiting
+                waiting = []
+        self.worker.commit()
+        yield from waiting
+
+
+_COMMIT_OBJECTS = 16
+_COMMIT_SECONDS = 0.5
 
 
 # ---------------------------------------------------------------------- forked worker processes
