@@ -7,16 +7,18 @@ and the directory after it, so that this also holds after a power cut: without t
 sync a renamed file may come back empty. All files of one object get the same modification
 time, as panc gives them the time at which the object finished validating.
 
-Syncing costs a flush of the file system's journal, a few milliseconds each. So a build
-writes several objects' files (``PendingOutputs``) before syncing them: the first sync
-commits them all and the others find their data on disk already; then it renames them, and
-syncs each output directory once, at the end of the build (``output_directories``).
+Syncing a file costs its own write-out and journal commit. So a build writes several
+objects' files (``PendingOutputs``), flushes them together (on Linux one ``syncfs`` of the
+output file system; elsewhere each file in turn), only then renames them, and syncs each
+output directory once, at the end of the build (``output_directories``).
 """
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable, Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -135,9 +137,11 @@ class PendingOutputs(Generic[Key]):
         """Sync every pending file, then rename each object's files into place; each object
         with the error that stopped it (``None``: all its files are in place)."""
         objects, self._objects = self._objects, []
+        every = [temporary for _, files in objects for temporary in files]
+        synced = len(every) > 1 and _sync_file_systems(every)
         results: list[tuple[Key, OSError | None]] = []
         for key, files in objects:
-            results.append((key, _sync_and_close(files)))
+            results.append((key, _close(files) if synced else _sync_and_close(files)))
         for position, ((key, files), (_, error)) in enumerate(zip(objects, results, strict=True)):
             if error is None:
                 results[position] = (key, _rename(files))
@@ -149,6 +153,39 @@ class PendingOutputs(Generic[Key]):
         for _, files in objects:
             for temporary in files:
                 temporary.discard()
+
+
+def _sync_file_systems(files: list[_Temporary]) -> bool:
+    """Flush the file systems holding ``files`` at once (Linux ``syncfs``: one flush of data and
+    journal for the lot, about half the time of syncing each file); ``False`` when it cannot
+    be done here (the files are then synced one by one)."""
+    syncfs = _syncfs()
+    if syncfs is None:
+        return False
+    devices: dict[int, int] = {}
+    for temporary in files:
+        devices.setdefault(os.fstat(temporary.descriptor).st_dev, temporary.descriptor)
+    return all(syncfs(descriptor) == 0 for descriptor in devices.values())
+
+
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes  # pylint: disable=import-outside-toplevel  # Linux builds only
+
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int]
+    function.restype = ctypes.c_int
+    return function  # type: ignore[no-any-return]
+
+
+def _close(files: list[_Temporary]) -> None:
+    for temporary in files:
+        os.close(temporary.descriptor)
 
 
 def _sync_and_close(files: list[_Temporary]) -> OSError | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from panc.output import FORMATS, output_path, write_object_outputs
+from panc.output import FORMATS, output_path, write_object_outputs, writing
 from panc.output.writing import PendingOutputs, output_directories, write_atomically
 
 
@@ -65,9 +65,15 @@ class _SyncLog:
             real_replace(source, target)
             self.events.append(("rename", Path(target).name))
 
+        def sync_file_system(descriptor: int) -> int:
+            self.events.append(("sync", "file system"))
+            os.sync()
+            return 0
+
         monkeypatch.setattr(os, "fsync", sync)
         monkeypatch.setattr(os, "fdatasync", sync, raising=False)
         monkeypatch.setattr(os, "replace", replace)
+        monkeypatch.setattr(writing, "_syncfs", lambda: sync_file_system)
 
 
 def test_the_data_are_synced_before_the_rename_and_the_directory_after(tmp_path, monkeypatch):
@@ -79,8 +85,8 @@ def test_the_data_are_synced_before_the_rename_and_the_directory_after(tmp_path,
 def test_an_object_syncs_its_files_renames_them_then_syncs_its_directory(tmp_path, monkeypatch):
     log = _SyncLog(monkeypatch)
     write_object_outputs(tmp_path, "web01", [(FORMATS["pan"], b"<x/>"), (FORMATS["json"], b"{}")])
-    assert log.events == [("sync", "file"), ("sync", "file"), ("rename", "web01.xml"),
-                          ("rename", "web01.json"), ("sync", "dir")]
+    assert log.events == [("sync", "file system"), ("rename", "web01.xml"), ("rename", "web01.json"),
+                          ("sync", "dir")]
 
 
 def test_pending_outputs_of_several_objects_are_synced_before_any_is_renamed(tmp_path, monkeypatch):
@@ -92,9 +98,17 @@ def test_pending_outputs_of_several_objects_are_synced_before_any_is_renamed(tmp
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(".")] == []
     assert pending.commit() == [("a", None), ("b", None), ("c", None)]
     renames = [("rename", "a.json"), ("rename", "b.json"), ("rename", "c.json")]
-    assert log.events == [("sync", "file")] * 3 + renames
+    assert log.events == [("sync", "file system"), *renames]
     assert (tmp_path / "b.json").read_bytes() == b"b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json", "c.json"]
+
+
+def test_without_syncfs_each_file_is_synced_before_any_is_renamed(tmp_path, monkeypatch):
+    log = _SyncLog(monkeypatch)
+    monkeypatch.setattr(writing, "_syncfs", lambda: None)
+    write_object_outputs(tmp_path, "web01", [(FORMATS["pan"], b"<x/>"), (FORMATS["json"], b"{}")])
+    assert log.events == [("sync", "file"), ("sync", "file"), ("rename", "web01.xml"),
+                          ("rename", "web01.json"), ("sync", "dir")]
 
 
 def test_one_object_that_cannot_be_put_in_place_does_not_stop_the_others(tmp_path):
