@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from panc import usercache
+from panc import revision_builds, usercache
 from panc.analysis.index import WorkspaceIndex
 from panc.syntax import language
 from panc.syntax.cache import ParseCache
@@ -167,3 +167,14 @@ def test_the_lint_cache_is_not_read_from_a_cache_others_can_write_to(home: Path)
 def test_untrusted_reason_names_the_problem() -> None:
     info = os.stat_result((stat.S_IFDIR | 0o755, 0, 0, 1, OTHER_UID, 0, 0, 0, 0, 0))
     assert usercache.untrusted_reason(info) == f"it belongs to uid {OTHER_UID}, not to uid {os.geteuid()}"
+
+
+def test_a_revision_is_not_exported_into_a_cache_others_can_write_to(home: Path) -> None:
+    exports = home / "cache" / "pan-tools" / "diff-exports"
+    exports.mkdir(parents=True)
+    _writable_by_others(exports)
+    with revision_builds._export_directory("abc123", str(home / "private")) as root:  # pylint: disable=protected-access
+        assert root == str(home / "private")
+    exports.chmod(0o700)
+    with revision_builds._export_directory("abc123", str(home / "private")) as root:  # pylint: disable=protected-access
+        assert root == str(exports / "abc123")
