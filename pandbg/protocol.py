@@ -1,13 +1,10 @@
-"""Carrying DAP messages: Content-Length framed JSON over stdio or a TCP socket.
+"""Carrying DAP messages: requests in, responses and events out, over a ``MessageStream``.
 
-Framing is debugpy's ``JsonIOStream`` (``debugpy.common.messaging``): headers, partial
-reads, UTF-8 and size limits, as debugpy speaks them to VS Code every day. Its channel
-class (dispatch on its own threads) is not used: it sends error responses without the
-``body.error`` the specification requires, ends the process when a handler raises, and
-cannot order an event after a response. Dispatch here is a plain loop instead: read a
-request, call the handler, write the response, then run the work the handler deferred.
-debugpy's messaging is a module inside debugpy rather than a published API, so this is the
-only module of pandbg that imports it.
+The framing is debugpy's, through ``pandbg.framing``. debugpy's channel class (dispatch on its
+own threads) is not used: it sends error responses without the ``body.error`` the
+specification requires, ends the process when a handler raises, and cannot order an event
+after a response. Dispatch here is a plain loop instead: read a request, call the handler,
+write the response, then run the work the handler deferred.
 """
 
 from __future__ import annotations
@@ -22,16 +19,13 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from debugpy.common import log, messaging
-
 from panc.listening import AUTHENTICATION_SECONDS, ListenAddress, token_matches
+from pandbg.framing import MessageStream, StreamClosed, UnreadableMessage, socket_stream, stdio_stream
 
 Handler = Callable[[str, dict[str, Any]], dict[str, Any] | None]
 """``handler(command, arguments) -> response body``; raises ``RequestFailed`` to refuse."""
 
-# debugpy logs stream trouble to stderr at "warning"; pandbg reports its own errors.
-log.stderr.levels = frozenset()
-
+__all__ = ["Connection", "RequestFailed", "socket_clients", "stdio_stream"]
 
 TOKEN_NEEDED = (
     "pandbg listens on TCP and needs its token: add \"token\" (printed by pandbg at start, or "
@@ -56,7 +50,7 @@ class Connection:
 
     def __init__(
         self,
-        stream: messaging.JsonIOStream,
+        stream: MessageStream,
         handler: Handler,
         token: str | None = None,
         on_authenticated: Callable[[], None] | None = None,
@@ -74,11 +68,11 @@ class Connection:
         """Handle requests until the client goes away or a handler calls ``close``."""
         while not self._closed:
             try:
-                message = self._stream.read_json()
-            except messaging.NoMoreMessages:
+                message = self._stream.read()
+            except StreamClosed:
                 break
-            except Exception:  # pylint: disable=broad-exception-caught  # unreadable stream: stop
-                sys.stderr.write("pandbg: unreadable message, closing the connection\n")
+            except UnreadableMessage as error:
+                sys.stderr.write(f"pandbg: unreadable message ({error}), closing the connection\n")
                 break
             if isinstance(message, dict) and message.get("type") == "request":
                 self._dispatch(message)
@@ -141,8 +135,8 @@ class Connection:
         with self._write_lock:
             message["seq"] = next(self._sequence)
             try:
-                self._stream.write_json(message)
-            except messaging.NoMoreMessages:
+                self._stream.write(message)
+            except StreamClosed:
                 self._closed = True  # the client is gone; nothing left to tell it
 
     def close(self) -> None:
@@ -156,16 +150,9 @@ def _fail(response: dict[str, Any], message: str) -> None:
     response["body"] = {"error": {"id": 1, "format": message, "showUser": True}}
 
 
-def stdio_stream() -> messaging.JsonIOStream:
-    """The process's stdin/stdout as a DAP stream; ``print`` output goes to stderr instead."""
-    stream = messaging.JsonIOStream(sys.stdin.buffer, sys.stdout.buffer, "stdio")
-    sys.stdout = sys.stderr  # nothing else may write into the protocol stream
-    return stream
-
-
 def socket_clients(
     address: ListenAddress, ready: Callable[[int], None] | None = None
-) -> Iterator[tuple[messaging.JsonIOStream, socket.socket]]:
+) -> Iterator[tuple[MessageStream, socket.socket]]:
     """Accept clients one after the other on a TCP port or a Unix socket; ``ready(port)``
     once listening (TCP port 0 picks a free port; 0 is passed for a Unix socket). A client
     has ``AUTHENTICATION_SECONDS`` to give the token (``Connection`` lifts the limit)."""
@@ -187,7 +174,7 @@ def socket_clients(
                 client, _ = server.accept()
                 if address.token is not None:
                     client.settimeout(AUTHENTICATION_SECONDS)
-                yield messaging.JsonIOStream.from_socket(client, "socket"), client
+                yield socket_stream(client, "socket"), client
         finally:
             if address.socket_path is not None:
                 with contextlib.suppress(OSError):

@@ -249,3 +249,22 @@ def test_the_workers_of_a_killed_build_exit_and_the_next_build_is_correct(tmp_pa
     argv[argv.index(str(out))] = str(fresh)
     subprocess.run(argv, env=env, capture_output=True, timeout=300, check=True)
     assert outputs(out) == outputs(fresh)
+
+
+def test_panc_build_counts_the_templates_that_are_not_objects(tmp_path):
+    """``panc build site/**/*.pan``: the library templates on the command line are counted as
+    such, so that the summary adds up to the templates given."""
+    site = write_site(tmp_path)
+    files = sorted(str(path) for path in site.rglob("*.pan"))
+    others = len(files) - len(NODES)
+    assert others > 0
+    out = tmp_path / "out"
+    out.mkdir()
+    argv = ["build", "--include-path", "site", "--formats", "json", "--output-dir", str(out), *files]
+    first = _panc(argv, tmp_path)
+    assert first[0] == 0, first
+    assert (f"panc: {len(files)} templates: {len(NODES)} compiled, 0 up to date, 0 failed, "
+            f"{others} not object templates (skipped) in ") in first[2]
+    again = _panc(argv, tmp_path)
+    assert (f"panc: {len(files)} templates: 0 compiled, {len(NODES)} up to date, 0 failed, "
+            f"{others} not object templates (skipped) in ") in again[2]
