@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from panc import revision_builds, usercache
+from panc import usercache
 from panc.analysis.index import WorkspaceIndex
+from panc.build import revision_builds
 from panc.syntax import language
 from panc.syntax.cache import ParseCache
 from panc.syntax.grammar import grammar
