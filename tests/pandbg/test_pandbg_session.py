@@ -506,4 +506,4 @@ def test_restrict_paths_keeps_the_run_inside_the_include_path(tmp_path: Path) ->
         session.start()
         assert recorder.exit_code() == expected
         if restrict:
-            assert "cannot find file 'link.txt'" in recorder.text()
+            assert "file (link.txt) does not exist" in recorder.text()

@@ -167,7 +167,7 @@ def test_background_compiles_read_only_inside_the_include_path_by_default(tmp_pa
     program.write_text(text)
     session = Session(merge_settings(Settings(root=str(site)), {"compile": {"enabled": True}}))
     found = compile_diagnostics(session, str(program), text, {})
-    assert [d.message for d in found[str(program)]] == ["cannot find file 'link.txt'"]
+    assert [d.message for d in found[str(program)]] == ["file (link.txt) does not exist"]
     session = Session(merge_settings(Settings(root=str(site)), {"restrictPaths": False}))
     assert compile_diagnostics(session, str(program), text, {}) == {}
     record = last_compile(session, str(program))
