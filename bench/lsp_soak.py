@@ -95,6 +95,10 @@ class SoakClient(LanguageClient):
         def on_index(_params):  # unannotated: pygls would pass the client first for "object"
             self.index_ready.set()
 
+        @self.feature("pan/indexStarted")
+        def on_index_started(_params):
+            pass
+
         @self.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
             self.versions.add(params.version)
