@@ -6,14 +6,17 @@ pandbg --tcp 4711                # serve clients one after the other on 127.0.0.
                                  # configuration), or it is refused
 pandbg --tcp 4711 --token-file ~/.cache/pandbg.token   # the token in a 0600 file instead
 pandbg --socket "$XDG_RUNTIME_DIR/pandbg/dap.sock"     # a Unix socket in a private directory
+pandbg --log-file F              # the adapter's log (failed requests with their traceback) in F
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
+from panc import __version__
 from panc.listening import add_listen_arguments, announce, listen_address
 from pandbg.adapter import DapAdapter
 from pandbg.protocol import Connection, socket_clients, stdio_stream
@@ -24,9 +27,20 @@ TOKEN_VARIABLE = "PANDBG_TOKEN"
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
     parser = argparse.ArgumentParser(prog="pandbg", description="Debug adapter (DAP) for pan templates.")
+    parser.add_argument("--version", action="version", version=f"pandbg {__version__}")
+    parser.add_argument("--log-file", help="write the adapter's log there (default: stderr)")
+    parser.add_argument(
+        "--log-level",
+        default="WARNING",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="default: WARNING",
+    )
     add_listen_arguments(parser, TOKEN_VARIABLE)
     args = parser.parse_args(argv)
     address = listen_address(args, parser, TOKEN_VARIABLE)
+    logging.basicConfig(
+        filename=args.log_file, level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     if address is None:
         stream = stdio_stream()
         DapAdapter(lambda adapter: Connection(stream, adapter.handle)).serve()
