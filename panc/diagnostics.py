@@ -142,6 +142,15 @@ class EvaluationError(PanError):
         return dataclasses.replace(base, related=related)
 
 
+class JavaRuntimeFailure(PanError):
+    """A Java runtime exception panc lets escape from a builtin (``replace('b', '$1', s)`` is
+    Java's ``IndexOutOfBoundsException``): panc prints its message alone, with no category and
+    no place. ``span`` still locates it for the tools."""
+
+    def format(self) -> str:
+        return self.message
+
+
 class ValidationError(PanError):
     """A type or undef check failing after the object was built; reported against the object file."""
 

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from panc.builtins.registry import BUILTINS, BuiltinError
-from panc.diagnostics import EvaluationError, PanError, PanSyntaxError
+from panc.diagnostics import EvaluationError, JavaRuntimeFailure, PanError, PanSyntaxError
 from panc.evaluation.control import (
     NOT_CONSTANT,
     EvalFailure,
@@ -753,21 +753,48 @@ class DmlCompiler:
         builtin = BUILTINS.get(node.name)
         if builtin is None:
             return self._user_call(node)
-        count = len(node.args)
-        if count < builtin.min_args or (builtin.max_args is not None and count > builtin.max_args):
-            message = builtin.arity_message or arity_message(node.name, builtin.min_args, builtin.max_args)
-            raise self.syntax(message, node.span)
         if builtin.kind == "context":
+            self._check_arity(node, builtin)
             return builtin.impl(self, node)  # type: ignore[no-any-return]
+        # panc builds the arguments' operations before the function's (getInstance)
         args = [self.dml(arg) for arg in node.args]
-        if builtin.compile_check is not None:
-            builtin.compile_check([constant_of(a) for a in args], node.span)
+        check = builtin.compile_check
+        if check is not None and builtin.check_before_arity:
+            check([constant_of(a) for a in args], node.span)
+        else:
+            self._check_arity(node, builtin)
+            if check is not None:
+                check([constant_of(a) for a in args], node.span)
         if builtin.folds and all(is_constant(a) for a in args):
             try:
                 return constant_code(builtin.impl([deep_copy(constant_of(a)) for a in args]))
             except BuiltinError as error:
                 raise self.syntax(error.message, node.span) from None
+        if builtin.lazy:
+            return self._lazy_call(node, builtin.impl, args)
         return self._pure_call(node, builtin.impl, args)
+
+    def _check_arity(self, node: ast.Call, builtin: Any) -> None:
+        count = len(node.args)
+        if count < builtin.min_args or (builtin.max_args is not None and count > builtin.max_args):
+            message = builtin.arity_message or arity_message(node.name, builtin.min_args, builtin.max_args)
+            raise self.syntax(message, node.span)
+
+    def _lazy_call(self, node: ast.Call, impl: Callable[[Any], Value], args: list[Code]) -> Code:
+        """A builtin that evaluates its arguments one at a time (see ``Builtin.lazy``)."""
+        name = node.name
+        where = node.span
+
+        def call(frame: Frame) -> Value:
+            lazy = LazyArguments(args, frame)
+            try:
+                return impl(lazy)
+            except ArgumentFailure as failure:
+                raise failure.cause from None
+            except Exception as problem:  # pylint: disable=broad-exception-caught
+                raise builtin_failure(name, problem, where, frame) from None
+
+        return call
 
     def _pure_call(self, node: ast.Call, impl: Callable[[list[Value]], Value], args: list[Code]) -> Code:
         name = node.name
@@ -838,6 +865,38 @@ def index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
     return current, indexes
 
 
+class ArgumentFailure(Exception):
+    """What an argument of a lazy builtin raised while it was evaluated: not the builtin's
+    failure, passed on unchanged."""
+
+    def __init__(self, cause: BaseException) -> None:
+        super().__init__()
+        self.cause = cause
+
+
+class LazyArguments:
+    """The arguments of a lazy builtin call: each evaluated when first read, in order."""
+
+    __slots__ = ("_codes", "_frame", "_values")
+
+    def __init__(self, codes: list[Code], frame: Frame) -> None:
+        self._codes = codes
+        self._frame = frame
+        self._values: list[Value] = []
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, index: int) -> Value:
+        values = self._values
+        while len(values) <= index:
+            try:
+                values.append(self._codes[len(values)](self._frame))
+            except Exception as problem:  # pylint: disable=broad-exception-caught
+                raise ArgumentFailure(problem) from None
+        return values[index]
+
+
 def builtin_failure(name: str, problem: Exception, where: Span, frame: Frame) -> Exception:
     """What an exception out of a pure builtin becomes at its call.
 
@@ -852,6 +911,8 @@ def builtin_failure(name: str, problem: Exception, where: Span, frame: Frame) ->
             return EvalFailure(problem.message)
         if problem.where == "range":
             return error_at(problem.message, where)
+        if problem.where == "java":
+            return JavaRuntimeFailure(problem.message, where)
         return error_in(problem.message, where, frame.build)
     if isinstance(problem, (PanError, RecursionError)):
         return problem
