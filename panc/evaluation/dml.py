@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from panc.builtins.registry import BUILTINS, BuiltinError
@@ -781,16 +782,29 @@ class DmlCompiler:
             raise self.syntax(message, node.span)
 
     def _lazy_call(self, node: ast.Call, impl: Callable[[Any], Value], args: list[Code]) -> Code:
-        """A builtin that evaluates its arguments one at a time (see ``Builtin.lazy``)."""
+        """A builtin that evaluates its arguments one at a time (see ``Builtin.lazy``).
+
+        The arguments are evaluated in order first, which is the same as long as all succeed
+        (the usual case, kept fast). When one fails, panc's template stack is put back as it
+        was before it and the builtin runs on the arguments before it: its own check of an
+        earlier argument fails first, as in panc; if it reads the failed argument, that
+        argument's failure is raised, with the stack it left.
+        """
         name = node.name
         where = node.span
 
         def call(frame: Frame) -> Value:
-            lazy = LazyArguments(args, frame)
+            build = frame.build
+            before = (build.current_file, len(build.call_stack))
+            values: list[Value] = []
+            for arg in args:
+                try:
+                    values.append(arg(frame))
+                except Exception as failure:  # pylint: disable=broad-exception-caught
+                    failed = FailedArgument(failure, len(args), before, where)
+                    return _after_failed_argument(name, impl, values, failed, frame)
             try:
-                return impl(lazy)
-            except ArgumentFailure as failure:
-                raise failure.cause from None
+                return impl(values)
             except Exception as problem:  # pylint: disable=broad-exception-caught
                 raise builtin_failure(name, problem, where, frame) from None
 
@@ -866,35 +880,55 @@ def index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
 
 
 class ArgumentFailure(Exception):
-    """What an argument of a lazy builtin raised while it was evaluated: not the builtin's
-    failure, passed on unchanged."""
-
-    def __init__(self, cause: BaseException) -> None:
-        super().__init__()
-        self.cause = cause
+    """Raised when a lazy builtin reads the argument whose evaluation failed."""
 
 
-class LazyArguments:
-    """The arguments of a lazy builtin call: each evaluated when first read, in order."""
+class PartialArguments:
+    """The arguments of a lazy builtin up to one whose evaluation failed (``_lazy_call``)."""
 
-    __slots__ = ("_codes", "_frame", "_values")
+    __slots__ = ("_count", "_values")
 
-    def __init__(self, codes: list[Code], frame: Frame) -> None:
-        self._codes = codes
-        self._frame = frame
-        self._values: list[Value] = []
+    def __init__(self, values: list[Value], count: int) -> None:
+        self._values = values
+        self._count = count
 
     def __len__(self) -> int:
-        return len(self._codes)
+        return self._count
 
     def __getitem__(self, index: int) -> Value:
-        values = self._values
-        while len(values) <= index:
-            try:
-                values.append(self._codes[len(values)](self._frame))
-            except Exception as problem:  # pylint: disable=broad-exception-caught
-                raise ArgumentFailure(problem) from None
-        return values[index]
+        if index < len(self._values):
+            return self._values[index]
+        raise ArgumentFailure()
+
+
+@dataclass(frozen=True, slots=True)
+class FailedArgument:
+    """An argument of a lazy builtin call that failed: the call's argument count, panc's
+    template stack before the arguments were evaluated and where the call is."""
+
+    failure: Exception
+    count: int
+    before: tuple[str | None, int]
+    where: Span
+
+
+def _after_failed_argument(
+    name: str, impl: Callable[[Any], Value], values: list[Value], failed: FailedArgument, frame: Frame
+) -> Value:
+    """Run a lazy builtin whose argument ``len(values)`` failed, as panc would have before
+    evaluating that argument."""
+    build = frame.build
+    failed_file, failed_stack = build.current_file, list(build.call_stack)
+    build.current_file = failed.before[0]
+    del build.call_stack[failed.before[1] :]
+    try:
+        return impl(PartialArguments(values, failed.count))
+    except ArgumentFailure:
+        build.current_file = failed_file
+        build.call_stack[:] = failed_stack
+        raise failed.failure from None
+    except Exception as problem:  # pylint: disable=broad-exception-caught
+        raise builtin_failure(name, problem, failed.where, frame) from None
 
 
 def builtin_failure(name: str, problem: Exception, where: Span, frame: Frame) -> Exception:

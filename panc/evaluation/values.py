@@ -214,7 +214,9 @@ def java_equals(a: Value, b: Value) -> bool:
     if t is not type(b):
         return False
     if t is float:
-        return (a == b and math.copysign(1.0, a) == math.copysign(1.0, b)) or (a != a and b != b)
+        if math.isnan(a):
+            return math.isnan(b)
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
     if t is list:
         return len(a) == len(b) and all(java_equals(x, y) for x, y in zip(a, b, strict=True))
     if t is dict:
