@@ -67,8 +67,9 @@ class Builtin:
     (``escape('a b')`` is the constant ``'a_20b'``): a failure is then a syntax error."""
     lazy: bool = False
     """Whether panc evaluates the arguments one at a time, checking each before evaluating the
-    next (``substr(1, error('x'))`` fails on its first argument): ``impl`` then gets a sequence
-    whose items are evaluated when first read, in order (a plain list works as well)."""
+    next (``substr(1, f())`` fails on its first argument even when ``f()`` fails): ``impl``
+    must then read ``args[i]`` in order and use ``len(args)``, not slices; after a failed
+    argument it gets a sequence that raises that failure when the argument is read."""
     check_before_arity: bool = False
     """Whether ``compile_check`` runs before the count of arguments is checked (panc's matchers
     refuse a constant non-string argument before counting them); it then checks the count."""
