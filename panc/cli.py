@@ -71,7 +71,8 @@ _SUBCOMMANDS_HELP = """subcommands (panc SUBCOMMAND --help for theirs):
   annotations  panc-annotations: the annotation XML of templates
   docs         a template library's annotations as Markdown or HTML
   diff         per object, the profile paths two builds or two git revisions differ in
-  impact       the object templates a change to some templates affects"""
+  impact       the object templates a change to some templates affects
+  fmt          format templates in the one canonical layout (--check for CI)"""
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -302,9 +303,12 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
 
 
 def summary_text(report: BuildReport) -> str:
-    """The closing line of ``panc build``: objects compiled, up to date and failed, and the time."""
+    """The closing line of ``panc build``: objects compiled, up to date and failed, the templates
+    given that are not object templates (they add up to the templates given), and the time."""
+    skipped = f", {report.not_objects} not object templates (skipped)" if report.not_objects else ""
     return (f"panc: {report.templates} templates: {report.compiled} compiled, "
-            f"{report.up_to_date} up to date, {report.failures} failed in {report.elapsed_seconds:.2f} s\n")
+            f"{report.up_to_date} up to date, {report.failures} failed{skipped} "
+            f"in {report.elapsed_seconds:.2f} s\n")
 
 
 SUBCOMMANDS = ("build", *commands.MODULES)
@@ -313,9 +317,22 @@ SUBCOMMANDS = ("build", *commands.MODULES)
 such as a ``build/`` output folder does not count, panc has no use for one)."""
 
 
+NOTHING_TO_DO = (
+    "panc: no templates given: nothing to compile.\n"
+    "  panc [options] TEMPLATE...      compile object templates into profiles\n"
+    "  panc SUBCOMMAND ...             build, annotations, docs, diff, impact\n"
+    "  panc --help                     the options and the subcommands\n"
+)
+"""What bare ``panc`` says on stderr. The Java panc prints nothing and exits 0; so does this one
+on stdout and in its exit code, which scripts may rely on."""
+
+
 def dispatch(argv: Sequence[str], stdout: TextIO, stderr: TextIO, defer_cache_writes: bool = False) -> int:
     """``panc [options] FILES`` exactly as panc, or ``panc SUBCOMMAND ...``."""
-    if argv and argv[0] in SUBCOMMANDS and not os.path.isfile(argv[0]):
+    if not argv:
+        stderr.write(NOTHING_TO_DO)
+        return 0
+    if argv[0] in SUBCOMMANDS and not os.path.isfile(argv[0]):
         if argv[0] == "build":
             return run(argv[1:], stdout, stderr, build_mode=True, defer_cache_writes=defer_cache_writes)
         if defer_cache_writes:

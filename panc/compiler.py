@@ -38,6 +38,7 @@ from panc.diagnostics import (
     Severity,
     ValidationError,
     error_from_diagnostic,
+    same_kind,
 )
 from panc.evaluation.build import Dependency, ObjectBuild
 from panc.evaluation.constant import evaluate_constant
@@ -444,7 +445,7 @@ class Compiler:
             raise EvaluationError(f"circular object dependency: object '{name}' is still being built")
         state = self._built(name)
         if state.error is not None:
-            raise EvaluationError(state.error.message)
+            raise same_kind(state.error)(state.error.message)
         if state.build is None:
             raise EvaluationError(f"cannot build referenced object '{name}'")
         return state.build

@@ -1,9 +1,9 @@
 """What a template means, as a comparable value: the check that fixes never change meaning.
 
-``meaning(tree)`` drops positions and folds the spellings that panc treats as identical
-(the deprecated aliases ``nlist``/``is_nlist``, a trailing ``/`` on a statement path, braces
-around a single include expression, ``error(format(f, x))`` for ``error(f, x)``), so a fixed
-template must have the same meaning as the original.
+The core's ``panc.syntax.equivalence.meaning`` (positions dropped, ``nlist``/``is_nlist``
+and braces around a single include expression folded), plus the spellings panlint's fixes
+rewrite: a trailing ``/`` on a statement path and ``error(format(f, x))`` for
+``error(f, x)``. A fixed template must have the same meaning as the original.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from panc.syntax import ast
-from panlint.rules.deprecated import REPLACEMENTS
+from panc.syntax import ast, equivalence
 
 
 def _is_wrapped_format(node: Any) -> bool:
@@ -24,14 +23,8 @@ def _is_wrapped_format(node: Any) -> bool:
 
 
 def _normalize(node: Any) -> Any:
-    if isinstance(node, ast.Call) and node.name in REPLACEMENTS:
-        return dataclasses.replace(node, name=REPLACEMENTS[node.name])
     if _is_wrapped_format(node):
         return dataclasses.replace(node, args=node.args[0].args)
-    if isinstance(node, ast.TypeRef) and node.name == "nlist":
-        return dataclasses.replace(node, name="dict")
-    if isinstance(node, ast.Include) and isinstance(node.target, ast.Block) and len(node.target.body) == 1:
-        return dataclasses.replace(node, target=node.target.body[0])
     path = getattr(node, "path", None)
     if (
         isinstance(path, str)
@@ -45,14 +38,4 @@ def _normalize(node: Any) -> Any:
 
 def meaning(node: Any) -> Any:
     """A position-free, normalized copy of an AST node for equality comparison."""
-    if isinstance(node, tuple) and not hasattr(node, "_fields"):
-        return tuple(meaning(element) for element in node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        node = _normalize(node)
-        values = tuple(
-            (item.name, meaning(getattr(node, item.name)))
-            for item in dataclasses.fields(node)
-            if item.name != "span" and not item.name.endswith("_span")
-        )
-        return (type(node).__name__, values)
-    return node
+    return equivalence.meaning(node, _normalize)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from panc.builtins.formatting import java_format_values
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.typetests import TYPE_TESTS
-from panc.diagnostics import EvaluationError
+from panc.diagnostics import DeprecationFailure, EvaluationError, UserError
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_info, error_at, error_in
 from panc.evaluation.dml import constant_code, constant_of, flatten, index_chain, is_constant
 from panc.evaluation.resources import InvalidTerm, rget_list
@@ -105,7 +105,7 @@ def error_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
         else:
             message = _formatted(values, where, frame)
         build = frame.build
-        raise error_in(f"[{build.object_name}] user-initiated error: {message}", where, build)
+        raise error_in(f"[{build.object_name}] user-initiated error: {message}", where, build, UserError)
 
     return code
 
@@ -224,8 +224,11 @@ def deprecated_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
         mode = build.warnings
         if mode == "on":
             build.emit(message + "\n")
+            hooks = build.hooks
+            if hooks is not None:
+                hooks.on_deprecation(message, where)
         elif mode == "fatal":
-            raise error_in(f"deprecation error: {message}", where, build)
+            raise error_in(f"deprecation error: {message}", where, build, DeprecationFailure)
         return True
 
     return code

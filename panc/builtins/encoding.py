@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 
 from panc.builtins import gson_reader
 from panc.builtins.conversions import parse_java_double, parse_java_long
 from panc.builtins.registry import BuiltinError, builtin
-from panc.builtins.strings import java_utf8
 from panc.diagnostics import EvaluationError, JavaRuntimeFailure, PanSyntaxError
 from panc.evaluation.control import not_constant
 from panc.evaluation.terms import string_term
@@ -27,6 +25,7 @@ from panc.evaluation.values import (
     java_type,
     sorted_keys,
 )
+from panc.javatext import java_utf8, json_string
 from panc.syntax import paths
 
 # --- escape / unescape (shared with path syntax: ``{...}`` in paths is ``escape(...)``) ------
@@ -278,29 +277,6 @@ def digest(args: list[Value]) -> str:
 
 
 # --- JSON ----------------------------------------------------------------------------------
-
-def _gson_escapes() -> dict[int, str]:
-    table = {c: f"\\u{c:04x}" for c in range(0x20)}
-    table.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\t"): "\\t", ord("\b"): "\\b"})
-    table.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\f"): "\\f"})
-    table.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
-    # Gson's default (HTML-safe) writer also escapes these
-    for c in "<>&='":
-        table[ord(c)] = f"\\u{ord(c):04x}"
-    return table
-
-
-_JSON_ESCAPES = _gson_escapes()
-_JSON_SPECIAL = re.compile("[\"\\\\<>&='\u2028\u2029\x00-\x1f]")
-
-
-def json_string(text: str) -> str:
-    """A JSON string literal exactly as Gson (which panc uses, for ``json_encode`` and the
-    ``json`` profile format) writes it: HTML-safe, ``<`` is ``\\u003c``..."""
-    if _JSON_SPECIAL.search(text) is None:  # most strings: nothing to escape
-        return f'"{text}"'
-    return f'"{text.translate(_JSON_ESCAPES)}"'
-
 
 def _encode_json(value: Value, indent: str, out: list[str]) -> None:
     t = type(value)

@@ -37,27 +37,6 @@ def from_units(units: str) -> str:
     return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
-# The loader keeps a byte that is not UTF-8 as a surrogate escape (U+DC80..U+DCFF, Python's
-# "surrogateescape"), where Java's decoder read the replacement character.
-_UNDECODED_AS_JAVA = {code: "\ufffd" for code in range(0xDC80, 0xDD00)}
-
-
-def java_decoded(s: str) -> str:
-    """``s`` as the Java compiler would hold it: each byte of a template that was not UTF-8 is
-    U+FFFD, the replacement character Java's UTF-8 decoder reads it as."""
-    return s.translate(_UNDECODED_AS_JAVA)
-
-
-def java_utf8(s: str) -> bytes:
-    """``s`` in UTF-8 as Java writes it (``getBytes``, its writers): an undecodable byte of the
-    template as U+FFFD (``java_decoded``), and a lone surrogate (``substr`` cutting a character
-    outside the BMP in two) as ``?``, where Python's encoder would fail."""
-    try:
-        return s.encode("utf-8")
-    except UnicodeEncodeError:
-        return java_decoded(s).encode("utf-8", "replace")
-
-
 def int_argument(function: str, position: str, value: int) -> int:
     """A long that panc converts to an int, refusing what does not fit."""
     if not -0x80000000 <= value <= 0x7FFFFFFF:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from panc.diagnostics import EvaluationError, PanError, PanSyntaxError, TraceEntry
+from panc.diagnostics import EvaluationError, PanError, PanSyntaxError, TraceEntry, same_kind
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_file, add_info, error_at, error_in, located
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.resources import check_replacement, put_child
@@ -33,7 +33,7 @@ from panc.evaluation.tree import MISSING, Tree, lookup
 from panc.evaluation.values import NULL, UNDEF, Value, java_type
 from panc.source import Span
 from panc.syntax import ast
-from panc.types import Binding, TypeRegistry, compile_type
+from panc.types import Binding, TypeDefinitionCache, TypeRegistry, compile_type
 
 if TYPE_CHECKING:
     from panc.evaluation.dml import Code
@@ -239,9 +239,12 @@ class ObjectBuild:
                 f"previous definition [{previous.source_path}:{previous.span.range_text()}]\n"
             )
 
-    def define_type(self, statement: ast.TypeStatement, source_path: str) -> None:
-        """``type name = ...;`` through the type system."""
-        self.types.define(statement, source_path, self)
+    def define_type(
+        self, statement: ast.TypeStatement, source_path: str, cache: TypeDefinitionCache | None = None
+    ) -> None:
+        """``type name = ...;`` through the type system (``cache``: the compiled type, shared by
+        the objects of a build)."""
+        self.types.define(statement, source_path, self, cache)
 
     def bind(self, path: str, spec: ast.FullTypeSpec, span: Span, source_path: str) -> None:
         """``bind path = spec;`` (``${VAR}`` in the path is replaced by the global's value)."""
@@ -438,7 +441,8 @@ class ObjectBuild:
         try:
             return self.provider.referenced_object(name, self)
         except PanError as error:
-            raise located(error.message, span or Span(self.object_path, 0, 0, 0, 0)) from None
+            where = span or Span(self.object_path, 0, 0, 0, 0)
+            raise located(error.message, where, same_kind(error)) from None
 
     def find_file(self, name: str) -> DataFile | None:
         """A data file on the include path (recorded as a ``TXT`` dependency when found)."""

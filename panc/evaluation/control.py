@@ -69,9 +69,12 @@ def not_constant(value: object) -> bool:
     return value is NOT_CONSTANT
 
 
-def error_at(message: str, where: Span | None) -> EvaluationError:
-    """panc's ``new EvaluationException(message, range)``: a range, no file, no trace."""
-    error = EvaluationError(message)
+def error_at(
+    message: str, where: Span | None, kind: type[EvaluationError] = EvaluationError
+) -> EvaluationError:
+    """panc's ``new EvaluationException(message, range)``: a range, no file, no trace (``kind``:
+    a distinct kind of evaluation error, ``UserError``...)."""
+    error = kind(message)
     _set_range(error, where)
     return error
 
@@ -84,10 +87,15 @@ def unplaced(message: str, span: Span | None) -> EvalFailure:
     return error
 
 
-def error_in(message: str, where: Span | None, context: CallContext | None) -> EvaluationError:
+def error_in(
+    message: str,
+    where: Span | None,
+    context: CallContext | None,
+    kind: type[EvaluationError] = EvaluationError,
+) -> EvaluationError:
     """panc's ``new EvaluationException(message, range, context)``: the range, the current
     template's file, and (with a range) the call trace as it is now."""
-    error = error_at(message, where)
+    error = error_at(message, where, kind)
     if context is not None and context.current_file is not None:
         error.file = context.current_file
         if where is not None:
@@ -117,9 +125,10 @@ def add_file(error: EvaluationError, file: str | None) -> EvaluationError:
     return error
 
 
-def located(message: str, span: Span) -> EvaluationError:
-    """An evaluation error fully located at ``span``: its range, its file and a one-line trace."""
-    return EvaluationError(message, span, [span])
+def located(message: str, span: Span, kind: type[EvaluationError] = EvaluationError) -> EvaluationError:
+    """An evaluation error (or one of its kinds: ``UserError``...) fully located at ``span``:
+    its range, its file and a one-line trace."""
+    return kind(message, span, [span])
 
 
 def _set_range(error: EvaluationError, where: Span | None) -> None:

@@ -30,6 +30,8 @@ from panc.evaluation.terms import Term, format_path, path_of
 from panc.evaluation.tree import MISSING
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
 from panc.syntax import ast
+from panc.syntax.paths import is_valid_include_name
+from panc.types import TypeDefinitionCache
 
 if TYPE_CHECKING:
     from panc.evaluation.frames import Frame
@@ -41,7 +43,6 @@ StatementCode = Callable[["Frame"], None]
 
 _DEFINITIONS = (ast.FunctionStatement, ast.TypeStatement, ast.BindStatement, ast.ValidStatement)
 _WRAPPERS = (ast.ListOf, ast.DictOf, ast.LinkOf)
-_INCLUDE_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-")
 
 
 @dataclass(slots=True)
@@ -317,7 +318,7 @@ class StatementCompiler:
         if constant is not NOT_CONSTANT:
             if type(constant) is not str:
                 raise self.dml.syntax("DML block must evaluate to a string property, null, or undef", span)
-            if not _valid_include_name(constant):
+            if not is_valid_include_name(constant):
                 raise self.dml.syntax(f"invalid identifier ({constant})", span)
             name = constant
 
@@ -337,7 +338,7 @@ class StatementCompiler:
                 raise EvalFailure(
                     "DML block for computed include statement didn't evaluate to undef, null, or a string"
                 )
-            if not _valid_include_name(value):
+            if not is_valid_include_name(value):
                 raise add_info(EvalFailure(f"invalid identifier for include: {value}"), span, None)
             frame.build.include(value, frame, span, kind)
 
@@ -409,10 +410,11 @@ class StatementCompiler:
         self._check_defaults(statement.spec)
         path = self.env.source_path
         span = statement.span
+        cache = TypeDefinitionCache(statement)  # the compiled type, shared by the objects of a build
 
         def define(frame: Frame) -> None:
             try:
-                frame.build.define_type(statement, path)
+                frame.build.define_type(statement, path, cache)
             except EvaluationError as error:
                 raise add_info(error, span, frame.build) from None
 
@@ -467,14 +469,6 @@ def default_range(expr: ast.Expr) -> Span | None:
     if isinstance(expr, ast.Unary):
         return expr.span._replace(end_line=expr.span.start_line, end_column=expr.span.start_column)
     return expr.span
-
-
-def _valid_include_name(name: str) -> bool:
-    """panc's ``IncludeStatement.validIdentifier``: ``^([\\w][\\w+.-]*)(/[\\w+.-]+)*$``."""
-    if not name or name[0] in "+.-/":
-        return False
-    parts = name.split("/")
-    return all(parts) and all(set(part) <= _INCLUDE_NAME_CHARS for part in parts)
 
 
 def _element(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> Value | None:

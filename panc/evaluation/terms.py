@@ -73,9 +73,10 @@ def path_of(text: str, index_first: bool = False) -> Path:
 
 
 def parse_path_text(path: str) -> tuple[str | None, bool, tuple[Term, ...]]:
-    """``(external template or None, absolute, terms)`` of a path string (see ``path_of``)."""
+    """``(external template or None, absolute, terms)`` of a path string (see ``path_of``); an
+    external path is absolute in its object."""
     parsed = path_of(path)
-    return parsed.template, parsed.is_absolute, parsed.terms
+    return parsed.template, not parsed.is_relative, parsed.terms
 
 
 def format_path(terms: Sequence[Term]) -> str:

@@ -2,13 +2,13 @@
 
 Two-space indentation, ``"key": value``, dict keys in panc's order, native numbers and
 booleans, no final newline, and Gson's HTML-safe string escaping (``<``, ``>``, ``&``, ``=``
-and ``'`` become ``\\u003c``...: ``json_string``, shared with the ``json_encode`` builtin).
+and ``'`` become ``\\u003c``...: ``panc.javatext.json_string``, shared with the ``json_encode`` builtin).
 """
 
 from __future__ import annotations
 
-from panc.builtins.encoding import json_string
 from panc.evaluation.values import Value, format_double, sorted_keys
+from panc.javatext import json_string
 
 _INDENT = "  "
 

@@ -48,7 +48,7 @@ class Comment:
 @dataclass(frozen=True, slots=True)
 class Literal:
     """A constant: ``int`` (long), ``float`` (double), ``bool``, ``str``, or ``UNDEF``/``NULL``
-    from ``panc.evaluation.values`` (the parser imports only those two sentinels)."""
+    from ``panc.values``."""
 
     span: Span
     value: object

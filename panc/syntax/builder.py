@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from panc.diagnostics import TEMPLATE_CHECK, Category, Diagnostic
-from panc.evaluation.values import NULL, UNDEF
 from panc.names import AUTOMATIC_VARIABLES
 from panc.source import Span
 from panc.syntax import ast
 from panc.syntax.construct import nodes
 from panc.syntax.expressions import fold_chain
 from panc.syntax.literals import decode_double, decode_double_quoted, decode_long, decode_single_quoted
-from panc.syntax.paths import Path, PathSyntaxError, TermError, parse_key, parse_path
+from panc.syntax.paths import Path, PathSyntaxError, TermError, is_valid_template_name, parse_key, parse_path
 from panc.syntax.tokens import Token, new_span
+from panc.values import NULL, UNDEF
 
 # Calls that leave the expression (MSG_RESTRICTED_CONTEXT).
 _RESTRICTED_CALLS = frozenset({"return", "error"})
@@ -29,7 +29,6 @@ _RESTRICTED_CALLS = frozenset({"return", "error"})
 _DML_AUTOMATIC = frozenset({"OBJECT", "FUNCTION", "TEMPLATE"})
 _SUBSTITUTION = re.compile(r"\$\{[^}]*\}")
 """A ``${name}`` of a bind path (commons-lang's ``StrSubstitutor`` default pattern)."""
-_TEMPLATE_NAME_TERMS_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-")
 
 # What panc's Template constructor refuses, by template kind: statement -> message.
 _STRUCTURE_ONLY = "only relative assigment and include statements are allowed in structure templates"
@@ -171,11 +170,7 @@ class AstBuilder:
         kind = first.value if len(children) == 4 else "ordinary"
         name_token = children[-2]
         name = name_token.value
-        if (
-            name.startswith("/")
-            or not all(char in _TEMPLATE_NAME_TERMS_OK for char in name.replace("/", ""))
-            or any(term == "" or term.startswith(".") for term in name.split("/"))
-        ):
+        if not is_valid_template_name(name):
             self._syntax(f"invalid template name '{name}'", name_token.span)
         self.ctx.kind = kind
         return Header(

@@ -195,7 +195,18 @@ def is_valid_template_name(name: str) -> bool:
     component or component starting with a dot."""
     if _TEMPLATE_NAME_CHARS.match(name) is None:
         return False
-    return all(part and not part.startswith(".") for part in name.split("/"))
+    parts = name.split("/")
+    while parts and parts[-1] == "":  # Java's split drops trailing empty strings
+        parts.pop()
+    return all(part and not part.startswith(".") for part in parts)
+
+
+_INCLUDE_NAME = re.compile(r"\w[\w+.-]*(/[\w+.-]+)*\Z", re.ASCII)
+
+
+def is_valid_include_name(name: str) -> bool:
+    """panc's ``IncludeStatement.validIdentifier``: ``^([\\w][\\w+.-]*)(/[\\w+.-]+)*$``."""
+    return _INCLUDE_NAME.match(name) is not None
 
 
 @functools.lru_cache(maxsize=16384)

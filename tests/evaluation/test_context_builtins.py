@@ -6,7 +6,7 @@ import gzip
 
 from pan_eval import compile_templates, error, profile, value
 
-from panc.diagnostics import EvaluationError, PanSyntaxError
+from panc.diagnostics import DeprecationFailure, EvaluationError, PanSyntaxError, UserError
 
 
 def test_append_and_prepend_forms() -> None:
@@ -165,6 +165,27 @@ def test_deprecated_follows_the_warnings_option() -> None:
     assert compile_templates(source, warnings="on").messages == ["old\n"]
     err = compile_templates(source, warnings="fatal").error
     assert err is not None and err.message == "deprecation error: old"
+    assert type(err) is DeprecationFailure
+
+
+def test_error_calls_and_deprecations_are_kinds_of_their_own() -> None:
+    assert type(error("'/a' = error('boom');\n")) is UserError
+    # the kind goes by what raised it, not by the text of the message
+    assert type(error("'/a' = 'x' + undef_variable_user_initiated_error;\n")) is EvaluationError
+    assert type(error("'/a' = to_long(' user-initiated error: ');\n")) is EvaluationError
+    # reported again where an external path met them: the same kind
+    failing = {
+        "obj": "object template obj;\n'/r' = value('other:/x');\n",
+        "other": "object template other;\n'/x' = error('in other');\n",
+    }
+    result = compile_templates(failing)
+    assert type(result.error) is UserError and "in other" in result.error.message
+    deprecating = {
+        "obj": "object template obj;\n'/r' = value('other:/x');\n",
+        # value() keeps the statement for run time (deprecated() is silent at compile time)
+        "other": "object template other;\n'/m' = 'old';\n'/x' = { m = value('/m'); deprecated(0, m); };\n",
+    }
+    assert type(compile_templates(deprecating, warnings="fatal").error) is DeprecationFailure
 
 
 def test_dict_keys_are_checked_at_compile_time() -> None:

@@ -41,6 +41,9 @@ class Recorder(EvaluationHooks):
     def on_path_write(self, path: str, value: Any, span: Span, template_name: str) -> None:
         self.events.append(("write", path, value, span.range_text(), template_name))
 
+    def on_deprecation(self, message: str, span: Span) -> None:
+        self.events.append(("deprecation", message, span.range_text()))
+
     def on_error(self, error: Any) -> None:
         self.events.append(("error", error.message))
 
@@ -61,6 +64,15 @@ def test_hooks_see_statements_includes_calls_and_writes() -> None:
     assert ("statement", "2.1-2.11", "inc") in statements
     assert ("statement", "2.16-2.30", "obj") in statements  # x = ARGV[0] + 1, inside f
     assert events.index(("enter", "inc", "3.1-3.14")) < events.index(("write", "/b", "B", "2.1-2.11", "inc"))
+
+
+def test_deprecations_are_reported_to_the_hooks_when_printed() -> None:
+    source = {"obj": "object template obj;\n'/a' = { debug('not one'); deprecated(0, 'old'); };\n"}
+    for warnings, expected in (("on", [("deprecation", "old", "2.28-2.47")]), ("off", [])):
+        recorder = Recorder()
+        result = compile_templates(source, hooks=recorder, warnings=warnings, debug=True)
+        assert result.error is None
+        assert [e for e in recorder.events if e[0] == "deprecation"] == expected
 
 
 def test_on_error_gets_the_error() -> None:

@@ -9,6 +9,7 @@ import pytest
 from dap_support import Debugger, Recorder, fixture_path, line_of
 
 from panc.cli import run as panc_run
+from panc.diagnostics import DeprecationFailure, EvaluationError, UserError, ValidationError
 from pandbg import run as pandbg_run
 from pandbg.session import DataSpec, DebugSession, FunctionSpec, LaunchConfig, LineSpec, SessionError
 
@@ -172,7 +173,7 @@ def test_hit_condition(debugger: Debugger) -> None:
     assert not bad[0].verified and "invalid hit condition" in (bad[0].message or "")
     bad = debugger.session.set_line_breakpoints(fixture_path("node1.pan"), [LineSpec(body, condition="v >=")])
     assert not bad[0].verified
-    assert (bad[0].message or "").startswith("invalid condition: parse error: Encountered: }")
+    assert bad[0].message == "invalid condition: parse error: expected an expression before '}'"
 
 
 def test_function_breakpoints_on_user_functions_and_builtins(debugger: Debugger) -> None:
@@ -245,7 +246,7 @@ def test_set_expression_and_set_variable_write_for_real(debugger: Debugger) -> N
     assert debugger.session.evaluate("GREETING").value == '"bye"'
     with pytest.raises(SessionError, match="parse error"):
         debugger.session.set_expression("/system/x", "1 +")
-    with pytest.raises(SessionError, match=r"^parse error: Encountered: ="):
+    with pytest.raises(SessionError, match=r"^parse error: expected .* before '='$"):
         debugger.session.set_expression("1 + 1", "2")  # not something one can assign to
     with pytest.raises(SessionError):
         debugger.session.set_expression("/system/hostname/deeper", "1")
@@ -313,6 +314,14 @@ def test_exception_filters_are_separate(debugger: Debugger) -> None:
     assert debugger.recorder.exit_code() == 1
     with pytest.raises(SessionError, match="unknown exception filter"):
         debugger.session.set_exception_filters(["everything"])
+
+
+def test_exception_filters_follow_the_kind_of_error_not_its_text() -> None:
+    assert pandbg_run.error_kind(UserError("[obj] user-initiated error: x")) == "error"
+    assert pandbg_run.error_kind(DeprecationFailure("deprecation error: old")) == "deprecation"
+    assert pandbg_run.error_kind(ValidationError("[obj] user-initiated error: in a check")) == "validation"
+    for look_alike in ("to_long() cannot convert ' user-initiated error: '", "deprecation error: not one"):
+        assert pandbg_run.error_kind(EvaluationError(look_alike)) == "evaluation"
 
 
 def test_validation_error_stop(debugger: Debugger) -> None:

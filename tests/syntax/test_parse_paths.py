@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from panc.syntax.paths import Path, PathSyntaxError, TermError, escape, parse_key, parse_path, unescape
+from panc.syntax.paths import (
+    Path,
+    PathSyntaxError,
+    TermError,
+    escape,
+    is_valid_include_name,
+    is_valid_template_name,
+    parse_key,
+    parse_path,
+    unescape,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,6 +71,45 @@ def test_invalid_paths(text: str, error: type[Exception], message: str) -> None:
 def test_a_prefixed_relative_path_may_start_with_an_index() -> None:
     assert parse_path("0/a", index_first=True) == Path("relative", (0, "a"))
     assert parse_path("a", index_first=True).under(parse_path("/p")) == Path("absolute", ("p", "a"))
+
+
+@pytest.mark.parametrize(
+    ("name", "valid"),
+    [
+        ("foo", True),
+        ("+foo", True),
+        ("-foo", True),
+        ("_foo", True),
+        ("a/+b", True),
+        ("a/-b", True),
+        ("a.b/c.d", True),
+        ("a/", True),  # Java's split drops the trailing empty term
+        ("+", True),
+        (".foo", False),
+        ("a/.b", False),
+        ("a//b", False),
+        ("/a", False),
+        ("a b", False),
+        ("é", False),
+        ("", False),
+    ],
+)
+def test_template_names(name: str, valid: bool) -> None:
+    assert is_valid_template_name(name) is valid
+    if valid and name:
+        assert parse_path(f"{name}:/x") == Path("external", ("x",), name)
+    else:
+        with pytest.raises(PathSyntaxError, match=re.escape(f"invalid authority ({name}) in path")):
+            parse_path(f"{name}:/x")
+
+
+def test_include_names_must_start_with_a_word_character() -> None:
+    # panc's IncludeStatement.validIdentifier, stricter than a template name
+    assert is_valid_include_name("a/+b")
+    assert is_valid_include_name("_x.y-z")
+    assert not is_valid_include_name("+foo")
+    assert not is_valid_include_name("-foo")
+    assert not is_valid_include_name(".foo")
 
 
 def test_path_text_round_trips() -> None:

@@ -1,7 +1,7 @@
 """``panc diff OLD_DIR NEW_DIR``: per object, the profile paths added, removed and changed.
 
 ``panc diff REV_OLD [REV_NEW] -- PANC_ARGS...`` compares what two git revisions build instead:
-each is built with the panc command line after ``--`` (``panc.revision_builds``); without
+each is built with the panc command line after ``--`` (``panc.build.revision_builds``); without
 ``REV_NEW`` the new side is the working tree, uncommitted edits included. Before committing:
 
     panc diff HEAD -- --include-path site:/usr/share/pan profiles/*.pan
@@ -202,9 +202,13 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
                            description="Compare two directories of profiles, or the profiles two git "
                                        "revisions build (REV_NEW omitted: the working tree), object by "
                                        "object.")
-    parser.add_argument("old", metavar="OLD")
-    parser.add_argument("new", metavar="NEW", nargs="?")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("old", metavar="OLD",
+                        help="the old build's output directory, or the old git revision (with --)")
+    parser.add_argument("new", metavar="NEW", nargs="?",
+                        help="the new build's output directory, or the new git revision (with --; "
+                             "default: the working tree)")
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="the report as text, one line per path, or as JSON (default: text)")
     parser.add_argument("--repo", metavar="DIR", help="the git repository (default: the current directory's)")
     try:
         args = parser.parse_args(argv if panc_args is None else argv[: argv.index("--")])
@@ -235,7 +239,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
 def _run_revisions(args: argparse.Namespace, panc_args: list[str], stdout: TextIO, stderr: TextIO) -> int:
     """Build both revisions and compare what they built."""
     # imported here: comparing two directories needs neither git nor panc's build
-    from panc.revision_builds import RevisionError, built_revisions  # pylint: disable=import-outside-toplevel
+    from panc.build.revision_builds import RevisionError, built_revisions  # pylint: disable=import-outside-toplevel
 
     try:
         with built_revisions(args.old, args.new, panc_args, stderr, args.repo) as (old, new):
