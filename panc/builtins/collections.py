@@ -16,6 +16,7 @@ from panc.evaluation.control import not_constant
 from panc.evaluation.resources import put_child
 from panc.evaluation.terms import value_term
 from panc.evaluation.values import (
+    NULL,
     UNDEF,
     Value,
     deep_copy,
@@ -143,6 +144,20 @@ def pan_key(args: list[Value]) -> str:
 _MERGE_TYPES = "merge() arguments must be all lists or dicts"
 
 
+def put_in_order(items: list[Value]) -> list[Value]:
+    """The list panc's builtins build with ``put(n++, item)``: a null item is not stored but
+    its position is counted, so a later item leaves an undef hole (``[undef, 1]`` of the items
+    null, 1) and trailing nulls vanish."""
+    if NULL not in items:
+        return items
+    result: list[Value] = []
+    for position, item in enumerate(items):
+        if item is not NULL:
+            result.extend([UNDEF] * (position - len(result)))
+            result.append(item)
+    return result
+
+
 @builtin(
     "merge",
     min_args=1,
@@ -169,7 +184,7 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
         for arg in args:
             if type(arg) is not list:
                 raise BuiltinError(_MERGE_TYPES)
-        return [item for arg in args for item in arg]
+        return put_in_order([item for arg in args for item in arg])
     raise BuiltinError(_MERGE_TYPES)
 
 
@@ -229,7 +244,7 @@ def splice(args: list[Value]) -> str | list[Value]:
         if type(repl) is not list:
             raise BuiltinError(_SPLICE_REPLACEMENT)
         begin, end = _splice_range(len(target), start, count, "list")
-        return target[:begin] + repl + target[end:]
+        return put_in_order(target[:begin] + repl + target[end:])
     raise BuiltinError("first argument of splice() must be a string or list")
 
 

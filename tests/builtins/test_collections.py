@@ -98,6 +98,14 @@ def test_merge_lists_and_dicts() -> None:
     assert merged is not first and first == [1]
 
 
+def test_merge_and_splice_store_list_items_as_panc_does() -> None:
+    # panc puts items one by one at counted positions: a null is not stored but counted
+    # (tests/oracle/cases/bi-extra: merge_nulls, splice_nulls)
+    assert call("merge", [NULL, 1], [NULL]) == [UNDEF, 1]
+    assert call("merge", [1], [NULL, NULL, 5]) == [1, UNDEF, UNDEF, 5]
+    assert call("splice", [1, NULL, 2, NULL], 0, 1) == [UNDEF, 2]
+
+
 def test_merge_errors() -> None:
     # panc's texts (tests/oracle/cases/bi-collections: merge_*)
     assert fails("merge", [1, 2, 3], {"a": "A"}) == "merge() arguments must be all lists or dicts"
