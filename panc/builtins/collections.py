@@ -40,10 +40,13 @@ def _hash_key(key: Value) -> str:
     return term
 
 
+_EVEN_NUMBER = "hash/nlist function must have an even number of arguments"
+
+
 def _check_hash(args: list[Value], where: object) -> None:
     """panc's ``Hash.getInstance``: constant keys must be valid keys, and distinct."""
     if len(args) % 2:
-        raise PanSyntaxError("hash/nlist function must have an even number of arguments", where)  # type: ignore[arg-type]
+        raise PanSyntaxError(_EVEN_NUMBER, where)  # type: ignore[arg-type]
     seen: set[str] = set()
     try:
         for position in range(0, len(args), 2):
@@ -61,6 +64,8 @@ def _check_hash(args: list[Value], where: object) -> None:
 def _build_dict(args: list[Value]) -> dict[str, Value]:
     """panc's ``createHashFromArgs``: a null value removes its key; a key given twice is an
     error (unless the first time it only removed itself)."""
+    if len(args) % 2:  # refused when compiled (_check_hash); kept for direct calls
+        raise BuiltinError(_EVEN_NUMBER)
     result: dict[str, Value] = {}
     for position in range(0, len(args), 2):
         key = _hash_key(args[position])
