@@ -26,6 +26,13 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 )
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+"""Characters outside the BMP, which Java's serializer writes as character references."""
+
+
+def _character_reference(found: re.Match[str]) -> str:
+    return f"&#{ord(found.group())};"
+
 
 def render(profile: dict[str, Value]) -> str:
     """The pan XML document of a profile root."""
@@ -70,6 +77,8 @@ def _write_element(out: list[str], v: Value, attributes: str, depth: int) -> Non
             attributes += ' encoding="base64"'
         else:
             text = v.translate(_TEXT_ESCAPES)
+            if not text.isascii():
+                text = _ASTRAL.sub(_character_reference, text)
         _write_scalar(out, indent, "string", attributes, text)
     elif t is bool:
         _write_scalar(out, indent, "boolean", attributes, "true" if v else "false")
