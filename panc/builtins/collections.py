@@ -49,7 +49,10 @@ def dict_key(function: str, key: Value) -> str:
 def _checked_key(key: str) -> str | None:
     """The key as stored (braces escaped), or None when invalid; templates repeat their keys."""
     if len(key) >= 2 and key[0] == "{" and key[-1] == "}":
-        return paths.escape(key[1:-1])
+        try:
+            return paths.escape(key[1:-1])
+        except paths.PathSyntaxError:
+            return None
     return key if is_valid_key(key) else None
 
 

@@ -37,15 +37,19 @@ from panc.syntax import paths
 def escape(args: list[Value]) -> str:
     """Escape a string so that it can be used as a dict key inside paths. Every character that
     is not an ASCII letter or digit, and a leading digit, is replaced by an underscore followed
-    by its two-digit hex code (one per UTF-8 byte): ``escape("1+1")`` is ``"_31_2b1"``. The
-    empty string gives ``"_"``."""
-    return paths.escape(string_arg("escape", args, 0))
+    by its two-digit hex code: ``escape("1+1")`` is ``"_31_2b1"``. The empty string gives
+    ``"_"``. As in panc, characters beyond U+00FF cannot be escaped (an error)."""
+    try:
+        return paths.escape(string_arg("escape", args, 0))
+    except paths.PathSyntaxError as error:
+        raise BuiltinError(str(error)) from None
 
 
 @builtin("unescape", min_args=1, max_args=1, signature="unescape(str)")
 def unescape(args: list[Value]) -> str:
     """Replace the escape sequences made by ``escape`` (an underscore followed by two hex
-    digits) with the characters they stand for, giving back the original string."""
+    digits) with the characters of these codes (U+0000 to U+00FF), giving back the original
+    string."""
     return paths.unescape(string_arg("unescape", args, 0))
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from panc.evaluation.control import EvalFailure
 from panc.evaluation.values import type_name
-from panc.syntax.paths import escape, expand_braces
+from panc.syntax.paths import PathSyntaxError, digit_key_message, escape, expand_braces, long_index
 
 _KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+.\-]*\Z")
 _DIGITS = re.compile(r"[0-9]+\Z")
@@ -39,14 +39,28 @@ def string_term(text: str) -> Term:
     if text in _valid_keys:
         return text
     if len(text) >= 2 and text[0] == "{" and text[-1] == "}" and "{" not in text[1:-1]:
-        text = escape(text[1:-1])
+        text = _escaped(text[1:-1])
     if _DIGITS.match(text):
         if len(text) > 1 and text[0] == "0":
             raise EvalFailure(f"list index '{text}' has leading zeros")
-        return int(text)
+        return _index(text)
     if not is_valid_key(text):
         raise EvalFailure(f"invalid path term '{text}'")
     return text
+
+
+def _escaped(text: str) -> str:
+    try:
+        return escape(text)
+    except PathSyntaxError as error:
+        raise EvalFailure(str(error)) from None
+
+
+def _index(digits: str) -> int:
+    index = long_index(digits)
+    if index is None:
+        raise EvalFailure(digit_key_message(digits))
+    return index
 
 
 def value_term(value: object) -> Term:
@@ -105,12 +119,15 @@ def _path_term(text: str, path: str) -> Term:
     if text in _valid_keys:
         return text
     if "{" in text:
-        text = expand_braces(text)  # balanced: _split_terms checked the whole path
+        try:
+            text = expand_braces(text)  # balanced: _split_terms checked the whole path
+        except PathSyntaxError as error:  # a character escape() cannot take
+            raise EvalFailure(str(error)) from None
     if _INDEX.match(text):
         digits = text.lstrip("-")
         if len(digits) > 1 and digits[0] == "0":
             raise EvalFailure(f"invalid path '{path}': index '{text}' has leading zeros")
-        return int(text)
+        return _index(text)
     if not is_valid_key(text):
         raise EvalFailure(f"invalid path '{path}': '{text}' is not a valid path term")
     return text

@@ -161,8 +161,8 @@ class AstBuilder:
         final = len(children) == 5
         path_token, operator, value, semicolon = children[-4:]
         written = self._string(path_token)
-        path = self._assignment_path(written, path_token.span)
         span = _join(children[0].span, semicolon.span)
+        path = self._assignment_path(written, span)  # panc reports a bad path on the statement
         if ":" not in path:  # an external path has its own diagnostic
             relative = bool(path) and not path.startswith("/")
             self._allowed("relative assignment" if relative else "absolute assignment", span)

@@ -24,6 +24,7 @@ _INDEX = re.compile(r"-?[0-9]+\Z")
 _TEMPLATE_NAME = re.compile(r"[A-Za-z0-9_+.-]+(?:/[A-Za-z0-9_+.-]+)*\Z")
 _ESCAPED = re.compile(r"_([0-9a-fA-F]{2})")
 _PLAIN = re.compile(r"[A-Za-z0-9]")
+_LONG_DIGITS = 19
 
 
 class PathSyntaxError(ValueError):
@@ -65,17 +66,26 @@ class Path:
 
 
 def escape(text: str) -> str:
-    """panc's ``escape()``: each byte of a character that is not an ASCII letter or digit, and
-    a leading digit, becomes ``_hh`` (lower-case hex); the empty string becomes ``_``."""
+    """panc's ``escape()``: each character that is not an ASCII letter or digit, and a leading
+    digit, becomes ``_hh`` (its code, lower-case hex); the empty string becomes ``_``. Like
+    panc, only characters up to U+00FF can be escaped (``PathSyntaxError`` for the others)."""
     if not text:
         return "_"
     out: list[str] = []
     for position, char in enumerate(text):
         if _PLAIN.match(char) and not (position == 0 and char.isdigit()):
             out.append(char)
+        elif char <= "\xff":
+            out.append(f"_{ord(char):02x}")
         else:
-            out.extend(f"_{byte:02x}" for byte in char.encode("utf-8"))
+            raise PathSyntaxError(f"string contains character which cannot be escaped: {_java_code(char):x}")
     return "".join(out)
+
+
+def _java_code(char: str) -> int:
+    """The code panc sees: a byte that is not UTF-8 (read as a lone surrogate) is U+FFFD to it."""
+    code = ord(char)
+    return 0xFFFD if 0xDC80 <= code <= 0xDCFF else code
 
 
 def unescape(text: str) -> str:
@@ -84,17 +94,7 @@ def unescape(text: str) -> str:
         return ""
     if "_" not in text:
         return text
-    raw = _ESCAPED.sub(lambda m: "\x00" + m.group(1), text)
-    data = bytearray()
-    pos = 0
-    while pos < len(raw):
-        if raw[pos] == "\x00":
-            data.append(int(raw[pos + 1 : pos + 3], 16))
-            pos += 3
-        else:
-            data.extend(raw[pos].encode("utf-8"))
-            pos += 1
-    return data.decode("utf-8", errors="replace")
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
 def expand_braces(text: str) -> str:
@@ -125,13 +125,30 @@ def expand_braces(text: str) -> str:
     return "".join(out)
 
 
+def long_index(text: str) -> int | None:
+    """The index an all-digits term (``-?[0-9]+``) stands for; ``None`` beyond a 64-bit long,
+    where panc takes the term for a key (that starts with a digit: an error)."""
+    if len(text.lstrip("-")) > _LONG_DIGITS:
+        return None
+    value = int(text)
+    return value if -(2**63) <= value < 2**63 else None
+
+
+def digit_key_message(text: str) -> str:
+    """panc's error for a term of digits too long for an index."""
+    return f"path term or nlist key cannot start with a digit: '{text}'"
+
+
 def parse_term(text: str) -> str | int:
     """One path term: an ``int`` index or a ``str`` key (``{...}`` already expanded)."""
     if _INDEX.match(text):
         digits = text.lstrip("-")
         if len(digits) > 1 and digits[0] == "0":
             raise PathSyntaxError(f"list index '{text}' has leading zeros")
-        return int(text)
+        index = long_index(text)
+        if index is None:
+            raise PathSyntaxError(digit_key_message(text))
+        return index
     if _KEY.match(text):
         return text
     raise PathSyntaxError(f"invalid path term '{text}'")
@@ -183,6 +200,8 @@ def parse_path(text: str) -> Path:
         try:
             terms.append(parse_term(part))
         except PathSyntaxError as error:
+            if str(error) == digit_key_message(part):  # panc says just that
+                raise
             raise PathSyntaxError(f"invalid path '{text}': {error}") from None
     if isinstance(terms[0], int):
         raise PathSyntaxError(f"invalid path '{text}': the first term must be a dict key, not an index")
