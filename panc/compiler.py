@@ -18,8 +18,6 @@ import gc
 import importlib
 import os
 import re
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +25,7 @@ from typing import Any
 # Importing the builtin families registers them (pure ones, then those needing the evaluator).
 import panc.builtins  # pylint: disable=unused-import
 import panc.builtins.context  # noqa: F401  # pylint: disable=unused-import
+from panc.deep_stack import call_with_deep_stack
 from panc.diagnostics import (
     Diagnostic,
     EvaluationError,
@@ -51,8 +50,6 @@ from panc.types import insert_defaults, validate_profile
 
 __all__ = ["CompileOptions", "Compiler", "Dependency", "ObjectNotFoundError", "ObjectResult"]
 
-_STACK_SIZE = 512 * 1024 * 1024
-_RECURSION_LIMIT = 200_000
 _MISNAMED = "misplaced or misnamed template; relative directory and name must match '{}'"
 
 
@@ -442,54 +439,14 @@ class Compiler:
             self.message_sink(message)
 
 
-def _start_thread(target: Callable[[], None]) -> threading.Thread | None:
-    """A started thread with the largest stack the system grants (``None`` if none)."""
-    old_size = threading.stack_size()
-    try:
-        for size in (_STACK_SIZE, _STACK_SIZE // 8):
-            try:
-                threading.stack_size(size)
-                thread = threading.Thread(target=target, name="panc-evaluator")
-                thread.start()
-                return thread
-            except (RuntimeError, ValueError, MemoryError):
-                continue
-        return None
-    finally:
-        threading.stack_size(old_size)
-
-
 def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
-    """Run ``work`` on a thread with a large stack and a high recursion limit.
-
-    Pan's own limits (max-recursion, max-iteration) stop runaway templates long before
-    these limits; they only make sure that deep but legal nesting never overflows Python.
-    """
-    outcome: list[ObjectResult | BaseException] = []
-
-    def target() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as error:  # pylint: disable=broad-exception-caught  # re-raised below
-            outcome.append(error)
-
+    """Run ``work`` on a thread with a large stack and a high recursion limit (``panc.deep_stack``)."""
     # The cyclic garbage collector would spend most of a compile walking the (acyclic) ASTs
     # and profile trees; a compile creates next to no cycles, so it is paused meanwhile.
     collecting = gc.isenabled()
     gc.disable()
-    old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
     try:
-        thread = _start_thread(target)
-        if thread is None:  # no thread with a big stack can be had here: run in place
-            target()
-        else:
-            thread.join()
+        return call_with_deep_stack(work)
     finally:
-        sys.setrecursionlimit(old_limit)
         if collecting:
             gc.enable()
-    result = outcome[0]
-    if isinstance(result, BaseException):
-        raise result
-    return result

@@ -3,6 +3,8 @@
 Two-space indentation, ``"key": value``, dict keys in panc's order, native numbers and
 booleans, no final newline, and Gson's HTML-safe string escaping (``<``, ``>``, ``&``, ``=``
 and ``'`` become ``\\u003c``...: ``json_string``, shared with the ``json_encode`` builtin).
+
+The tree is walked with a stack of its own, not Python's: a profile of any depth is written.
 """
 
 from __future__ import annotations
@@ -16,45 +18,49 @@ _INDENT = "  "
 def render(profile: dict[str, Value]) -> str:
     """The JSON document of a profile root."""
     out: list[str] = []
-    _write_value(out, profile, 0)
+    # What is left to write, last first: text as it is, or (value, depth) to render.
+    pending: list[str | tuple[Value, int]] = [(profile, 0)]
+    push = pending.append
+    while pending:
+        item = pending.pop()
+        if type(item) is str:
+            out.append(item)
+            continue
+        v, depth = item  # type: ignore[misc]
+        t = type(v)
+        if t is dict:
+            if not v:
+                out.append("{}")
+                continue
+            inner = "\n" + _INDENT * (depth + 1)
+            push("\n" + _INDENT * depth + "}")
+            keys = sorted_keys(v)  # type: ignore[arg-type]
+            for position in range(len(keys) - 1, -1, -1):
+                key = keys[position]
+                push((v[key], depth + 1))  # type: ignore[index]
+                push(("," if position else "{") + inner + json_string(key) + ": ")
+        elif t is list:
+            if not v:
+                out.append("[]")
+                continue
+            inner = "\n" + _INDENT * (depth + 1)
+            push("\n" + _INDENT * depth + "]")
+            for position in range(len(v) - 1, -1, -1):  # type: ignore[arg-type]
+                push((v[position], depth + 1))  # type: ignore[index]
+                push(("," if position else "[") + inner)
+        else:
+            out.append(_scalar(v))
     return "".join(out)
 
 
-def _write_value(out: list[str], v: Value, depth: int) -> None:
+def _scalar(v: Value) -> str:
     t = type(v)
-    if t is dict:
-        if not v:
-            out.append("{}")
-            return
-        inner = "\n" + _INDENT * (depth + 1)
-        separator = "{"
-        for key in sorted_keys(v):
-            out.append(separator)
-            out.append(inner)
-            out.append(json_string(key))
-            out.append(": ")
-            _write_value(out, v[key], depth + 1)
-            separator = ","
-        out.append("\n" + _INDENT * depth + "}")
-    elif t is list:
-        if not v:
-            out.append("[]")
-            return
-        inner = "\n" + _INDENT * (depth + 1)
-        separator = "["
-        for item in v:
-            out.append(separator)
-            out.append(inner)
-            _write_value(out, item, depth + 1)
-            separator = ","
-        out.append("\n" + _INDENT * depth + "]")
-    elif t is str:
-        out.append(json_string(v))
-    elif t is bool:
-        out.append("true" if v else "false")
-    elif t is int:
-        out.append(str(v))
-    elif t is float:
-        out.append(format_double(v))
-    else:
-        raise TypeError(f"not a profile value: {v!r}")
+    if t is str:
+        return json_string(v)  # type: ignore[arg-type]
+    if t is bool:
+        return "true" if v else "false"
+    if t is int:
+        return str(v)
+    if t is float:
+        return format_double(v)  # type: ignore[arg-type]
+    raise TypeError(f"not a profile value: {v!r}")

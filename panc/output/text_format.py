@@ -12,22 +12,19 @@ _INDENT = "  "
 
 
 def render(profile: dict[str, Value]) -> str:
-    """The text tree of a profile root."""
+    """The text tree of a profile root (walked with a stack of its own: any depth)."""
     out: list[str] = []
-    _write_node(out, "profile", profile, 0)
+    pending: list[tuple[str, Value, int]] = [("profile", profile, 0)]
+    while pending:
+        name, v, depth = pending.pop()
+        indent = _INDENT * depth
+        t = type(v)
+        if t is dict:
+            out.append(f"{indent}+-{name}\n")
+            pending.extend((key, v[key], depth + 1) for key in reversed(sorted_keys(v)))  # type: ignore[index,arg-type]
+        elif t is list:
+            out.append(f"{indent}+-{name}\n")
+            pending.extend((str(index), v[index], depth + 1) for index in range(len(v) - 1, -1, -1))  # type: ignore[index,arg-type]
+        else:
+            out.append(f"{indent}$ {name} : ({type_name(v)}) '{format_scalar(v)}'\n")
     return "".join(out)
-
-
-def _write_node(out: list[str], name: str, v: Value, depth: int) -> None:
-    indent = _INDENT * depth
-    t = type(v)
-    if t is dict:
-        out.append(f"{indent}+-{name}\n")
-        for key in sorted_keys(v):
-            _write_node(out, key, v[key], depth + 1)
-    elif t is list:
-        out.append(f"{indent}+-{name}\n")
-        for index, item in enumerate(v):
-            _write_node(out, str(index), item, depth + 1)
-    else:
-        out.append(f"{indent}$ {name} : ({type_name(v)}) '{format_scalar(v)}'\n")

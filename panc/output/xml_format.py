@@ -3,7 +3,8 @@
 Byte-compatible with what the Java panc writes through the JDK's indenting XML serializer:
 the declaration is followed by the root element on the same line, children are indented by
 four spaces, empty elements are self-closing, and a string that cannot be XML text is written
-base64-encoded (of its UTF-8 bytes) with ``encoding="base64"``.
+base64-encoded (of its UTF-8 bytes) with ``encoding="base64"``. The tree is walked with a
+stack of its own, not Python's, so that a profile of any depth is written.
 """
 
 from __future__ import annotations
@@ -28,55 +29,64 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 
 
 def render(profile: dict[str, Value]) -> str:
-    """The pan XML document of a profile root."""
+    """The pan XML document of a profile root (walked with a stack of its own: any depth)."""
     out = [_HEADER]
     if not profile:
         out.append("/>\n")
         return "".join(out)
     out.append(">\n")
-    _write_dict_children(out, profile, 1)
-    out.append("</nlist>\n")
+    # What is left to write, last first: text as it is, or (value, attributes, depth) to render.
+    pending: list[str | tuple[Value, str, int]] = ["</nlist>\n"]
+    _push_dict_children(pending, profile, 1)
+    while pending:
+        item = pending.pop()
+        if type(item) is str:
+            out.append(item)
+            continue
+        v, attributes, depth = item  # type: ignore[misc]
+        indent = _INDENT * depth
+        t = type(v)
+        if t is dict:
+            if not v:
+                out.append(f"{indent}<nlist{attributes}/>\n")
+                continue
+            out.append(f"{indent}<nlist{attributes}>\n")
+            pending.append(f"{indent}</nlist>\n")
+            _push_dict_children(pending, v, depth + 1)  # type: ignore[arg-type]
+        elif t is list:
+            if not v:
+                out.append(f"{indent}<list{attributes}/>\n")
+                continue
+            out.append(f"{indent}<list{attributes}>\n")
+            pending.append(f"{indent}</list>\n")
+            pending.extend((item, "", depth + 1) for item in reversed(v))  # type: ignore[arg-type]
+        else:
+            _write_scalar_value(out, v, attributes, indent)
     return "".join(out)
 
 
-def _write_dict_children(out: list[str], d: dict[str, Value], depth: int) -> None:
-    for key in sorted_keys(d):
-        _write_element(out, d[key], f' name="{key.translate(_ATTRIBUTE_ESCAPES)}"', depth)
+def _push_dict_children(pending: list[str | tuple[Value, str, int]], d: dict[str, Value], depth: int) -> None:
+    for key in reversed(sorted_keys(d)):
+        pending.append((d[key], f' name="{key.translate(_ATTRIBUTE_ESCAPES)}"', depth))
 
 
-def _write_element(out: list[str], v: Value, attributes: str, depth: int) -> None:
-    indent = _INDENT * depth
+def _write_scalar_value(out: list[str], v: Value, attributes: str, indent: str) -> None:
     t = type(v)
-    if t is dict:
-        if not v:
-            out.append(f"{indent}<nlist{attributes}/>\n")
-            return
-        out.append(f"{indent}<nlist{attributes}>\n")
-        _write_dict_children(out, v, depth + 1)
-        out.append(f"{indent}</nlist>\n")
-    elif t is list:
-        if not v:
-            out.append(f"{indent}<list{attributes}/>\n")
-            return
-        out.append(f"{indent}<list{attributes}>\n")
-        for item in v:
-            _write_element(out, item, "", depth + 1)
-        out.append(f"{indent}</list>\n")
-    elif t is str:
-        if _NOT_XML_CHAR.search(v):
-            v = java_decoded(v)  # a template's undecodable bytes are U+FFFD to Java, a valid XML char
-        if _NOT_XML_CHAR.search(v):
-            text = base64.b64encode(java_utf8(v)).decode("ascii")
+    if t is str:
+        if _NOT_XML_CHAR.search(v):  # type: ignore[arg-type]
+            v = java_decoded(v)  # type: ignore[arg-type]  # undecodable bytes are U+FFFD to Java
+        if _NOT_XML_CHAR.search(v):  # type: ignore[arg-type]
+            text = base64.b64encode(java_utf8(v)).decode("ascii")  # type: ignore[arg-type]
             attributes += ' encoding="base64"'
         else:
-            text = v.translate(_TEXT_ESCAPES)
+            text = v.translate(_TEXT_ESCAPES)  # type: ignore[union-attr]
         _write_scalar(out, indent, "string", attributes, text)
     elif t is bool:
         _write_scalar(out, indent, "boolean", attributes, "true" if v else "false")
     elif t is int:
         _write_scalar(out, indent, "long", attributes, str(v))
     elif t is float:
-        _write_scalar(out, indent, "double", attributes, format_double(v))
+        _write_scalar(out, indent, "double", attributes, format_double(v))  # type: ignore[arg-type]
     else:
         raise TypeError(f"not a profile value: {v!r}")
 
