@@ -36,12 +36,9 @@ def _sha256(path: Path) -> str:
 @pytest.fixture(scope="module")
 def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("deep")
-    code, stdout, stderr = run_panc(
-        ["--output-dir", str(out), "--include-path", str(DEEP), "--formats", "json,pan,text,dep", str(DEEP / "deep.pan")]
-    )
-    assert (code, stdout, stderr) == (0, "", "")
-    code, stdout, stderr = run_panc(["--output-dir", str(out), "--include-path", str(DEEP), "--formats", "dot", str(DEEP / "deep1500.pan")])
-    assert (code, stdout, stderr) == (0, "", "")
+    common = ["--output-dir", str(out), "--include-path", str(DEEP), "--formats"]
+    assert run_panc([*common, "json,pan,text,dep", str(DEEP / "deep.pan")]) == (0, "", "")
+    assert run_panc([*common, "dot", str(DEEP / "deep1500.pan")]) == (0, "", "")
     return out
 
 
@@ -57,4 +54,5 @@ def test_deep_profile_dependencies(written: Path) -> None:
 def test_deep_profiles_are_read_back(written: Path) -> None:
     from_json = read_profile(written / "deep.json")
     from_xml = read_profile(written / "deep.xml")
-    assert json_format.render(from_xml) == json_format.render(from_json) == (written / "deep.json").read_text()  # type: ignore[arg-type]
+    expected = (written / "deep.json").read_text()
+    assert json_format.render(from_xml) == json_format.render(from_json) == expected  # type: ignore[arg-type]
