@@ -9,6 +9,8 @@ The tree is walked with a stack of its own, not Python's: a profile of any depth
 
 from __future__ import annotations
 
+from typing import Any
+
 from panc.builtins.encoding import json_string
 from panc.evaluation.values import Value, format_double, sorted_keys
 
@@ -17,46 +19,71 @@ _INDENT = "  "
 
 def render(profile: dict[str, Value]) -> str:
     """The JSON document of a profile root."""
-    out: list[str] = []
-    # What is left to write, last first: text as it is, or (value, depth) to render.
-    pending: list[str | tuple[Value, int]] = [(profile, 0)]
-    push = pending.append
-    while pending:
-        item = pending.pop()
-        if type(item) is str:
-            out.append(item)
-            continue
-        v, depth = item  # type: ignore[misc]
-        t = type(v)
-        if t is dict:
-            if not v:
-                out.append("{}")
-                continue
-            inner = "\n" + _INDENT * (depth + 1)
-            push("\n" + _INDENT * depth + "}")
-            keys = sorted_keys(v)  # type: ignore[arg-type]
-            for position in range(len(keys) - 1, -1, -1):
+    if not profile:
+        return "{}"
+    out = ["{"]
+    append = out.append
+    # The dicts and lists being written around the current one: (value, sorted keys or None
+    # for a list, next position, depth, indentation of its members).
+    stack: list[tuple[Any, list[str] | None, int, int, str]] = []
+    container: Any = profile
+    keys: list[str] | None = sorted_keys(profile)
+    position, depth = 0, 0
+    inner = "\n  "
+    while True:
+        size = len(container)
+        while position < size:
+            if keys is not None:
                 key = keys[position]
-                push((v[key], depth + 1))  # type: ignore[index]
-                push(("," if position else "{") + inner + json_string(key) + ": ")
-        elif t is list:
-            if not v:
-                out.append("[]")
-                continue
-            inner = "\n" + _INDENT * (depth + 1)
-            push("\n" + _INDENT * depth + "]")
-            for position in range(len(v) - 1, -1, -1):  # type: ignore[arg-type]
-                push((v[position], depth + 1))  # type: ignore[index]
-                push(("," if position else "[") + inner)
-        else:
-            out.append(_scalar(v))
-    return "".join(out)
+                child = container[key]
+                if position:
+                    append(",")
+                append(inner)
+                append(json_string(key))
+                append(": ")
+            else:
+                child = container[position]
+                if position:
+                    append(",")
+                append(inner)
+            position += 1
+            t = type(child)
+            if t is dict:
+                if child:
+                    append("{")
+                    stack.append((container, keys, position, depth, inner))
+                    container, keys, position, depth = child, sorted_keys(child), 0, depth + 1
+                    inner = "\n" + _INDENT * (depth + 1)
+                    size = len(container)
+                    continue
+                append("{}")
+            elif t is list:
+                if child:
+                    append("[")
+                    stack.append((container, keys, position, depth, inner))
+                    container, keys, position, depth = child, None, 0, depth + 1
+                    inner = "\n" + _INDENT * (depth + 1)
+                    size = len(container)
+                    continue
+                append("[]")
+            elif t is str:
+                append(json_string(child))
+            else:
+                append(_scalar(child))
+        append("\n" + _INDENT * depth + ("}" if keys is not None else "]"))
+        if not stack:
+            return "".join(out)
+        container, keys, position, depth, inner = stack.pop()
 
 
 def _scalar(v: Value) -> str:
     t = type(v)
     if t is str:
-        return json_string(v)  # type: ignore[arg-type]
+        return json_string(v)
+    if t is dict:
+        return "{}"
+    if t is list:
+        return "[]"  # type: ignore[arg-type]
     if t is bool:
         return "true" if v else "false"
     if t is int:

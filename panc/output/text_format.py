@@ -6,6 +6,8 @@ level, list children named by their index, strings written raw.
 
 from __future__ import annotations
 
+from typing import Any
+
 from panc.evaluation.values import Value, format_scalar, sorted_keys, type_name
 
 _INDENT = "  "
@@ -13,18 +15,34 @@ _INDENT = "  "
 
 def render(profile: dict[str, Value]) -> str:
     """The text tree of a profile root (walked with a stack of its own: any depth)."""
-    out: list[str] = []
-    pending: list[tuple[str, Value, int]] = [("profile", profile, 0)]
-    while pending:
-        name, v, depth = pending.pop()
-        indent = _INDENT * depth
-        t = type(v)
-        if t is dict:
-            out.append(f"{indent}+-{name}\n")
-            pending.extend((key, v[key], depth + 1) for key in reversed(sorted_keys(v)))  # type: ignore[index,arg-type]
-        elif t is list:
-            out.append(f"{indent}+-{name}\n")
-            pending.extend((str(index), v[index], depth + 1) for index in range(len(v) - 1, -1, -1))  # type: ignore[index,arg-type]
-        else:
-            out.append(f"{indent}$ {name} : ({type_name(v)}) '{format_scalar(v)}'\n")
-    return "".join(out)
+    out = ["+-profile\n"]
+    append = out.append
+    # The dicts and lists being written around the current one: (value, sorted keys or None
+    # for a list, next position, indentation of its members).
+    stack: list[tuple[Any, list[str] | None, int, str]] = []
+    container: Any = profile
+    keys: list[str] | None = sorted_keys(profile)
+    position = 0
+    indent = _INDENT
+    while True:
+        size = len(container)
+        while position < size:
+            if keys is not None:
+                name = keys[position]
+                child = container[name]
+            else:
+                name = str(position)
+                child = container[position]
+            position += 1
+            t = type(child)
+            if t is dict or t is list:
+                append(f"{indent}+-{name}\n")
+                stack.append((container, keys, position, indent))
+                container, keys, position = child, (sorted_keys(child) if t is dict else None), 0
+                indent += _INDENT
+                size = len(container)
+                continue
+            append(f"{indent}$ {name} : ({type_name(child)}) '{format_scalar(child)}'\n")
+        if not stack:
+            return "".join(out)
+        container, keys, position, indent = stack.pop()

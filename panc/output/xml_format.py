@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import re
+from typing import Any
 
 from panc.builtins.strings import java_decoded, java_utf8
 from panc.evaluation.values import Value, format_double, sorted_keys
@@ -29,45 +30,51 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
 
 
 def render(profile: dict[str, Value]) -> str:
-    """The pan XML document of a profile root (walked with a stack of its own: any depth)."""
+    """The pan XML document of a profile root."""
     out = [_HEADER]
     if not profile:
         out.append("/>\n")
         return "".join(out)
     out.append(">\n")
-    # What is left to write, last first: text as it is, or (value, attributes, depth) to render.
-    pending: list[str | tuple[Value, str, int]] = ["</nlist>\n"]
-    _push_dict_children(pending, profile, 1)
-    while pending:
-        item = pending.pop()
-        if type(item) is str:
-            out.append(item)
-            continue
-        v, attributes, depth = item  # type: ignore[misc]
-        indent = _INDENT * depth
-        t = type(v)
-        if t is dict:
-            if not v:
-                out.append(f"{indent}<nlist{attributes}/>\n")
+    append = out.append
+    # The dicts and lists being written around the current one: (value, sorted keys or None
+    # for a list, next position, indentation of its elements).
+    stack: list[tuple[Any, list[str] | None, int, str]] = []
+    container: Any = profile
+    keys: list[str] | None = sorted_keys(profile)
+    position = 0
+    indent = _INDENT
+    while True:
+        size = len(container)
+        while position < size:
+            if keys is not None:
+                key = keys[position]
+                child = container[key]
+                attributes = f' name="{key.translate(_ATTRIBUTE_ESCAPES)}"'
+            else:
+                child = container[position]
+                attributes = ""
+            position += 1
+            t = type(child)
+            if t is dict or t is list:
+                tag = "nlist" if t is dict else "list"
+                if not child:
+                    append(f"{indent}<{tag}{attributes}/>\n")
+                    continue
+                append(f"{indent}<{tag}{attributes}>\n")
+                stack.append((container, keys, position, indent))
+                container, keys, position = child, (sorted_keys(child) if t is dict else None), 0
+                indent += _INDENT
+                size = len(container)
                 continue
-            out.append(f"{indent}<nlist{attributes}>\n")
-            pending.append(f"{indent}</nlist>\n")
-            _push_dict_children(pending, v, depth + 1)  # type: ignore[arg-type]
-        elif t is list:
-            if not v:
-                out.append(f"{indent}<list{attributes}/>\n")
-                continue
-            out.append(f"{indent}<list{attributes}>\n")
-            pending.append(f"{indent}</list>\n")
-            pending.extend((item, "", depth + 1) for item in reversed(v))  # type: ignore[arg-type]
-        else:
-            _write_scalar_value(out, v, attributes, indent)
+            _write_scalar_value(out, child, attributes, indent)
+        if not stack:
+            break
+        closed = "nlist" if keys is not None else "list"
+        container, keys, position, indent = stack.pop()
+        append(f"{indent}</{closed}>\n")
+    append("</nlist>\n")
     return "".join(out)
-
-
-def _push_dict_children(pending: list[str | tuple[Value, str, int]], d: dict[str, Value], depth: int) -> None:
-    for key in reversed(sorted_keys(d)):
-        pending.append((d[key], f' name="{key.translate(_ATTRIBUTE_ESCAPES)}"', depth))
 
 
 def _write_scalar_value(out: list[str], v: Value, attributes: str, indent: str) -> None:
