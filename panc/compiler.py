@@ -36,6 +36,7 @@ from panc.diagnostics import (
     ValidationError,
     error_from_diagnostic,
 )
+from panc.evaluation import memory
 from panc.evaluation.build import Dependency, ObjectBuild
 from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.dml import Code, CompileEnv, DmlCompiler
@@ -68,6 +69,9 @@ class CompileOptions:
     debug_ns_exclude: str | None = None
     warnings: str = "on"
     """``off``, ``on`` or ``fatal``: what ``deprecated()`` does."""
+    max_memory: int | None = None
+    """Memory budget of the process in bytes while compiling (``None``: a quarter of the RAM,
+    0: none); going past it is an evaluation error (``panc.evaluation.memory``)."""
 
 
 @dataclass
@@ -161,7 +165,8 @@ class Compiler:
 
     def compile_object(self, name_or_path: str) -> ObjectResult:
         """Build, default and validate one object given by template name or file path."""
-        return _run_with_big_stack(lambda: self._compile_object(name_or_path))
+        with memory.limited(self.options.max_memory):
+            return _run_with_big_stack(lambda: self._compile_object(name_or_path))
 
     def describe_file(self, path: str) -> tuple[str | None, list[Diagnostic]]:
         """The object template name a file declares (``None`` for other kinds) and its
@@ -248,6 +253,8 @@ class Compiler:
             state.error = error
         except RecursionError:
             state.error = EvaluationError("call depth limit exceeded (Python recursion limit reached)")
+        except (MemoryError, memory.MemoryLimitError) as error:  # the budget, or the system's memory
+            state.error = EvaluationError(getattr(error, "message", None) or memory.over_limit_message())
         finally:
             state.building = False
         return state
@@ -267,6 +274,8 @@ class Compiler:
             state.validation_error = error
         except RecursionError:
             state.validation_error = ValidationError("validation recursion too deep", build.object_path)
+        except MemoryError:
+            state.validation_error = EvaluationError(memory.over_limit_message())
         build.release()  # only the tree and the dependencies matter to other objects now
         return state.validation_error
 

@@ -15,6 +15,7 @@ import re
 from panc.builtins.arguments import dict_arg, long_arg
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.strings import from_units, java_range, to_units
+from panc.evaluation.memory import check_growth
 from panc.evaluation.values import (
     NULL,
     UNDEF,
@@ -138,6 +139,7 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
             raise BuiltinError(
                 f"merge() requires arguments of the same type: {type_name(args[0])} and {type_name(arg)}"
             )
+    check_growth(sum(len(arg) for arg in args) * _BYTES_PER_MEMBER)  # type: ignore[arg-type]
     if kind is list:
         return [item for arg in args for item in arg]
     merged: dict[str, Value] = {}
@@ -147,6 +149,10 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
                 raise BuiltinError(f"merge() found the key ({name}) in more than one dict")
             merged[name] = child
     return merged
+
+
+_BYTES_PER_MEMBER = 8
+"""What a list or dict costs per member at least (a reference), for the memory budget."""
 
 
 @builtin("splice", min_args=3, max_args=4, signature="splice(target, start, length[, repl])")

@@ -28,6 +28,7 @@ from panc.builtins.date_time_format import CONVERSIONS as DATE_TIME_CONVERSIONS
 from panc.builtins.date_time_format import format_date_time
 from panc.builtins.registry import BuiltinError, builtin
 from panc.evaluation.java_double import java_decimal_digits
+from panc.evaluation.memory import check_growth
 from panc.evaluation.values import NULL, UNDEF, Value, java_to_string
 
 _SPEC = re.compile(r"%(\d+\$)?([-#+ 0,(<]*)?(\d+)?(\.\d+)?([tT])?([a-zA-Z%])")
@@ -87,6 +88,7 @@ class _Spec:
         self.upper = self.conversion.isupper() and self.conversion != "%"
         self.index = _ORDINARY
         self.plain = not self.flags and self.width == -1 and self.precision == -1
+        check_growth(max(self.width, self.precision))  # what a number or padding of that size takes
         for flag in self.flags:
             if self.flags.count(flag) > 1:
                 raise _FormatError(f"DuplicateFormatFlagsException: Flags = '{flag}'")

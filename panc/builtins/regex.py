@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from panc.builtins.arguments import long_arg, string_arg
 from panc.builtins.registry import BuiltinError, builtin
+from panc.evaluation.memory import LARGE_VALUE, check_growth
 from panc.evaluation.values import Value
 
 _MAX_CODE = 0x10FFFF
@@ -537,52 +538,63 @@ def pan_matches(args: list[Value]) -> list[str]:
     return [group if group is not None else "" for group in groups]
 
 
-def _replacement(template: str, found: re.Match[str]) -> str:
-    """Java's ``Matcher.appendReplacement`` text: ``$n``, ``${name}``, ``\\x`` escapes."""
-    out: list[str] = []
+_REPLACEMENT_SPECIAL = re.compile(r"[\\$]")
+
+
+def _replacement_parts(template: str, compiled: re.Pattern[str]) -> list[str | tuple[int | str]]:
+    """Java's ``Matcher.appendReplacement`` text, parsed once: literal text, and ``(group,)``
+    for each ``$n`` or ``${name}``; ``\\x`` escapes a character. ``ValueError`` with Java's
+    message when the template is wrong."""
+    parts: list[str | tuple[int | str]] = []
+    literal: list[str] = []
     position = 0
-    group_count = found.re.groups
+    group_count = compiled.groups
     while position < len(template):
-        char = template[position]
-        if char == "\\":
-            position += 1
+        special = _REPLACEMENT_SPECIAL.search(template, position)
+        if special is None:
+            literal.append(template[position:])
+            break
+        literal.append(template[position : special.start()])
+        position = special.start() + 1
+        if special.group() == "\\":
             if position >= len(template):
                 raise ValueError("character to be escaped is missing")
-            out.append(template[position])
+            literal.append(template[position])
             position += 1
-        elif char == "$":
+            continue
+        if position >= len(template):
+            raise ValueError("Illegal group reference: group index is missing")
+        if literal:
+            parts.append("".join(literal))
+            literal = []
+        if template[position] == "{":
+            end = template.find("}", position)
+            if end < 0:
+                raise ValueError("named capturing group is missing trailing '}'")
+            name = template[position + 1 : end]
+            if not name:
+                raise ValueError("named capturing group has 0 length name")
+            if name not in compiled.groupindex:
+                raise ValueError(f"No group with name {{{name}}}")
+            parts.append((name,))
+            position = end + 1
+            continue
+        if not template[position].isascii() or not template[position].isdigit():
+            raise ValueError("Illegal group reference")
+        number = int(template[position])
+        position += 1
+        while position < len(template) and template[position].isascii() and template[position].isdigit():
+            candidate = number * 10 + int(template[position])
+            if candidate > group_count:
+                break
+            number = candidate
             position += 1
-            if position >= len(template):
-                raise ValueError("Illegal group reference: group index is missing")
-            if template[position] == "{":
-                end = template.find("}", position)
-                if end < 0:
-                    raise ValueError("named capturing group is missing trailing '}'")
-                name = template[position + 1 : end]
-                if not name:
-                    raise ValueError("named capturing group has 0 length name")
-                if name not in found.re.groupindex:
-                    raise ValueError(f"No group with name {{{name}}}")
-                out.append(found.group(name) or "")
-                position = end + 1
-                continue
-            if not template[position].isascii() or not template[position].isdigit():
-                raise ValueError("Illegal group reference")
-            number = int(template[position])
-            position += 1
-            while position < len(template) and template[position].isascii() and template[position].isdigit():
-                candidate = number * 10 + int(template[position])
-                if candidate > group_count:
-                    break
-                number = candidate
-                position += 1
-            if number > group_count:
-                raise ValueError(f"No group {number}")
-            out.append(found.group(number) or "")
-        else:
-            out.append(char)
-            position += 1
-    return "".join(out)
+        if number > group_count:
+            raise ValueError(f"No group {number}")
+        parts.append((number,))
+    if literal:
+        parts.append("".join(literal))
+    return parts
 
 
 @builtin("replace", min_args=3, max_args=3, signature="replace(regex, repl, target)")
@@ -594,8 +606,22 @@ def pan_replace(args: list[Value]) -> str:
     template = string_arg("replace", args, 1)
     target = string_arg("replace", args, 2)
     compiled = _regex("replace", regex)
+    unchecked = 0
+    parts: list[str | tuple[int | str]] | None = None
+
+    def replacement(found: re.Match[str]) -> str:
+        nonlocal unchecked, parts
+        if parts is None:  # parsed at the first match: without one, Java never reads it
+            parts = _replacement_parts(template, compiled)
+        text = "".join(part if type(part) is str else (found.group(part[0]) or "") for part in parts)
+        unchecked += len(text)
+        if unchecked >= LARGE_VALUE:  # the replacements count against the memory budget
+            check_growth(unchecked)
+            unchecked = 0
+        return text
+
     try:
-        return compiled.sub(lambda found: _replacement(template, found), target)
+        return compiled.sub(replacement, target)
     except ValueError as error:
         raise BuiltinError(f"replace(): invalid replacement string '{template}': {error}") from None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from panc.builtins.arguments import long_arg, string_arg
 from panc.builtins.registry import BuiltinError, builtin
+from panc.evaluation.memory import LARGE_VALUE, check_growth
 from panc.evaluation.values import Value, type_name
 
 _ASTRAL = "\U00010000"
@@ -115,4 +116,6 @@ def join(args: list[Value]) -> str:
     for part in parts:
         if type(part) is not str:
             raise BuiltinError(f"join() can only join strings, not {type_name(part)} values")
+    if len(delimiter) * len(parts) >= LARGE_VALUE:
+        check_growth(len(delimiter) * len(parts) + sum(len(part) for part in parts))  # type: ignore[arg-type]
     return delimiter.join(parts)

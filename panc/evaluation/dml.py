@@ -22,6 +22,7 @@ from panc.builtins.registry import BUILTINS, BuiltinError
 from panc.diagnostics import EvaluationError, PanError, PanSyntaxError
 from panc.evaluation import operators
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
+from panc.evaluation.memory import LARGE_VALUE, MemoryLimitError, check_resident, over_limit_message
 from panc.evaluation.terms import key_term, value_term
 from panc.evaluation.tree import MISSING, check_replacement, child_of, descend, fresh_container, set_child
 from panc.evaluation.values import (
@@ -598,6 +599,8 @@ class DmlCompiler:
                 count += 1
                 if count > limit > 0:
                     raise located(f"loop iteration count ({limit:,}) has been exceeded", span)
+                if not count & _MEMORY_CHECK_EVERY:
+                    _check_memory(span)
                 result = body(frame)
                 if step is not None:
                     step(frame)
@@ -618,6 +621,8 @@ class DmlCompiler:
             if type(target) is list:
                 index = 0
                 while index < len(target):
+                    if index & _MEMORY_CHECK_EVERY == _MEMORY_CHECK_EVERY:
+                        _check_memory(span)
                     scope[key_name] = index
                     scope[value_name] = target[index]
                     result = body(frame)
@@ -778,6 +783,17 @@ def _failing_term(message: str) -> Code:
     return fail
 
 
+_MEMORY_CHECK_EVERY = 1023
+"""Loops check the memory budget every 1,024 iterations."""
+
+
+def _check_memory(span: Span) -> None:
+    try:
+        check_resident()
+    except MemoryLimitError as failure:
+        raise located(failure.message, span) from None
+
+
 def _builtin_failure(name: str, problem: Exception, span: Span) -> Exception:
     """What an exception out of a pure builtin becomes at its call.
 
@@ -789,6 +805,8 @@ def _builtin_failure(name: str, problem: Exception, span: Span) -> Exception:
         return located(problem.message, span)
     if isinstance(problem, (PanError, RecursionError)):
         return problem
+    if isinstance(problem, MemoryError):
+        return located(over_limit_message(), span)
     return located(f"{name}() failed: {problem!r}", span)
 
 
@@ -858,7 +876,7 @@ def _add_code(left: Code, right: Code, span: Span) -> Code:
         b = right(frame)
         ta = type(a)
         if ta is type(b):
-            if ta is str:
+            if ta is str and len(a) + len(b) < LARGE_VALUE:  # larger: add() checks the memory
                 return a + b
             if ta is int:
                 result = a + b

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from panc.evaluation.control import EvalFailure
+from panc.evaluation.memory import LARGE_VALUE, check_growth
 from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, java_string_key, type_name, wrap_long
 
 _NUMBER = (int, float)
@@ -26,6 +27,9 @@ def add(a: Value, b: Value) -> Value:
         s = a + b
         return s if LONG_MIN <= s <= LONG_MAX else wrap_long(s)
     if ta is str and tb is str:
+        size = len(a) + len(b)
+        if size >= LARGE_VALUE:
+            check_growth(size)
         return a + b
     if ta in _NUMBER and tb in _NUMBER:
         return float(a) + float(b)

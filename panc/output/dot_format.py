@@ -7,6 +7,7 @@ label holds its value, cut after 12 characters (counting the opening quote of a 
 
 from __future__ import annotations
 
+from panc.evaluation.memory import check_resident
 from panc.evaluation.values import Value, format_scalar, is_string, sorted_keys
 
 _PREAMBLE = (
@@ -17,6 +18,7 @@ _PREAMBLE = (
     '"/profile" [ label = "profile"]\n'
 )
 _VALUE_WIDTH = 12
+_LONG_PATH = 10_000
 
 
 def render(profile: dict[str, Value]) -> str:
@@ -29,6 +31,8 @@ def render(profile: dict[str, Value]) -> str:
         path = f"{parent}/{name}"
         t = type(v)
         if t is dict or t is list:
+            if len(path) > _LONG_PATH or not len(out) & 0xFFFF:  # deep: quadratic paths
+                check_resident()
             out.append(f'"{path}" [ label = "{name}" ]\n')
             out.append(f'"{parent}" -> "{path}"\n')
             _push_children(pending, path, v)

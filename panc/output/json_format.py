@@ -12,8 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from panc.builtins.encoding import json_string
+from panc.evaluation.memory import check_resident
 from panc.evaluation.values import Value, format_double, sorted_keys
 
+_DEEP = 1000
 _INDENT = "  "
 
 
@@ -52,6 +54,8 @@ def render(profile: dict[str, Value]) -> str:
                 if child:
                     append("{")
                     stack.append((container, keys, position, depth, inner))
+                    if len(stack) > _DEEP or not len(out) & 0xFFFF:  # deep: quadratic indentation
+                        check_resident()
                     container, keys, position, depth = child, sorted_keys(child), 0, depth + 1
                     inner = "\n" + _INDENT * (depth + 1)
                     size = len(container)
@@ -61,6 +65,8 @@ def render(profile: dict[str, Value]) -> str:
                 if child:
                     append("[")
                     stack.append((container, keys, position, depth, inner))
+                    if len(stack) > _DEEP or not len(out) & 0xFFFF:  # deep: quadratic indentation
+                        check_resident()
                     container, keys, position, depth = child, None, 0, depth + 1
                     inner = "\n" + _INDENT * (depth + 1)
                     size = len(container)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from panc.evaluation.memory import check_resident
 from panc.evaluation.values import Value, format_scalar, sorted_keys, type_name
 
+_DEEP = 1000
 _INDENT = "  "
 
 
@@ -38,6 +40,8 @@ def render(profile: dict[str, Value]) -> str:
             if t is dict or t is list:
                 append(f"{indent}+-{name}\n")
                 stack.append((container, keys, position, indent))
+                if len(stack) > _DEEP or not len(out) & 0xFFFF:  # deep: quadratic indentation
+                    check_resident()
                 container, keys, position = child, (sorted_keys(child) if t is dict else None), 0
                 indent += _INDENT
                 size = len(container)

@@ -14,9 +14,11 @@ import re
 from typing import Any
 
 from panc.builtins.strings import java_decoded, java_utf8
+from panc.evaluation.memory import check_resident
 from panc.evaluation.values import Value, format_double, sorted_keys
 
 _HEADER = '<?xml version="1.0" encoding="UTF-8"?><nlist format="pan" name="profile"'
+_DEEP = 1000
 _INDENT = "    "
 
 # Characters XML 1.0 forbids in a document (the complement of the Char production), listed
@@ -63,6 +65,8 @@ def render(profile: dict[str, Value]) -> str:
                     continue
                 append(f"{indent}<{tag}{attributes}>\n")
                 stack.append((container, keys, position, indent))
+                if len(stack) > _DEEP or not len(out) & 0xFFFF:  # deep: quadratic indentation
+                    check_resident()
                 container, keys, position = child, (sorted_keys(child) if t is dict else None), 0
                 indent += _INDENT
                 size = len(container)
