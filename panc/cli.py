@@ -44,6 +44,7 @@ WARNING_LEVELS = ("off", "on", "fatal")
 DEFAULT_FORMATS = "pan,dep"
 DEFAULT_MAX_ITERATION = 10000
 DEFAULT_MAX_RECURSION = 50
+DEFAULT_MAX_REGEX_TIME = 10.0
 _END_OF_TRACE = ">>> ====================\n"
 
 
@@ -58,6 +59,16 @@ def _positive_int(option: str) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"max-regex-time must be a positive number of seconds, not '{text}'")
+    return value
 
 
 def _memory_size(text: str) -> int:
@@ -125,6 +136,9 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"limit on loop iterations (default: {DEFAULT_MAX_ITERATION})")
     add("--max-recursion", type=_positive_int("max-recursion"), default=DEFAULT_MAX_RECURSION, metavar="N",
         help=f"limit on the call depth (default: {DEFAULT_MAX_RECURSION})")
+    add("--max-regex-time", type=_positive_float, default=DEFAULT_MAX_REGEX_TIME, metavar="SECONDS",
+        help="time one regular expression may take to match before it is an evaluation error (default: "
+             f"{DEFAULT_MAX_REGEX_TIME:g})")
     add("--max-memory", type=_memory_size, metavar="SIZE",
         help="memory budget of each compiling process, e.g. 2G or 512M (0: none); going past it is an "
              "evaluation error of the object (default: the -Xmx of --java-opts, else a quarter of the RAM)")
@@ -151,7 +165,8 @@ def make_parser() -> argparse.ArgumentParser:
 
 _VALUE_OPTIONS = frozenset({
     "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--output-dir",
-    "--formats", "--max-iteration", "--max-recursion", "--max-memory", "--warnings", "--nthread",
+    "--formats", "--max-iteration", "--max-recursion", "--max-memory", "--max-regex-time", "--warnings",
+    "--nthread",
     "--java-opts", "--logging", "--log-file", "--executor", "--scheduler",
 })
 
@@ -298,6 +313,8 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
         "debug_ns_exclude": debug_exclude,
         "warnings": args.warnings,
     }
+    if args.max_regex_time != DEFAULT_MAX_REGEX_TIME:  # (the dependency check's key of older builds)
+        options["max_regex_time"] = args.max_regex_time
     max_memory = _max_memory(args)
     if max_memory is not None:  # (only then: the dependency check's key of older builds stays valid)
         options["max_memory"] = max_memory

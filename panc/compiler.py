@@ -25,6 +25,8 @@ from typing import Any
 # Importing the builtin families registers them (pure ones, then those needing the evaluator).
 import panc.builtins  # pylint: disable=unused-import
 import panc.builtins.context  # noqa: F401  # pylint: disable=unused-import
+from panc.builtins.regex import DEFAULT_TIME_LIMIT as DEFAULT_REGEX_TIME_LIMIT
+from panc.builtins.regex import time_limited as regex_time_limited
 from panc.deep_stack import call_with_deep_stack
 from panc.diagnostics import (
     Diagnostic,
@@ -69,6 +71,8 @@ class CompileOptions:
     debug_ns_exclude: str | None = None
     warnings: str = "on"
     """``off``, ``on`` or ``fatal``: what ``deprecated()`` does."""
+    max_regex_time: float | None = DEFAULT_REGEX_TIME_LIMIT
+    """Seconds one regular expression may take to match (``None``: no limit); then an evaluation error."""
     max_memory: int | None = None
     """Memory budget of the process in bytes while compiling (``None``: a quarter of the RAM,
     0: none); going past it is an evaluation error (``panc.evaluation.memory``)."""
@@ -165,7 +169,7 @@ class Compiler:
 
     def compile_object(self, name_or_path: str) -> ObjectResult:
         """Build, default and validate one object given by template name or file path."""
-        with memory.limited(self.options.max_memory):
+        with memory.limited(self.options.max_memory), regex_time_limited(self.options.max_regex_time):
             return _run_with_big_stack(lambda: self._compile_object(name_or_path))
 
     def describe_file(self, path: str) -> tuple[str | None, list[Diagnostic]]:
