@@ -477,24 +477,30 @@ _FLAG_BITS = {"i": bounded_re.IGNORECASE, "m": bounded_re.MULTILINE, "s": bounde
 
 DEFAULT_TIME_LIMIT = 10.0
 """Seconds one match, replace or split may take (catastrophic backtracking runs for ever)."""
-_time_limit: float | None = DEFAULT_TIME_LIMIT
+
+
+class _Limits:
+    time: float | None = DEFAULT_TIME_LIMIT
+    """The time limit in force (the builtins have no context)."""
+
+
+_LIMITS = _Limits()
 
 
 @contextlib.contextmanager
 def time_limited(seconds: float | None) -> Iterator[None]:
     """Bound each regular expression's matching to ``seconds`` meanwhile (``None``: no bound)."""
-    global _time_limit  # pylint: disable=global-statement  # the builtins have no context
-    previous = _time_limit
-    _time_limit = seconds
+    previous = _LIMITS.time
+    _LIMITS.time = seconds
     try:
         yield
     finally:
-        _time_limit = previous
+        _LIMITS.time = previous
 
 
 def _timed_out(function: str, pattern: str) -> BuiltinError:
     return BuiltinError(
-        f"{function}(): matching the regular expression '{pattern}' takes more than {_time_limit:g} s "
+        f"{function}(): matching the regular expression '{pattern}' takes more than {_LIMITS.time:g} s "
         "(catastrophic backtracking?)"
     )
 
@@ -551,7 +557,7 @@ def pan_match(args: list[Value]) -> bool:
     regex = string_arg("match", args, 1)
     compiled = _regex("match", regex, _flags_arg("match", args))
     try:
-        return compiled.search(target, timeout=_time_limit) is not None
+        return compiled.search(target, timeout=_LIMITS.time, concurrent=True) is not None
     except TimeoutError:
         raise _timed_out("match", regex) from None
 
@@ -566,7 +572,7 @@ def pan_matches(args: list[Value]) -> list[str]:
     regex = string_arg("matches", args, 1)
     compiled = _regex("matches", regex, _flags_arg("matches", args))
     try:
-        found = compiled.search(target, timeout=_time_limit)
+        found = compiled.search(target, timeout=_LIMITS.time, concurrent=True)
     except TimeoutError:
         raise _timed_out("matches", regex) from None
     if found is None:
@@ -660,7 +666,7 @@ def pan_replace(args: list[Value]) -> str:
         return text
 
     try:
-        return compiled.sub(replacement, target, timeout=_time_limit)
+        return compiled.sub(replacement, target, timeout=_LIMITS.time, concurrent=True)
     except TimeoutError:
         raise _timed_out("replace", regex) from None
     except ValueError as error:
@@ -677,7 +683,7 @@ def java_split(compiled: bounded_re.Pattern[str], target: str, limit: int) -> li
     parts: list[str] = []
     index = 0
     limited = limit > 0
-    found: Iterator[bounded_re.Match[str]] = compiled.finditer(target, timeout=_time_limit)
+    found: Iterator[bounded_re.Match[str]] = compiled.finditer(target, timeout=_LIMITS.time, concurrent=True)
     for match_ in found:
         if not limited or len(parts) < limit - 1:
             if index == 0 and match_.start() == 0 and match_.end() == 0:

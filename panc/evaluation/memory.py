@@ -13,6 +13,7 @@ as memory is: the compiler sets it for the duration of a compile (``limited``).
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 from collections.abc import Iterator
 
@@ -26,9 +27,17 @@ _READ_EVERY = 16 * _MB
 _MIN_DEFAULT = 512 * _MB
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
-_limit = 0
-"""The budget in force, in bytes (0: none)."""
-_built_since_read = 0
+
+
+class _Budget:
+    """The budget in force (memory is the process's, and the builtins have no context)."""
+
+    limit = 0
+    """Bytes (0: none)."""
+    built_since_read = 0
+
+
+_BUDGET = _Budget()
 
 
 class MemoryLimitError(EvalFailure):
@@ -54,7 +63,7 @@ def parse_size(text: str) -> int:
     text = text.strip().upper().removesuffix("B")
     factor = {"K": 1 << 10, "M": _MB, "G": 1 << 30, "T": 1 << 40}.get(text[-1:], 1)
     number = float(text[:-1] if factor != 1 else text)
-    if number < 0 or number != number:  # negative or NaN
+    if number < 0 or math.isnan(number):
         raise ValueError(text)
     return int(number * factor)
 
@@ -73,51 +82,50 @@ def resident_bytes() -> int:
 
 def current_limit() -> int:
     """The budget in force in bytes (0: none)."""
-    return _limit
+    return _BUDGET.limit
 
 
 @contextlib.contextmanager
 def limited(max_bytes: int | None) -> Iterator[None]:
     """Hold the process to ``max_bytes`` (``None``: the default, 0: no limit) meanwhile."""
-    global _limit  # pylint: disable=global-statement  # memory is the process's
-    previous = _limit
-    _limit = default_max_memory() if max_bytes is None else max_bytes
+    previous = _BUDGET.limit
+    _BUDGET.limit = default_max_memory() if max_bytes is None else max_bytes
     try:
         yield
     finally:
-        _limit = previous
+        _BUDGET.limit = previous
 
 
 def check_growth(size: int) -> None:
     """Before building a value of about ``size`` bytes: fail if it would break the budget."""
-    global _built_since_read  # pylint: disable=global-statement
-    if not _limit:
+    budget = _BUDGET
+    if not budget.limit:
         return
-    _built_since_read += size
-    if size >= _READ_EVERY or _built_since_read >= _READ_EVERY:
-        _built_since_read = 0
+    budget.built_since_read += size
+    if size >= _READ_EVERY or budget.built_since_read >= _READ_EVERY:
+        budget.built_since_read = 0
         resident = resident_bytes()
-        if resident + size > _limit:
+        if resident + size > budget.limit:
             raise MemoryLimitError(
                 f"memory limit exceeded: a value of {size:,} bytes would take the compiler "
-                f"({resident // _MB:,} MB) past its limit of {_limit // _MB:,} MB (--max-memory)"
+                f"({resident // _MB:,} MB) past its limit of {budget.limit // _MB:,} MB (--max-memory)"
             )
 
 
 def check_resident() -> None:
     """Fail if the process already uses more than its budget (called every so often)."""
-    if _limit:
+    if _BUDGET.limit:
         resident = resident_bytes()
-        if resident > _limit:
+        if resident > _BUDGET.limit:
             raise MemoryLimitError(over_limit_message(resident))
 
 
 def over_limit_message(resident: int | None = None) -> str:
     """What a compile that ran out of its memory budget says."""
     if resident is None:
-        limit = _limit // _MB
+        limit = _BUDGET.limit // _MB
         return f"memory limit exceeded: the compiler ran out of memory (limit {limit:,} MB, --max-memory)"
     return (
         f"memory limit exceeded: the compiler uses {resident // _MB:,} MB, more than its limit of "
-        f"{_limit // _MB:,} MB (--max-memory)"
+        f"{_BUDGET.limit // _MB:,} MB (--max-memory)"
     )
