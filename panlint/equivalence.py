@@ -43,16 +43,37 @@ def _normalize(node: Any) -> Any:
     return node
 
 
-def meaning(node: Any) -> Any:
-    """A position-free, normalized copy of an AST node for equality comparison."""
-    if isinstance(node, tuple) and not hasattr(node, "_fields"):
-        return tuple(meaning(element) for element in node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        node = _normalize(node)
-        values = tuple(
-            (item.name, meaning(getattr(node, item.name)))
-            for item in dataclasses.fields(node)
-            if item.name != "span" and not item.name.endswith("_span")
-        )
-        return (type(node).__name__, values)
-    return node
+def meaning(node: Any) -> tuple[Any, ...]:
+    """A position-free, normalized form of an AST node for equality comparison.
+
+    A flat tuple (the nodes in prefix order), built with a stack of its own: expressions nested
+    any number of levels deep are compared without recursion, here or in ``==``.
+    """
+    out: list[Any] = []
+    pending: list[Any] = [node]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, _FieldName):
+            out.append(("field", item.name))
+        elif isinstance(item, tuple) and not hasattr(item, "_fields"):
+            out.append(("tuple", len(item)))
+            pending.extend(reversed(item))
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            item = _normalize(item)
+            out.append(("node", type(item).__name__))
+            fields = [f.name for f in dataclasses.fields(item) if not f.name.endswith("span")]
+            for name in reversed(fields):
+                pending.append(getattr(item, name))
+                pending.append(_FieldName(name))
+        else:
+            out.append(("value", item))
+    return tuple(out)
+
+
+class _FieldName:
+    """A field's name on the stack (told apart from the values, which may be strings)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
