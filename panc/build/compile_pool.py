@@ -252,14 +252,16 @@ class CompilePool:
 
     # ------------------------------------------------------------------ the dispatcher thread
 
-    def _cancel_where(self, chosen: Any) -> None:
-        """(lock held) Cancel the pending and running jobs ``chosen`` selects."""
+    def _cancel_where(self, chosen: Any, reply: Any = None) -> None:
+        """(lock held) End the pending and running jobs ``chosen`` selects with ``reply(path)``
+        (default: cancelled)."""
+        make = reply or (lambda path: CompileReply(path, CANCELLED))
         for job in [job for job in self._pending if chosen(job)]:
             self._pending.remove(job)
-            _resolve(job, CompileReply(job.request.object_path, CANCELLED))
+            _resolve(job, make(job.request.object_path))
         for worker in self._workers:
             if worker.job is not None and chosen(worker.job):
-                _resolve(worker.job, CompileReply(worker.job.request.object_path, CANCELLED))
+                _resolve(worker.job, make(worker.job.request.object_path))
                 worker.job = None
                 worker.deadline = -1.0  # killed by the dispatcher
 
@@ -273,7 +275,11 @@ class CompilePool:
                 with self._lock:
                     if self._closed:
                         break
-                    self._reap_and_start()
+                    try:
+                        self._reap_and_start()
+                    except OSError:  # no process can be started (out of processes, of memory)
+                        logger.exception("cannot start a compile worker")
+                        self._cancel_where(lambda _job: True, _crashed)
                     timeout = self._next_deadline()
                     busy = {w.connection: w for w in self._workers if w.job is not None}
                 ready = wait([self._wake_read, *busy], timeout)
@@ -315,9 +321,10 @@ class CompilePool:
                 continue
             try:
                 idle.connection.send(job.request)
-            except (OSError, ValueError):
+            except (OSError, ValueError):  # the worker died while idle
                 _resolve(job, _crashed(job.request.object_path))
-                idle.deadline = -1.0
+                idle.kill()
+                self._workers.remove(idle)
                 continue
             idle.job = job
             idle.deadline = now + (job.request.time_limit or self.time_limit)
