@@ -18,7 +18,7 @@ from panc.builtins.registry import BUILTINS, BuiltinError, builtin
 from panc.diagnostics import EvaluationError
 from panc.evaluation.control import EvalFailure, ReturnSignal, located
 from panc.evaluation.dml import constant_code, constant_of, is_constant
-from panc.evaluation.terms import value_term
+from panc.evaluation.terms import parse_path_text, value_term
 from panc.evaluation.tree import MISSING, list_index
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy, format_scalar, sorted_keys, type_name
 from panc.syntax import ast
@@ -454,7 +454,8 @@ def value_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 
     def code(frame: Frame) -> Value:
         path = _string(path_code(frame), "value", span)
-        found = frame.build.path_value(path, span)
+        build = frame.build
+        found = build.path_value(path, span, build.relative_root(frame))
         if default_code is not None and (found is MISSING or found is UNDEF):
             return default_code(frame)
         if found is MISSING:
@@ -466,14 +467,31 @@ def value_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     return code
 
 
+_RELATIVE_PATH_NOT_ALLOWED = "relative path is not allowed"
+
+
+def _is_relative(path: str) -> bool:
+    """Whether a path text is relative (neither absolute nor external); malformed texts are not."""
+    try:
+        external, absolute, _ = parse_path_text(path)
+    except EvalFailure:
+        return False
+    return external is None and not absolute
+
+
 @builtin("path_exists", min_args=1, max_args=1, kind="context", signature="path_exists(path)")
 def path_exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether an absolute or external path exists."""
     path_code = compiler.expr(call.args[0])
     span = call.span
+    constant = constant_of(path_code)
+    if type(constant) is str and _is_relative(constant):
+        raise compiler.syntax(_RELATIVE_PATH_NOT_ALLOWED, span)
 
     def code(frame: Frame) -> Value:
         path = _string(path_code(frame), "path_exists", span)
+        if _is_relative(path):
+            raise located(_RELATIVE_PATH_NOT_ALLOWED, span)
         return frame.build.path_value(path, span) is not MISSING
 
     return code

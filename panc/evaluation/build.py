@@ -338,8 +338,13 @@ class ObjectBuild:
 
     # ------------------------------------------------------------------ paths
 
-    def path_value(self, path: str, span: Span) -> Value:
-        """The value at an absolute or external path, or ``MISSING``; errors for bad paths."""
+    def path_value(self, path: str, span: Span, relative_root: Tree | None = None) -> Value:
+        """The value at a path, or ``MISSING``; errors for bad paths.
+
+        A relative path reads ``relative_root``: the structure a ``create()`` is building
+        (panc's relative root). Without one, it is an error of the statement (panc gives it no
+        position of its own).
+        """
         try:
             external, absolute, terms = parse_path_text(path)
         except EvalFailure as failure:
@@ -347,9 +352,16 @@ class ObjectBuild:
         if external is not None and external != self.object_name:
             other = self.referenced(external, span)
             return lookup(other.tree.root, terms)
-        if not absolute:
-            raise located(f"path '{path}' must be absolute or external", span)
-        return lookup(self.tree.root, terms)
+        if absolute or external is not None:
+            return lookup(self.tree.root, terms)
+        if relative_root is None:
+            raise EvalFailure(f"relative path ('{path}') cannot be used to retrieve element in configuration")
+        return lookup(relative_root.root, terms)
+
+    def relative_root(self, frame: Frame) -> Tree | None:
+        """The structure under construction that relative paths read, if ``frame`` builds one."""
+        tree = frame.tree
+        return None if tree is self.tree else tree
 
     def referenced(self, name: str, span: Span | None = None) -> ObjectBuild:
         """The built object ``name`` referenced by an external path."""

@@ -52,6 +52,7 @@ class ConstantBuild:
     find_template = _refuse
     template_exists = _refuse
     path_value = _refuse
+    relative_root = _refuse
     referenced = _refuse
     find_file = _refuse
     emit = _refuse

@@ -1,0 +1,2 @@
+template functions;
+function read_a = value("a");

@@ -1,0 +1,5 @@
+object template obj;
+include 'functions';
+"/top" = "top";
+"/x" = create("struct/s");
+"/y/a" = 100;

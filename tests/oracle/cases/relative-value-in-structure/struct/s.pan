@@ -1,0 +1,12 @@
+structure template struct/s;
+"a" = 1;
+"b" = value("a") + 1;
+"c/d" = 5;
+"e" = value("c/d");
+"g" = is_defined("a");
+"h" = exists("c/d");
+"i" = value("missing", "default");
+"j" = create("struct/inner");
+"k" = value("j/own", "not seen");
+"l" = read_a();
+"m" = value("/top");

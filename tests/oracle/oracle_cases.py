@@ -1,0 +1,148 @@
+"""Small pan programs with the Java panc's own output as the expected result.
+
+Each folder of ``cases/`` holds templates; its object templates (those whose first statement
+is ``object template``) are compiled in one run, from the folder, with the folder as include
+path and ``--formats json,pan`` plus the options in ``options.txt`` if there is one. The Java
+compiler's output is kept beside them in ``expected/``: every profile it wrote, its standard
+output and error (the folder's absolute path replaced by ``CASE``) and its exit code.
+
+``python tests/oracle/oracle_cases.py [CASE...]`` (re)writes ``expected/`` by running the
+oracle (``../shared/oracle/java-panc/panc``); the test compiles the same folders with our
+``panc`` and compares.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+CASES = Path(__file__).resolve().parent / "cases"
+ORACLE = (Path(__file__).resolve().parents[2] / ".." / "shared" / "oracle" / "java-panc" / "panc").resolve()
+PLACEHOLDER = "CASE"
+
+_ERROR_START = re.compile(r"^(?:[a-z]+ )+error(?: \[|$)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one compiler run of a case produced."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    profiles: dict[str, bytes]
+
+
+def case_names() -> list[str]:
+    return sorted(p.name for p in CASES.iterdir() if p.is_dir()) if CASES.is_dir() else []
+
+
+def object_templates(case: Path) -> list[str]:
+    """The object templates of a case, as file names relative to its folder."""
+    found = []
+    for path in sorted(case.rglob("*.pan")):
+        if "expected" in path.relative_to(case).parts:
+            continue
+        if re.match(r"\s*object\s+template\b", path.read_text(encoding="utf-8", errors="replace")):
+            found.append(str(path.relative_to(case)))
+    return found
+
+
+def case_arguments(case: Path, output_dir: Path) -> list[str]:
+    options_file = case / "options.txt"
+    options = options_file.read_text(encoding="utf-8").split() if options_file.is_file() else []
+    return [
+        "--formats",
+        "json,pan",
+        "--output-dir",
+        str(output_dir),
+        "--include-path",
+        str(case),
+        *options,
+        *object_templates(case),
+    ]
+
+
+def run_case(case: Path, runner: Callable[[list[str]], tuple[int, str, str]]) -> Outcome:
+    """Compile ``case`` with ``runner(argv) -> (rc, stdout, stderr)``, run from the case folder."""
+    with tempfile.TemporaryDirectory() as scratch:
+        output_dir = Path(scratch)
+        returncode, stdout, stderr = runner(case_arguments(case, output_dir))
+        profiles = {p.name: p.read_bytes() for p in sorted(output_dir.iterdir()) if p.is_file()}
+    prefix = str(case)
+    return Outcome(
+        returncode,
+        stdout.replace(prefix, PLACEHOLDER),
+        stderr.replace(prefix, PLACEHOLDER),
+        profiles,
+    )
+
+
+def read_expected(case: Path) -> Outcome:
+    expected = case / "expected"
+    profiles = {
+        p.name: p.read_bytes()
+        for p in sorted(expected.iterdir())
+        if p.suffix in (".json", ".xml")
+    }
+    return Outcome(
+        int((expected / "rc").read_text(encoding="utf-8")),
+        (expected / "stdout").read_text(encoding="utf-8"),
+        (expected / "stderr").read_text(encoding="utf-8"),
+        profiles,
+    )
+
+
+def error_blocks(text: str) -> list[str]:
+    """The error reports of a run's output, sorted: the Java compiler prints them in an order
+    that varies from run to run (a set ordered by identity hash)."""
+    starts = [m.start() for m in _ERROR_START.finditer(text)]
+    if not starts:
+        return [text] if text.strip() else []
+    blocks = [text[: starts[0]]] if text[: starts[0]].strip() else []
+    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        blocks.append(text[begin:end].rstrip("\n"))
+    return sorted(blocks)
+
+
+def _oracle_runner(case: Path) -> Callable[[list[str]], tuple[int, str, str]]:
+    def run(argv: list[str]) -> tuple[int, str, str]:
+        done = subprocess.run(
+            [str(ORACLE), *argv], cwd=case, capture_output=True, text=True, check=False, timeout=300
+        )
+        return done.returncode, done.stdout, done.stderr
+
+    return run
+
+
+def regenerate(name: str) -> None:
+    case = CASES / name
+    outcome = run_case(case, _oracle_runner(case))
+    expected = case / "expected"
+    shutil.rmtree(expected, ignore_errors=True)
+    expected.mkdir()
+    (expected / "rc").write_text(f"{outcome.returncode}\n", encoding="utf-8")
+    (expected / "stdout").write_text(outcome.stdout, encoding="utf-8")
+    (expected / "stderr").write_text(outcome.stderr, encoding="utf-8")
+    for file_name, data in outcome.profiles.items():
+        (expected / file_name).write_bytes(data)
+    print(f"{name}: rc {outcome.returncode}, {len(outcome.profiles)} profiles")
+
+
+def main(argv: list[str]) -> int:
+    if not ORACLE.is_file():
+        print(f"no oracle at {ORACLE}", file=sys.stderr)
+        return 2
+    for name in argv or case_names():
+        regenerate(name)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,30 @@
+"""Our panc reproduces the Java panc's output on every case of ``cases/`` (see oracle_cases)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from oracle_cases import CASES, case_names, error_blocks, read_expected, run_case
+
+
+def _run_panc(argv: list[str]) -> tuple[int, str, str]:
+    from panc.cli import run  # pylint: disable=import-outside-toplevel
+
+    stdout, stderr = io.StringIO(), io.StringIO()
+    returncode = run(argv, stdout, stderr)
+    return returncode, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.mark.parametrize("name", case_names())
+def test_case_matches_the_java_compiler(name, monkeypatch):
+    case = CASES / name
+    monkeypatch.chdir(case)
+    expected = read_expected(case)
+    actual = run_case(case, _run_panc)
+    assert actual.returncode == expected.returncode
+    assert sorted(actual.profiles) == sorted(expected.profiles)
+    for file_name, data in expected.profiles.items():
+        assert actual.profiles[file_name].decode() == data.decode(), file_name
+    assert error_blocks(actual.stdout) == error_blocks(expected.stdout)
+    assert error_blocks(actual.stderr) == error_blocks(expected.stderr)
