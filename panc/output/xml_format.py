@@ -25,9 +25,12 @@ _INDENT = "    "
 # as they are: the negated class of the allowed ones costs 9 ms to compile at every start-up.
 _NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_C1_CONTROLS = {chr(code): f"&#{code};" for code in range(0x7F, 0xA0)}
+"""DEL and the C1 controls: the JDK's serializer writes them as character references."""
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;", **_C1_CONTROLS})
 _ATTRIBUTE_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;",
+     **_C1_CONTROLS}
 )
 
 
