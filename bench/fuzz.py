@@ -307,7 +307,7 @@ def _run_chunk(stages: tuple[str, ...], seed: int, count: int) -> Report:
 
 
 def fuzz(count: int, seed: int, stages: Sequence[str], jobs: int = 1,
-         progress: Callable[[int], None] | None = None) -> Report:
+         progress: Callable[[int, Report], None] | None = None) -> Report:
     """Run ``count`` cases in chunks of 100 (chunk ``i`` with seed ``seed * 1000003 + i``)."""
     starts = range(0, count, 100)
     chunks = [(seed * 1_000_003 + i, min(100, count - start)) for i, start in enumerate(starts)]
@@ -319,7 +319,7 @@ def fuzz(count: int, seed: int, stages: Sequence[str], jobs: int = 1,
             report.merge(result)
             done += n
             if progress:
-                progress(done)
+                progress(done, report)
         return report
     with ProcessPoolExecutor(jobs) as pool:
         seeds, counts = zip(*chunks, strict=True)
@@ -328,7 +328,7 @@ def fuzz(count: int, seed: int, stages: Sequence[str], jobs: int = 1,
             report.merge(result)
             done += n
             if progress:
-                progress(done)
+                progress(done, report)
     return report
 
 
@@ -346,8 +346,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unknown stages {sorted(unknown)}" if unknown else f"no corpus in {CORPORA}")
     os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp(prefix="pan-fuzz-cache-"))
     started = time.monotonic()
-    def progress(done: int) -> None:
-        print(f"\r{done:,} cases, {time.monotonic() - started:,.0f} s", end="", flush=True)
+    saved: set[str] = set()
+
+    def progress(done: int, report: Report) -> None:
+        print(f"\r{done:,} cases, {len(report.classes)} crash classes, {time.monotonic() - started:,.0f} s",
+              end="", flush=True)
+        if args.save:  # as they are found: a long run stopped early keeps them
+            for name in set(report.classes) - saved:
+                _save(args.save, name, *report.classes[name][1:])
+                saved.add(name)
 
     report = fuzz(args.count, args.seed, stages, args.jobs, progress)
     print()
@@ -356,14 +363,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{args.count:,} cases (seed {args.seed}) in {time.monotonic() - started:,.0f} s; per stage: "
           + ", ".join(stage_counts))
     print(f"{len(report.classes)} crash classes")
-    for name, (count, text, detail) in sorted(report.classes.items(), key=lambda item: -item[1][0]):
+    for name, (count, _, _) in sorted(report.classes.items(), key=lambda item: -item[1][0]):
         print(f"  {count:6,}  {name}")
-        if args.save:
-            args.save.mkdir(parents=True, exist_ok=True)
-            safe = re.sub(r"[^\w.@:-]+", "_", name)[:120]
-            (args.save / f"{safe}.pan").write_text(text, encoding="utf-8", errors="surrogateescape")
-            (args.save / f"{safe}.txt").write_text(detail, encoding="utf-8", errors="replace")
     return 1 if report.classes else 0
+
+
+def _save(folder: Path, name: str, text: str, detail: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^\w.@:-]+", "_", name)[:120]
+    (folder / f"{safe}.pan").write_text(text, encoding="utf-8", errors="surrogateescape")
+    (folder / f"{safe}.txt").write_text(detail, encoding="utf-8", errors="replace")
 
 
 if __name__ == "__main__":

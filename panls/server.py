@@ -108,6 +108,7 @@ class PanLanguageServer(LanguageServer):
             stats = None
         self.publisher.index_ready = True
         self.index_done.set()
+        self.compiles.warm()
         self.protocol.notify(
             INDEX_READY,
             {

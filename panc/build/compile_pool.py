@@ -175,13 +175,18 @@ class _Worker:
         self.job: _Job | None = None
         self.deadline = 0.0
 
-    def kill(self) -> None:
+    def kill(self, wait: bool = True) -> None:
+        """Stop the process at once; without ``wait`` it is reaped later (``reaped``)."""
         with contextlib.suppress(OSError):
             self.process.kill()
         with contextlib.suppress(OSError):
             self.connection.close()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(timeout=5)
+        if wait:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout=5)
+
+    def reaped(self) -> bool:
+        return self.process.poll() is not None
 
 
 @dataclass(eq=False)
@@ -196,7 +201,15 @@ class _Job:
 class CompilePool:
     """Worker processes compiling object templates; see the module docstring."""
 
-    def __init__(self, workers: int = 1, time_limit: float = 60.0, memory_limit: int | None = None) -> None:
+    def __init__(
+        self,
+        workers: int = 1,
+        time_limit: float = 60.0,
+        memory_limit: int | None = None,
+        prestart: bool = False,
+    ) -> None:
+        """``prestart``: start the workers (and the spare) now rather than at the first request,
+        so that the first compiles do not wait for them to import the compiler."""
         self.size = max(1, workers)
         self.time_limit = time_limit
         self.memory_limit = memory_limit
@@ -208,6 +221,11 @@ class CompilePool:
         self._wake_read, self._wake_write = multiprocessing.Pipe(duplex=False)
         self._spare: _Worker | None = None
         """A worker started ahead, so that one killed is replaced at once."""
+        self._dying: list[_Worker] = []
+        """Killed workers not reaped yet (the dispatcher does not wait for them)."""
+        if prestart:
+            self._workers = [_Worker(memory_limit) for _ in range(self.size)]
+            self._spare = _Worker(memory_limit)
         self._closed = False
         self._thread = threading.Thread(target=self._dispatch, name="panc-compile-pool", daemon=True)
         self._thread.start()
@@ -291,9 +309,10 @@ class CompilePool:
                     else:
                         self._receive(busy[connection])  # type: ignore[index]
         finally:
-            for worker in [*self._workers, *([self._spare] if self._spare else [])]:
+            for worker in [*self._workers, *([self._spare] if self._spare else []), *self._dying]:
                 worker.kill()
             self._workers.clear()
+            self._dying.clear()
             self._spare = None
 
     def _reap_and_start(self) -> None:
@@ -306,8 +325,10 @@ class CompilePool:
                     message = f"the compile was stopped after {limit:g} s (its time limit)"
                     _resolve(worker.job, CompileReply(worker.job.request.object_path, TIMEOUT,
                                                       error=EvaluationError(message)))
-                worker.kill()
+                worker.kill(wait=False)
                 self._workers.remove(worker)
+                self._dying.append(worker)
+        self._dying = [worker for worker in self._dying if not worker.reaped()]
         while self._pending:
             idle = next((w for w in self._workers if w.job is None), None)
             if idle is None and len(self._workers) < self.size:

@@ -55,9 +55,16 @@ class ObjectCompiles:
         if self._pool is None or limits != self._limits:
             if self._pool is not None:
                 self._pool.shutdown()
-            self._pool = CompilePool(workers=limits[2], time_limit=limits[0], memory_limit=limits[1])
+            self._pool = CompilePool(
+                workers=limits[2], time_limit=limits[0], memory_limit=limits[1], prestart=True
+            )
             self._limits = limits
         return self._pool
+
+    def warm(self) -> None:
+        """Start the worker processes now (they import the compiler before the first edit)."""
+        if self.session.settings.compile_enabled:
+            self._current_pool()
 
     def submit(self, path: str, buffers: dict[str, str], replace: bool = True) -> Future[CompileReply]:
         """Start compiling the object template at ``path`` with the unsaved ``buffers``; with
