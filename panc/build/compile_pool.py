@@ -175,13 +175,13 @@ class _Worker:
         self.job: _Job | None = None
         self.deadline = 0.0
 
-    def kill(self, wait: bool = True) -> None:
-        """Stop the process at once; without ``wait`` it is reaped later (``reaped``)."""
+    def kill(self, reap: bool = True) -> None:
+        """Stop the process at once; without ``reap`` it is reaped later (``reaped``)."""
         with contextlib.suppress(OSError):
             self.process.kill()
         with contextlib.suppress(OSError):
             self.connection.close()
-        if wait:
+        if reap:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=5)
 
@@ -325,7 +325,7 @@ class CompilePool:
                     message = f"the compile was stopped after {limit:g} s (its time limit)"
                     _resolve(worker.job, CompileReply(worker.job.request.object_path, TIMEOUT,
                                                       error=EvaluationError(message)))
-                worker.kill(wait=False)
+                worker.kill(reap=False)
                 self._workers.remove(worker)
                 self._dying.append(worker)
         self._dying = [worker for worker in self._dying if not worker.reaped()]
