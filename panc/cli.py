@@ -8,7 +8,6 @@ is 1 when any object failed. The compiling and writing itself lives in ``panc.bu
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import re
 import resource
@@ -29,8 +28,8 @@ from panc.build import (
 )
 from panc.commands import OptionsError, OptionsParser
 from panc.diagnostics import (
+    Category,
     Diagnostic,
-    EvaluationError,
     PanError,
     PanParseError,
     error_from_diagnostic,
@@ -45,7 +44,6 @@ DEFAULT_FORMATS = "pan,dep"
 DEFAULT_MAX_ITERATION = 10000
 DEFAULT_MAX_RECURSION = 50
 DEFAULT_MAX_REGEX_TIME = 10.0
-_END_OF_TRACE = ">>> ====================\n"
 
 
 def _positive_int(option: str) -> Callable[[str], int]:
@@ -102,7 +100,8 @@ _SUBCOMMANDS_HELP = """subcommands (panc SUBCOMMAND --help for theirs):
   annotations  panc-annotations: the annotation XML of templates
   docs         a template library's annotations as Markdown or HTML
   diff         per object, the profile paths two builds or two git revisions differ in
-  impact       the object templates a change to some templates affects"""
+  impact       the object templates a change to some templates affects
+  fmt          format templates in the one canonical layout (--check for CI)"""
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -221,24 +220,18 @@ def _any_of(patterns: list[str], option: str) -> str | None:
 def console_text(error: PanError | Diagnostic) -> str:
     """An error exactly as panc prints it on stdout, with its trailing blank lines."""
     if isinstance(error, Diagnostic):
+        if error.printed:
+            text = error.printed
+            return text + ("\n" if error.category is Category.PARSE else "\n\n")
         if error.span.file == UNKNOWN_SPAN.file:
             # nothing to point at (e.g. a command-line file that cannot be read)
             phrase = error.category.value if error.category else error.code
             return f"{phrase} [?:?]\n{error.message}\n\n\n"
-        error = _error_from_diagnostic(error)
+        error = error_from_diagnostic(error)
     text = error.format()
     if isinstance(error, PanParseError):
         return text + "\n"
-    if isinstance(error, EvaluationError) and text.endswith(_END_OF_TRACE):
-        return text + "\n\n\n\n"
     return text + "\n\n"
-
-
-def _error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
-    # imported here: the parser is not loaded when a build has nothing to compile
-    from panc.syntax.parser import panc_printed_span  # pylint: disable=import-outside-toplevel
-
-    return error_from_diagnostic(dataclasses.replace(diagnostic, span=panc_printed_span(diagnostic)))
 
 
 def _megabytes(n_bytes: int) -> str:
@@ -353,9 +346,12 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
 
 
 def summary_text(report: BuildReport) -> str:
-    """The closing line of ``panc build``: objects compiled, up to date and failed, and the time."""
+    """The closing line of ``panc build``: objects compiled, up to date and failed, the templates
+    given that are not object templates (they add up to the templates given), and the time."""
+    skipped = f", {report.not_objects} not object templates (skipped)" if report.not_objects else ""
     return (f"panc: {report.templates} templates: {report.compiled} compiled, "
-            f"{report.up_to_date} up to date, {report.failures} failed in {report.elapsed_seconds:.2f} s\n")
+            f"{report.up_to_date} up to date, {report.failures} failed{skipped} "
+            f"in {report.elapsed_seconds:.2f} s\n")
 
 
 SUBCOMMANDS = ("build", *commands.MODULES)
@@ -364,9 +360,22 @@ SUBCOMMANDS = ("build", *commands.MODULES)
 such as a ``build/`` output folder does not count, panc has no use for one)."""
 
 
+NOTHING_TO_DO = (
+    "panc: no templates given: nothing to compile.\n"
+    "  panc [options] TEMPLATE...      compile object templates into profiles\n"
+    "  panc SUBCOMMAND ...             build, annotations, docs, diff, impact\n"
+    "  panc --help                     the options and the subcommands\n"
+)
+"""What bare ``panc`` says on stderr. The Java panc prints nothing and exits 0; so does this one
+on stdout and in its exit code, which scripts may rely on."""
+
+
 def dispatch(argv: Sequence[str], stdout: TextIO, stderr: TextIO, defer_cache_writes: bool = False) -> int:
     """``panc [options] FILES`` exactly as panc, or ``panc SUBCOMMAND ...``."""
-    if argv and argv[0] in SUBCOMMANDS and not os.path.isfile(argv[0]):
+    if not argv:
+        stderr.write(NOTHING_TO_DO)
+        return 0
+    if argv[0] in SUBCOMMANDS and not os.path.isfile(argv[0]):
         if argv[0] == "build":
             return run(argv[1:], stdout, stderr, build_mode=True, defer_cache_writes=defer_cache_writes)
         if defer_cache_writes:

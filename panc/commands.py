@@ -3,8 +3,9 @@
 - ``panc build``: see ``panc.cli`` (panc's options, incremental and parallel);
 - ``panc annotations``: panc-annotations (``panc.annotations.cli``);
 - ``panc docs``: a template library's annotations as Markdown or HTML (``panc.annotations.docs``);
-- ``panc diff``: per object, the profile paths added, removed and changed (``panc.profile_diff``);
-- ``panc impact``: the object templates a change to some templates affects (``panc.build.impact``).
+- ``panc diff``: per object, the profile paths added, removed and changed (``panc.build.profile_diff``);
+- ``panc impact``: the object templates a change to some templates affects (``panc.build.impact``);
+- ``panc fmt``: templates in the canonical layout (``panc.formatting.command``).
 
 Every one of these commands, and ``panc`` itself, reads its options with ``OptionsParser``.
 """
@@ -19,8 +20,9 @@ from typing import Any, NoReturn, TextIO
 MODULES = {
     "annotations": "panc.annotations.cli",
     "docs": "panc.annotations.docs",
-    "diff": "panc.profile_diff",
+    "diff": "panc.build.profile_diff",
     "impact": "panc.build.impact",
+    "fmt": "panc.formatting.command",
 }
 """Each subcommand besides ``build`` and the module whose ``run(argv, stdout, stderr, prog)`` it is."""
 

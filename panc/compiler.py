@@ -29,6 +29,8 @@ from panc.builtins.regex import DEFAULT_TIME_LIMIT as DEFAULT_REGEX_TIME_LIMIT
 from panc.builtins.regex import time_limited as regex_time_limited
 from panc.deep_stack import call_with_deep_stack
 from panc.diagnostics import (
+    TEMPLATE_CHECK,
+    Category,
     Diagnostic,
     EvaluationError,
     PanError,
@@ -37,6 +39,7 @@ from panc.diagnostics import (
     Severity,
     ValidationError,
     error_from_diagnostic,
+    same_kind,
 )
 from panc.evaluation import memory
 from panc.evaluation.build import Dependency, ObjectBuild
@@ -378,9 +381,12 @@ class Compiler:
     ) -> CompiledTemplate | PanError:
         result = self._parse(source.text, source.path)
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
-        if errors:
-            return error_from_diagnostic(errors[0])
+        parse_errors = [d for d in errors if d.category is Category.PARSE]
+        if parse_errors:
+            return error_from_diagnostic(parse_errors[0])
         template = result.ast
+        if template is None and errors:
+            return error_from_diagnostic(errors[0])
         if template is None:
             return PanParseError("empty template", Span(source.path, 1, 1, 1, 1))
         declared = template.name or ""
@@ -391,14 +397,23 @@ class Compiler:
         if not matches:
             return PanSyntaxError(_MISNAMED.format(declared), _header_span(template))
         self._names_by_path[source.path] = declared
+        checks = _CheckOrder(errors)
         try:
-            return compile_template(
-                template, source, self.hooks, self._debug_enabled(declared), self._expressions
+            compiled = compile_template(
+                template,
+                source,
+                self.hooks,
+                self._debug_enabled(declared),
+                self._expressions,
+                checks.raise_within,
             )
         except PanError as error:
+            if isinstance(error, PanSyntaxError) and error.file is None:
+                error.file = source.path  # panc's CompileTask names the file of a syntax error
             return error
         except RecursionError:
             return PanSyntaxError("expression nested too deeply", template.span)
+        return checks.remaining() or compiled
 
     def _debug_enabled(self, template_name: str) -> bool:
         enabled = self.options.debug
@@ -440,7 +455,7 @@ class Compiler:
             raise EvaluationError(f"circular object dependency: object '{name}' is still being built")
         state = self._built(name)
         if state.error is not None:
-            raise EvaluationError(state.error.message)
+            raise same_kind(state.error)(state.error.message)
         if state.build is None:
             raise EvaluationError(f"cannot build referenced object '{name}'")
         return state.build
@@ -450,6 +465,31 @@ class Compiler:
         del build
         if self.message_sink is not None:
             self.message_sink(message)
+
+
+class _CheckOrder:
+    """The parser's findings, reported in panc's order while a template compiles: those of
+    each statement just before the statement is compiled (panc finds them then); the
+    checks of the whole template (which statements its kind may hold) and anything outside
+    the statements at the end."""
+
+    def __init__(self, errors: list[Diagnostic]) -> None:
+        self._pending = [d for d in errors if d.code != TEMPLATE_CHECK]
+        self._template = [d for d in errors if d.code == TEMPLATE_CHECK]
+
+    def raise_within(self, statement: ast.Statement) -> None:
+        span = statement.span
+        for diagnostic in self._pending:
+            where = diagnostic.span
+            if (span.start_line, span.start_column) <= (where.start_line, where.start_column) <= (
+                span.end_line,
+                span.end_column,
+            ):
+                raise error_from_diagnostic(diagnostic)
+
+    def remaining(self) -> PanError | None:
+        leftover = self._pending + self._template
+        return error_from_diagnostic(leftover[0]) if leftover else None
 
 
 def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:

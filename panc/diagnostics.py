@@ -7,6 +7,7 @@ turns it back into text exactly as panc prints it.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass
 
@@ -43,6 +44,9 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     code: str = ""
     related: tuple[tuple[str, Span], ...] = ()
+    printed: str = ""
+    """For an error that stops a compile: exactly what panc prints for it (empty: the text
+    follows from the fields, see ``format``)."""
 
     def format(self) -> str:
         """panc's text form: ``<category> [file:L.C-L.C]`` then the message."""
@@ -50,8 +54,20 @@ class Diagnostic:
         return f"{phrase} [{self.span}]\n{self.message}"
 
 
+TEMPLATE_CHECK = "template"
+"""The code of diagnostics panc makes only once a whole template is read (its Template
+constructor: which statements the template's kind may hold): a compile reports them after
+every error of the statements themselves."""
+
+
 class PanError(Exception):
-    """A user error that stops the compile of one object."""
+    """A user error that stops the compile of one object.
+
+    ``span`` is where tools point (the editor, the debugger). What panc prints can say less, or
+    mix places: ``file`` and ``range`` are printed as ``[file:L.C-L.C]`` (``?`` when unknown) and
+    ``range`` is only lines and columns, possibly of another file than ``file`` (panc fills the
+    two in from different places as an error unwinds). Both start from ``span``.
+    """
 
     category: Category = Category.EVALUATION
 
@@ -59,14 +75,24 @@ class PanError(Exception):
         super().__init__(message)
         self.message = message
         self.span = span
+        self.range = span
+        self.file: str | None = span.file if span is not None else None
+
+    def header(self) -> str:
+        """``<category> [file:L.C-L.C]`` as panc prints it."""
+        file = self.file if self.file is not None else "?"
+        where = self.range.range_text() if self.range is not None else "?"
+        return f"{self.category.value} [{file}:{where}]"
 
     def format(self) -> str:
-        where = f" [{self.span}]" if self.span else ""
-        return f"{self.category.value}{where}\n{self.message}\n"
+        """The error as panc's exception message (its ``getMessage()``)."""
+        return f"{self.header()}\n{self.message}\n"
 
     def to_diagnostic(self) -> Diagnostic:
         span = self.span or Span("?", 0, 0, 0, 0)
-        return Diagnostic(self.category, self.message, span, code=self.category.name.lower())
+        return Diagnostic(
+            self.category, self.message, span, code=self.category.name.lower(), printed=self.format()
+        )
 
 
 class PanSyntaxError(PanError):
@@ -80,28 +106,55 @@ class PanParseError(PanError):
 
     category = Category.PARSE
 
+TraceEntry = tuple[str | None, Span | None]
+"""One line of panc's ``>>>`` call trace: a template file and a range (``None``: ``?``)."""
+
 
 class EvaluationError(PanError):
-    """An error while executing templates; ``trace`` holds the call stack, innermost first."""
+    """An error while executing templates.
+
+    ``trace`` holds the places tools show as the call stack, innermost first. ``traceback``
+    holds the ``>>>`` lines panc prints (``None``: panc prints no trace).
+    """
 
     category = Category.EVALUATION
 
     def __init__(self, message: str, span: Span | None = None, trace: list[Span] | None = None) -> None:
         super().__init__(message, span)
         self.trace: list[Span] = trace if trace is not None else []
+        self.traceback: list[TraceEntry] | None = [(s.file, s) for s in trace] if trace else None
 
     def format(self) -> str:
-        """Exactly as panc prints it (see panc-output-samples/errors)."""
-        where = f" [{self.span}]" if self.span else ""
-        lines = [f"evaluation error{where}", self.message, ">>> call stack trace "]
-        lines += [f">>> [{span}]" for span in self.trace]
-        lines.append(">>> ====================")
-        return "\n".join(lines) + "\n"
+        """Exactly panc's ``EvaluationException.getMessage()``."""
+        text = f"{self.header()}\n{self.message}\n"
+        if self.traceback is not None:
+            lines = [">>> call stack trace \n"]
+            for file, where in self.traceback:
+                lines.append(f">>> [{file if file is not None else '?'}:")
+                lines.append(f"{where.range_text() if where is not None else '?'}]\n")
+            lines.append(">>> ====================\n\n\n")
+            text += "".join(lines)
+        return text
 
     def to_diagnostic(self) -> Diagnostic:
         base = super().to_diagnostic()
         related = tuple((">>> called from", span) for span in self.trace[1:])
-        return Diagnostic(base.category, base.message, base.span, code=base.code, related=related)
+        return dataclasses.replace(base, related=related)
+
+
+class UserError(EvaluationError):
+    """``error()`` called by the templates (``[OBJECT] user-initiated error: ...``)."""
+
+
+class DeprecationFailure(EvaluationError):
+    """``deprecated()`` under ``--warnings fatal`` (``deprecation error: ...``)."""
+
+
+def same_kind(error: PanError) -> type[EvaluationError]:
+    """The class that reports ``error`` again at another place (an external path to an object
+    that failed, ``is_valid`` of a type whose check failed): an ``error()`` call or a fatal
+    deprecation stays one; anything else is an evaluation error there."""
+    return type(error) if isinstance(error, UserError | DeprecationFailure) else EvaluationError
 
 
 class ValidationError(PanError):
@@ -114,13 +167,25 @@ class ValidationError(PanError):
         self.object_file = object_file
 
     def format(self) -> str:
-        return f"validation error [{self.object_file}]\n{self.message}\n"
+        return f"validation error [{self.object_file or '?'}]\n{self.message}\n"
 
 
 def error_from_diagnostic(diagnostic: Diagnostic) -> PanError:
     """The error a compile stops with for a diagnostic of the parser or the static checks."""
     if diagnostic.category is Category.PARSE:
-        return PanParseError(diagnostic.message, diagnostic.span)
+        error = PanParseError(diagnostic.message, diagnostic.span)
+        error.range = javacc_printed_range(diagnostic)
+        return error
     if diagnostic.category is Category.EVALUATION:
         return EvaluationError(diagnostic.message, diagnostic.span, [diagnostic.span])
     return PanSyntaxError(diagnostic.message, diagnostic.span)
+
+
+def javacc_printed_range(diagnostic: Diagnostic) -> Span:
+    """The range panc prints for a parse error: for an unexpected token its end column is the
+    line number (``[f.pan:3.11-3.3]``), a quirk of its JavaCC error conversion; the
+    diagnostic's span keeps the token's real range for editors."""
+    span = diagnostic.span
+    if diagnostic.category is Category.PARSE and diagnostic.message.startswith("\nEncountered: "):
+        return span._replace(end_line=span.start_line, end_column=span.start_line)
+    return span

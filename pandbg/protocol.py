@@ -1,13 +1,10 @@
-"""Carrying DAP messages: Content-Length framed JSON over stdio or a TCP socket.
+"""Carrying DAP messages: requests in, responses and events out, over a ``MessageStream``.
 
-Framing is debugpy's ``JsonIOStream`` (``debugpy.common.messaging``): headers, partial
-reads, UTF-8 and size limits, as debugpy speaks them to VS Code every day. Its channel
-class (dispatch on its own threads) is not used: it sends error responses without the
-``body.error`` the specification requires, ends the process when a handler raises, and
-cannot order an event after a response. Dispatch here is a plain loop instead: read a
-request, call the handler, write the response, then run the work the handler deferred.
-debugpy's messaging is a module inside debugpy rather than a published API, so this is the
-only module of pandbg that imports it.
+The framing is debugpy's, through ``pandbg.framing``. debugpy's channel class (dispatch on its
+own threads) is not used: it sends error responses without the ``body.error`` the
+specification requires, ends the process when a handler raises, and cannot order an event
+after a response. Dispatch here is a plain loop instead: read a request, call the handler,
+write the response, then run the work the handler deferred.
 """
 
 from __future__ import annotations
@@ -20,13 +17,12 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from debugpy.common import log, messaging
+from pandbg.framing import MessageStream, StreamClosed, UnreadableMessage, socket_stream, stdio_stream
 
 Handler = Callable[[str, dict[str, Any]], dict[str, Any] | None]
 """``handler(command, arguments) -> response body``; raises ``RequestFailed`` to refuse."""
 
-# debugpy logs stream trouble to stderr at "warning"; pandbg reports its own errors.
-log.stderr.levels = frozenset()
+__all__ = ["Connection", "RequestFailed", "stdio_stream", "tcp_streams"]
 
 
 class RequestFailed(Exception):
@@ -36,7 +32,7 @@ class RequestFailed(Exception):
 class Connection:
     """One DAP client: requests are handled in order on the thread that calls ``serve``."""
 
-    def __init__(self, stream: messaging.JsonIOStream, handler: Handler) -> None:
+    def __init__(self, stream: MessageStream, handler: Handler) -> None:
         self._stream = stream
         self._handler = handler
         self._after: list[Callable[[], None]] = []
@@ -48,11 +44,11 @@ class Connection:
         """Handle requests until the client goes away or a handler calls ``close``."""
         while not self._closed:
             try:
-                message = self._stream.read_json()
-            except messaging.NoMoreMessages:
+                message = self._stream.read()
+            except StreamClosed:
                 break
-            except Exception:  # pylint: disable=broad-exception-caught  # unreadable stream: stop
-                sys.stderr.write("pandbg: unreadable message, closing the connection\n")
+            except UnreadableMessage as error:
+                sys.stderr.write(f"pandbg: unreadable message ({error}), closing the connection\n")
                 break
             if isinstance(message, dict) and message.get("type") == "request":
                 self._dispatch(message)
@@ -96,8 +92,8 @@ class Connection:
         with self._write_lock:
             message["seq"] = next(self._sequence)
             try:
-                self._stream.write_json(message)
-            except messaging.NoMoreMessages:
+                self._stream.write(message)
+            except StreamClosed:
                 self._closed = True  # the client is gone; nothing left to tell it
 
     def close(self) -> None:
@@ -111,16 +107,9 @@ def _fail(response: dict[str, Any], message: str) -> None:
     response["body"] = {"error": {"id": 1, "format": message, "showUser": True}}
 
 
-def stdio_stream() -> messaging.JsonIOStream:
-    """The process's stdin/stdout as a DAP stream; ``print`` output goes to stderr instead."""
-    stream = messaging.JsonIOStream(sys.stdin.buffer, sys.stdout.buffer, "stdio")
-    sys.stdout = sys.stderr  # nothing else may write into the protocol stream
-    return stream
-
-
 def tcp_streams(
     host: str, port: int, ready: Callable[[int], None] | None = None
-) -> Iterator[messaging.JsonIOStream]:
+) -> Iterator[MessageStream]:
     """Accept clients on ``host:port`` one after the other; ``ready(port)`` once listening
     (port 0 picks a free port)."""
     with socket.create_server((host, port)) as server:
@@ -128,4 +117,4 @@ def tcp_streams(
             ready(server.getsockname()[1])
         while True:
             client, _ = server.accept()
-            yield messaging.JsonIOStream.from_socket(client, "tcp")
+            yield socket_stream(client, "tcp")

@@ -5,7 +5,7 @@ on each statement it checks pause requests, steps and line breakpoints (only whe
 is set: otherwise a statement costs two tests and one attribute store), and it stops by
 blocking the evaluator thread in the hook. While stopped it serves the session's
 inspections (``call``) on that thread, then resumes with the client's action. It also
-records every profile write for provenance.
+records every profile write for provenance, in the core's ``ProvenanceRecorder``.
 """
 
 from __future__ import annotations
@@ -19,14 +19,15 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from panc.analysis.provenance import ProvenanceRecorder, related
 from panc.compiler import CompileOptions, Compiler
-from panc.diagnostics import PanError, ValidationError
+from panc.diagnostics import DeprecationFailure, PanError, UserError, ValidationError
 from panc.evaluation.control import EvalFailure
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.hooks import EvaluationHooks
 from panc.evaluation.snippets import compile_snippet
-from panc.evaluation.terms import format_path, parse_path_text
-from panc.evaluation.tree import MISSING, lookup
+from panc.evaluation.terms import format_path
+from panc.evaluation.tree import MISSING
 from panc.evaluation.values import Value, deep_copy, java_to_string, type_name
 from panc.output import parse_formats, write_object_outputs
 from panc.source import Span
@@ -40,7 +41,7 @@ from pandbg.inspection import (
     visible_locals,
 )
 from pandbg.model import EXCEPTION_FILTERS, LaunchConfig, SessionError, StopInfo, Write
-from pandbg.rendering import is_container, render
+from pandbg.rendering import render
 
 if TYPE_CHECKING:
     from pandbg.session import DebugSession
@@ -50,9 +51,7 @@ _T = TypeVar("_T")
 INSPECTION_TIMEOUT = 60.0
 """Seconds a client request waits for the evaluator thread."""
 
-_USER_ERROR = " user-initiated error: "
 _INTERPOLATION = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
-_SCALARS = (str, int, float, bool)
 _DESCRIPTIONS = {
     "entry": "Paused on entry",
     "step": "Paused after a step",
@@ -110,10 +109,9 @@ class Run(EvaluationHooks):
         self.line_node: object = None
         self.evaluating = False
         self.reported: PanError | None = None
-        self.writes: list[tuple[str, Value, Span, str]] = []
         self.recording = config.provenance
+        self.recorder = ProvenanceRecorder(keep_values=True, max_writes=None)
         self.realpaths: dict[str, str] = {}
-        self.path_terms: dict[str, tuple[Any, ...]] = {}
         self.thread = threading.Thread(target=self._main, name="pandbg-run", daemon=True)
         self.refresh()
 
@@ -312,11 +310,9 @@ class Run(EvaluationHooks):
         if self.evaluating:
             return
         if self.recording:
-            self.writes.append(
-                (path, value if type(value) in _SCALARS else deep_copy(value), span, template_name)
-            )
+            self.recorder.record(path, value, span, template_name)
         if self.session.data_breakpoints:
-            terms = self._terms(path)
+            terms = self.recorder.terms(path)
             for breakpoint_ in self.session.data_breakpoints:
                 if breakpoint_.verified and related(breakpoint_.terms, terms) is not None:
                     frame = self.frame
@@ -327,16 +323,13 @@ class Run(EvaluationHooks):
     def on_message(self, text: str) -> None:
         """The compiler's message sink: ``debug``, ``traceback`` and ``deprecated`` output."""
         self.session.listener.output(text, "stdout")
-        if (
-            "deprecation" in self.session.exception_filters
-            and not self.evaluating
-            and not text.startswith(f"[{self.object_name}] ")
-            and ">>> call stack trace" not in text
-        ):
+
+    def on_deprecation(self, message: str, span: Span) -> None:
+        if "deprecation" in self.session.exception_filters and not self.evaluating:
             frame = self.frame
-            span = frame.span if frame is not None else None
-            error = PanError(text.rstrip("\n"), span)
-            self._pause(Stop("exception", frame, span, None, error, "deprecation"), ())
+            where = frame.span if frame is not None else None
+            error = PanError(message, where)
+            self._pause(Stop("exception", frame, where, None, error, "deprecation"), ())
 
     # ------------------------------------------------------------------ hits
 
@@ -441,7 +434,7 @@ class Run(EvaluationHooks):
             )
             target.locals = deep_copy(shown)  # type: ignore[assignment]
             target.span = frame.span
-        depth = frame.build.depth
+        saved = frame.build.save_stack()
         self.evaluating = True
         try:
             return code(target)
@@ -451,29 +444,20 @@ class Run(EvaluationHooks):
             raise PanError("evaluation recursion too deep") from None
         finally:
             self.evaluating = False
-            frame.build.depth = depth
+            frame.build.restore_stack(saved)  # an error leaves panc's template stack where it was
 
     # ------------------------------------------------------------------ provenance
 
     def _record_debugger_write(self, terms: tuple[Any, ...], value: Value, span: Span) -> None:
         if self.recording:
-            self.writes.append((format_path(terms), deep_copy(value), span, "<debugger>"))
+            self.recorder.record(format_path(terms), value, span, "<debugger>")
 
     def provenance(self, terms: tuple[Any, ...]) -> list[Write]:
         """The recorded writes touching ``terms``, with the value each gave that path."""
-        found = []
-        for path, value, span, template in list(self.writes):
-            written = self._terms(path)
-            relation = related(terms, written)
-            if relation is None:
-                continue
-            shown = value
-            if relation == "parent":
-                shown = lookup(value, terms[len(written) :]) if is_container(value) else MISSING
-                if shown is MISSING:
-                    continue
-            found.append(Write(path, render(shown), type_name(shown), span, template, relation))
-        return found
+        return [
+            Write(write.path, render(shown), type_name(shown), write.span, write.template, relation)
+            for write, relation, shown in self.recorder.writes_touching(terms)
+        ]
 
     # ------------------------------------------------------------------ helpers
 
@@ -483,34 +467,14 @@ class Run(EvaluationHooks):
             real = self.realpaths[file] = os.path.realpath(file)
         return real
 
-    def _terms(self, path: str) -> tuple[Any, ...]:
-        terms = self.path_terms.get(path)
-        if terms is None:
-            try:
-                terms = self.path_terms[path] = parse_path_text(path)[2]
-            except EvalFailure:
-                terms = self.path_terms[path] = ()
-        return terms
-
-
-def related(watched: tuple[Any, ...], written: tuple[Any, ...]) -> str | None:
-    """How a write to ``written`` touches ``watched``: ``self``, ``parent``, ``child`` or not."""
-    if written == watched:
-        return "self"
-    if len(written) < len(watched) and watched[: len(written)] == written:
-        return "parent"
-    if len(written) > len(watched) and written[: len(watched)] == watched:
-        return "child"
-    return None
-
 
 def error_kind(error: PanError) -> str:
     """The exception filter an error belongs to."""
     if isinstance(error, ValidationError):
         return "validation"
-    if _USER_ERROR in error.message:
+    if isinstance(error, UserError):
         return "error"
-    if error.message.startswith("deprecation error: "):
+    if isinstance(error, DeprecationFailure):
         return "deprecation"
     return "evaluation"
 

@@ -1,18 +1,18 @@
 """The ``panlint`` command: arguments in, reports out, exit code.
 
 Compatible with the old panlint's command line (``--allow_mvn_templates``,
-``--always_exit_success``, ``--ignore-components``, ``--suppress``, ``--threshold``,
-``--table``, ``--summary``, globbed paths) and extended with formats, fixes, rule selection
-and configuration files. Exit codes: 0 clean, 1 findings at the threshold, 2 usage or
-internal error.
+``--always_exit_success``, ``--ignore-components``, ``--features_standalone``, ``--suppress``,
+``--threshold`` with its Advice/Warning/Error, ``--table``, ``--summary``, ``--vi``, ``--ide``,
+``--debug``, globbed paths, its report) and extended with formats, fixes, rule selection,
+configuration files and ``--preview``. Exit codes: 0 clean (or no file given), 1 findings at
+the threshold, 2 usage or internal error.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
-import glob
 import os
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +23,7 @@ from panlint.config import Config, ConfigError, apply_settings, find_config_file
 from panlint.findings import Level
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FORMATS_WITH_FIXES = frozenset({"json", "sarif"})
 GLOB_CHARACTERS = frozenset("*?[")
 
 
@@ -30,11 +31,24 @@ class UsageError(Exception):
     """Bad arguments (exit code 2)."""
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's, told the terminal's width: left to itself it imports ``shutil`` (and
+    with it bz2 and lzma) for every run, to ask."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            width = os.get_terminal_size().columns
+        except OSError:
+            width = 80
+        super().__init__(prog, width=max(width, 40) - 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="panlint",
         description="Check pan templates for style problems and likely mistakes.",
         epilog="Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage or internal error.",
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories or glob patterns")
     parser.add_argument(
@@ -58,12 +72,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated components that CU001 does not report",
     )
     parser.add_argument(
-        "--suppress", metavar="LEVEL", help="hide findings at or below LEVEL (info, warning, error)"
+        "--suppress",
+        metavar="LEVEL",
+        help="report only findings at or above LEVEL (Advice or info, Warning, Error)",
     )
     parser.add_argument("--threshold", metavar="LEVEL", help="fail only for findings at or above LEVEL")
     parser.add_argument("--table", action="store_true", help="print a table of per-file statistics")
-    parser.add_argument("--summary", action="store_true", help="print the number of findings per rule")
-    parser.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    parser.add_argument("--summary", action="store_true", help="print the number of findings")
+    parser.add_argument("--vi", action="store_true", help="text report: FILE +LINE headers, for editors")
+    quiet_or_debug = parser.add_mutually_exclusive_group()
+    quiet_or_debug.add_argument("--ide", action="store_true", help="plain text report, never coloured")
+    quiet_or_debug.add_argument(
+        "--debug", action="store_true", help="print how the old checks read each line, on stderr"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "full", "json", "sarif", "github"),
+        default="text",
+        help="text: the old panlint's report (default); full: one finding per entry, with ID and column",
+    )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        default=None,
+        help="parser-based checks (no findings inside strings, heredocs, annotations) and the AST rules",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--fix", action="store_true", help="fix what can be fixed mechanically, in place")
     parser.add_argument(
@@ -74,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--select", metavar="LIST", help="only these rules (IDs, prefixes or names)")
     parser.add_argument("--extend-select", metavar="LIST", help="rules to add to the selection")
     parser.add_argument("--ignore", metavar="LIST", help="rules to leave out")
+    parser.add_argument(
+        "--features_standalone",
+        "--features-standalone",
+        action="store_true",
+        help="enable FT002: feature templates include only templates of their own feature",
+    )
     parser.add_argument(
         "--feature-templates-standalone",
         "--check-feature-templates",
@@ -101,28 +140,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def expand_paths(patterns: Sequence[str]) -> list[str]:
+def expand_paths(
+    patterns: Sequence[str], strict: bool = False, statuses: dict[str, os.stat_result] | None = None
+) -> list[str]:
     """Files named by the arguments: files, ``.pan`` files under directories, glob matches.
 
-    A pattern that matches nothing is a usage error, never silence.
+    As the old tool: patterns are Python globs (``**`` is one folder level) and one that
+    matches nothing is skipped, with a warning on stderr. ``strict`` (``--preview``): ``**``
+    is any depth and a pattern that matches nothing is a usage error. The status of each
+    file named as such goes to ``statuses`` (the result cache reads it: one ``stat`` a file).
     """
     files: list[str] = []
     for pattern in patterns:
-        if GLOB_CHARACTERS & set(pattern) and not Path(pattern).exists():
-            matches = sorted(glob.glob(pattern, recursive=True))
-            if not matches:
-                raise UsageError(f"no file matches {pattern!r}")
-            for match in matches:
-                files.extend(_files_under(match))
-        elif Path(pattern).is_dir():
-            found = _files_under(pattern)
-            if not found:
-                raise UsageError(f"no .pan file under {pattern!r}")
-            files.extend(found)
-        elif Path(pattern).exists():
+        try:
+            status = os.stat(pattern)
+        except (OSError, ValueError):
+            status = None
+        if status is not None and stat.S_ISREG(status.st_mode):
             files.append(pattern)
+            if statuses is not None:
+                statuses[pattern] = status
+            continue
+        if os.path.isdir(pattern):
+            found = _files_under(pattern)
+        elif GLOB_CHARACTERS & set(pattern):
+            import glob  # pylint: disable=import-outside-toplevel
+
+            found = [
+                path for match in sorted(glob.glob(pattern, recursive=strict)) for path in _files_under(match)
+            ]
         else:
-            raise UsageError(f"no such file or directory: {pattern!r}")
+            found = []
+        if not found:
+            problem = (
+                f"no .pan file under {pattern!r}"
+                if os.path.isdir(pattern)
+                else f"no file matches {pattern!r}"
+            )
+            if strict:
+                raise UsageError(problem)
+            print(f"panlint: warning: {problem}", file=sys.stderr)
+        files.extend(found)
     return list(dict.fromkeys(files))
 
 
@@ -141,6 +199,8 @@ def _cli_settings(args: argparse.Namespace) -> dict[str, Any]:
     settings: dict[str, Any] = {}
     if args.allow_mvn_templates:
         settings["allow-mvn-templates"] = True
+    if args.preview:
+        settings["preview"] = True
     if args.ignore_components:
         settings["ignore-components"] = ",".join(args.ignore_components)
     for key in ("suppress", "threshold", "select", "extend_select", "ignore", "line_length"):
@@ -158,8 +218,16 @@ def resolve_config(args: argparse.Namespace) -> Config:
     if args.config and not path.is_file():  # type: ignore[union-attr]
         raise ConfigError(f"{args.config}: no such configuration file")
     config = apply_settings(load_config(path), _cli_settings(args))
-    if args.feature_templates_standalone:
-        config = apply_settings(config, {"extend-select": [*config.extend_select, "FT001"]})
+    extra = [
+        rule_id
+        for rule_id, wanted in (
+            ("FT001", args.feature_templates_standalone),
+            ("FT002", args.features_standalone),
+        )
+        if wanted
+    ]
+    if extra:
+        config = apply_settings(config, {"extend-select": [*config.extend_select, *extra]})
     return config
 
 
@@ -171,18 +239,29 @@ def explain(key: str, stream: TextIO) -> int:
     if rule is None:
         print(f"panlint: unknown rule {key!r}", file=sys.stderr)
         return EXIT_ERROR
-    flags = [rule.level.label, "fixable" if rule.fixable else "", "" if rule.enabled_by_default else "opt-in"]
+    flags = [rule.level.label, "fixable" if rule.fixable else "", _availability(rule)]
     stream.write(f"{rule.id} {rule.name} ({', '.join(flag for flag in flags if flag)})\n\n")
     stream.write(rule.explanation() + "\n")
     return EXIT_CLEAN
+
+
+def _availability(rule: Any) -> str:
+    """ "" for the rules on by default, "preview" for those on with --preview, else "opt-in"."""
+    from panlint.compat.catalog import DEFAULT_IDS  # pylint: disable=import-outside-toplevel
+
+    if rule.id in DEFAULT_IDS:
+        return ""
+    return "preview" if rule.enabled_by_default else "opt-in"
 
 
 def list_rules(stream: TextIO) -> int:
     from panlint.rules import ALL_RULES  # pylint: disable=import-outside-toplevel
 
     for rule in ALL_RULES:
-        marks = ("fix" if rule.fixable else "   ") + (" opt-in" if not rule.enabled_by_default else "")
-        stream.write(f"{rule.id}  {rule.level.label:<7}  {marks:<10}  {rule.name}: {rule.summary}\n")
+        marks = ("fix" if rule.fixable else "   ") + (
+            " " + _availability(rule) if _availability(rule) else ""
+        )
+        stream.write(f"{rule.id}  {rule.level.label:<7}  {marks:<11}  {rule.name}: {rule.summary}\n")
     return EXIT_CLEAN
 
 
@@ -190,22 +269,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run panlint; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.explain:
-        return explain(args.explain, sys.stdout)
-    if args.list_rules:
-        return list_rules(sys.stdout)
-    if not args.paths:
-        parser.print_usage(sys.stderr)
-        print("panlint: error: no PATH given", file=sys.stderr)
+    try:
+        if args.explain:
+            return explain(args.explain, sys.stdout)
+        if args.list_rules:
+            return list_rules(sys.stdout)
+    except BrokenPipeError:
         return EXIT_ERROR
+    if not args.paths:
+        # As the old tool: a CI that lints the changed files may have none to give.
+        print("No files were provided, not doing anything")
+        return EXIT_CLEAN
     try:
         config = resolve_config(args)
-        files = expand_paths(args.paths)
+        statuses: dict[str, os.stat_result] = {}
+        files = expand_paths(args.paths, strict=config.preview, statuses=statuses)
     except (ConfigError, UsageError) as error:
         print(f"panlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     try:
-        return _run(args, config, files)
+        return _run(args, config, files, statuses)
     except (ConfigError, UsageError) as error:
         print(f"panlint: error: {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -213,7 +296,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
-def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
+def _run(
+    args: argparse.Namespace, config: Config, files: list[str], statuses: dict[str, os.stat_result]
+) -> int:
     # Imported late so `--explain` and usage errors need no parser.
     from panlint.cache import (  # pylint: disable=import-outside-toplevel
         LintCache,
@@ -230,23 +315,33 @@ def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
         failed = _fix_files(files, config, sys.stdout if args.diff else None)
         if args.diff:
             return EXIT_ERROR if failed else EXIT_CLEAN
+    # Fixes are computed only for the reports that carry them.
+    fixes = args.format in FORMATS_WITH_FIXES
     cache = None
     if not args.no_cache:
-        key = config.fingerprint()
+        key = config.fingerprint() + (" fixes" if fixes else "")
         if config.include_path:
             key += include_path_fingerprint(config.include_path)
         cache = LintCache(Path(args.cache_dir) if args.cache_dir else default_cache_dir(), key)
-    results = lint_files(files, config, cache, jobs=args.jobs, parse_cache=args.parse_cache)
+    results = lint_files(
+        files, config, cache, jobs=args.jobs, parse_cache=args.parse_cache, fixes=fixes, statuses=statuses
+    )
     for result in results:
         if result.error:
             print(f"panlint: {result.error}", file=sys.stderr)
             failed = True
     stream = sys.stdout
+    if args.debug:
+        _describe_lines(results, sys.stderr)
     options = ReportOptions(
         config=config,
         summary=args.summary,
         table=args.table,
-        color=args.format == "text" and not args.output and stream.isatty() and "NO_COLOR" not in os.environ,
+        color=args.format in ("text", "full")
+        and not (args.output or args.ide)
+        and stream.isatty()
+        and "NO_COLOR" not in os.environ,
+        vi=args.vi,
     )
     if args.output:
         try:
@@ -265,8 +360,19 @@ def _run(args: argparse.Namespace, config: Config, files: list[str]) -> int:
     return EXIT_CLEAN
 
 
+def _describe_lines(results: list[Any], stream: TextIO) -> None:
+    """``--debug``: how the old checks read each line of each file."""
+    from panlint.compat.view import describe_lines  # pylint: disable=import-outside-toplevel
+
+    for result in results:
+        for number, kind, line in describe_lines(result.text or ""):
+            stream.write(f"DEBUG: {result.path}:{number:<5} {kind:<10}|{line}\n")
+
+
 def _fix_files(files: list[str], config: Config, diff: TextIO | None = None) -> bool:
     """Fix files in place (or write the changes to ``diff``); True if one could not be read or written."""
+    import difflib  # pylint: disable=import-outside-toplevel
+
     from panlint.fixes import fix_text  # pylint: disable=import-outside-toplevel
     from panlint.runner import read_source  # pylint: disable=import-outside-toplevel
 

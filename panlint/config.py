@@ -3,20 +3,19 @@
 Keys (``-`` and ``_`` are interchangeable):
 ``select`` / ``extend-select`` / ``ignore`` (rule IDs, ID prefixes like ``LP``, symbolic names
 or ``ALL``), ``line-length``, ``include-path`` (directories, relative to the file),
-``ignore-components``, ``allow-mvn-templates``, ``suppress`` and ``threshold`` (levels).
+``ignore-components``, ``allow-mvn-templates``, ``suppress`` and ``threshold`` (levels),
+``preview`` (the parser-based checks instead of the old tool's, see ``panlint.compat``).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from panlint.context import RuleOptions
+from panlint.compat.catalog import DEFAULT_IDS
 from panlint.findings import Level
+from panlint.options import RuleOptions
 
 if TYPE_CHECKING:
     from panlint.rule import Rule
@@ -28,8 +27,14 @@ class ConfigError(Exception):
     """The configuration is unusable (bad TOML, unknown key, rule or level): exit code 2."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
+    """The settings of a run (a tuple: made once, read by every file's check; ``_replace``
+    gives a changed copy).
+
+    Without ``dataclasses``, whose import (with ``inspect``) costs a run that only reads the
+    result cache a few per cent of its time.
+    """
+
     select: tuple[str, ...] = ()
     """Empty means every rule that is on by default."""
     extend_select: tuple[str, ...] = ()
@@ -38,10 +43,12 @@ class Config:
     include_path: tuple[str, ...] = ()
     ignore_components: tuple[str, ...] = ()
     allow_mvn_templates: bool = False
-    suppress: Level | None = None
-    """Hide findings at or below this level."""
+    suppress: Level = Level.INFO
+    """Report only findings at or above this level (the old ``--suppress``)."""
     threshold: Level = Level.INFO
     """Findings at or above this level make the run fail."""
+    preview: bool = False
+    """Check the old IDs with the parser-based rules, and turn the AST rules (SM, PE001) on."""
     source: str | None = None
     """The file the settings came from, for messages."""
 
@@ -53,15 +60,28 @@ class Config:
             allow_mvn_templates=self.allow_mvn_templates,
         )
 
+    def enabled_ids(self) -> frozenset[str]:
+        """The IDs of the rules to run; without selectors or preview, no rule module is loaded."""
+        if not (self.select or self.extend_select or self.ignore or self.preview):
+            return DEFAULT_IDS
+        return frozenset(rule.id for rule in self.enabled_rules())
+
     def enabled_rules(self) -> list[type[Rule]]:
-        """The rules to run, in ID order; ``ConfigError`` if a selector matches no rule."""
+        """The rules to run, in ID order; ``ConfigError`` if a selector matches no rule.
+
+        By default the old tool's checks; with ``preview`` every rule on by default.
+        """
         # The rules (and the parser they import) load only when something is to be checked.
         from panlint.rules import ALL_RULES  # pylint: disable=import-outside-toplevel
 
         chosen = (
             _matching(self.select, "select")
             if self.select
-            else [rule for rule in ALL_RULES if rule.enabled_by_default]
+            else [
+                rule
+                for rule in ALL_RULES
+                if (rule.enabled_by_default if self.preview else rule.id in DEFAULT_IDS)
+            ]
         )
         chosen_ids = {rule.id for rule in chosen}
         chosen_ids |= {rule.id for rule in _matching(self.extend_select, "extend-select")}
@@ -83,6 +103,7 @@ class Config:
                 sorted(self.ignore_components),
                 self.include_path,
                 self.allow_mvn_templates,
+                self.preview,
             )
         )
 
@@ -119,6 +140,9 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Most runs have no configuration file.
+    import tomllib  # pylint: disable=import-outside-toplevel
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
@@ -166,7 +190,7 @@ def apply_settings(config: Config, settings: Mapping[str, Any], base: Path | Non
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{raw_key}: expected a positive integer, got {value!r}")
             changes[key] = value
-        elif key == "allow_mvn_templates":
+        elif key in ("allow_mvn_templates", "preview"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{raw_key}: expected true or false, got {value!r}")
             changes[key] = value
@@ -174,7 +198,7 @@ def apply_settings(config: Config, settings: Mapping[str, Any], base: Path | Non
             changes[key] = _level(value, raw_key)
         else:
             raise ConfigError(f"unknown setting {raw_key!r}")
-    updated = dataclasses.replace(config, **changes)
+    updated = config._replace(**changes)
     if {"select", "extend_select", "ignore"} & changes.keys():
         updated.enabled_rules()  # raises ConfigError for a selector that matches no rule
     return updated

@@ -1,35 +1,24 @@
 """Everything a rule may look at for one file, computed once and shared by all rules.
 
-Rules never scan raw text for things that live inside strings, heredocs or annotations:
-``opaque`` records, from the parser's token stream, which columns of each line belong to
-such tokens, and ``code_tokens`` is the token stream without comments and annotations.
-Tokens are the parser's own (``type``, ``value``, ``span``); ``tokenkinds.kind_of`` sorts
-them into the kinds rules care about.
+The AST rules and the fixes that need the parse read it here: the nodes by class, the
+tokens by line, ``code_tokens`` (the token stream without comments and annotations) and
+which lines begin inside a string, heredoc or annotation. Tokens are the parser's own
+(``type``, ``value``, ``span``); ``panc.syntax.tokens.kind_of`` sorts them into kinds.
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from panc.analysis.walk import walk
 from panc.source import Span
-from panlint.tokenkinds import NON_CODE_TYPES, OPAQUE_TYPES, PUNCTUATION
+from panc.syntax.tokens import NON_CODE_TYPES, OPAQUE_TYPES
+from panlint.options import RuleOptions
 
 if TYPE_CHECKING:
     from panc.syntax.tokens import Token
-
-
-@dataclass(frozen=True)
-class RuleOptions:
-    """The part of the configuration that changes what rules report."""
-
-    line_length: int = 120
-    ignore_components: frozenset[str] = frozenset()
-    include_path: tuple[str, ...] = ()
-    allow_mvn_templates: bool = False
 
 
 @dataclass
@@ -84,61 +73,22 @@ class LintContext:
         return raw
 
     @cached_property
-    def _scan(self) -> tuple[list[Token], dict[str, list[int]], list[Token]]:
-        """One pass over the tokens: code tokens, punctuation positions, opaque tokens."""
+    def _scan(self) -> tuple[list[Token], list[Token]]:
+        """One pass over the tokens: the code tokens and the opaque ones."""
         code: list[Token] = []
-        punctuation: dict[str, list[int]] = {}
         opaque: list[Token] = []
-        for index, tok in enumerate(self.tokens):
+        for tok in self.tokens:
             kind = tok.type
             if kind in OPAQUE_TYPES:
                 opaque.append(tok)
-            if kind in NON_CODE_TYPES:
-                continue
-            code.append(tok)
-            # No string, comment or heredoc token's text is a lone punctuation character.
-            if tok.value in PUNCTUATION:
-                punctuation.setdefault(tok.value, []).append(index)
-        return code, punctuation, opaque
+            if kind not in NON_CODE_TYPES:
+                code.append(tok)
+        return code, opaque
 
     @property
     def code_tokens(self) -> list[Token]:
         """The tokens the grammar sees: no comments, no annotations."""
         return self._scan[0]
-
-    @property
-    def punctuation(self) -> dict[str, list[int]]:
-        """Punctuation character -> indexes in ``tokens`` where it occurs."""
-        return self._scan[1]
-
-    @cached_property
-    def opaque(self) -> dict[int, list[tuple[int, int]]]:
-        """Per line, the inclusive column ranges covered by strings, heredocs and annotations.
-
-        A token running over several lines covers the rest of its first line, the whole of
-        the lines in between (column 1 to "infinity") and the start of its last line.
-        """
-        ranges: dict[int, list[tuple[int, int]]] = {}
-        for tok in self._scan[2]:
-            span = tok.span
-            if span.start_line == span.end_line:
-                ranges.setdefault(span.start_line, []).append((span.start_column, span.end_column))
-                continue
-            ranges.setdefault(span.start_line, []).append((span.start_column, _ENDLESS))
-            for line in range(span.start_line + 1, span.end_line):
-                ranges.setdefault(line, []).append((1, _ENDLESS))
-            ranges.setdefault(span.end_line, []).append((1, span.end_column))
-        for spans in ranges.values():
-            spans.sort()
-        return ranges
-
-    def is_opaque(self, line: int, column: int) -> bool:
-        """Is (line, column) inside a string, heredoc or annotation?"""
-        spans = self.opaque.get(line)
-        if not spans:
-            return False
-        index = bisect.bisect_right(spans, (column, _ENDLESS)) - 1
-        return index >= 0 and spans[index][0] <= column <= spans[index][1]
 
     def starts_opaque(self, line: int) -> bool:
         """Does the line begin inside a string, heredoc or annotation (so it is all content)?"""
@@ -147,7 +97,7 @@ class LintContext:
     @cached_property
     def _content_lines(self) -> set[int]:
         lines: set[int] = set()
-        for tok in self._scan[2]:
+        for tok in self._scan[1]:
             span = tok.span
             if tok.type == "HEREDOC_BODY":
                 lines.update(range(span.start_line, span.end_line + 1))
@@ -174,6 +124,3 @@ class LintContext:
             line if end_line is None else end_line,
             column if end_column is None else end_column,
         )
-
-
-_ENDLESS = 1 << 30

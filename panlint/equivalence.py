@@ -1,9 +1,9 @@
 """What a template means, as a comparable value: the check that fixes never change meaning.
 
-``meaning(tree)`` drops positions and folds the spellings that panc treats as identical
-(the deprecated aliases ``nlist``/``is_nlist``, a trailing ``/`` on a statement path, braces
-around a single include expression, ``error(format(f, x))`` for ``error(f, x)``), so a fixed
-template must have the same meaning as the original.
+The core's ``panc.syntax.equivalence.meaning`` (positions dropped, ``nlist``/``is_nlist``
+and braces around a single include expression folded), plus the spellings panlint's fixes
+rewrite: a trailing ``/`` on a statement path and ``error(format(f, x))`` for
+``error(f, x)``. A fixed template must have the same meaning as the original.
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from panc.syntax import ast
-from panlint.rules.deprecated import REPLACEMENTS
+from panc.syntax import ast, equivalence
 
 
 def _is_wrapped_format(node: Any) -> bool:
@@ -24,14 +23,8 @@ def _is_wrapped_format(node: Any) -> bool:
 
 
 def _normalize(node: Any) -> Any:
-    if isinstance(node, ast.Call) and node.name in REPLACEMENTS:
-        return dataclasses.replace(node, name=REPLACEMENTS[node.name])
     if _is_wrapped_format(node):
         return dataclasses.replace(node, args=node.args[0].args)
-    if isinstance(node, ast.TypeRef) and node.name == "nlist":
-        return dataclasses.replace(node, name="dict")
-    if isinstance(node, ast.Include) and isinstance(node.target, ast.Block) and len(node.target.body) == 1:
-        return dataclasses.replace(node, target=node.target.body[0])
     path = getattr(node, "path", None)
     if (
         isinstance(path, str)
@@ -43,37 +36,6 @@ def _normalize(node: Any) -> Any:
     return node
 
 
-def meaning(node: Any) -> tuple[Any, ...]:
-    """A position-free, normalized form of an AST node for equality comparison.
-
-    A flat tuple (the nodes in prefix order), built with a stack of its own: expressions nested
-    any number of levels deep are compared without recursion, here or in ``==``.
-    """
-    out: list[Any] = []
-    pending: list[Any] = [node]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, _FieldName):
-            out.append(("field", item.name))
-        elif isinstance(item, tuple) and not hasattr(item, "_fields"):
-            out.append(("tuple", len(item)))
-            pending.extend(reversed(item))
-        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
-            item = _normalize(item)
-            out.append(("node", type(item).__name__))
-            fields = [f.name for f in dataclasses.fields(item) if not f.name.endswith("span")]
-            for name in reversed(fields):
-                pending.append(getattr(item, name))
-                pending.append(_FieldName(name))
-        else:
-            out.append(("value", item))
-    return tuple(out)
-
-
-class _FieldName:
-    """A field's name on the stack (told apart from the values, which may be strings)."""
-
-    __slots__ = ("name",)
-
-    def __init__(self, name: str) -> None:
-        self.name = name
+def meaning(node: Any) -> Any:
+    """A position-free, normalized copy of an AST node for equality comparison."""
+    return equivalence.meaning(node, _normalize)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
-from panc.diagnostics import Diagnostic, Severity
 from panc.source import Span
+
+if TYPE_CHECKING:
+    from panc.diagnostics import Diagnostic, Severity
 
 
 class Level(enum.IntEnum):
     """How serious a finding is; a higher number is more serious.
 
-    ``--suppress LEVEL`` hides findings at or below LEVEL, ``--threshold LEVEL`` makes
-    findings at or above LEVEL fail the run.
+    ``--suppress LEVEL`` reports only findings at or above LEVEL, ``--threshold LEVEL`` makes
+    findings at or above LEVEL fail the run. The old panlint called them Advice, Warning
+    and Error (``old_label``); both spellings are accepted.
     """
 
     INFO = 1
@@ -22,9 +25,9 @@ class Level(enum.IntEnum):
 
     @classmethod
     def parse(cls, text: str) -> Level:
-        """Read a level given by name (``info``, ``warning``, ``error``) or number (1-3)."""
+        """Read a level given by name (``info``/``advice``, ``warning``, ``error``) or number (1-3)."""
         key = text.strip().lower()
-        aliases = {"information": "info", "note": "info", "warn": "warning", "err": "error"}
+        aliases = {"advice": "info", "information": "info", "note": "info", "warn": "warning", "err": "error"}
         key = aliases.get(key, key)
         if key.isdigit() and int(key) in {level.value for level in cls}:
             return cls(int(key))
@@ -37,13 +40,19 @@ class Level(enum.IntEnum):
     def label(self) -> str:
         return self.name.lower()
 
+    @property
+    def old_label(self) -> str:
+        """The old panlint's name of the level (``Advice``, ``Warning``, ``Error``)."""
+        return "Advice" if self is Level.INFO else self.name.capitalize()
+
     def to_severity(self) -> Severity:
         """The matching severity of ``panc.diagnostics`` (and LSP)."""
+        from panc.diagnostics import Severity  # pylint: disable=import-outside-toplevel
+
         return {Level.INFO: Severity.INFORMATION, Level.WARNING: Severity.WARNING}.get(self, Severity.ERROR)
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text from (line, column) up to, not including, (end_line, end_column).
 
     Lines and columns are 1-based code points, like ``Span``; an insertion has start == end.
@@ -56,15 +65,15 @@ class Edit:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
+    """What a finding's fix does (``description``) and how: edits that do not overlap."""
+
     description: str
     edits: tuple[Edit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem found by one rule at one place."""
+class Finding(NamedTuple):
+    """One problem found by one rule at one place (a tuple: cheap to make by the thousand)."""
 
     rule_id: str
     level: Level
@@ -84,6 +93,8 @@ class Finding:
 
     def to_diagnostic(self) -> Diagnostic:
         """The shared diagnostic form (``code`` is the rule ID), for the language server."""
+        from panc.diagnostics import Diagnostic  # pylint: disable=import-outside-toplevel
+
         return Diagnostic(
             category=None,
             message=self.message,
@@ -93,11 +104,11 @@ class Finding:
         )
 
 
-def above(findings: list[Finding], level: Level | None) -> list[Finding]:
-    """The findings more serious than ``level`` (all of them when it is ``None``)."""
-    if level is None:
+def at_least(findings: list[Finding], level: Level) -> list[Finding]:
+    """The findings at ``level`` or more serious."""
+    if level is Level.INFO:
         return findings
-    return [finding for finding in findings if finding.level > level]
+    return [finding for finding in findings if finding.level >= level]
 
 
 def finding_to_dict(finding: Finding) -> dict[str, object]:
@@ -126,27 +137,49 @@ def finding_to_dict(finding: Finding) -> dict[str, object]:
     return data
 
 
-def finding_from_dict(data: dict[str, object]) -> Finding:
-    """The inverse of ``finding_to_dict``; raises ``KeyError``/``ValueError``/``TypeError`` on bad data."""
-    # Hot on cached runs: plain lookups, no validation beyond what the conversions do.
-    fix = None
-    raw_fix = data.get("fix")
-    if isinstance(raw_fix, dict):
-        edits = tuple(Edit(int(a), int(b), int(c), int(d), str(e)) for a, b, c, d, e in raw_fix["edits"])
-        fix = Fix(str(raw_fix["description"]), edits)
-    span = Span(
-        str(data["path"]),
-        int(data["line"]),
-        int(data["column"]),  # type: ignore[arg-type]
-        int(data["end_line"]),
-        int(data["end_column"]),  # type: ignore[arg-type]
-    )
-    missing = data.get("missing_include")
-    return Finding(
-        str(data["rule"]),
-        Level[str(data["level"]).upper()],
-        str(data["message"]),
-        span,
-        fix,
-        str(missing) if missing is not None else None,
-    )
+def finding_to_row(finding: Finding) -> list[object]:
+    """The compact form the result cache keeps: ``[rule, level, message, line, column,
+    end_line, end_column, fix, include]``, trailing ``None`` left out."""
+    span = finding.span
+    fix = finding.fix
+    row: list[object] = [
+        finding.rule_id,
+        int(finding.level),
+        finding.message,
+        span.start_line,
+        span.start_column,
+        span.end_line,
+        span.end_column,
+        None if fix is None else [fix.description, [list(edit) for edit in _edit_fields(fix)]],
+        finding.missing_include,
+    ]
+    while row[-1] is None:
+        row.pop()
+    return row
+
+
+def _edit_fields(fix: Fix) -> list[tuple[int, int, int, int, str]]:
+    return [(edit.line, edit.column, edit.end_line, edit.end_column, edit.text) for edit in fix.edits]
+
+
+LEVELS_BY_VALUE = {int(level): level for level in Level}
+
+
+def finding_from_row(path: str, row: list) -> Finding:  # type: ignore[type-arg]
+    """The inverse of ``finding_to_row``; raises ``ValueError``/``TypeError``/``KeyError`` on
+    a row of another shape (the values themselves come from ``marshal``, types kept)."""
+    # Hot on cached runs: tuples made directly, nothing checked beyond the row's shape.
+    if len(row) == 7:
+        rule, level, message, line, column, end_line, end_column = row
+        fix = include = None
+    else:
+        rule, level, message, line, column, end_line, end_column, *extra = row
+        fix = _fix_from_row(extra[0]) if extra[0] is not None else None
+        include = extra[1] if len(extra) > 1 else None
+    span = tuple.__new__(Span, (path, line, column, end_line, end_column))
+    return tuple.__new__(Finding, (rule, LEVELS_BY_VALUE[level], message, span, fix, include))
+
+
+def _fix_from_row(data: list) -> Fix:  # type: ignore[type-arg]
+    description, edits = data
+    return Fix(description, tuple(Edit(a, b, c, d, e) for a, b, c, d, e in edits))

@@ -1,8 +1,10 @@
 """The fixing stage: apply the mechanical fixes of findings, proven not to change meaning.
 
-Fixes are applied in passes (a tab expanded in one pass may leave an indentation to fix
-in the next); after each pass the new text is parsed and its AST compared, positions
-aside, with the original's. A pass that would change the meaning is discarded.
+The enabled rules run with the parser's reading of the text (``--preview``), so no fix
+touches what only the old tool took for code. Fixes are applied in passes (a tab expanded
+in one pass may leave an indentation to fix in the next); after each pass the new text is
+parsed and its AST compared, positions aside, with the original's. A pass that would change
+the meaning is discarded.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from panc.analysis.sourcetext import LineIndex
 from panlint.checking import lint_text, parse_source
 from panlint.config import Config
 from panlint.equivalence import meaning
-from panlint.findings import Fix, above
+from panlint.findings import Fix, at_least
 
 MAX_PASSES = 10
 
@@ -69,11 +71,12 @@ def fix_text(text: str, path: str, config: Config) -> FixOutcome:
     if original.ast is None or original.diagnostics:
         return FixOutcome(text, 0, "not fixed: the template does not parse")
     expected = meaning(original.ast)
+    rules = config.enabled_rules()
+    parsed = config._replace(preview=True)
     current, applied = text, 0
     for _ in range(MAX_PASSES):
-        findings = [
-            finding for finding in above(lint_text(current, path, config), config.suppress) if finding.fix
-        ]
+        found = lint_text(current, path, parsed, rules=rules, fixes=True)
+        findings = [finding for finding in at_least(found, config.suppress) if finding.fix]
         if not findings:
             break
         candidate, count = apply_fixes(current, [finding.fix for finding in findings if finding.fix])

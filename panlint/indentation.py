@@ -7,8 +7,9 @@ line that starts with closing brackets is outdented by them first.
 
 from __future__ import annotations
 
+from panc.syntax.tokens import CLOSERS, OPENERS, TokenKind, kind_of
 from panlint.context import LintContext
-from panlint.tokenkinds import CLOSERS, OPENERS, TokenKind, kind_of
+from panlint.findings import Edit, Fix
 
 INDENT_WIDTH = 4
 
@@ -37,3 +38,23 @@ def expected_indents(context: LintContext) -> dict[int, int]:
             elif tok.value in CLOSERS and open_lines:
                 open_lines.pop()
     return expected
+
+
+class Reindenter:
+    """The LP001 fix: indent the line the way Pan-Indenter does, four spaces per bracket level
+    open at its start. Lines indented with tabs are left to the LP002 fix first."""
+
+    def __init__(self, context: LintContext) -> None:
+        self.context = context
+        self.expected = expected_indents(context)
+
+    def fix(self, number: int) -> Fix | None:
+        """The edit re-indenting line ``number`` (None: nothing to do)."""
+        target = self.expected.get(number)
+        text = self.context.lines[number - 1] if 0 < number <= len(self.context.lines) else ""
+        width = len(text) - len(text.lstrip(" "))
+        if target is None or width == target or self.context.starts_opaque(number):
+            return None
+        if width < len(text) and text[width] == "\t":
+            return None
+        return Fix("Re-indent by bracket depth", (Edit(number, 1, number, width + 1, " " * target),))

@@ -11,10 +11,10 @@ import bisect
 import re
 from collections.abc import Iterable
 
+from panc.syntax.tokens import TokenKind, kind_of
 from panlint.context import LintContext
 from panlint.findings import Finding
 from panlint.rules import find_rule
-from panlint.tokenkinds import TokenKind, kind_of
 
 DIRECTIVE = re.compile(r"#\s*panlint\s*:?\s*disable\s*=\s*([\w\-, ]+)", re.IGNORECASE)
 ALL = "ALL"

@@ -4,12 +4,17 @@ Fast diagnostics (syntax, semantic, lint) run on the event loop a few millisecon
 last edit. Compiling an object template runs in a worker process after a longer pause; a new
 edit cancels the compile of the old text (its worker is killed if it is running), and a result
 is dropped if the document changed meanwhile.
+
+Diagnostics go out under the URI the client opened the document with, whatever its spelling
+(a path through ``..`` or a symbolic link, its own percent-encoding): a client shows only
+diagnostics whose URI is the one it knows.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from collections.abc import Awaitable, Callable
 
 from lsprotocol import types
@@ -44,10 +49,17 @@ class DiagnosticsPublisher:
         self._compiled: dict[str, dict[str, list[Diagnostic]]] = {}
         """Per compiled object: the diagnostics it produced, per file."""
         self.index_ready = False
+        self._client_uris: dict[str, str] = {}
+        """The file behind each open document (symbolic links resolved) -> the URI the client uses."""
+
+    def uri_for(self, path: str) -> str:
+        """The URI to publish the diagnostics of ``path`` under."""
+        return self._client_uris.get(_file_key(path)) or path_to_uri(path)
 
     def document_changed(self, uri: str, text: str, version: int | None, immediate: bool = False) -> None:
         """Schedule diagnostics for a new version of ``uri`` (replacing any pending run)."""
         path = uri_to_path(uri)
+        self._client_uris[_file_key(path)] = uri
         pending = self._fast_tasks.pop(path, None)
         if pending is not None:
             pending.cancel()
@@ -56,6 +68,7 @@ class DiagnosticsPublisher:
 
     def document_closed(self, uri: str) -> None:
         path = uri_to_path(uri)
+        self._client_uris.pop(_file_key(path), None)
         for tasks in (self._fast_tasks, self._compile_tasks):
             task = tasks.pop(path, None)
             if task is not None:
@@ -69,7 +82,7 @@ class DiagnosticsPublisher:
         """Recompute everything for the open documents (after indexing or a configuration change)."""
         for path, text in self.session.open_texts().items():
             version = self.session.version_of(path)
-            self.document_changed(path_to_uri(path), text, version, immediate=True)
+            self.document_changed(self.uri_for(path), text, version, immediate=True)
 
     async def _run_fast(self, path: str, text: str, version: int | None, delay: float) -> None:
         """Publish syntax and semantic diagnostics at once (with the previous lint findings moved
@@ -153,7 +166,7 @@ class DiagnosticsPublisher:
                 converter = self.session.converter(path)
                 merged.extend(converter.diagnostic(d, self.session.converter) for d in found)
         self.publish(
-            types.PublishDiagnosticsParams(uri=path_to_uri(path), diagnostics=merged, version=version)
+            types.PublishDiagnosticsParams(uri=self.uri_for(path), diagnostics=merged, version=version)
         )
 
     def shutdown(self) -> None:
@@ -164,3 +177,11 @@ class DiagnosticsPublisher:
 def _belongs(diagnostic: Diagnostic, path: str) -> bool:
     file = diagnostic.span.file
     return file in (path, "?", "") or diagnostic.span.start_line <= 0 or uri_to_path(file) == path
+
+
+def _file_key(path: str) -> str:
+    """One spelling per file: the path with symbolic links resolved."""
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return path

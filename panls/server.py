@@ -38,8 +38,10 @@ from panls.session import Session
 
 logger = logging.getLogger(__name__)
 
+INDEX_STARTED = "pan/indexStarted"
+"""Notification sent when indexing of the include path starts: ``{includePath}``."""
 INDEX_READY = "pan/indexReady"
-"""Notification sent once the include path is indexed: ``{files, parsed, reused, seconds}``."""
+"""Notification sent once the include path is indexed: ``{files, parsed, reused, seconds, includePath}``."""
 PROVENANCE = "pan/provenance"
 REQUEST_FAILED = -32803
 INDEX_WAIT_SECONDS = 30.0
@@ -96,10 +98,18 @@ class PanLanguageServer(LanguageServer):
         section = answer[0] if answer else None
         return plain_json(section) if section else None
 
+    def expect_index(self) -> None:
+        """Make requests wait for the first index (called at ``initialize``): a request sent
+        right after ``initialized``, before the index has started, waits for it too."""
+        self.index_done = asyncio.Event()
+
     async def rebuild_index(self) -> None:
         """Index the include path in a worker thread, then refresh every open document."""
-        self.index_done = asyncio.Event()
+        waiting = self.index_done
+        self.index_done = index_done = asyncio.Event()
         self.publisher.index_ready = False
+        include_path = self.session.settings.include_dirs
+        self.protocol.notify(INDEX_STARTED, {"includePath": include_path})
         loop = asyncio.get_running_loop()
         try:
             stats = await loop.run_in_executor(None, self.session.build_index)
@@ -107,7 +117,9 @@ class PanLanguageServer(LanguageServer):
             logger.exception("indexing failed")
             stats = None
         self.publisher.index_ready = True
-        self.index_done.set()
+        index_done.set()
+        if waiting is not None:
+            waiting.set()  # requests that came before this rebuild began
         self.compiles.warm()
         self.protocol.notify(
             INDEX_READY,
@@ -116,6 +128,7 @@ class PanLanguageServer(LanguageServer):
                 "parsed": stats.parsed if stats else 0,
                 "reused": stats.reused if stats else 0,
                 "seconds": round(stats.seconds, 3) if stats else 0.0,
+                "includePath": include_path,
             },
         )
         self.publisher.refresh_all()
@@ -174,6 +187,7 @@ def create_server() -> PanLanguageServer:
             root = params.root_path
         settings = Settings(root=root) if root else Settings()
         session.configure(merge_settings(settings, params.initialization_options))
+        server.expect_index()
         session.encoding = server.workspace.position_encoding or types.PositionEncodingKind.Utf16
 
     @server.feature(types.INITIALIZED)
@@ -322,10 +336,22 @@ def create_server() -> PanLanguageServer:
         doc = server.analysis(params.text_document.uri)
         return semantic_tokens.semantic_tokens(doc, session.converter(doc.path))
 
+    @server.feature(types.TEXT_DOCUMENT_SEMANTIC_TOKENS_RANGE, semantic_tokens.LEGEND)
+    @guarded("semanticTokens/range")
+    def on_semantic_tokens_range(params: types.SemanticTokensRangeParams) -> types.SemanticTokens:
+        doc = server.analysis(params.text_document.uri)
+        return semantic_tokens.semantic_tokens(doc, session.converter(doc.path), params.range)
+
     @server.feature(types.TEXT_DOCUMENT_FORMATTING)
     @guarded("formatting")
     def on_formatting(params: types.DocumentFormattingParams) -> list[types.TextEdit]:
         return formatting.format_document(session, server.analysis(params.text_document.uri))
+
+    @server.feature(types.TEXT_DOCUMENT_RANGE_FORMATTING)
+    @guarded("rangeFormatting")
+    def on_range_formatting(params: types.DocumentRangeFormattingParams) -> list[types.TextEdit]:
+        doc = server.analysis(params.text_document.uri)
+        return formatting.format_range(session, doc, params.range)
 
     @server.feature(
         types.TEXT_DOCUMENT_CODE_ACTION,

@@ -20,6 +20,9 @@ _TYPE_LEAD = re.compile(
     r"(^\s*(type\s+\w+|bind\s+(\"[^\"]*\"|'[^']*'))\s*=\s*(extensible\s*)?"
     r"|['\"]\s*[:?]\s*|\binclude\s+|^\s*(include)\s+(?=\w))\Z"
 )
+_ASSIGNMENT_LEAD = re.compile(
+    r"""^\s*(?:final\s+)?(?P<quote>['"])(?P<path>(?:(?!(?P=quote)).)*)(?P=quote)\s*\??=\s*\Z"""
+)
 _TOKENS = re.compile(
     r"""(?P<comment>\#[^\n]*)
       |(?P<annotation>@\w*\s*(\{[^}]*\}|\([^)]*\)|\[[^\]]*\]))
@@ -43,6 +46,8 @@ class ContextKind(enum.Enum):
     """Inside the string of ``include``, ``if_exists(...)`` or ``create(...)``."""
     PATH = "path"
     """Inside a path string (assignment, ``prefix``, ``bind``, ``value(...)``...)."""
+    VALUE = "value"
+    """The start of the value of an assignment, in code or in its string (``'/a' = "``)."""
     STRING = "string"
     """Inside any other string: nothing to offer."""
     COMMENT = "comment"
@@ -55,6 +60,10 @@ class CompletionContext:
     """What was typed of the item being completed (a word, or the string so far)."""
     start_column: int
     """1-based column where ``typed`` begins (the range completion items replace)."""
+    assigned_path: str | None = None
+    """For ``VALUE``: the path being assigned, as written."""
+    in_string: bool = False
+    """For ``VALUE``: the cursor is inside the value's string (its quote is typed)."""
 
 
 def completion_context(line_text: str, column: int) -> CompletionContext:
@@ -70,12 +79,19 @@ def completion_context(line_text: str, column: int) -> CompletionContext:
             return CompletionContext(ContextKind.TEMPLATE_NAME, typed, quote_at + 2)
         if _PATH_STRING_LEAD.search(lead):
             return CompletionContext(ContextKind.PATH, typed, quote_at + 2)
+        assignment = _ASSIGNMENT_LEAD.match(lead)
+        if assignment is not None:
+            return CompletionContext(ContextKind.VALUE, typed, quote_at + 2, assignment.group("path"), True)
         return CompletionContext(ContextKind.STRING, typed, quote_at + 2)
     word = _WORD_BEFORE.search(before)
     typed = word.group(0) if word else ""
     start = column - len(typed)
-    if _TYPE_LEAD.search(before[: len(before) - len(typed)]):
+    lead = before[: len(before) - len(typed)]
+    if _TYPE_LEAD.search(lead):
         return CompletionContext(ContextKind.TYPE, typed, start)
+    assignment = _ASSIGNMENT_LEAD.match(lead)
+    if assignment is not None:
+        return CompletionContext(ContextKind.VALUE, typed, start, assignment.group("path"))
     return CompletionContext(ContextKind.CODE, typed, start)
 
 

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 from panc.analysis.references import OccurrenceKind
 from panc.analysis.sourcetext import LineIndex, string_inner_span
+from panc.analysis.walk import walk
+from panc.annotations.tags import parameters, split_tags, tag_markdown
 from panc.source import Span
 from panc.syntax import ast
 
@@ -43,26 +45,75 @@ class Declaration(NamedTuple):
     includes: tuple[str, ...] = ()
     """For record types: the records they ``include``; for binds: the bound type name."""
     final: bool = False
+    params: tuple[tuple[str, str], ...] = ()
+    """For functions: ``(name, doc)`` of each parameter, from ``@param`` tags, ``arg`` entries
+    (named ``ARGV[i]``) or the body's use of ``ARGV`` (``...`` when it takes any number)."""
+    choices: tuple[str, ...] = ()
+    """For ``choice(...)`` types and fields: the values allowed."""
 
 
-def annotation_doc(annotations: tuple[ast.Annotation, ...]) -> tuple[str, tuple[str, ...]]:
-    """The documentation text and ``arg`` lines of a declaration's annotations."""
+class AnnotationDoc(NamedTuple):
+    text: str
+    """Markdown: the prose, then the javadoc-style tags as a list."""
+    args: tuple[str, ...]
+    """The ``arg = ...`` entries, one per argument."""
+    params: tuple[tuple[str, str], ...]
+    """``(name, text)`` of the ``@param`` tags."""
+
+
+def annotation_doc(annotations: tuple[ast.Annotation, ...]) -> AnnotationDoc:
+    """The documentation of a declaration's annotations."""
     paragraphs: list[str] = []
     args: list[str] = []
+    tags: list[str] = []
+    params: list[tuple[str, str]] = []
     for annotation in annotations:
         if annotation.name not in DOC_ANNOTATION_NAMES:
             continue
         keyed = [(key, value) for key, value in annotation.entries if key != "desc"]
         for key, value in annotation.entries:
             if key == "desc":
-                paragraphs.append(_clean(value))
+                prose, found = split_tags(value)
+                paragraphs.append(_clean(prose))
+                tags.extend(tag_markdown(tag) for tag in found)
+                params.extend(parameters(found))
             elif key == "arg":
                 args.append(_clean(value))
         others = [f"**{key}**: {_clean(value)}" for key, value in keyed if key != "arg"]
         paragraphs.extend(others)
         if not annotation.entries:
             paragraphs.append(_clean(annotation.body))
-    return "\n\n".join(p for p in paragraphs if p), tuple(args)
+    if tags:
+        paragraphs.append("\n".join(tags))
+    return AnnotationDoc("\n\n".join(p for p in paragraphs if p), tuple(args), tuple(params))
+
+
+Parameters = tuple[tuple[str, str], ...]
+
+
+def function_parameters(statement: ast.FunctionStatement, documented: AnnotationDoc) -> Parameters:
+    """The parameters of a function: its ``@param`` tags, else its ``arg`` entries, else
+    ``ARGV[0]``... up to the highest constant index its body reads, then ``...`` when it reads
+    ``ARGV`` otherwise (a variable index, or the whole list)."""
+    if documented.params:
+        return documented.params
+    if documented.args:
+        return tuple((f"ARGV[{index}]", text) for index, text in enumerate(documented.args))
+    indexes: set[int] = set()
+    whole = 0
+    read = 0
+    for node in walk(statement.body):
+        if isinstance(node, ast.Variable) and node.name == "ARGV":
+            whole += 1
+        elif isinstance(node, ast.Index) and isinstance(node.base, ast.Variable) and node.base.name == "ARGV":
+            value = node.index.value if isinstance(node.index, ast.Literal) else None
+            if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+                indexes.add(value)
+                read += 1
+    found = [(f"ARGV[{index}]", "") for index in range(max(indexes) + 1)] if indexes else []
+    if whole > read:
+        found.append(("...", ""))
+    return tuple(found)
 
 
 def _clean(text: str) -> str:
@@ -92,7 +143,7 @@ def template_declarations(template: ast.Template, text: str, path: str) -> list[
     name = template.name or ""
     found: list[Declaration] = []
     if template.name and template.name_span:
-        doc, _ = annotation_doc(template.annotations)
+        doc = annotation_doc(template.annotations).text
         found.append(
             Declaration(
                 OccurrenceKind.TEMPLATE,
@@ -107,7 +158,7 @@ def template_declarations(template: ast.Template, text: str, path: str) -> list[
         )
     for statement in template.statements:
         if isinstance(statement, ast.FunctionStatement):
-            doc, args = annotation_doc(statement.annotations)
+            documented = annotation_doc(statement.annotations)
             found.append(
                 Declaration(
                     OccurrenceKind.FUNCTION,
@@ -116,12 +167,13 @@ def template_declarations(template: ast.Template, text: str, path: str) -> list[
                     path,
                     statement.name_span,
                     statement.span,
-                    doc=doc,
-                    args=args,
+                    doc=documented.text,
+                    args=documented.args,
+                    params=function_parameters(statement, documented),
                 )
             )
         elif isinstance(statement, ast.VariableStatement):
-            doc, _ = annotation_doc(statement.annotations)
+            doc = annotation_doc(statement.annotations).text
             found.append(
                 Declaration(
                     OccurrenceKind.VARIABLE,
@@ -174,7 +226,7 @@ def _type_text(spec: ast.FullTypeSpec, lines: LineIndex) -> str:
 def _type_declarations(
     statement: ast.TypeStatement, template: str, path: str, lines: LineIndex
 ) -> list[Declaration]:
-    doc, _ = annotation_doc(statement.annotations)
+    doc = annotation_doc(statement.annotations).text
     spec = statement.spec
     record = spec.spec if isinstance(spec.spec, ast.RecordType) else None
     fields = tuple(m.name for m in record.members if isinstance(m, ast.Field)) if record else ()
@@ -196,6 +248,7 @@ def _type_declarations(
             default_text=default,
             fields=fields,
             includes=includes,
+            choices=_choices(spec),
         )
     ]
     if record is None:
@@ -203,7 +256,7 @@ def _type_declarations(
     for member in record.members:
         if not isinstance(member, ast.Field):
             continue
-        field_doc, _ = annotation_doc(member.annotations)
+        field_doc = annotation_doc(member.annotations).text
         field_default = member.spec.default
         inner = member.spec.spec
         found.append(
@@ -220,6 +273,11 @@ def _type_declarations(
                 container=statement.name,
                 required=member.required,
                 includes=_bound_names(inner),
+                choices=_choices(member.spec),
             )
         )
     return found
+
+
+def _choices(spec: ast.FullTypeSpec) -> tuple[str, ...]:
+    return spec.spec.choices if isinstance(spec.spec, ast.ChoiceType) else ()

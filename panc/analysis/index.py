@@ -40,7 +40,7 @@ logger = logging.getLogger(__name__)
 
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", "target"})
 MAX_FILES = 50_000
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 """Bump when ``TemplateSummary`` or what it holds changes: old disk caches are then ignored."""
 
 CROSS_FILE_KINDS = frozenset(

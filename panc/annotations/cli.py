@@ -39,7 +39,8 @@ def make_parser(prog: str = "panc-annotations") -> argparse.ArgumentParser:
     add("--java-opts", metavar="OPTIONS", help="accepted for compatibility; ignored")
     add("-q", "--quiet", action="store_true", help="print nothing but errors")
     add("-v", "--verbose", action="count", default=0, help="print a summary at the end")
-    add("templates", nargs="*", metavar="template")
+    add("templates", nargs="*", metavar="template",
+        help="template files, relative to --base-dir; <file>.annotation.xml is written for each")
     return parser
 
 
@@ -107,3 +108,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc-a
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point of ``panc-annotations``."""
     return run(sys.argv[1:] if argv is None else argv, sys.stdout, sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import TextIO
 
 from panc.analysis.sourcetext import LineIndex
+from panc.annotations.tags import Tag, split_tags, tag_markdown
 from panc.commands import HelpShown, OptionsError, OptionsParser
 from panc.diagnostics import Severity
+from panc.loader import TEMPLATE_SUFFIXES
 from panc.source import Span
 from panc.syntax import ast
 
@@ -31,19 +33,35 @@ _STRING_OR_WORD = re.compile(r"'[^']*'|\"(?:[^\"\\]|\\.)*\"|[A-Za-z_][A-Za-z0-9_
 
 
 @dataclass
+class Description:
+    """Documentation text: prose paragraphs, then javadoc-style tags (``@param x ...``)."""
+
+    text: str = ""
+    tags: list[Tag] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.text or self.tags)
+
+    def one_line(self) -> str:
+        """For a table cell: the prose, then each tag as ``@name target text``."""
+        tags = [" ".join(part for part in (f"@{t.name}", t.target, t.text) if part) for t in self.tags]
+        return "; ".join(part for part in (" ".join(self.text.split()), *tags) if part)
+
+
+@dataclass
 class FieldDoc:
     name: str
     type_text: str
     required: bool
     default: str | None
-    description: str
+    description: Description
 
 
 @dataclass
 class TypeDoc:
     name: str
     type_text: str
-    description: str
+    description: Description
     fields: list[FieldDoc] = field(default_factory=list)
     includes: list[str] = field(default_factory=list)
 
@@ -51,7 +69,7 @@ class TypeDoc:
 @dataclass
 class FunctionDoc:
     name: str
-    description: str
+    description: Description
     arguments: list[str]
 
 
@@ -59,7 +77,7 @@ class FunctionDoc:
 class VariableDoc:
     name: str
     value: str
-    description: str
+    description: Description
 
 
 @dataclass
@@ -69,7 +87,7 @@ class TemplateDoc:
     name: str
     kind: str
     path: str
-    description: str
+    description: Description
     types: list[TypeDoc] = field(default_factory=list)
     functions: list[FunctionDoc] = field(default_factory=list)
     variables: list[VariableDoc] = field(default_factory=list)
@@ -80,9 +98,16 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text) if p.strip())
 
 
-def _description(annotations: tuple[ast.Annotation, ...]) -> str:
-    parts = [_paragraphs(value) for a in annotations for key, value in a.entries if key in _DESCRIPTION_KEYS]
-    return "\n\n".join(p for p in parts if p)
+def _description(annotations: tuple[ast.Annotation, ...]) -> Description:
+    parts: list[str] = []
+    tags: list[Tag] = []
+    for annotation in annotations:
+        for key, value in annotation.entries:
+            if key in _DESCRIPTION_KEYS:
+                prose, found = split_tags(value)
+                parts.append(_paragraphs(prose))
+                tags.extend(found)
+    return Description("\n\n".join(p for p in parts if p), tags)
 
 
 def _arguments(annotations: tuple[ast.Annotation, ...]) -> list[str]:
@@ -182,15 +207,13 @@ def render_markdown(docs: Sequence[TemplateDoc], title: str = "Template referenc
     for doc in docs:
         out += ["", f'<a id="{_anchor("template", doc.name)}"></a>', f"## {doc.name}", "",
                 f"*{doc.kind} template* — `{doc.path}`"]
-        if doc.description:
-            out += ["", doc.description]
+        out += _markdown_description(doc.description)
         if doc.types:
             out += ["", "### Types"]
         for type_doc in doc.types:
-            out += ["", f'<a id="{_anchor("type", type_doc.name)}"></a>', f"#### {type_doc.name}", ""]
-            if type_doc.description:
-                out += [type_doc.description, ""]
-            out.append(f"Type: {link.code(type_doc.type_text)}")
+            out += ["", f'<a id="{_anchor("type", type_doc.name)}"></a>', f"#### {type_doc.name}"]
+            out += _markdown_description(type_doc.description)
+            out += ["", f"Type: {link.code(type_doc.type_text)}"]
             if type_doc.includes:
                 out += ["", "Includes: " + ", ".join(link.code(i) for i in type_doc.includes)]
             if type_doc.fields:
@@ -198,18 +221,17 @@ def render_markdown(docs: Sequence[TemplateDoc], title: str = "Template referenc
                 out += [f"| `{_cell(f.name)}` | {_cell(link.code(f.type_text))} | "
                         f"{'yes' if f.required else 'no'} | "
                         f"{_cell('`' + f.default + '`') if f.default is not None else ''} | "
-                        f"{_cell(f.description)} |" for f in type_doc.fields]
+                        f"{_cell(f.description.one_line())} |" for f in type_doc.fields]
         if doc.functions:
             out += ["", "### Functions"]
         for function in doc.functions:
             out += ["", f'<a id="{_anchor("function", function.name)}"></a>', f"#### {function.name}()"]
-            if function.description:
-                out += ["", function.description]
+            out += _markdown_description(function.description)
             if function.arguments:
                 out += [""] + [f"{i}. {argument}" for i, argument in enumerate(function.arguments, 1)]
         if doc.variables:
             out += ["", "### Variables", "", "| Variable | Value | Description |", "|---|---|---|"]
-            out += [f"| `{_cell(v.name)}` | {_cell(link.code(v.value))} | {_cell(v.description)} |"
+            out += [f"| `{_cell(v.name)}` | {_cell(link.code(v.value))} | {_cell(v.description.one_line())} |"
                     for v in doc.variables]
     return "\n".join(out) + "\n"
 
@@ -228,11 +250,11 @@ def render_html(docs: Sequence[TemplateDoc], title: str = "Template reference") 
         out.append(f'<h2 id="{_anchor("template", doc.name)}">{esc(doc.name)}</h2>')
         out.append(f"<p><em>{doc.kind} template</em> — <code>{esc(doc.path)}</code></p>")
         if doc.description:
-            out.append(_html_paragraphs(doc.description))
+            out.append(_html_description(doc.description))
         for type_doc in doc.types:
             out.append(f'<h4 id="{_anchor("type", type_doc.name)}">type {esc(type_doc.name)}</h4>')
             if type_doc.description:
-                out.append(_html_paragraphs(type_doc.description))
+                out.append(_html_description(type_doc.description))
             out.append(f"<p>Type: {link.code(type_doc.type_text)}</p>")
             if type_doc.includes:
                 out.append("<p>Includes: " + ", ".join(link.code(i) for i in type_doc.includes) + "</p>")
@@ -242,42 +264,77 @@ def render_html(docs: Sequence[TemplateDoc], title: str = "Template reference") 
                 out += [f"<tr><td><code>{esc(f.name)}</code></td><td>{link.code(f.type_text)}</td>"
                         f"<td>{'yes' if f.required else 'no'}</td>"
                         f"<td>{'' if f.default is None else link.code(f.default)}</td>"
-                        f"<td>{esc(f.description)}</td></tr>" for f in type_doc.fields]
+                        f"<td>{esc(f.description.one_line())}</td></tr>" for f in type_doc.fields]
                 out.append("</table>")
         for function in doc.functions:
             out.append(f'<h4 id="{_anchor("function", function.name)}">function {esc(function.name)}()</h4>')
             if function.description:
-                out.append(_html_paragraphs(function.description))
+                out.append(_html_description(function.description))
             if function.arguments:
                 out.append("<ol>" + "".join(f"<li>{esc(a)}</li>" for a in function.arguments) + "</ol>")
         if doc.variables:
             out.append("<table><tr><th>Variable</th><th>Value</th><th>Description</th></tr>")
             out += [f"<tr><td><code>{esc(v.name)}</code></td><td>{link.code(v.value)}</td>"
-                    f"<td>{esc(v.description)}</td></tr>" for v in doc.variables]
+                    f"<td>{esc(v.description.one_line())}</td></tr>" for v in doc.variables]
             out.append("</table>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 
 
-def _html_paragraphs(text: str) -> str:
-    return "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
+def _markdown_description(description: Description) -> list[str]:
+    """Lines to add for a description: its paragraphs, then its tags as a list."""
+    lines = ["", description.text] if description.text else []
+    if description.tags:
+        lines += ["", *(tag_markdown(tag) for tag in description.tags)]
+    return lines
+
+
+def _html_description(description: Description) -> str:
+    esc = html.escape
+    out = "".join(f"<p>{esc(p)}</p>" for p in description.text.split("\n\n") if p)
+    if description.tags:
+        items = []
+        for tag in description.tags:
+            target = f" <code>{esc(tag.target)}</code>" if tag.target else ""
+            text = f" — {esc(tag.text)}" if tag.text else ""
+            items.append(f"<li><em>@{esc(tag.name)}</em>{target}{text}</li>")
+        out += '<ul class="tags">' + "".join(items) + "</ul>"
+    return out
 
 
 # ---------------------------------------------------------------------- command line
 
 
+def template_files(paths: Sequence[str], base_dir: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """(path as shown, file) for each template given, a directory standing for every ``.pan``
+    and ``.tpl`` file below it (in name order); and the paths that do not exist."""
+    found, missing = [], []
+    for path in paths:
+        full = path if os.path.isabs(path) else os.path.join(base_dir, path)
+        if os.path.isdir(full):
+            below = sorted(p for p in Path(full).rglob("*") if p.suffix in TEMPLATE_SUFFIXES and p.is_file())
+            found.extend((os.path.join(path, str(p.relative_to(full))), str(p)) for p in below)
+        elif os.path.exists(full):
+            found.append((path, full))
+        else:
+            missing.append(path)
+    return found, missing
+
+
 def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc docs") -> int:
-    """``panc docs``; returns the exit code (1 when a template could not be read or parsed, or the
-    page not written)."""
+    """``panc docs``; returns the exit code (1 when a path does not exist, a template could not be
+    read or parsed, or the page not written; a path that does not exist writes no page)."""
     from panc.syntax import parse  # pylint: disable=import-outside-toplevel
 
     parser = OptionsParser(prog=prog, stdout=stdout,
                            description="Render the annotations of pan templates as a reference page.")
     parser.add_argument("--base-dir", default=".", help="directory the template paths are relative to")
-    parser.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    parser.add_argument("--format", choices=("markdown", "html"), default="markdown",
+                        help="the page as Markdown or as a standalone HTML page (default: markdown)")
     parser.add_argument("--output", help="file to write (default: standard output)")
-    parser.add_argument("--title", default="Template reference")
-    parser.add_argument("templates", nargs="+")
+    parser.add_argument("--title", default="Template reference", help="the page's title")
+    parser.add_argument("templates", nargs="+", metavar="template",
+                        help="template files, or directories whose .pan and .tpl files are all documented")
     try:
         args = parser.parse_args(list(argv))
     except OptionsError as error:
@@ -285,9 +342,13 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc d
         return 1
     except HelpShown:
         return 0
+    files, missing = template_files(args.templates, args.base_dir)
+    for path in missing:
+        stderr.write(f"{prog}: {path}: no such file or directory\n")
+    if missing:
+        return 1
     docs, failed = [], False
-    for path in args.templates:
-        full = path if os.path.isabs(path) else os.path.join(args.base_dir, path)
+    for path, full in files:
         try:
             # as Java reads it: a byte that is not UTF-8 is U+FFFD
             text = Path(full).read_text(encoding="utf-8", errors="replace")

@@ -5,8 +5,11 @@ when there is one, which also knows lookups that found nothing and where each te
 found; otherwise the ``.dep`` files panc writes beside the profiles. A template is given by
 name (``quattor/functions/network``) or as a file (``site/lib/web.pan``), and matches an
 object that used it, or that looked it up and found nothing (adding it would change the object).
+With the build's ``--include-path``, a file is also known by its template name: it matches the
+lookups of that name that found nothing or found a file it would now shadow (one in a later
+include directory).
 
-    $ panc impact --output-dir out lib/web
+    $ panc impact --output-dir out --include-path site:lib lib/web
     node1
     node2
 """
@@ -72,21 +75,44 @@ def uses_from_dep_files(output_dir: Path) -> Uses:
     return uses
 
 
-def affected(uses: Uses, templates: Sequence[str]) -> list[str]:
+def _include_index(file: str, include_dirs: Sequence[str]) -> tuple[int, str] | None:
+    """The first include directory holding ``file``, and the template name it has there."""
+    for index, directory in enumerate(include_dirs):
+        relative = os.path.relpath(file, directory)
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+            return index, Path(relative).with_suffix("").as_posix()
+    return None
+
+
+def affected(uses: Uses, templates: Sequence[str], include_path: Sequence[str] = ()) -> list[str]:
     """The objects that used (or looked for) any of ``templates`` (names or files), sorted.
 
-    A name matches every lookup of that name. A file matches the lookups that found it, and
-    the lookups that found nothing under a name the file could answer (a tail of its path).
+    A name matches every lookup of that name. A file matches the lookups that found it. With
+    an include path, it also matches the lookups of its template name that found nothing or
+    found a file in a later include directory (it would now be found first); without one, the
+    lookups that found nothing under a name the file could answer (a tail of its path).
     """
     names = {t for t in templates if not t.endswith(TEMPLATE_SUFFIXES)}
     files = {os.path.abspath(t) for t in templates if t.endswith(TEMPLATE_SUFFIXES)}
+    include_dirs = [os.path.abspath(d) for d in include_path]
+    placed: dict[str, int] = {}  # template name -> earliest include directory of a given file
     tails = set()
     for file in files:
-        parts = Path(file).with_suffix("").parts
-        tails.update("/".join(parts[i:]) for i in range(1, len(parts)))
+        where = _include_index(file, include_dirs) if include_dirs else None
+        if where is not None:
+            placed[where[1]] = min(where[0], placed.get(where[1], where[0]))
+        elif not include_dirs:
+            parts = Path(file).with_suffix("").parts
+            tails.update("/".join(parts[i:]) for i in range(1, len(parts)))
+
+    def shadowed(name: str, found: str | None) -> bool:
+        if name not in placed:
+            return False
+        where = None if found is None else _include_index(os.path.abspath(found), include_dirs)
+        return where is None or where[0] > placed[name]
 
     def uses_one(name: str, found: str | None) -> bool:
-        if name in names:
+        if name in names or shadowed(name, found):
             return True
         if found is None:
             return name in tails
@@ -100,8 +126,13 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc i
     parser = OptionsParser(prog=prog, stdout=stdout,
                            description="List the objects that a change to templates affects.")
     parser.add_argument("--output-dir", type=Path, default=Path("."),
-                        help="the output directory of the last build (default: current directory)")
-    parser.add_argument("templates", nargs="+", help="template names or template files")
+                        help="the output directory of the last build, as given to panc or panc build "
+                             "(default: current directory)")
+    parser.add_argument("--include-path", metavar="PATH", default="",
+                        help="the build's include path, directories separated by ':': names the template "
+                             "files given, to match the lookups they answer or would now answer first")
+    parser.add_argument("templates", nargs="+", metavar="template",
+                        help="template names (lib/web) or template files (site/lib/web.pan)")
     try:
         args = parser.parse_args(list(argv))
     except OptionsError as error:
@@ -122,7 +153,8 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc i
     if not uses:
         stderr.write(f"no build found in {args.output_dir} (no {MANIFEST_NAME}, no .dep files)\n")
         return 2
-    for name in affected(uses, args.templates):
+    include_path = [d for d in args.include_path.split(":") if d]
+    for name in affected(uses, args.templates, include_path):
         stdout.write(name + "\n")
     return 0
 

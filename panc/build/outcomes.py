@@ -97,13 +97,19 @@ class BuildReport:
 
     @property
     def up_to_date(self) -> int:
-        """Files skipped because nothing they depend on changed."""
-        return sum(o.up_to_date for o in self.outcomes)
+        """Objects skipped because nothing they depend on changed."""
+        return sum(o.up_to_date and o.object_name is not None for o in self.outcomes)
 
     @property
     def compiled(self) -> int:
         """Objects compiled (not skipped) without error."""
         return sum(o.object_name is not None and not o.up_to_date and not o.failed for o in self.outcomes)
+
+    @property
+    def not_objects(self) -> int:
+        """Templates that parsed (in this build or, unchanged, before) but are not object
+        templates: nothing is built from them."""
+        return sum(o.object_name is None and not o.failed for o in self.outcomes)
 
     @property
     def failures(self) -> int:

@@ -15,14 +15,18 @@ import re
 from panc.builtins.arguments import dict_arg, long_arg
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.strings import from_units, java_range, to_units
+from panc.diagnostics import EvaluationError, PanSyntaxError
+from panc.evaluation.control import not_constant
 from panc.evaluation.memory import check_growth
+from panc.evaluation.resources import put_child
+from panc.evaluation.terms import value_term
 from panc.evaluation.values import (
-    NULL,
     UNDEF,
     Value,
     deep_copy,
     is_property,
     java_length,
+    java_type,
     sorted_keys,
     type_name,
 )
@@ -61,47 +65,80 @@ def format_key(key: Value) -> str:
     return key if type(key) is str else repr(key)
 
 
-def _build_dict(function: str, args: list[Value]) -> dict[str, Value]:
+def _hash_key(key: Value) -> str:
+    """panc's ``Hash.createKey``: a key argument must be a string naming a key, not an index."""
+    if type(key) is not str:
+        raise BuiltinError(f"nlist keys must be string; argument is of type {java_type(key)}")
+    try:
+        term = value_term(key)
+    except EvaluationError as error:
+        raise BuiltinError(error.message) from None
+    if type(term) is not str:
+        raise BuiltinError(f"invalid key ({key}) for nlist() or hash()")
+    return term
+
+
+def _check_hash(args: list[Value], where: object) -> None:
+    """panc's ``Hash.getInstance``: constant keys must be valid keys, and distinct."""
     if len(args) % 2:
-        raise BuiltinError(f"{function}() requires an even number of arguments (key, value pairs)")
+        raise PanSyntaxError("hash/nlist function must have an even number of arguments", where)  # type: ignore[arg-type]
+    seen: set[str] = set()
+    try:
+        for position in range(0, len(args), 2):
+            key = args[position]
+            if not_constant(key):
+                continue
+            term = _hash_key(key)
+            if term in seen:
+                raise BuiltinError(f"duplicate key ({term}) in nlist function")
+            seen.add(term)
+    except (BuiltinError, EvaluationError) as error:
+        raise PanSyntaxError(error.message, where) from None  # type: ignore[arg-type]
+
+
+def _build_dict(args: list[Value]) -> dict[str, Value]:
+    """panc's ``createHashFromArgs``: a null value removes its key; a key given twice is an
+    error (unless the first time it only removed itself)."""
     result: dict[str, Value] = {}
-    dropped: set[str] = set()  # keys given with a null value still count for duplicates
-    for i in range(0, len(args), 2):
-        key = args[i]
-        checked = _checked_key(key) if type(key) is str else None
-        if checked is None:
-            checked = dict_key(function, key)  # raises the right message
-        if checked in result or checked in dropped:
-            raise BuiltinError(f"duplicate key ({checked}) in {function}()")
-        value = args[i + 1]
-        if value is NULL:
-            dropped.add(checked)
-        else:
-            result[checked] = value
+    for position in range(0, len(args), 2):
+        key = _hash_key(args[position])
+        old = result.get(key)
+        try:
+            put_child(result, key, args[position + 1])
+        except EvaluationError as error:
+            raise BuiltinError(error.message) from None
+        if old is not None:
+            raise BuiltinError(f"duplicate key ({key}) in nlist function")
     return result
 
 
-@builtin("dict", signature="dict(key, value, ...)")
+@builtin("dict", signature="dict(key, value, ...)", compile_check=_check_hash)
 def pan_dict(args: list[Value]) -> dict[str, Value]:
     """Return a new dict built from key, value pairs: ``dict("one", 1, "two", 2)``. Keys are
     strings that are valid path terms; a key written entirely in braces, ``"{/etc/hosts}"``,
     is escaped. A repeated key is an error and a ``null`` value leaves its key out."""
-    return _build_dict("dict", args)
+    return _build_dict(args)
 
 
-@builtin("nlist", signature="nlist(key, value, ...)", deprecated=True)
+@builtin("nlist", signature="nlist(key, value, ...)", deprecated=True, compile_check=_check_hash)
 def pan_nlist(args: list[Value]) -> dict[str, Value]:
     """Deprecated alias of ``dict``: return a new dict built from key, value pairs."""
-    return _build_dict("nlist", args)
+    return _build_dict(args)
 
 
 @builtin("list", signature="list(elem, ...)")
 def pan_list(args: list[Value]) -> list[Value]:
     """Return a new list holding the arguments in order; ``list()`` is the empty list."""
-    return [arg for arg in args if arg is not NULL]
+    return list(args)
 
 
-@builtin("length", min_args=1, max_args=1, signature="length(arg)")
+@builtin(
+    "length",
+    min_args=1,
+    max_args=1,
+    signature="length(arg)",
+    arity_message="length() requires exactly one argument",
+)
 def length(args: list[Value]) -> int:
     """Return the number of characters of a string or the number of children of a resource
     (list or dict). ``undef`` has length 0."""
@@ -113,7 +150,10 @@ def length(args: list[Value]) -> int:
         return len(value)
     if value is UNDEF:
         return 0
-    raise BuiltinError(f"length() requires a string or a resource, not {type_name(value)}")
+    raise BuiltinError(
+        "argument to length must be undef, string, or resource; "
+        f"element of type {java_type(value)} is not valid"
+    )
 
 
 @builtin("key", min_args=2, max_args=2, signature="key(resource, index)")

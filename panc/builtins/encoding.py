@@ -13,12 +13,10 @@ import binascii
 import hashlib
 import json
 import math
-import re
 
 from panc.builtins.arguments import string_arg
 from panc.builtins.collections import is_valid_key
 from panc.builtins.registry import BuiltinError, builtin
-from panc.builtins.strings import java_utf8
 from panc.evaluation.values import (
     LONG_MAX,
     LONG_MIN,
@@ -26,31 +24,55 @@ from panc.evaluation.values import (
     Value,
     format_double,
     java_length,
+    java_type,
     sorted_keys,
     type_name,
 )
+from panc.javatext import java_utf8, json_string
 from panc.syntax import paths
 
 # --- escape / unescape (shared with path syntax: ``{...}`` in paths is ``escape(...)``) ------
 
-@builtin("escape", min_args=1, max_args=1, signature="escape(str)")
+def _string_argument(name: str, value: Value) -> str:
+    if type(value) is not str:
+        raise BuiltinError(f"{name} argument is not a string: {java_type(value)}", where="range")
+    return value
+
+
+@builtin(
+    "escape",
+    min_args=1,
+    max_args=1,
+    signature="escape(str)",
+    arity_message="escape() requires exactly one string argument",
+    folds=True,
+)
 def escape(args: list[Value]) -> str:
     """Escape a string so that it can be used as a dict key inside paths. Every character that
     is not an ASCII letter or digit, and a leading digit, is replaced by an underscore followed
     by its two-digit hex code: ``escape("1+1")`` is ``"_31_2b1"``. The empty string gives
-    ``"_"``. As in panc, characters beyond U+00FF cannot be escaped (an error)."""
+    ``"_"``; a character beyond ``\\xff`` cannot be escaped."""
     try:
-        return paths.escape(string_arg("escape", args, 0))
-    except paths.PathSyntaxError as error:
+        return paths.escape(_string_argument("escape", args[0]))
+    except paths.TermError as error:
         raise BuiltinError(str(error)) from None
 
 
-@builtin("unescape", min_args=1, max_args=1, signature="unescape(str)")
+@builtin(
+    "unescape",
+    min_args=1,
+    max_args=1,
+    signature="unescape(str)",
+    arity_message="unescape() requires exactly one string argument",
+    folds=True,
+)
 def unescape(args: list[Value]) -> str:
     """Replace the escape sequences made by ``escape`` (an underscore followed by two hex
-    digits) with the characters of these codes (U+0000 to U+00FF), giving back the original
-    string."""
-    return paths.unescape(string_arg("unescape", args, 0))
+    digits) with the characters they stand for, giving back the original string."""
+    try:
+        return paths.unescape(_string_argument("unescape", args[0]))
+    except paths.TermError as error:
+        raise BuiltinError(str(error)) from None
 
 
 # --- base64 --------------------------------------------------------------------------------
@@ -140,29 +162,6 @@ def digest(args: list[Value]) -> str:
 
 
 # --- JSON ----------------------------------------------------------------------------------
-
-def _gson_escapes() -> dict[int, str]:
-    table = {c: f"\\u{c:04x}" for c in range(0x20)}
-    table.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\t"): "\\t", ord("\b"): "\\b"})
-    table.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\f"): "\\f"})
-    table.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
-    # Gson's default (HTML-safe) writer also escapes these
-    for c in "<>&='":
-        table[ord(c)] = f"\\u{ord(c):04x}"
-    return table
-
-
-_JSON_ESCAPES = _gson_escapes()
-_JSON_SPECIAL = re.compile("[\"\\\\<>&='\u2028\u2029\x00-\x1f]")
-
-
-def json_string(text: str) -> str:
-    """A JSON string literal exactly as Gson (which panc uses, for ``json_encode`` and the
-    ``json`` profile format) writes it: HTML-safe, ``<`` is ``\\u003c``..."""
-    if _JSON_SPECIAL.search(text) is None:  # most strings: nothing to escape
-        return f'"{text}"'
-    return f'"{text.translate(_JSON_ESCAPES)}"'
-
 
 def _encode_json(value: Value, indent: str, out: list[str]) -> None:
     t = type(value)

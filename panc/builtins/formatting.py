@@ -23,7 +23,6 @@ import re
 import struct
 from decimal import ROUND_HALF_UP, Context, Decimal
 
-from panc.builtins.arguments import string_arg
 from panc.builtins.date_time_format import CONVERSIONS as DATE_TIME_CONVERSIONS
 from panc.builtins.date_time_format import format_date_time
 from panc.builtins.registry import BuiltinError, builtin
@@ -375,6 +374,20 @@ def _java_argument(value: Value) -> Value:
     return value
 
 
+def java_format_values(fmt: str, args: list[Value]) -> str:
+    """panc's ``Formatter.format``: resources are given as their ``toString``, undef and null
+    are refused; ``BuiltinError`` on Java's formatting errors."""
+    converted: list[Value] = []
+    for arg in args:
+        if type(arg) is list or type(arg) is dict:
+            converted.append(java_to_string(arg))
+        elif arg is UNDEF or arg is NULL:
+            raise BuiltinError("all arguments to format() must be primitive types")
+        else:
+            converted.append(arg)
+    return java_format(fmt, converted)
+
+
 def java_format(fmt: str, args: list[Value], function: str = "format") -> str:
     """Format ``args`` with the Java format string ``fmt``; ``BuiltinError`` on Java's errors."""
     try:
@@ -471,5 +484,7 @@ def pan_format(args: list[Value]) -> str:
     the epoch as a local date and time), with flags ``-+ 0,(#``, width, precision and argument
     indices (``%2$s``). ``format("%s has %d items", "list", 3)`` is ``"list has 3 items"`` and
     ``format("%05.1f|%-3s|%x", 3.14159, "a", 255)`` is ``"003.1|a  |ff"``."""
-    fmt = string_arg("format", args, 0)
-    return java_format(fmt, args[1:])
+    fmt = args[0]
+    if type(fmt) is not str:
+        raise BuiltinError("first argument to format() must be a string")
+    return java_format_values(fmt, args[1:])

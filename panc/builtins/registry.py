@@ -24,12 +24,22 @@ from typing import Any, Literal
 BuiltinKind = Literal["pure", "context"]
 
 
-class BuiltinError(Exception):
-    """A user error inside a builtin; ``message`` is what panc prints."""
+ErrorPlace = Literal["context", "range", "bare"]
 
-    def __init__(self, message: str) -> None:
+
+class BuiltinError(Exception):
+    """A user error inside a builtin; ``message`` is what panc prints.
+
+    ``where`` says how panc's builtin created the error, which decides what it prints: at
+    the call with the current template and trace (``context``, most builtins), at the call
+    alone (``range``) or with no position at all (``bare``, filled in by the enclosing
+    statement).
+    """
+
+    def __init__(self, message: str, where: ErrorPlace = "context") -> None:
         super().__init__(message)
         self.message = message
+        self.where = where
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +55,15 @@ class Builtin:
     signature: str
     """How the reference documents the call, e.g. ``substr(str, start[, length])``."""
     deprecated: bool = False
+    arity_message: str | None = None
+    """panc's own message for a wrong number of arguments (a syntax error at the call)."""
+    compile_check: Callable[[list[Any], Any], None] | None = None
+    """panc's checks when the call is compiled (its ``getInstance``): called with the constant
+    value of each argument (``panc.evaluation.control.NOT_CONSTANT`` for the others) and the
+    call's span; raises ``PanSyntaxError``."""
+    folds: bool = False
+    """Whether panc computes a call whose arguments are all constants when it compiles it
+    (``escape('a b')`` is the constant ``'a_20b'``): a failure is then a syntax error."""
 
 
 BUILTINS: dict[str, Builtin] = {}
@@ -58,6 +77,9 @@ def builtin(
     kind: BuiltinKind = "pure",
     signature: str = "",
     deprecated: bool = False,
+    arity_message: str | None = None,
+    compile_check: Callable[[list[Any], Any], None] | None = None,
+    folds: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register ``impl`` as the builtin ``name``."""
 
@@ -74,6 +96,9 @@ def builtin(
             doc=" ".join(doc.split()),
             signature=signature or f"{name}(...)",
             deprecated=deprecated,
+            arity_message=arity_message,
+            compile_check=compile_check,
+            folds=folds,
         )
         return impl
 

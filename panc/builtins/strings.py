@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from panc.builtins.arguments import long_arg, string_arg
 from panc.builtins.registry import BuiltinError, builtin
+from panc.diagnostics import PanSyntaxError
+from panc.evaluation.control import not_constant
 from panc.evaluation.memory import LARGE_VALUE, check_growth
-from panc.evaluation.values import Value, type_name
+from panc.evaluation.values import NULL, Value
 
 _ASTRAL = "\U00010000"
 
@@ -35,27 +37,6 @@ def from_units(units: str) -> str:
     if is_bmp(units) and not any("\ud800" <= c <= "\udfff" for c in units):
         return units
     return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-
-
-# The loader keeps a byte that is not UTF-8 as a surrogate escape (U+DC80..U+DCFF, Python's
-# "surrogateescape"), where Java's decoder read the replacement character.
-_UNDECODED_AS_JAVA = {code: "\ufffd" for code in range(0xDC80, 0xDD00)}
-
-
-def java_decoded(s: str) -> str:
-    """``s`` as the Java compiler would hold it: each byte of a template that was not UTF-8 is
-    U+FFFD, the replacement character Java's UTF-8 decoder reads it as."""
-    return s.translate(_UNDECODED_AS_JAVA)
-
-
-def java_utf8(s: str) -> bytes:
-    """``s`` in UTF-8 as Java writes it (``getBytes``, its writers): an undecodable byte of the
-    template as U+FFFD (``java_decoded``), and a lone surrogate (``substr`` cutting a character
-    outside the BMP in two) as ``?``, where Python's encoder would fail."""
-    try:
-        return s.encode("utf-8")
-    except UnicodeEncodeError:
-        return java_decoded(s).encode("utf-8", "replace")
 
 
 def java_range(function: str, length: int, start: int, count: int | None) -> tuple[int, int]:
@@ -106,16 +87,52 @@ def to_uppercase(args: list[Value]) -> str:
     return string_arg("to_uppercase", args, 0).upper()
 
 
-@builtin("join", min_args=2, signature="join(delimiter, list | arg1, arg2, ...)")
+def _check_join(args: list[Value], where: object) -> None:
+    """panc's ``Join.getInstance``."""
+    if args[0] is NULL or args[1] is NULL:
+        raise PanSyntaxError("value cannot be null for join()", where)  # type: ignore[arg-type]
+    if len(args) == 2 and not not_constant(args[1]) and type(args[1]) is not list:
+        raise PanSyntaxError(  # type: ignore[arg-type]
+            "second argument of join() must be a variable reference or a list", where
+        )
+
+
+@builtin(
+    "join",
+    min_args=2,
+    signature="join(delimiter, list | arg1, arg2, ...)",
+    arity_message="join() requires two or more arguments",
+    compile_check=_check_join,
+)
 def join(args: list[Value]) -> str:
     """Join strings with ``delimiter`` between them. The strings come either from one list
     argument, ``join("-", list("a", "b", "c"))``, or from the remaining arguments,
     ``join("-", "a", "b", "c")``; both give ``"a-b-c"``. Only strings may be joined."""
-    delimiter = string_arg("join", args, 0)
-    parts = args[1] if len(args) == 2 and type(args[1]) is list else args[1:]
-    for part in parts:
+    delimiter = args[0]
+    if type(delimiter) is not str:
+        raise BuiltinError("first argument in join() must be a string")
+    if len(args) == 2:
+        parts = args[1]
+        if type(parts) is not list:
+            raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
+        for part in parts:
+            if type(part) is list or type(part) is dict:
+                raise BuiltinError("join() doesn't accept nested elements in the passed list")
+            if type(part) is not str:
+                raise BuiltinError("join() only accepts strings as elements in the list")
+        _check_join_size(delimiter, parts)
+        return delimiter.join(parts)
+    for part in args[1:]:
+        if type(part) is list:
+            raise BuiltinError(
+                "join() only accepts a single list as an argument or all the arguments individually"
+            )
         if type(part) is not str:
-            raise BuiltinError(f"join() can only join strings, not {type_name(part)} values")
-    if len(delimiter) * len(parts) >= LARGE_VALUE:
+            raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
+    _check_join_size(delimiter, args[1:])
+    return delimiter.join(args[1:])  # type: ignore[arg-type]
+
+
+def _check_join_size(delimiter: str, parts: list[Value]) -> None:
+    if len(delimiter) * len(parts) >= LARGE_VALUE:  # the memory budget, before a large string
         check_growth(len(delimiter) * len(parts) + sum(len(part) for part in parts))  # type: ignore[arg-type]
-    return delimiter.join(parts)

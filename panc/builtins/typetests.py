@@ -1,81 +1,63 @@
 """Type tests: ``is_boolean``, ``is_string``, ``is_dict``... (and the deprecated ``is_nlist``).
 
-They only test the value they get. Two cases belong to the evaluator: a bare undefined
-variable as argument gives ``false`` instead of an error, and ``is_defined`` (a context builtin)
-may not evaluate its argument at all.
+Each test is a plain predicate on a value. How the argument is read is panc's
+``IsOfType`` rule, applied where the tests are registered (``panc.builtins.context``): on a
+variable reference (``is_string(x)``, ``is_dict(x['a'])``) a variable or child that does not
+exist is not of the type (``false``, no error); on any other argument its value is tested.
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
 
 from __future__ import annotations
 
-from panc.builtins.registry import builtin
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from panc.evaluation import values
-from panc.evaluation.values import NULL, Value
+from panc.evaluation.values import NULL, UNDEF, Value
 
 
-@builtin("is_boolean", min_args=1, max_args=1, signature="is_boolean(arg)")
-def is_boolean(args: list[Value]) -> bool:
-    """Return true if the argument is a boolean value, false otherwise."""
-    return values.is_boolean(args[0])
+@dataclass(frozen=True, slots=True)
+class TypeTest:
+    test: Callable[[Value], bool]
+    doc: str
+    deprecated: bool = False
 
 
-@builtin("is_double", min_args=1, max_args=1, signature="is_double(arg)")
-def is_double(args: list[Value]) -> bool:
-    """Return true if the argument is a double value, false otherwise."""
-    return values.is_double(args[0])
-
-
-@builtin("is_long", min_args=1, max_args=1, signature="is_long(arg)")
-def is_long(args: list[Value]) -> bool:
-    """Return true if the argument is a long value, false otherwise."""
-    return values.is_long(args[0])
-
-
-@builtin("is_number", min_args=1, max_args=1, signature="is_number(arg)")
-def is_number(args: list[Value]) -> bool:
-    """Return true if the argument is a number (a long or a double), false otherwise."""
-    return values.is_number(args[0])
-
-
-@builtin("is_string", min_args=1, max_args=1, signature="is_string(arg)")
-def is_string(args: list[Value]) -> bool:
-    """Return true if the argument is a string value, false otherwise."""
-    return values.is_string(args[0])
-
-
-@builtin("is_property", min_args=1, max_args=1, signature="is_property(arg)")
-def is_property(args: list[Value]) -> bool:
-    """Return true if the argument is a property (an atomic value: boolean, long, double or
-    string), false otherwise."""
-    return values.is_property(args[0])
-
-
-@builtin("is_resource", min_args=1, max_args=1, signature="is_resource(arg)")
-def is_resource(args: list[Value]) -> bool:
-    """Return true if the argument is a resource (a collection: list or dict), false otherwise."""
-    return values.is_resource(args[0])
-
-
-@builtin("is_list", min_args=1, max_args=1, signature="is_list(arg)")
-def is_list(args: list[Value]) -> bool:
-    """Return true if the argument is a list, false otherwise."""
-    return type(args[0]) is list
-
-
-@builtin("is_dict", min_args=1, max_args=1, signature="is_dict(arg)")
-def is_dict(args: list[Value]) -> bool:
-    """Return true if the argument is a dict, false otherwise."""
-    return type(args[0]) is dict
-
-
-@builtin("is_nlist", min_args=1, max_args=1, signature="is_nlist(arg)", deprecated=True)
-def is_nlist(args: list[Value]) -> bool:
-    """Deprecated alias of ``is_dict``: return true if the argument is a dict, false otherwise."""
-    return type(args[0]) is dict
-
-
-@builtin("is_null", min_args=1, max_args=1, signature="is_null(arg)")
-def is_null(args: list[Value]) -> bool:
-    """Return true if the argument is null, false otherwise."""
-    return args[0] is NULL
+TYPE_TESTS: dict[str, TypeTest] = {
+    "is_boolean": TypeTest(
+        values.is_boolean, "Return true if the argument is a boolean value, false otherwise."
+    ),
+    "is_double": TypeTest(
+        values.is_double, "Return true if the argument is a double value, false otherwise."
+    ),
+    "is_long": TypeTest(values.is_long, "Return true if the argument is a long value, false otherwise."),
+    "is_number": TypeTest(
+        values.is_number, "Return true if the argument is a number (a long or a double), false otherwise."
+    ),
+    "is_string": TypeTest(
+        values.is_string, "Return true if the argument is a string value, false otherwise."
+    ),
+    "is_property": TypeTest(
+        values.is_property,
+        "Return true if the argument is a property (an atomic value: boolean, long, double or string), "
+        "false otherwise.",
+    ),
+    "is_resource": TypeTest(
+        values.is_resource,
+        "Return true if the argument is a resource (a collection: list or dict), false otherwise.",
+    ),
+    "is_list": TypeTest(lambda v: type(v) is list, "Return true if the argument is a list, false otherwise."),
+    "is_dict": TypeTest(lambda v: type(v) is dict, "Return true if the argument is a dict, false otherwise."),
+    "is_nlist": TypeTest(
+        lambda v: type(v) is dict,
+        "Deprecated alias of ``is_dict``: return true if the argument is a dict, false otherwise.",
+        deprecated=True,
+    ),
+    "is_null": TypeTest(lambda v: v is NULL, "Return true if the argument is null, false otherwise."),
+    "is_defined": TypeTest(
+        lambda v: v is not UNDEF and v is not NULL,
+        "Return true if the argument is defined: neither undef nor null (an undefined variable is not).",
+    ),
+}
+"""Every type test by builtin name."""

@@ -2,10 +2,15 @@
 
 An ``ObjectBuild`` holds everything that lives as long as one object's compilation: the
 profile tree, global variables, functions, types and bindings, the templates already
-loaded, the call depth and the dependencies. Compiled statements call into it to include
-templates, call functions and instantiate structure templates. It is also the
+loaded, panc's template stack and the dependencies. Compiled statements call into it to
+include templates, call functions and instantiate structure templates. It is also the
 ``ValidationContext`` the type system uses (``run_with``, ``evaluate_constant``,
-``resolve_path``).
+``resolve_path``) and the context errors are located with (``panc.evaluation.control``).
+
+panc's template stack (``current_file`` and ``call_stack``) is pushed when a template is
+included or created or a function called, and popped only when that returns normally: an
+error leaves it as it was where the error happened, so that the enclosing statements trace
+the error from there, as panc does.
 
 It does no I/O: templates come from a ``TemplateProvider`` (the ``Compiler``), messages
 go to the provider's sink.
@@ -18,16 +23,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from panc.diagnostics import EvaluationError, PanError
-from panc.evaluation.control import EvalFailure, ReturnSignal, located
+from panc.diagnostics import EvaluationError, PanError, PanSyntaxError, TraceEntry, same_kind
+from panc.evaluation.control import EvalFailure, ReturnSignal, add_file, add_info, error_at, error_in, located
 from panc.evaluation.frames import Frame, SelfRef
+from panc.evaluation.resources import check_replacement, put_child
 from panc.evaluation.statements import CompiledTemplate, run_statements
-from panc.evaluation.terms import is_valid_template_name, key_term, parse_path_text
-from panc.evaluation.tree import MISSING, Tree, check_replacement, lookup
-from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
+from panc.evaluation.terms import PathTextError, is_valid_template_name, parse_path_text, path_of, string_term
+from panc.evaluation.tree import MISSING, Tree, lookup
+from panc.evaluation.values import NULL, UNDEF, Value, java_type
 from panc.source import Span
 from panc.syntax import ast
-from panc.types import Binding, TypeRegistry, compile_type
+from panc.types import Binding, TypeDefinitionCache, TypeRegistry, compile_type
 
 if TYPE_CHECKING:
     from panc.evaluation.dml import Code
@@ -35,13 +41,22 @@ if TYPE_CHECKING:
     from panc.loader import DataFile
 
 _SUBSTITUTION = re.compile(r"\$(\$?)\{([^}]*)\}")
+_INCLUDE_NAME = re.compile(r"\w[\w+.-]*(/[\w+.-]+)*\Z", re.ASCII)
+"""panc's pattern for an included template's name (``IncludeStatement.identifierPattern``)."""
+_KIND_NAMES = {
+    "object": "OBJECT",
+    "ordinary": "ORDINARY",
+    "declaration": "DECLARATION",
+    "structure": "STRUCTURE",
+    "unique": "UNIQUE",
+}
 
 
 class TemplateProvider(Protocol):
     """What a build needs from its compiler."""
 
     def load_template(self, name: str, loadpath: Sequence[str]) -> CompiledTemplate | None:
-        """The compiled template ``name`` (``None`` if not found); may raise ``PanSyntaxError``."""
+        """The compiled template ``name`` (``None`` if not found); may raise its compile error."""
 
     def find_file(self, name: str, loadpath: Sequence[str]) -> DataFile | None:
         """A data file for ``file_contents``/``file_exists``."""
@@ -65,6 +80,8 @@ class FunctionDef:
     code: Code
     template: str
     span: Span
+    source_path: str = ""
+    """The file of the template that defined it (panc's ``FunctionDefinition.template``)."""
 
 
 @dataclass(slots=True)
@@ -78,6 +95,9 @@ class Dependency:
 
 class ObjectBuild:
     """Everything one object's compilation accumulates."""
+
+    compile_time = False
+    """``True`` only for the stand-in of compile-time evaluation (``panc.evaluation.constant``)."""
 
     def __init__(
         self,
@@ -100,8 +120,9 @@ class ObjectBuild:
         self.warnings = warnings
         self.hooks = hooks
         self.tree = Tree(root)
-        self.globals: dict[str, Value] = {}
+        self.globals: dict[str, Value] = {"LOADPATH": []}
         self.final_globals: set[str] = set()
+        self.relative_loadpaths: list[str] = []
         self.functions: dict[str, FunctionDef] = {}
         self.types = TypeRegistry()
         self.bindings: list[Any] = []
@@ -109,7 +130,13 @@ class ObjectBuild:
         self.dependencies: dict[str, Dependency] = {}
         self.references: set[str] = set()
         self.messages: list[str] = []
-        self.depth = 0
+        self.current_file: str | None = None
+        self.call_stack: list[TraceEntry] = []
+
+    @property
+    def depth(self) -> int:
+        """How many templates and functions deep the evaluation is."""
+        return len(self.call_stack)
 
     def release(self) -> None:
         """Drop what only this object's own evaluation and validation needed.
@@ -123,14 +150,44 @@ class ObjectBuild:
         self.types = TypeRegistry()
         self.loaded = set()
 
+    # ------------------------------------------------------------------ panc's template stack
+
+    def traceback(self, where: Span | None) -> list[TraceEntry]:
+        """panc's ``getTraceback(range)``: ``where`` in the current template, then the callers."""
+        return [(self.current_file, where), *reversed(self.call_stack)]
+
+    def push_template(self, source_path: str, where: Span) -> None:
+        """Enter a template or function called at ``where`` (panc's ``pushTemplate``)."""
+        self.call_stack.append((self.current_file, where))
+        self.current_file = source_path
+        if len(self.call_stack) > self.max_recursion:
+            self.pop_template()
+            raise error_in(f"call depth limit ({self.max_recursion}) exceeded", where, self)
+
+    def pop_template(self) -> None:
+        """Leave the current template or function (only when it returned normally)."""
+        self.current_file = self.call_stack.pop()[0]
+
+    def save_stack(self) -> tuple[str | None, int]:
+        """The template stack as it is, for a caller that goes on after catching an error."""
+        return self.current_file, len(self.call_stack)
+
+    def restore_stack(self, saved: tuple[str | None, int]) -> None:
+        self.current_file, size = saved
+        del self.call_stack[size:]
+
     # ------------------------------------------------------------------ running
 
     def run(self, template: CompiledTemplate) -> None:
-        """Execute the object template."""
+        """Execute the object template (panc's ``BuildTask.execute``)."""
         self.loaded.add(template.name)
         self._record(template.name, template)
+        self.current_file = template.path
         frame = Frame(self, self.tree, template.name)
-        run_statements(template, frame, True)
+        try:
+            run_statements(template, frame, True)
+        except EvaluationError as error:
+            raise add_file(error, self.current_file) from None
 
     # ------------------------------------------------------------------ variables
 
@@ -138,45 +195,56 @@ class ObjectBuild:
         """The global ``name`` (not copied); an evaluation error at ``span`` if undefined."""
         value = self.globals.get(name, MISSING)
         if value is MISSING:
-            raise located(f"variable named '{name}' is undefined", span)
+            raise error_in(f"variable named '{name}' is undefined", span, self)
         return value
 
     def set_global(self, name: str, value: Value) -> None:
         """Store a global (``variable`` statements); raises ``EvalFailure``."""
+        if name in self.final_globals:
+            raise EvalFailure("cannot modify final global variable")
         old = self.globals.get(name, MISSING)
+        self.globals[name] = value
         if old is not MISSING:
             check_replacement(old, value)
-        if (
-            name == "LOADPATH"
-            and value is not NULL
-            and value is not UNDEF
-            and (type(value) is not list or any(type(v) is not str or v.startswith("/") for v in value))
-        ):
-            raise EvalFailure("LOADPATH must be a list of relative paths (strings)")
-        self.globals[name] = value
+
+    def set_loadpath(self) -> None:
+        """After a ``LOADPATH`` statement: the relative load paths it now gives (panc's
+        ``convertLoadpathVariable``)."""
+        value = self.globals.get("LOADPATH")
+        if type(value) is not list:
+            raise EvalFailure("LOADPATH variable must be a list")
+        paths: list[str] = []
+        for entry in value:
+            if type(entry) is not str:
+                raise EvalFailure("LOADPATH contains non-string value")
+            if entry.startswith("/"):
+                raise EvalFailure("LOADPATH can only contain relative paths")
+            paths.append(entry)
+        self.relative_loadpaths = paths
 
     def loadpath(self) -> Sequence[str]:
-        """The ``LOADPATH`` entries (empty unless the variable holds a list)."""
-        value = self.globals.get("LOADPATH")
-        if type(value) is list:
-            return value
-        return ()
+        """The ``LOADPATH`` entries the last ``LOADPATH`` statement gave."""
+        return self.relative_loadpaths
 
     # ------------------------------------------------------------------ definitions
 
     def define_function(self, name: str, code: Code, template: str, span: Span) -> None:
-        """``function name = ...;``: functions cannot be redefined."""
-        if name in self.functions:
-            raise located(f"function '{name}' is already defined", span)
-        self.functions[name] = FunctionDef(name, code, template, span)
+        """``function name = ...;``: functions cannot be redefined (panc's ``FunctionMap.put``)."""
+        previous = self.functions.get(name)
+        source_path = self.current_file or ""
+        self.functions[name] = FunctionDef(name, code, template, span, source_path)
+        if previous is not None:
+            raise EvalFailure(
+                f"duplicate function definition: {name}\n"
+                f"previous definition [{previous.source_path}:{previous.span.range_text()}]\n"
+            )
 
-    def define_type(self, statement: ast.TypeStatement, source_path: str) -> None:
-        """``type name = ...;`` through the type system."""
-        try:
-            self.types.define(statement, source_path, self)
-        except EvaluationError as error:
-            _ensure_trace(error)
-            raise
+    def define_type(
+        self, statement: ast.TypeStatement, source_path: str, cache: TypeDefinitionCache | None = None
+    ) -> None:
+        """``type name = ...;`` through the type system (``cache``: the compiled type, shared by
+        the objects of a build)."""
+        self.types.define(statement, source_path, self, cache)
 
     def bind(self, path: str, spec: ast.FullTypeSpec, span: Span, source_path: str) -> None:
         """``bind path = spec;`` (``${VAR}`` in the path is replaced by the global's value)."""
@@ -186,14 +254,13 @@ class ObjectBuild:
         try:
             external, absolute, _ = parse_path_text(path)
             if external is not None or not absolute:  # an external path would bind this object's
-                raise EvalFailure(f"bind path '{path}' must be absolute")
-        except EvalFailure as failure:
-            raise located(failure.message, span) from None
+                raise EvalFailure(f"only absolute paths can be used with bind statements ({path})")
+        except EvaluationError as error:
+            raise add_info(error, span, None) from None
         try:
             pan_type = compile_type(spec, self.types, source_path, self, span)
         except EvaluationError as error:
-            _ensure_trace(error)
-            raise
+            raise add_info(error, span, self) from None
         self.bindings.append(Binding(path, pan_type, spec.span, source_path))
 
     def _substitute_path(self, path: str, span: Span) -> str:
@@ -203,10 +270,8 @@ class ObjectBuild:
             name = match.group(2)
             value = self.globals.get(name, MISSING)
             if value is MISSING:
-                raise located(f"variable named '{name}' is undefined", span)
-            if type(value) is not str:
-                raise located(f"variable '{name}' used in a bind path must be a string", span)
-            return value
+                raise error_in(f"variable ({name}) undefined in substitute()", span, self)
+            return _java_string(value)
 
         return _SUBSTITUTION.sub(replace, path)
 
@@ -226,137 +291,144 @@ class ObjectBuild:
             source = template.source
             self.dependencies[name] = Dependency(name, source.kind, source.include_dir_uri)
 
-    def _require(self, name: str, span: Span) -> CompiledTemplate:
-        template = self.find_template(name)
+    def load(self, name: str) -> CompiledTemplate:
+        """A template by name, for ``include`` and ``create`` (panc's ``globalLoad``): a missing
+        one, or one that fails to compile, is an (unlocated) evaluation error; a template's
+        syntax error becomes the message of an evaluation error, a parse error stays one."""
+        try:
+            template = self.find_template(name)
+        except PanSyntaxError as error:
+            laundered = EvaluationError(error.format())
+            laundered.range = laundered.file = None
+            raise laundered from None
         if template is None:
-            raise located(f"cannot locate template named '{name}'", span)
+            raise EvalFailure(f"cannot locate template named '{name}'")
         return template
 
-    def include(
-        self, name: str, frame: Frame, span: Span, includer_kind: str, computed: bool = False
-    ) -> None:
-        """``include name;`` from a template of kind ``includer_kind``."""
-        if computed and not is_valid_template_name(name):
-            raise located(f"invalid template name '{name}' in include", span)
-        template = self._require(name, span)
+    def include(self, name: str, frame: Frame, span: Span, includer_kind: str) -> None:
+        """``include name;`` from a template of kind ``includer_kind`` (panc's
+        ``executeWithNamedTemplate``)."""
+        first = name not in self.loaded
+        try:
+            template = self.load(name)
+        except EvaluationError as error:
+            raise add_info(error, span, self) from None
         kind = template.kind
         if kind not in ast.INCLUDABLE_KINDS[includer_kind]:
-            raise located(f"{includer_kind} template cannot include {kind} template '{name}'", span)
-        declared = template.name
-        first = declared not in self.loaded
-        if not first and kind in ("unique", "declaration"):
-            return
-        self.loaded.add(declared)
-        child = Frame(self, frame.tree, declared, parent=frame, call_span=span)
+            raise error_at(
+                f"{_KIND_NAMES[includer_kind]} template cannot include {_KIND_NAMES[kind]} template", span
+            )
+        self.loaded.add(name)
+        child = Frame(self, frame.tree, template.name, parent=frame, call_span=span)
         self._run_template(template, child, name, span, first)
 
     def _run_template(
         self, template: CompiledTemplate, child: Frame, name: str, span: Span, first: bool
     ) -> None:
-        """Run an included or created template's statements in ``child``, one call level deeper;
-        an error gains ``span`` (the include or create() call) in its trace."""
-        self._enter(span)
+        """Run an included or created template's statements in ``child``, one call level deeper."""
+        self.push_template(template.path, span)
         hooks = self.hooks
         if hooks is not None:
             hooks.on_include_enter(name, span)
         try:
-            run_statements(template, child, first)
-        except EvaluationError as error:
-            _ensure_trace(error)
-            error.trace.append(span)
-            raise
+            if first or template.kind not in ("unique", "declaration"):
+                run_statements(template, child, first)
         finally:
-            self.depth -= 1
             if hooks is not None:
                 hooks.on_include_exit(name, span)
+        self.pop_template()
 
-    def _enter(self, span: Span) -> None:
-        if self.depth >= self.max_recursion:
-            raise located(f"call depth limit ({self.max_recursion}) exceeded", span)
-        self.depth += 1
-
-    def create(self, name: str, overrides: list[Value], frame: Frame, span: Span) -> dict[str, Value]:
-        """``create(name, key, value, ...)``: instantiate a structure template."""
-        template = self._require(name, span)
+    def create(self, name: Value, overrides: list[Value], frame: Frame, span: Span) -> dict[str, Value]:
+        """``create(name, key, value, ...)``: instantiate a structure template (``J:Create``)."""
+        if type(name) is not str:
+            raise error_in("first argument of create() must be a string", span, self)
+        first = name not in self.loaded
+        try:
+            template = self.load(name)
+        except EvaluationError as error:
+            raise add_info(error, span, self) from None
         if template.kind != "structure":
-            raise located(
-                f"create() requires a structure template, '{name}' is a {template.kind} template", span
-            )
-        first = template.name not in self.loaded
-        self.loaded.add(template.name)
+            raise error_at("first argument of create() must be the name of structure template", span)
+        self.loaded.add(name)
         tree = Tree()
-        child = Frame(self, tree, frame.template, parent=frame, call_span=span)
+        child = Frame(self, tree, frame.template, parent=frame, call_span=span, function=frame.function)
         self._run_template(template, child, name, span, first)
         result = tree.root
-        try:
-            for position in range(0, len(overrides), 2):
-                key = key_term(overrides[position])
-                value = overrides[position + 1]
-                if value is NULL:
-                    result.pop(key, None)
-                else:
-                    result[key] = deep_copy(value)
-        except EvalFailure as failure:
-            raise located(failure.message, span) from None
+        for position in range(0, len(overrides), 2):
+            key = overrides[position]
+            if type(key) is not str:
+                raise error_at(
+                    f"key arguments of create() must be strings; argument {position + 1:,} "
+                    f"is of type {java_type(key)}",
+                    span,
+                )
+            term = string_term(key)
+            if type(term) is not str:
+                raise EvalFailure(f"invalid key ({key}) for create()")
+            put_child(result, term, overrides[position + 1])
         return result
 
     def template_exists(self, name: str) -> bool:
-        """For ``exists('tpl')``/``if_exists('tpl')``: a lookup, not a load."""
+        """For ``exists('tpl')``/``if_exists('tpl')``: a lookup, not a load. A template that
+        does not compile does not exist, except that a parse error stops the object (panc's
+        ``localAndGlobalLoad(name, true)``)."""
         if not is_valid_template_name(name):
             return False
-        return self.find_template(name) is not None
+        try:
+            return self.find_template(name) is not None
+        except (PanSyntaxError, EvaluationError):
+            return False
 
     # ------------------------------------------------------------------ functions
 
     def call_function(self, function: FunctionDef, args: list[Value], caller: Frame, span: Span) -> Value:
-        """Call a user function: a fresh local scope with ARGV/ARGC, the caller's SELF."""
+        """Call a user function (``J:Function``): a fresh local scope with ARGV/ARGC, the
+        caller's SELF, panc's template stack entered at the function's template."""
         argv: list[Value] = []
         for position, arg in enumerate(args):
             if arg is NULL:
-                continue  # null deletes the (nonexistent) element ARGV[position]
+                if position < len(argv):
+                    del argv[position]
+                continue
             if len(argv) < position:
                 argv.extend([UNDEF] * (position - len(argv)))
             argv.append(arg)
         frame = Frame(self, caller.tree, caller.template, caller.self_ref, function.name, caller, span)
         frame.locals = {"ARGV": argv, "ARGC": len(argv)}
-        self._enter(span)
+        self.push_template(function.source_path, span)
         hooks = self.hooks
         if hooks is not None:
             hooks.on_function_enter(function.name, span, frame)
         try:
-            return function.code(frame)
+            result = function.code(frame)
         except ReturnSignal as signal:
-            return signal.value
-        except EvaluationError as error:
-            _ensure_trace(error)
-            error.trace.append(span)
-            raise
+            result = signal.value
         finally:
-            self.depth -= 1
             if hooks is not None:
                 hooks.on_function_exit(function.name, span, frame)
+        self.pop_template()
+        return result
 
     # ------------------------------------------------------------------ paths
 
     def path_value(self, path: str, span: Span, relative_root: Tree | None = None) -> Value:
-        """The value at a path, or ``MISSING``; errors for bad paths.
+        """The value at a path, or ``MISSING`` (panc's ``getElement(path, false)``).
 
         A relative path reads ``relative_root``: the structure a ``create()`` is building
         (panc's relative root). Without one, it is an error of the statement (panc gives it no
         position of its own).
         """
-        try:
-            external, absolute, terms = parse_path_text(path)
-        except EvalFailure as failure:
-            raise located(failure.message, span) from None
-        if external is not None and external != self.object_name:
-            other = self.referenced(external, span)
-            return lookup(other.tree.root, terms)
-        if absolute or external is not None:
-            return lookup(self.tree.root, terms)
+        parsed = path_of(path)
+        if parsed.is_external and parsed.template != self.object_name:
+            other = self.referenced(parsed.template or "", span)
+            return lookup(other.tree.root, parsed.terms)
+        if not parsed.is_relative:
+            return lookup(self.tree.root, parsed.terms)
         if relative_root is None:
-            raise EvalFailure(f"relative path ('{path}') cannot be used to retrieve element in configuration")
-        return lookup(relative_root.root, terms)
+            raise EvalFailure(
+                f"relative path ('{parsed}') cannot be used to retrieve element in configuration"
+            )
+        return lookup(relative_root.root, parsed.terms)
 
     def relative_root(self, frame: Frame) -> Tree | None:
         """The structure under construction that relative paths read, if ``frame`` builds one."""
@@ -369,7 +441,8 @@ class ObjectBuild:
         try:
             return self.provider.referenced_object(name, self)
         except PanError as error:
-            raise located(error.message, span or Span(self.object_path, 0, 0, 0, 0)) from None
+            where = span or Span(self.object_path, 0, 0, 0, 0)
+            raise located(error.message, where, same_kind(error)) from None
 
     def find_file(self, name: str) -> DataFile | None:
         """A data file on the include path (recorded as a ``TXT`` dependency when found)."""
@@ -401,11 +474,13 @@ class ObjectBuild:
         """The value at an absolute or external path, ``None`` if absent (links)."""
         try:
             value = self.path_value(path, Span(self.object_path, 0, 0, 0, 0))
-        except PanError:
+        except (PanError, PathTextError):
             return None
         return None if value is MISSING else value
 
 
-def _ensure_trace(error: EvaluationError) -> None:
-    if not error.trace and error.span is not None:
-        error.trace.append(error.span)
+def _java_string(value: Value) -> str:
+    """Java's ``toString`` of a global's value, as ``StrSubstitutor`` inserts it in a path."""
+    from panc.evaluation.values import java_to_string  # pylint: disable=import-outside-toplevel
+
+    return java_to_string(value)

@@ -1,25 +1,30 @@
-"""Evaluating expressions at compile time: type defaults and ``--initial-data``.
+"""Evaluating DML at compile time, as panc's ``CompileTimeContext`` does.
 
-The expression runs against ``ConstantBuild``, a stand-in for an object build that refuses
-everything only known at run time (global variables, the profile, templates, files, user
-functions). Local variables, operators and pure builtins work, as in panc.
+panc tries to evaluate the DML of assignments, variable and include statements, type
+defaults and ``--initial-data`` when it compiles a template. The evaluation runs against
+``ConstantBuild``, a stand-in for an object build that has nothing only known at run time:
+no global variables (assigning one makes a local), no profile, no templates, files or user
+functions, no ``SELF``, ``OBJECT``, ``TEMPLATE`` or ``FUNCTION``; loops stop after 1,000
+iterations; ``deprecated()`` returns true without a word. Local variables, operators and
+pure builtins work.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from panc.diagnostics import PanError, PanSyntaxError
-from panc.evaluation.control import EvalFailure, NotConstant, ReturnSignal
+from panc.diagnostics import EvaluationError, PanSyntaxError, TraceEntry
+from panc.evaluation.control import NOT_CONSTANT, NotConstant, ReturnSignal
 from panc.evaluation.frames import Frame
 from panc.evaluation.tree import Tree
-from panc.evaluation.values import Value
-from panc.source import Span
+from panc.evaluation.values import NULL, UNDEF, Value
 
 if TYPE_CHECKING:
     from panc.evaluation.dml import Code
+    from panc.source import Span
 
-MSG_NOT_CONSTANT = "default value must be a compile-time constant"
+MSG_NOT_CONSTANT = "DML block for default value does not evaluate to a compile-time constant"
+MSG_UNDEF_DEFAULT = "undef is not a valid default value"
 
 
 def _refuse(*_args: Any, **_kwargs: Any) -> NoReturn:
@@ -29,10 +34,13 @@ def _refuse(*_args: Any, **_kwargs: Any) -> NoReturn:
 class ConstantBuild:
     """The build seen by compile-time evaluation: no state, every lookup refused."""
 
-    max_iteration = 10000
+    compile_time = True
+    max_iteration = 1000
     max_recursion = 50
-    warnings = "on"
+    warnings = "off"
     hooks = None
+    current_file = None
+    object_name = "empty"
 
     def __init__(self) -> None:
         self.globals: dict[str, Value] = {}
@@ -40,10 +48,10 @@ class ConstantBuild:
         self.functions: dict[str, Any] = {}
         self.tree = Tree()
         self.messages: list[str] = []
+        self.call_stack: list[TraceEntry] = []
 
-    @property
-    def object_name(self) -> str:
-        raise NotConstant()
+    def traceback(self, where: Span | None) -> list[TraceEntry]:
+        return [(None, where)]
 
     read_global = _refuse
     call_function = _refuse
@@ -60,13 +68,25 @@ class ConstantBuild:
     types = property(_refuse)
 
 
-def evaluate_constant(code: Code, span: Span, message: str = MSG_NOT_CONSTANT) -> Value:
-    """Run ``code`` at compile time; ``PanSyntaxError(message)`` if it is not a constant."""
+def compile_time_value(code: Code) -> Value:
+    """The value of a statement's DML computed at compile time, or ``NOT_CONSTANT`` when it
+    cannot be (it touched the object, or failed: then it runs, and fails, with the object)."""
     build = ConstantBuild()
     frame = Frame(build, build.tree, "")  # type: ignore[arg-type]
     try:
         return code(frame)
     except ReturnSignal as signal:
         return signal.value
-    except (NotConstant, PanError, EvalFailure):
-        raise PanSyntaxError(message, span) from None
+    except (NotConstant, EvaluationError, MemoryError, RecursionError):
+        return NOT_CONSTANT
+
+
+def evaluate_constant(code: Code, where: Span | None, message: str = MSG_NOT_CONSTANT) -> Value:
+    """A type default (panc's ``runDefaultDml``): ``PanSyntaxError`` at ``where`` unless the DML
+    is a compile-time constant other than undef and null."""
+    value = compile_time_value(code)
+    if value is NOT_CONSTANT:
+        raise PanSyntaxError(message, where)
+    if value is UNDEF or value is NULL:
+        raise PanSyntaxError(MSG_UNDEF_DEFAULT, where)
+    return value

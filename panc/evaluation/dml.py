@@ -1,15 +1,28 @@
-"""Compiling DML expressions into Python closures.
+"""Compiling DML expressions into Python closures, with panc's exact semantics.
 
 Each AST expression becomes a closure ``code(frame) -> value``; evaluating a template is
-calling closures, with no dispatch on node types at run time. Compilation also does what
-panc does at compile time and the parser cannot: constant folding (a binary operation on
-constants that fails is a syntax error) and the argument-count checks of builtins. The
-restricted contexts (``SELF = ...``, ``return``/``error`` used as an argument...) are the
-parser's checks (``panc.syntax.builder``).
+calling closures, with no dispatch on node types at run time. The closures follow panc's
+operation classes one for one (``J:dml/operators``, ``J:dml/DML``):
+
+- **Positions.** panc's operations carry source ranges of their own making: a binary
+  operator has none, a unary operator has its operator token, ``if``/``while``/``for``/
+  ``foreach`` their keyword, a variable its name up to the last ``]``, a call its name to
+  ``)``, a block of several statements its braces. Errors are located as panc locates them
+  (``panc.evaluation.control``): created with a range, or bare and filled in by the enclosing
+  DML block or statement.
+- **Compile time.** Like panc's ``newOperation`` methods, an operator whose operands are
+  constants is computed now. Where the operand types cannot be used at all (``"a" - 1``)
+  panc raises an *evaluation* error out of the compile; where the values fail the operation
+  (``1/0``, ``"a" + 1``) a *syntax* error. Calls are never computed here: a whole statement
+  may be, by the statement compiler (``panc.evaluation.statements``).
+- **DML blocks.** Where panc's grammar has a DML (a statement's value, a function argument,
+  an index, the parts of ``if`` and loops) nested blocks are flattened; a block of more than
+  one operation adds its range to the errors that cross it.
 
 A compiled closure for a constant carries the constant in its ``pan_constant`` attribute
-so that enclosing nodes can fold further. Constant resources are deep-copied each time
-they are evaluated: templates are shared by every object of a compilation.
+(panc's ``Element`` operands) so that enclosing operators can fold further. Constant
+resources are deep-copied each time they are evaluated: templates are shared by every object
+of a compilation.
 """
 
 from __future__ import annotations
@@ -20,11 +33,19 @@ from typing import TYPE_CHECKING, Any
 
 from panc.builtins.registry import BUILTINS, BuiltinError
 from panc.diagnostics import EvaluationError, PanError, PanSyntaxError
-from panc.evaluation import operators
-from panc.evaluation.control import EvalFailure, ReturnSignal, located
+from panc.evaluation.control import (
+    NOT_CONSTANT,
+    EvalFailure,
+    ReturnSignal,
+    add_info,
+    error_at,
+    error_in,
+    unplaced,
+)
 from panc.evaluation.memory import LARGE_VALUE, MemoryLimitError, check_resident, over_limit_message
-from panc.evaluation.terms import key_term, value_term
-from panc.evaluation.tree import MISSING, check_replacement, child_of, descend, fresh_container, set_child
+from panc.evaluation.operators import BINARY, UNARY, Mismatch, add, is_number
+from panc.evaluation.resources import InvalidTerm, check_replacement, rget, rput
+from panc.evaluation.terms import value_term
 from panc.evaluation.values import (
     LONG_MAX,
     LONG_MIN,
@@ -33,10 +54,8 @@ from panc.evaluation.values import (
     Value,
     deep_copy,
     sorted_keys,
-    type_name,
     wrap_long,
 )
-from panc.names import TYPE_TEST_FUNCTIONS
 from panc.source import Span
 from panc.syntax import ast
 
@@ -46,17 +65,14 @@ if TYPE_CHECKING:
 
 Code = Callable[["Frame"], Value]
 
-_NO_NULL_ARGUMENTS = frozenset({"join"})
-"""Builtins for which a literal ``null`` argument is a compile-time error."""
-
 _NUMBER_WORDS = {0: "no", 1: "one", 2: "two", 3: "three", 4: "four"}
-
-_MISSING_CONST = object()
+AUTOMATIC_GLOBALS = ("OBJECT", "TEMPLATE", "FUNCTION")
+"""Automatic variables that panc keeps as global variables (``ARGV``/``ARGC`` are locals)."""
 
 
 def constant_of(code: Code) -> Any:
-    """The constant a compiled closure always returns, or ``_MISSING_CONST``."""
-    return getattr(code, "pan_constant", _MISSING_CONST)
+    """The constant a compiled closure always returns, or ``NOT_CONSTANT``."""
+    return getattr(code, "pan_constant", NOT_CONSTANT)
 
 
 def is_constant(code: Code) -> bool:
@@ -79,15 +95,19 @@ def constant_code(value: Value) -> Code:
     return code
 
 
+def token_span(span: Span, length: int = 1) -> Span:
+    """The first ``length`` characters of ``span`` (an operator or a keyword)."""
+    line, column = span.start_line, span.start_column
+    return Span(span.file, line, column, line, column + length - 1)
+
+
 def keyword_span(span: Span, keyword: str) -> Span:
     """The span of the keyword that starts ``span`` (panc locates loop errors there)."""
-    return Span(
-        span.file, span.start_line, span.start_column, span.start_line, span.start_column + len(keyword) - 1
-    )
+    return token_span(span, len(keyword))
 
 
 def arity_message(name: str, minimum: int, maximum: int | None) -> str:
-    """panc's wording for a builtin called with the wrong number of arguments."""
+    """A generic wording for a builtin called with the wrong number of arguments."""
     if maximum == minimum:
         word = _NUMBER_WORDS.get(minimum, str(minimum))
         plural = "" if minimum == 1 else "s"
@@ -96,6 +116,31 @@ def arity_message(name: str, minimum: int, maximum: int | None) -> str:
         plural = "" if minimum == 1 else "s"
         return f"{name}() requires at least {_NUMBER_WORDS.get(minimum, str(minimum))} argument{plural}"
     return f"{name}() requires between {minimum} and {maximum} arguments"
+
+
+def flatten(node: ast.Expr) -> list[ast.Expr]:
+    """The operations of a DML: nested blocks are flattened into their parent (``J:DML``)."""
+    if not isinstance(node, ast.Block):
+        return [node]
+    found: list[ast.Expr] = []
+    pending = list(reversed(node.body))
+    while pending:
+        item = pending.pop()
+        if isinstance(item, ast.Block):
+            pending.extend(reversed(item.body))
+        else:
+            found.append(item)
+    return found
+
+
+def dml_range(node: ast.Expr) -> Span | None:
+    """The range panc gives the DML of ``node``: the braces of the outermost block that holds
+    more than one statement (a block of one statement is that statement)."""
+    while isinstance(node, ast.Block):
+        if len(node.body) != 1:
+            return node.span
+        node = node.body[0]
+    return None
 
 
 class CompileEnv:
@@ -131,7 +176,7 @@ class DmlCompiler:
             ast.Unary: self._unary,
             ast.Binary: self._binary,
             ast.Assign: self._assign,
-            ast.Block: self._block,
+            ast.Block: self.dml,
             ast.If: self._if,
             ast.While: self._while,
             ast.For: self._for,
@@ -141,11 +186,31 @@ class DmlCompiler:
     # ------------------------------------------------------------------ entry points
 
     def expr(self, node: ast.Expr) -> Code:
-        """The closure evaluating ``node``."""
+        """The closure of one operation."""
         code = self._dispatch[type(node)](node)
         if self._wants_expressions and not is_constant(code):
             code = self._expression_hook(node, code)
         return code
+
+    def dml(self, node: ast.Expr) -> Code:
+        """The closure of a DML (panc's ``DML.getInstance``): its flattened operations in turn;
+        an error crossing a block of several operations gets the block's range."""
+        ops = flatten(node)
+        if len(ops) == 1:
+            return self.statement(ops[0]) if isinstance(node, ast.Block) else self.expr(ops[0])
+        codes = tuple(self.statement(op) for op in ops)
+        where = dml_range(node)  # never a constant: panc folds no DML of several operations
+
+        def block(frame: Frame) -> Value:
+            result = UNDEF
+            try:
+                for item in codes:
+                    result = item(frame)
+            except EvaluationError as error:
+                raise add_info(error, where, frame.build) from None
+            return result
+
+        return block
 
     def statement(self, node: ast.Expr) -> Code:
         """Like ``expr`` for a statement of a block: reports ``on_statement`` when hooked."""
@@ -155,8 +220,8 @@ class DmlCompiler:
         return code
 
     def top_level(self, node: ast.Expr) -> Code:
-        """The DML of a statement: ``return()`` ends it with its value."""
-        inner = self.expr(node)
+        """The DML of a statement (panc's ``executeDmlBlock``): ``return()`` ends it with its value."""
+        inner = self.dml(node)
         if is_constant(inner):
             return inner
 
@@ -168,8 +233,13 @@ class DmlCompiler:
 
         return code
 
-    def syntax(self, message: str, span: Span) -> PanSyntaxError:
-        return PanSyntaxError(message, span)
+    def syntax(self, message: str, span: Span | None, printed: bool = True) -> PanSyntaxError:
+        """A compile-time error at ``span``; without ``printed`` panc gives it no range (a binary
+        operation has none), tools still show it there."""
+        error = PanSyntaxError(message, span)
+        if not printed:
+            error.range = None
+        return error
 
     # ------------------------------------------------------------------ hooks
 
@@ -178,6 +248,8 @@ class DmlCompiler:
         assert hooks is not None
 
         def code(frame: Frame) -> Value:
+            if frame.build.hooks is None:  # evaluated at compile time
+                return inner(frame)
             frame.span = node.span
             hooks.on_statement(node, frame)
             try:
@@ -193,7 +265,8 @@ class DmlCompiler:
         assert hooks is not None
 
         def code(frame: Frame) -> Value:
-            hooks.on_expression(node, frame)
+            if frame.build.hooks is not None:
+                hooks.on_expression(node, frame)
             return inner(frame)
 
         return code
@@ -204,177 +277,179 @@ class DmlCompiler:
         return constant_code(node.value)
 
     def _variable(self, node: ast.Variable) -> Code:
+        """A variable read (``J:SimpleVariable``): a local, else a global (a copy)."""
         name = node.name
-        span = node.span
+        where = node.span
         if name == "SELF":
 
             def read_self(frame: Frame) -> Value:
+                build = frame.build
+                if build.compile_time:
+                    raise error_at("invalid use of SelfSimpleVariable in compile-time context", where)
                 ref = frame.self_ref
                 if ref is None:
-                    raise located("SELF is not defined in this context", span)
+                    raise error_in("SELF is not defined", where, build)
                 return ref.value
 
             return read_self
-        if name in ("OBJECT", "TEMPLATE", "FUNCTION"):
-            return self._automatic(name, span)
+        if name in AUTOMATIC_GLOBALS:
+
+            def read_automatic(frame: Frame) -> Value:
+                value = automatic_value(frame, name)
+                if value is None:
+                    raise error_in(f"variable named '{name}' is undefined", where, frame.build)
+                return value
+
+            return read_automatic
 
         def read(frame: Frame) -> Value:
-            value = frame.locals.get(name, MISSING)
-            if value is MISSING:
-                value = frame.build.read_global(name, span)
+            value = frame.locals.get(name)
+            if value is None:
+                build = frame.build
+                value = build.globals.get(name)
+                if value is None:
+                    raise error_in(f"variable named '{name}' is undefined", where, build)
                 if type(value) is dict or type(value) is list:
                     return deep_copy(value)
             return value
 
         return read
 
-    def _automatic(self, name: str, span: Span) -> Code:
+    # ------------------------------------------------------------------ indexed variables
+
+    def index_terms(self, indexes: list[ast.Expr]) -> list[Code]:
+        """The closures of the index DMLs of ``x[i][j]``."""
+        return [self.dml(index) for index in indexes]
+
+    def _index(self, node: ast.Index) -> Code:
+        return self.nested_read(node, lookup_only=False)
+
+    def nested_read(self, node: ast.Index, lookup_only: bool) -> Code:
+        """``x[i]...`` read (``J:NestedVariable``); with ``lookup_only`` (``exists``, ``is_*``)
+        a missing child is ``None`` instead of an error."""
+        root, indexes = index_chain(node)
+        name = root.name
+        where = node.span
+        term_codes = self.index_terms(indexes)
+        if name == "SELF":
+            return self._nested_self_read(term_codes, where, lookup_only)
+        automatic = name in AUTOMATIC_GLOBALS
+
         def read(frame: Frame) -> Value:
-            value = automatic_value(frame, name)
-            if value is MISSING:
-                raise located(f"variable named '{name}' is undefined", span)
+            build = frame.build
+            try:
+                terms = [value_term(code(frame)) for code in term_codes]
+            except EvaluationError as error:
+                raise add_info(error, where, build) from None
+            from_global = False
+            element = frame.locals.get(name)
+            if element is None:
+                from_global = True
+                element = automatic_value(frame, name) if automatic else build.globals.get(name)
+            try:
+                if element is not None:
+                    element = None if element is UNDEF else rget(element, terms, 0, lookup_only)
+            except InvalidTerm as problem:
+                if not lookup_only:
+                    raise add_info(EvalFailure(problem.variable_message(name)), where, build) from None
+                element = None
+            except EvaluationError as error:
+                raise add_info(error, where, build) from None
+            if element is None:
+                if lookup_only:
+                    return None
+                shown = name + "".join(f"[{term}]" for term in terms)
+                raise error_in(f"variable named '{shown}' is undefined", where, build)
+            if from_global and (type(element) is dict or type(element) is list):
+                return deep_copy(element)
+            return element
+
+        return read
+
+    def _nested_self_read(self, term_codes: list[Code], where: Span, lookup_only: bool) -> Code:
+        """``SELF[i]...`` read (``J:SelfNestedVariable``)."""
+
+        def read(frame: Frame) -> Value:
+            build = frame.build
+            if build.compile_time:
+                raise error_at("invalid use of SelfNestedVariable in compile-time context", where)
+            ref = frame.self_ref
+            if ref is None:
+                raise error_in("SELF is not defined", where, build)
+            element = ref.value
+            terms: list[Value] = []
+            found: Value = None
+            if element is not UNDEF:
+                try:
+                    terms = [value_term(code(frame)) for code in term_codes]
+                except EvaluationError as error:
+                    raise add_info(error, where, build) from None
+                try:
+                    found = rget(element, terms, 0, False)
+                except InvalidTerm as problem:
+                    if not lookup_only:
+                        raise add_info(EvalFailure(problem.variable_message("SELF")), where, build) from None
+                    found = None
+                except EvaluationError as error:
+                    raise add_info(error, where, build) from None
+            if found is None and not lookup_only:
+                shown = "SELF" + "".join(f"[{term}]" for term in terms)
+                raise error_in(f"variable named '{shown}' is undefined", where, build)
+            return found
+
+        return read
+
+    def lookup(self, node: ast.Variable | ast.Index) -> Code:
+        """A variable reference read as panc's look-up-only variables (``exists``, ``is_*``):
+        the value, or ``None`` when it does not exist."""
+        if isinstance(node, ast.Index):
+            return self.nested_read(node, lookup_only=True)
+        name = node.name
+        if name == "SELF":
+
+            def read_self(frame: Frame) -> Value:
+                ref = frame.self_ref
+                return None if ref is None else ref.value
+
+            return read_self
+        if name in AUTOMATIC_GLOBALS:
+
+            def read_automatic(frame: Frame) -> Value:
+                return automatic_value(frame, name)
+
+            return read_automatic
+
+        def read(frame: Frame) -> Value:
+            value = frame.locals.get(name)
+            if value is None:
+                value = frame.build.globals.get(name)
             return value
 
         return read
 
-    # ------------------------------------------------------------------ variables without copies
-
     def raw(self, node: ast.Variable | ast.Index) -> Code:
-        """Read a variable or child without copying (for read-only uses); missing is an error."""
-        lookup = self.lookup(node)
-        span = node.span
-        if isinstance(node, ast.Variable):
-            name = node.name
-
-            def read_var(frame: Frame) -> Value:
-                value = lookup(frame)
-                if value is MISSING:
-                    raise located(f"variable named '{name}' is undefined", span)
-                return value
-
-            return read_var
-
-        def read_child(frame: Frame) -> Value:
-            value = lookup(frame)
-            if value is MISSING:
-                raise located("referenced element does not exist", span)
-            return value
-
-        return read_child
-
-    def lookup(self, node: ast.Variable | ast.Index) -> Code:
-        """Read a variable reference without copying; ``MISSING`` when it does not exist.
-
-        Used by ``exists``, ``is_*``, iterators and indexing. An invalid index term is
-        still an error.
-        """
-        if isinstance(node, ast.Variable):
-            name = node.name
-            if name in ("SELF", "OBJECT", "TEMPLATE", "FUNCTION"):
-
-                def read_automatic(frame: Frame) -> Value:
-                    return automatic_value(frame, name)
-
-                return read_automatic
-
-            def read_variable(frame: Frame) -> Value:
-                value = frame.locals.get(name, MISSING)
-                if value is MISSING:
-                    value = frame.build.globals.get(name, MISSING)
-                return value
-
-            return read_variable
-        base = self.lookup(node.base)
-        index = self._index_term(node.index)
-        span = node.span
-
-        def read_index(frame: Frame) -> Value:
-            container = base(frame)
-            if container is MISSING:
-                return MISSING
-            try:
-                term = index(frame)
-            except EvalFailure as failure:
-                raise located(failure.message, span) from None
-            return child_of(container, term)
-
-        return read_index
-
-    def _index_term(self, node: ast.Expr, target: bool = False) -> Code:
-        """A closure computing a path term from an index expression.
-
-        A constant index that is not a valid term is a syntax error in an assignment
-        target (``a[1.0] = 1``), and an evaluation error when read (as in panc).
-        """
-        code = self.expr(node)
-        constant = constant_of(code)
-        if constant is not _MISSING_CONST:
-            try:
-                term = value_term(constant)
-            except EvalFailure as failure:
-                if target:
-                    raise self.syntax(failure.message, node.span) from None
-                return _failing_term(failure.message)
-
-            def const_term(_frame: Frame) -> Value:
-                return term
-
-            return const_term
-
-        def term_of(frame: Frame) -> Value:
-            value = code(frame)
-            t = type(value)
-            if t is int:
-                return value
-            return value_term(value)
-
-        return term_of
-
-    def _index(self, node: ast.Index) -> Code:
-        root, _ = _index_chain(node)
-        lookup = self.lookup(node)
-        span = node.span
-        if isinstance(root, ast.Variable) and root.name == "SELF":
-
-            def read_self_child(frame: Frame) -> Value:
-                value = lookup(frame)
-                if value is MISSING:
-                    raise _missing_child(frame, root, span)
-                return value
-
-            return read_self_child
-        name = root.name
-
-        def read_child(frame: Frame) -> Value:
-            value = lookup(frame)
-            if value is MISSING:
-                raise _missing_child(frame, root, span)
-            if (type(value) is dict or type(value) is list) and name not in frame.locals:
-                return deep_copy(value)  # children of globals are copies too
-            return value
-
-        return read_child
+        """Read a variable reference (an error when it does not exist)."""
+        return self.expr(node)
 
     # ------------------------------------------------------------------ operators
 
     def _unary(self, node: ast.Unary) -> Code:
         operand = self.expr(node.operand)
-        op = operators.UNARY[node.op]
-        span = node.span
-        constant = constant_of(operand)
-        if constant is not _MISSING_CONST:
-            try:
-                return constant_code(op(constant))
-            except EvalFailure:
-                # unlike a binary operation, panc does not refuse a failing unary one at
-                # compile time: ``- "foo"`` is an evaluation error when it runs (its operator5)
-                pass
+        where = token_span(node.span)
+        op = node.op
+        value = constant_of(operand)
+        if value is not NOT_CONSTANT:
+            if op == "+":
+                if not is_number(value):
+                    raise self.syntax("argument for unary plus (+) operation must be a long or double", where)
+                return constant_code(value)
+            return constant_code(UNARY[op](value, where))
+        if op == "+":
+            return operand  # panc's unary plus returns its operand, whatever its type
+        apply = UNARY[op]
 
         def code(frame: Frame) -> Value:
-            try:
-                return op(operand(frame))
-            except EvalFailure as failure:
-                raise located(failure.message, span) from None
+            return apply(operand(frame), where)
 
         return code
 
@@ -383,48 +458,68 @@ class DmlCompiler:
             return self._logical(node)
         left = self.expr(node.left)
         right = self.expr(node.right)
-        op = operators.BINARY[node.op]
+        op = BINARY[node.op]
         span = node.span
         lc, rc = constant_of(left), constant_of(right)
-        if lc is not _MISSING_CONST and rc is not _MISSING_CONST:
+        if lc is not NOT_CONSTANT and rc is not NOT_CONSTANT:
             try:
                 return constant_code(op(lc, rc))
+            except Mismatch as problem:
+                # the values fail the operation: panc's SyntaxException (with no range: a
+                # binary operation has none)
+                raise self.syntax(problem.message, span, printed=False) from None
             except EvalFailure as failure:
-                raise self.syntax(failure.message, span) from None
-        if op is operators.add:
+                # an operand of a type the operation cannot take at all: panc's evaluation
+                # error, unlocated, escapes the compile as it is
+                raise unplaced(failure.message, span) from None
+        if op is add:
             return _add_code(left, right, span)
-        if node.op in _LONG_FAST_PATHS:
-            return _long_fast_code(node.op, op, left, right, span)
+        fast = _LONG_FAST_PATHS.get(node.op)
+        if fast is not None:
+            return _long_fast_code(node.op, fast, op, left, right, span)
 
         def code(frame: Frame) -> Value:
             a = left(frame)
             b = right(frame)
             try:
                 return op(a, b)
+            except Mismatch as problem:
+                raise unplaced(problem.message, span) from None
             except EvalFailure as failure:
-                raise located(failure.message, span) from None
+                raise unplaced(failure.message, span) from None
 
         return code
 
     def _logical(self, node: ast.Binary) -> Code:
+        """``&&``/``||`` (``J:LogicalAnd``/``LogicalOr``): booleans only, short-circuiting."""
         left = self.expr(node.left)
         right = self.expr(node.right)
+        is_and = node.op == "&&"
+        name = "logical-and (&&)" if is_and else "logical-or (||)"
+        first = f"first argument for {name} operation must be a boolean value"
+        second = f"second argument for {name} operation must be a boolean value"
+        decides = not is_and  # the left value that decides alone
         span = node.span
-        op = node.op
-        short = op == "||"  # the value of the left operand that decides alone
-        lc = constant_of(left)
-        if lc is not _MISSING_CONST and type(lc) is bool and lc is short:
-            return constant_code(short)
+        lc, rc = constant_of(left), constant_of(right)
+        if lc is not NOT_CONSTANT:
+            if type(lc) is not bool:
+                raise self.syntax(first, span, printed=False)
+            if lc is decides:
+                return constant_code(decides)
+        if rc is not NOT_CONSTANT and type(rc) is not bool:
+            raise self.syntax(second, span, printed=False)
+        if lc is not NOT_CONSTANT and rc is not NOT_CONSTANT:
+            return constant_code(rc)
 
         def code(frame: Frame) -> Value:
             a = left(frame)
-            if a is short:
-                return short
             if type(a) is not bool:
-                raise located(f"{op} requires boolean arguments, got {type_name(a)}", span)
+                raise unplaced(first, span)
+            if a is decides:
+                return a
             b = right(frame)
             if type(b) is not bool:
-                raise located(f"{op} requires boolean arguments, got {type_name(b)}", span)
+                raise unplaced(second, span)
             return b
 
         return code
@@ -432,212 +527,228 @@ class DmlCompiler:
     # ------------------------------------------------------------------ assignment
 
     def _assign(self, node: ast.Assign) -> Code:
-        target = node.target
+        """``target = value`` (``J:Assign`` with a ``SetValue``): the value is not a DML."""
         value = self.expr(node.value)
-        span = node.span
-        copy_value = _may_alias(node.value)
+        store = self.setter(node.target)
+
+        def code(frame: Frame) -> Value:
+            return store(frame, value(frame))
+
+        return code
+
+    def setter(self, target: ast.Variable | ast.Index) -> Callable[[Frame, Value], Value]:
+        """Storing into a variable reference (``J:SetValue``/``J:SetSelf``): ``store(frame,
+        value)`` returns what an assignment gives (a copy for a child); ``None`` deletes."""
         if isinstance(target, ast.Variable):
-            return self._assign_variable(target, value, copy_value, span)
-        return self._assign_child(target, value, span)
+            if target.name == "SELF":
+                raise self.syntax("SELF variable may not be set directly", target.span)
+            return self._local_setter(target.name, target.span)
+        root, indexes = index_chain(target)
+        term_codes = self.index_terms(indexes)
+        self._check_static_indexes(term_codes, target.span)
+        if root.name == "SELF":
+            return self._self_setter(term_codes, target.span)
+        return self._child_setter(root.name, term_codes, target.span)
 
-    def _assign_variable(self, target: ast.Variable, value: Code, copy_self: bool, span: Span) -> Code:
-        name = target.name
-        if name in ("OBJECT", "TEMPLATE", "FUNCTION"):
-            raise self.syntax(f"cannot modify the automatic variable {name}", target.span)
-
-        def code(frame: Frame) -> Value:
-            result = value(frame)
-            if copy_self and (type(result) is dict or type(result) is list):
-                result = deep_copy(result)
-            scope = frame.locals
-            old = scope.get(name, MISSING)
-            if old is MISSING:
-                if name in frame.build.globals:
-                    raise located(f"cannot modify global variable '{name}' from DML", span)
-                if result is not NULL:
-                    scope[name] = result
-                return result
-            if result is NULL:
-                del scope[name]
-                return result
-            if type(old) is not type(result):
-                try:
-                    check_replacement(old, result)
-                except EvalFailure as failure:
-                    raise located(failure.message, span) from None
-            scope[name] = result
-            return result
-
-        return code
-
-    def _assign_child(self, target: ast.Index, value: Code, span: Span) -> Code:
-        root, indexes = _index_chain(target)
-        name = root.name
-        if name in ("OBJECT", "TEMPLATE", "FUNCTION"):
-            raise self.syntax(f"cannot modify the automatic variable {name}", root.span)
-        terms = [self._index_term(index, target=True) for index in indexes]
-        is_self = name == "SELF"
-
-        def code(frame: Frame) -> Value:
-            result = value(frame)
-            if type(result) is dict or type(result) is list:
-                result = deep_copy(result)  # a resource put in another one is always a copy
+    def _check_static_indexes(self, term_codes: list[Code], where: Span) -> None:
+        """A constant index of an assignment target must be a valid term (``checkStaticIndexes``)."""
+        for position, code in enumerate(term_codes):
+            constant = constant_of(code)
+            if constant is NOT_CONSTANT:
+                continue
             try:
-                keys = [term(frame) for term in terms]
-                if is_self:
-                    ref = frame.self_ref
-                    if ref is None:
-                        raise EvalFailure("SELF is not defined in this context")
-                    if ref.readonly:
-                        raise EvalFailure("cannot modify SELF from validation function")
-                    container = ref.value
-                    if container is UNDEF or container is NULL:
-                        container = fresh_container(keys[0])
-                        ref.replace(container)
-                else:
-                    scope = frame.locals
-                    container = scope.get(name, MISSING)
-                    if container is MISSING or container is UNDEF or container is NULL:
-                        if container is MISSING and name in frame.build.globals:
-                            raise EvalFailure(f"cannot modify global variable '{name}' from DML")
-                        container = fresh_container(keys[0])
-                        scope[name] = container
-                last = len(keys) - 1
-                for position in range(last):
-                    container = descend(container, keys[position], keys[position + 1])
-                set_child(container, keys[last], result)
-            except EvalFailure as failure:
-                raise located(failure.message, span) from None
-            return result
+                value_term(constant)
+            except EvaluationError:
+                raise self.syntax(f"index {position:,} is not a valid term", where) from None
 
-        return code
+    def _local_setter(self, name: str, where: Span) -> Callable[[Frame, Value], Value]:
+        def store(frame: Frame, value: Value) -> Value:
+            build = frame.build
+            if name in build.globals:
+                raise add_info(
+                    EvalFailure(f"global variable '{name}' cannot be modified from DML block"), where, build
+                )
+            scope = frame.locals
+            if value is None:
+                scope.pop(name, None)
+                return value
+            old = scope.get(name)
+            scope[name] = value  # null too: a local holds null (panc's LocalVariableMap)
+            if old is not None and type(old) is not type(value):
+                try:
+                    check_replacement(old, value)
+                except EvaluationError as error:
+                    raise add_info(error, where, build) from None
+            return value
+
+        return store
+
+    def _child_setter(
+        self, name: str, term_codes: list[Code], where: Span
+    ) -> Callable[[Frame, Value], Value]:
+        def store(frame: Frame, value: Value) -> Value:
+            build = frame.build
+            try:
+                terms = [value_term(term(frame)) for term in term_codes]
+            except EvaluationError as error:
+                raise add_info(error, where, build) from None
+            if type(value) is dict or type(value) is list:
+                value = deep_copy(value)  # a resource put in another one is always a copy
+            try:
+                if name in build.globals:
+                    raise EvalFailure(f"global variable '{name}' cannot be modified from DML block")
+                scope = frame.locals
+                container = scope.get(name)
+                if container is None or container is UNDEF:
+                    container = {} if type(terms[0]) is str else []
+                    scope[name] = container
+                rput(container, terms, 0, NULL if value is None else value)
+            except InvalidTerm as problem:
+                raise add_info(EvalFailure(problem.variable_message(name)), where, build) from None
+            except EvaluationError as error:
+                raise add_info(error, where, build) from None
+            return value
+
+        return store
+
+    def _self_setter(self, term_codes: list[Code], where: Span) -> Callable[[Frame, Value], Value]:
+        """``SELF[...] = v`` (``J:SetSelf``): stores the value, returns a copy."""
+
+        def store(frame: Frame, value: Value) -> Value:
+            build = frame.build
+            if build.compile_time:
+                raise error_at("invalid use of SetSelf in compile-time context", where)
+            try:
+                terms = [value_term(term(frame)) for term in term_codes]
+            except EvaluationError as error:
+                raise add_info(error, where, build) from None
+            copy = deep_copy(value) if type(value) is dict or type(value) is list else value
+            ref = frame.self_ref
+            try:
+                if ref is None:
+                    raise EvalFailure("SELF is not defined")
+                if ref.readonly:
+                    raise EvalFailure("cannot modify SELF from validation function")
+                container = ref.value
+                if container is UNDEF:
+                    container = {} if type(terms[0]) is str else []
+                    ref.replace(container)
+                rput(container, terms, 0, NULL if value is None else value)
+            except InvalidTerm as problem:
+                raise add_info(EvalFailure(problem.variable_message("SELF")), where, build) from None
+            except EvaluationError as error:
+                raise add_info(error, where, build) from None
+            return copy
+
+        return store
 
     # ------------------------------------------------------------------ control flow
 
-    def _block(self, node: ast.Block) -> Code:
-        codes = [self.statement(item) for item in node.body]
-        if len(codes) == 1:
-            return codes[0]
-        if all(is_constant(c) for c in codes) and codes:
-            return codes[-1]
-        if len(codes) == 2:
-            first, second = codes
-
-            def block2(frame: Frame) -> Value:
-                first(frame)
-                return second(frame)
-
-            return block2
-        if len(codes) == 3:
-            first, second, third = codes
-
-            def block3(frame: Frame) -> Value:
-                first(frame)
-                second(frame)
-                return third(frame)
-
-            return block3
-        body = tuple(codes)
-
-        def block(frame: Frame) -> Value:
-            result = UNDEF
-            for item in body:
-                result = item(frame)
-            return result
-
-        return block
-
     def _if(self, node: ast.If) -> Code:
-        condition = self.expr(node.condition)
-        then = self.statement(node.then)
-        otherwise = self.statement(node.otherwise) if node.otherwise is not None else None
-        span = node.condition.span
+        """``if`` (``J:IfElse``): a constant test picks its branch now."""
+        condition = self.dml(node.condition)
+        then = self.dml(node.then)
+        otherwise = self.dml(node.otherwise) if node.otherwise is not None else constant_code(UNDEF)
+        where = keyword_span(node.span, "if")
+        message = "if-else test must evaluate to a boolean property"
+        test = constant_of(condition)
+        if test is not NOT_CONSTANT:
+            if type(test) is not bool:
+                raise self.syntax(message, where)
+            return then if test else otherwise
 
         def code(frame: Frame) -> Value:
-            test = condition(frame)
-            if test is True:
+            value = condition(frame)
+            if value is True:
                 return then(frame)
-            if test is False:
-                return otherwise(frame) if otherwise is not None else UNDEF
-            raise located(f"if condition must be a boolean, got {type_name(test)}", span)
+            if value is False:
+                return otherwise(frame)
+            raise error_at(message, where)
 
         return code
 
     def _while(self, node: ast.While) -> Code:
-        return self._loop("while", None, node.condition, node.body, None, node.span)
+        where = keyword_span(node.span, "while")
+        condition = self.dml(node.condition)
+        test = constant_of(condition)
+        if test is not NOT_CONSTANT:
+            if type(test) is not bool:
+                raise self.syntax("loop test must evaluate to a boolean property", where)
+            if not test:
+                return constant_code(UNDEF)
+        return self._loop(None, condition, self.dml(node.body), None, where)
 
     def _for(self, node: ast.For) -> Code:
-        return self._loop("for", node.init, node.condition, node.body, node.step, node.span)
+        where = keyword_span(node.span, "for")
+        return self._loop(
+            self.dml(node.init), self.dml(node.condition), self.dml(node.body), self.dml(node.step), where
+        )
 
-    def _loop(
-        self,
-        keyword: str,
-        init_node: ast.Expr | None,
-        condition_node: ast.Expr,
-        body_node: ast.Expr,
-        step_node: ast.Expr | None,
-        node_span: Span,
-    ) -> Code:
-        """A ``while`` (no init, no step) or ``for`` loop; its value is the last body's, or the
-        init's (undef for ``while``) when the body never runs."""
-        init = self.expr(init_node) if init_node is not None else None
-        condition = self.expr(condition_node)
-        step = self.expr(step_node) if step_node is not None else None
-        body = self.statement(body_node)
-        span = keyword_span(node_span, keyword)
+    def _loop(self, init: Code | None, condition: Code, body: Code, step: Code | None, where: Span) -> Code:
+        """A ``while`` (no init, no step) or ``for`` loop (``J:While``, ``J:For``); its value is the
+        last body's, or the init's (undef for ``while``) when the body never runs."""
+        bad_test = "loop test must evaluate to a boolean property"
 
         def code(frame: Frame) -> Value:
-            limit = frame.build.max_iteration
-            count = 0
+            build = frame.build
             result = init(frame) if init is not None else UNDEF
-            while True:
-                test = condition(frame)
-                if test is not True:
-                    if test is False:
-                        return result
-                    raise located(f"{keyword} condition must be a boolean, got {type_name(test)}", span)
+            test = condition(frame)
+            if type(test) is not bool:
+                raise error_in(bad_test, where, build)
+            limit = build.max_iteration
+            count = 0
+            while test:
                 count += 1
-                if count > limit > 0:
-                    raise located(f"loop iteration count ({limit:,}) has been exceeded", span)
+                if count > limit > 0:  # 0: no limit (an API choice; panc's command line wants > 0)
+                    raise error_in(f"loop iteration count ({limit:,}) has been exceeded", where, build)
                 if not count & _MEMORY_CHECK_EVERY:
-                    _check_memory(span)
+                    _check_memory(where, build)
                 result = body(frame)
                 if step is not None:
                     step(frame)
+                test = condition(frame)
+                if type(test) is not bool:
+                    raise error_in(bad_test, where, build)
+            return result
 
         return code
 
     def _foreach(self, node: ast.Foreach) -> Code:
-        resource = self.expr(node.resource)
-        body = self.statement(node.body)
-        key_name = node.key_name
-        value_name = node.value_name
-        span = keyword_span(node.span, "foreach")
+        """``foreach (k; v; resource) body`` (``J:Foreach``)."""
+        resource = self.dml(node.resource)
+        body = self.dml(node.body)
+        where = keyword_span(node.span, "foreach")
+        set_key = self._local_setter(node.key_name, node.key_span or where)
+        set_value = self._local_setter(node.value_name, node.value_span or where)
 
         def code(frame: Frame) -> Value:
             target = resource(frame)
-            scope = frame.locals
+            kind = type(target)
+            if kind is not list and kind is not dict:
+                raise error_at("third foreach argument does not evaluate to a resource", where)
+            set_key(frame, UNDEF)
+            set_value(frame, UNDEF)
             result = UNDEF
-            if type(target) is list:
+            if kind is list:
                 index = 0
                 while index < len(target):
                     if index & _MEMORY_CHECK_EVERY == _MEMORY_CHECK_EVERY:
-                        _check_memory(span)
-                    scope[key_name] = index
-                    scope[value_name] = target[index]
+                        _check_memory(where, frame.build)
+                    set_key(frame, index)
+                    set_value(frame, UNDEF)
+                    set_value(frame, target[index])
                     result = body(frame)
                     index += 1
                 return result
-            if type(target) is dict:
-                size = len(target)
-                for key in sorted_keys(target):
-                    if len(target) != size or key not in target:
-                        raise located("resource was modified during foreach iteration", span)
-                    scope[key_name] = key
-                    scope[value_name] = target[key]
-                    result = body(frame)
-                return result
-            raise located(f"foreach requires a list or dict, got {type_name(target)}", span)
+            size = len(target)
+            for key in sorted_keys(target):
+                if len(target) != size or key not in target:
+                    raise error_at("resource changed structurally during iteration", where)
+                set_key(frame, key)
+                set_value(frame, UNDEF)
+                set_value(frame, target[key])
+                result = body(frame)
+            return result
 
         return code
 
@@ -649,54 +760,23 @@ class DmlCompiler:
             return self._user_call(node)
         count = len(node.args)
         if count < builtin.min_args or (builtin.max_args is not None and count > builtin.max_args):
-            raise self.syntax(arity_message(node.name, builtin.min_args, builtin.max_args), node.span)
+            message = builtin.arity_message or arity_message(node.name, builtin.min_args, builtin.max_args)
+            raise self.syntax(message, node.span)
         if builtin.kind == "context":
-            return builtin.impl(self, node)
-        if node.name in ("dict", "nlist"):
-            self._check_dict_keys(node)
-        if node.name in _NO_NULL_ARGUMENTS:
-            for arg in node.args:
-                if isinstance(arg, ast.Literal) and arg.value is NULL:
-                    raise self.syntax(f"{node.name}() does not accept a null argument", arg.span)
-        if (
-            node.name in TYPE_TEST_FUNCTIONS
-            and count == 1
-            and isinstance(node.args[0], (ast.Variable, ast.Index))
-        ):
-            return self._type_test(node, builtin.impl)
-        return self._pure_call(node, builtin.impl)
-
-    def _check_dict_keys(self, node: ast.Call) -> None:
-        """Constant keys of ``dict()``/``nlist()`` must be valid and distinct (panc checks it statically)."""
-        seen: set[str] = set()
-        for position in range(0, len(node.args), 2):
-            arg = node.args[position]
-            if not isinstance(arg, ast.Literal):
-                continue
+            return builtin.impl(self, node)  # type: ignore[no-any-return]
+        args = [self.dml(arg) for arg in node.args]
+        if builtin.compile_check is not None:
+            builtin.compile_check([constant_of(a) for a in args], node.span)
+        if builtin.folds and all(is_constant(a) for a in args):
             try:
-                key = key_term(arg.value)
-            except EvalFailure as failure:
-                raise self.syntax(failure.message, node.span) from None
-            if key in seen:
-                raise self.syntax(f"duplicate key '{key}' in {node.name}()", node.span)
-            seen.add(key)
+                return constant_code(builtin.impl([deep_copy(constant_of(a)) for a in args]))
+            except BuiltinError as error:
+                raise self.syntax(error.message, node.span) from None
+        return self._pure_call(node, builtin.impl, args)
 
-    def _pure_call(self, node: ast.Call, impl: Callable[[list[Value]], Value]) -> Code:
-        args = [self.expr(arg) for arg in node.args]
+    def _pure_call(self, node: ast.Call, impl: Callable[[list[Value]], Value], args: list[Code]) -> Code:
         name = node.name
-        span = node.span
-        constants = [constant_of(a) for a in args]
-        if all(c is not _MISSING_CONST for c in constants):
-            try:
-                return constant_code(impl([deep_copy(c) for c in constants]))
-            except BuiltinError as problem:
-                if name == "escape":  # the one builtin panc checks when it compiles the call
-                    raise self.syntax(problem.message, span) from None
-            except Exception:  # pylint: disable=broad-exception-caught
-                # panc does not fold builtin calls: with constant arguments too, a failure is an
-                # evaluation error when the call runs (json_decode('[[') in its tests). The
-                # closure below reports it then.
-                pass
+        where = node.span
         if len(args) == 1:
             (only,) = args
 
@@ -705,7 +785,7 @@ class DmlCompiler:
                 try:
                     return impl([value])
                 except Exception as problem:  # pylint: disable=broad-exception-caught
-                    raise _builtin_failure(name, problem, span) from None
+                    raise builtin_failure(name, problem, where, frame) from None
 
             return call1
 
@@ -714,56 +794,45 @@ class DmlCompiler:
             try:
                 return impl(values)
             except Exception as problem:  # pylint: disable=broad-exception-caught
-                raise _builtin_failure(name, problem, span) from None
-
-        return call
-
-    def _type_test(self, node: ast.Call, impl: Callable[[list[Value]], Value]) -> Code:
-        arg = node.args[0]
-        lookup = self.lookup(arg)  # type: ignore[arg-type]
-        name = node.name
-        span = node.span
-
-        def call(frame: Frame) -> Value:
-            value = lookup(frame)
-            if value is MISSING:
-                return False
-            try:
-                return impl([value])
-            except Exception as problem:  # pylint: disable=broad-exception-caught
-                raise _builtin_failure(name, problem, span) from None
+                raise builtin_failure(name, problem, where, frame) from None
 
         return call
 
     def _user_call(self, node: ast.Call) -> Code:
-        args = [self.expr(arg) for arg in node.args]
+        """A user function call (``J:Function``)."""
+        args = [self.dml(arg) for arg in node.args]
         name = node.name
-        span = node.span
+        where = node.span
 
         def call(frame: Frame) -> Value:
-            function = frame.build.functions.get(name)
+            build = frame.build
+            function = build.functions.get(name)
             if function is None:
-                raise located(f"function '{name}' is not defined", span)
-            return frame.build.call_function(function, [a(frame) for a in args], frame, span)
+                raise error_in(f"undefined function: {name}", where, build)
+            return build.call_function(function, [a(frame) for a in args], frame, where)
 
         return call
 
 
 def automatic_value(frame: Frame, name: str) -> Value:
-    """``SELF``, ``OBJECT``, ``TEMPLATE`` or ``FUNCTION`` in ``frame``; ``MISSING`` if unset."""
+    """``SELF``, ``OBJECT``, ``TEMPLATE`` or ``FUNCTION`` in ``frame``; ``None`` if unset (all
+    are unset at compile time)."""
+    build = frame.build
+    if build.compile_time:
+        return None
     if name == "SELF":
         ref = frame.self_ref
-        return MISSING if ref is None else ref.value
+        return None if ref is None else ref.value
     if name == "OBJECT":
-        return frame.build.object_name
+        return build.object_name
     if name == "TEMPLATE":
         return frame.template
     if name == "FUNCTION":
-        return frame.function if frame.function is not None else MISSING
-    return MISSING
+        return frame.function
+    return None
 
 
-def _index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
+def index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
     """The variable at the root of ``a[i][j]`` and its index expressions in order."""
     indexes: list[ast.Expr] = []
     current: ast.Variable | ast.Index = node
@@ -774,56 +843,37 @@ def _index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
     return current, indexes
 
 
-def _failing_term(message: str) -> Code:
-    """A term that is an error when read (the reader locates it at its index)."""
-
-    def fail(_frame: Frame) -> Value:
-        raise EvalFailure(message)
-
-    return fail
-
-
 _MEMORY_CHECK_EVERY = 1023
-"""Loops check the memory budget every 1,024 iterations."""
+"""Loops check the memory budget every 1,024 iterations (``panc.evaluation.memory``)."""
 
 
-def _check_memory(span: Span) -> None:
+def _check_memory(where: Span, build: Any) -> None:
     try:
         check_resident()
     except MemoryLimitError as failure:
-        raise located(failure.message, span) from None
+        raise error_in(failure.message, where, build) from None
 
 
-def _builtin_failure(name: str, problem: Exception, span: Span) -> Exception:
+def builtin_failure(name: str, problem: Exception, where: Span, frame: Frame) -> Exception:
     """What an exception out of a pure builtin becomes at its call.
 
-    A ``BuiltinError`` (or ``EvalFailure``) is the user's mistake, located at the call; a
-    ``PanError`` or ``RecursionError`` passes through; anything else is a bug of the builtin,
-    still reported at the call rather than crashing the compiler.
+    A ``BuiltinError`` is the user's mistake: by default panc creates it at the call with the
+    current template and trace (``where="context"``); some builtins give only the range
+    (``"range"``) or nothing (``"bare"``). An ``EvalFailure`` is bare. A ``PanError`` or
+    ``RecursionError`` passes through; anything else is a bug of the builtin, still reported
+    at the call rather than crashing the compiler.
     """
-    if isinstance(problem, (BuiltinError, EvalFailure)):
-        return located(problem.message, span)
+    if isinstance(problem, BuiltinError):
+        if problem.where == "bare":
+            return EvalFailure(problem.message)
+        if problem.where == "range":
+            return error_at(problem.message, where)
+        return error_in(problem.message, where, frame.build)
+    if isinstance(problem, (MemoryLimitError, MemoryError)):  # the budget, or the system's memory
+        return error_in(getattr(problem, "message", None) or over_limit_message(), where, frame.build)
     if isinstance(problem, (PanError, RecursionError)):
         return problem
-    if isinstance(problem, MemoryError):
-        return located(over_limit_message(), span)
-    return located(f"{name}() failed: {problem!r}", span)
-
-
-def _missing_child(frame: Frame, root: ast.Variable, span: Span) -> EvaluationError:
-    name = root.name
-    if (
-        name not in frame.locals
-        and name not in frame.build.globals
-        and automatic_value(frame, name) is MISSING
-    ):
-        return located(f"variable named '{name}' is undefined", span)
-    return located("referenced element does not exist", span)
-
-
-def _may_alias(node: ast.Expr) -> bool:
-    """Whether assigning ``node``'s value to a local must copy it (``x = SELF`` copies SELF)."""
-    return isinstance(node, ast.Variable) and node.name == "SELF"
+    return error_in(f"{name}() failed: {problem!r}", where, frame.build)
 
 
 _LONG_FAST_PATHS: dict[str, tuple[Callable[[Any, Any], Any], bool]] = {
@@ -839,37 +889,42 @@ _LONG_FAST_PATHS: dict[str, tuple[Callable[[Any, Any], Any], bool]] = {
 """Operators computed directly when both operands are longs (the loop counters' case);
 ``True`` marks those whose result may overflow and must wrap."""
 
-_ORDERINGS = frozenset({"<", "<=", ">", ">="})
-"""Operators that compare numbers as doubles (``operators.lt``...): directly only for longs
-a double holds exactly."""
+_ORDERINGS = frozenset({"<", "<=", ">", ">=", "==", "!="})
+"""Operators that compare numbers as doubles: directly only for longs a double holds exactly."""
 _EXACT_IN_DOUBLE = 2**53
 
 
 def _long_fast_code(
-    symbol: str, op: Callable[[Value, Value], Value], left: Code, right: Code, span: Span
+    symbol: str,
+    fast: tuple[Callable[[Any, Any], Any], bool],
+    op: Callable[[Value, Value], Value],
+    left: Code,
+    right: Code,
+    span: Span,
 ) -> Code:
-    fast, wraps = _LONG_FAST_PATHS[symbol]
+    direct, wraps = fast
     limit = _EXACT_IN_DOUBLE if symbol in _ORDERINGS else LONG_MAX
 
     def code(frame: Frame) -> Value:
         a = left(frame)
         b = right(frame)
         if type(a) is int and type(b) is int and -limit <= a <= limit and -limit <= b <= limit:
-            result = fast(a, b)
+            result = direct(a, b)
             if wraps and not LONG_MIN <= result <= LONG_MAX:
                 return wrap_long(result)
             return result
         try:
             return op(a, b)
+        except Mismatch as problem:
+            raise unplaced(problem.message, span) from None
         except EvalFailure as failure:
-            raise located(failure.message, span) from None
+            raise unplaced(failure.message, span) from None
 
     return code
 
 
 def _add_code(left: Code, right: Code, span: Span) -> Code:
     """``+``, specialised: it is by far the most frequent operator (string building)."""
-    add = operators.add
 
     def code(frame: Frame) -> Value:
         a = left(frame)
@@ -884,7 +939,9 @@ def _add_code(left: Code, right: Code, span: Span) -> Code:
                     return result
         try:
             return add(a, b)
+        except Mismatch as problem:
+            raise unplaced(problem.message, span) from None
         except EvalFailure as failure:
-            raise located(failure.message, span) from None
+            raise unplaced(failure.message, span) from None
 
     return code

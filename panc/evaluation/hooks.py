@@ -52,5 +52,9 @@ class EvaluationHooks:
     def on_path_write(self, path: str, value: Any, span: Span, template_name: str) -> None:
         """An assignment statement wrote ``value`` (``NULL`` for a deletion) at ``path``."""
 
+    def on_deprecation(self, message: str, span: Span) -> None:
+        """``deprecated()`` at ``span`` reported ``message`` (``--warnings on``; with ``fatal`` it
+        raises ``DeprecationFailure`` instead)."""
+
     def on_error(self, error: PanError) -> None:
         """The compile of an object stopped with ``error``."""

@@ -1,9 +1,17 @@
-"""Compiling a parsed template into runnable statements.
+"""Compiling a parsed template into runnable statements, as panc's statement classes do.
 
-``compile_template`` checks what panc checks at compile time beyond the parser's checks
-(constant defaults and includes, everything ``DmlCompiler`` checks) and turns each
-statement into a closure ``run(frame)``. The result, ``CompiledTemplate``, is
-shared by every object that includes the template.
+``compile_template`` turns each statement into a closure ``run(frame)``. Like panc
+(``J:statement``), it first tries to evaluate the DML of an assignment, a variable or an
+include statement at compile time (``panc.evaluation.constant``): when that succeeds the
+statement stores a constant and its DML never runs; when it fails for any reason the DML
+runs when the statement does. That decides, among other things, that a statement reading
+no global, profile path or function (``'/a' = { G = 2; G; }``) does not see the object at
+all, and that ``deprecated()`` in such a statement says nothing.
+
+Errors are located as panc locates them: each statement adds its range, the current
+template and the call trace to an error that lacks them.
+
+The result, ``CompiledTemplate``, is shared by every object that includes the template.
 """
 
 from __future__ import annotations
@@ -12,21 +20,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from panc.diagnostics import PanError, PanSyntaxError
-from panc.evaluation.constant import evaluate_constant
-from panc.evaluation.control import EvalFailure, located
-from panc.evaluation.dml import Code, CompileEnv, DmlCompiler, constant_of, is_constant
+from panc.diagnostics import EvaluationError
+from panc.evaluation.constant import compile_time_value, evaluate_constant
+from panc.evaluation.control import NOT_CONSTANT, EvalFailure, add_info
+from panc.evaluation.dml import Code, CompileEnv, DmlCompiler, constant_of, dml_range, is_constant
 from panc.evaluation.frames import SelfRef
-from panc.evaluation.static import needs_self
-from panc.evaluation.terms import Term, format_path, parse_path_text
+from panc.evaluation.resources import InvalidTerm
+from panc.evaluation.terms import Term, format_path, path_of
 from panc.evaluation.tree import MISSING
 from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
 from panc.syntax import ast
+from panc.syntax.paths import is_valid_include_name
+from panc.types import TypeDefinitionCache
 
 if TYPE_CHECKING:
     from panc.evaluation.frames import Frame
     from panc.evaluation.tree import Tree
     from panc.loader import TemplateSource
+    from panc.source import Span
 
 StatementCode = Callable[["Frame"], None]
 
@@ -93,12 +104,14 @@ def compile_template(
     hooks: object | None = None,
     debug_enabled: bool = False,
     expressions: ExpressionTable | None = None,
+    before_statement: Callable[[ast.Statement], None] | None = None,
 ) -> CompiledTemplate:
-    """Compile ``template``; raises ``PanSyntaxError`` for compile-time errors.
+    """Compile ``template``; raises the first compile-time error (``PanSyntaxError``, or an
+    ``EvaluationError`` where panc raises one while compiling).
 
-    ``template`` must come from a parse without errors: the checks the parser makes (which
-    statements a template kind may hold, assignment paths, restricted contexts...) are not
-    made again.
+    ``template`` must come from a parse without errors: the checks the parser makes are not
+    made again. ``before_statement`` is called before each statement is compiled (the
+    compiler reports the parser's findings for that statement there, in panc's order).
     """
     kind = template.kind or "ordinary"
     name = template.name or source.name
@@ -106,20 +119,24 @@ def compile_template(
     compiler = StatementCompiler(env, kind, name, expressions or ExpressionTable())
     compiled = CompiledTemplate(name, kind, source, template)
     for statement in template.statements:
+        if before_statement is not None:
+            before_statement(statement)
         if isinstance(statement, ast.PrefixStatement):
             continue
         code = compiler.compile(statement)
+        if code is None:
+            continue
         definition = isinstance(statement, _DEFINITIONS)
         compiled.statements.append(CompiledStatement(code, statement, definition))
     return compiled
 
 
-def _statement_path(statement: ast.Assignment) -> tuple[Term, ...]:
-    """The terms of an assignment's path (the parser checked that it suits the template)."""
+def _statement_terms(statement: ast.Assignment) -> tuple[Term, ...]:
+    """The terms of an assignment's path (the parser checked it and resolved the prefix)."""
     try:
-        return parse_path_text(statement.path)[2]
-    except EvalFailure as failure:
-        raise PanSyntaxError(failure.message, statement.path_span) from None
+        return path_of(statement.path, True).terms
+    except EvaluationError:
+        return ()
 
 
 class StatementCompiler:
@@ -132,7 +149,7 @@ class StatementCompiler:
         self.name = name
         self.dml = DmlCompiler(env)
         self.hooks = env.hooks
-        self._dispatch: dict[type, Callable[[Any], StatementCode]] = {
+        self._dispatch: dict[type, Callable[[Any], StatementCode | None]] = {
             ast.Assignment: self._assignment,
             ast.Include: self._include,
             ast.VariableStatement: self._variable,
@@ -140,12 +157,12 @@ class StatementCompiler:
             ast.TypeStatement: self._type,
             ast.BindStatement: self._bind,
             ast.ValidStatement: self._valid,
-            ast.PrefixStatement: self._prefix,
         }
 
-    def compile(self, statement: ast.Statement) -> StatementCode:
-        code: StatementCode = self._dispatch[type(statement)](statement)
-        if self.hooks is not None:
+    def compile(self, statement: ast.Statement) -> StatementCode | None:
+        """The statement's closure; ``None`` for one that does nothing (``include null;``)."""
+        code = self._dispatch[type(statement)](statement)
+        if code is not None and self.hooks is not None:
             code = self._hooked(statement, code)
         return code
 
@@ -160,78 +177,149 @@ class StatementCompiler:
             hooks.on_statement(statement, frame)
             try:
                 inner(frame)
-            except PanError as error:
+            except EvaluationError as error:
                 hooks.on_statement_error(statement, frame, error)
                 raise
 
         return code
 
+    def _value(self, expr: ast.Expr) -> tuple[Code, Value]:
+        """A statement's DML and its compile-time value (``NOT_CONSTANT`` when it has none)."""
+        dml = self.dml.top_level(expr)
+        if is_constant(dml):
+            return dml, constant_of(dml)
+        return dml, compile_time_value(dml)
+
     # ------------------------------------------------------------------ assignment
 
     def _assignment(self, statement: ast.Assignment) -> StatementCode:
-        terms = _statement_path(statement)
-        dml = self.dml.top_level(statement.value)
+        terms = _statement_terms(statement)
+        dml, constant = self._value(statement.value)
+        if constant is NOT_CONSTANT:
+            return self._computed_assignment(statement, terms, dml)
+        if constant is NULL:
+            return self._delete_assignment(statement, terms)
+        return self._constant_assignment(statement, terms, constant)
+
+    def _computed_assignment(
+        self, statement: ast.Assignment, terms: tuple[Term, ...], dml: Code
+    ) -> StatementCode:
+        """panc's ``AbsoluteAssignmentStatement``/``RelativeAssignmentStatement``."""
         span = statement.span
         conditional = statement.conditional
         final = statement.final
-        with_self = needs_self(statement.value)
-        constant = constant_of(dml)
-        copy_result = not is_constant(dml) or type(constant) in (list, dict)
+        absolute = statement.path.startswith("/")
         path_text = format_path(terms)
         hooks = self.hooks
         template_name = self.name
 
         def assign(frame: Frame) -> None:
             tree: Tree = frame.tree
+            build = frame.build
             try:
-                if conditional:
-                    current = tree.get(terms)
-                    if current is not MISSING and current is not UNDEF:
-                        if final:
-                            tree.mark_final(terms)
-                        return
-                tree.check_writable(terms)
-                frame.locals = {}
-                frame.iterators = None
-                if with_self:
-                    ref = SelfRef(tree.ensure(terms), _path_writer(tree, terms))
+                current = _element(tree, terms, statement)
+                if current is None:
+                    _put(tree, terms, UNDEF, statement)
+                    current = UNDEF
+                if absolute and current is not UNDEF and tree.is_final(terms):
+                    raise EvalFailure(tree.final_reason(terms))
+                if not conditional or current is UNDEF:
+                    frame.locals = {}
+                    frame.iterators = None
+                    ref = SelfRef(current, _path_writer(tree, terms, statement))
                     frame.self_ref = ref
                     value = dml(frame)
-                    if (
-                        copy_result
-                        and value is not ref.value
-                        and (type(value) is dict or type(value) is list)
-                    ):
+                    # panc copies any result but the element SELF held when the statement began
+                    if value is not current and (type(value) is dict or type(value) is list):
                         value = deep_copy(value)
-                else:
-                    frame.self_ref = None
-                    value = dml(frame)
-                    if copy_result and (type(value) is dict or type(value) is list):
-                        value = deep_copy(value)
-                tree.put(terms, value)
-                if final:
+                    _put(tree, terms, value, statement)
+                    if hooks is not None and tree is build.tree:  # not the scratch tree of a create()
+                        hooks.on_path_write(path_text, value, span, template_name)
+                if absolute and final:
                     tree.mark_final(terms)
-            except EvalFailure as failure:
-                raise located(failure.message, span) from None
-            if hooks is not None and tree is frame.build.tree:  # not the scratch tree of a create()
-                hooks.on_path_write(path_text, value, span, template_name)
+                frame.self_ref = None
+            except EvaluationError as error:
+                raise add_info(error, span, build) from None
 
         return assign
 
+    def _constant_assignment(
+        self, statement: ast.Assignment, terms: tuple[Term, ...], constant: Value
+    ) -> StatementCode:
+        """panc's ``ConstantAssignmentStatement``: the value computed when compiling."""
+        span = statement.span
+        conditional = statement.conditional
+        final = statement.final
+        absolute = statement.path.startswith("/")
+        path_text = format_path(terms)
+        hooks = self.hooks
+        template_name = self.name
+        copy = type(constant) is dict or type(constant) is list
+
+        def assign(frame: Frame) -> None:
+            tree: Tree = frame.tree
+            build = frame.build
+            try:
+                write = True
+                if conditional:
+                    current = _element(tree, terms, statement)
+                    write = current is None or current is UNDEF
+                if write:
+                    if absolute and tree.is_final(terms):
+                        raise EvalFailure(tree.final_reason(terms))
+                    value = deep_copy(constant) if copy else constant
+                    _put(tree, terms, value, statement)
+                    if hooks is not None and tree is build.tree:
+                        hooks.on_path_write(path_text, value, span, template_name)
+                if absolute and final:
+                    tree.mark_final(terms)
+            except EvaluationError as error:
+                raise add_info(error, span, build) from None
+
+        return assign
+
+    def _delete_assignment(self, statement: ast.Assignment, terms: tuple[Term, ...]) -> StatementCode:
+        """panc's ``DeleteAssignmentStatement`` (``'/a' = null;``)."""
+        span = statement.span
+        conditional = statement.conditional
+        final = statement.final
+        absolute = statement.path.startswith("/")
+        path_text = format_path(terms)
+        hooks = self.hooks
+        template_name = self.name
+
+        def delete(frame: Frame) -> None:
+            tree: Tree = frame.tree
+            build = frame.build
+            try:
+                if not conditional:
+                    if absolute and tree.is_final(terms):
+                        raise EvalFailure(tree.final_reason(terms))
+                    _put(tree, terms, NULL, statement)
+                    if hooks is not None and tree is build.tree:
+                        hooks.on_path_write(path_text, NULL, span, template_name)
+                if absolute and final:
+                    tree.mark_final(terms)
+            except EvaluationError as error:
+                raise add_info(error, span, build) from None
+
+        return delete
+
     # ------------------------------------------------------------------ include
 
-    def _include(self, statement: ast.Include) -> StatementCode:
-        target = self.dml.top_level(statement.target)
+    def _include(self, statement: ast.Include) -> StatementCode | None:
+        """panc's ``IncludeStatement.newIncludeStatement``: a name known at compile time is a
+        static include, undef or null none at all."""
+        dml, constant = self._value(statement.target)
         span = statement.span
         kind = self.kind
-        constant = constant_of(target)
-        if is_constant(target):
-            if constant is UNDEF or constant is NULL:
-                return _no_op
+        if constant is UNDEF or constant is NULL:
+            return None
+        if constant is not NOT_CONSTANT:
             if type(constant) is not str:
-                raise PanSyntaxError(
-                    "include requires a string (template name), undef or null", statement.target.span
-                )
+                raise self.dml.syntax("DML block must evaluate to a string property, null, or undef", span)
+            if not is_valid_include_name(constant):
+                raise self.dml.syntax(f"invalid identifier ({constant})", span)
             name = constant
 
             def include_static(frame: Frame) -> None:
@@ -241,58 +329,78 @@ class StatementCompiler:
 
         def include_computed(frame: Frame) -> None:
             frame.locals = {}
+            frame.iterators = None
             frame.self_ref = None
-            value = target(frame)
+            value = dml(frame)
             if value is UNDEF or value is NULL:
                 return
             if type(value) is not str:
-                raise located("include requires a string (template name), undef or null", span)
-            frame.build.include(value, frame, span, kind, computed=True)
+                raise EvalFailure(
+                    "DML block for computed include statement didn't evaluate to undef, null, or a string"
+                )
+            if not is_valid_include_name(value):
+                raise add_info(EvalFailure(f"invalid identifier for include: {value}"), span, None)
+            frame.build.include(value, frame, span, kind)
 
         return include_computed
 
     # ------------------------------------------------------------------ globals
 
     def _variable(self, statement: ast.VariableStatement) -> StatementCode:
+        """panc's ``ConstantVariableStatement``/``ComputedVariableStatement`` (and their
+        ``LOADPATH`` forms, which then set the relative load paths)."""
         name = statement.name
-        dml = self.dml.top_level(statement.value)
+        dml, constant = self._value(statement.value)
         span = statement.span
         conditional = statement.conditional
         final = statement.final
+        is_loadpath = name == "LOADPATH"
+        computed = constant is NOT_CONSTANT
+        copy = type(constant) is dict or type(constant) is list
 
         def define(frame: Frame) -> None:
             build = frame.build
-            scope = build.globals
-            current = scope.get(name, MISSING)
-            if conditional and current is not MISSING and current is not UNDEF:
-                if final:
-                    build.final_globals.add(name)
-                return
-            if name in build.final_globals:
-                raise located(f"cannot modify final global variable '{name}'", span)
-            if current is MISSING:
-                scope[name] = current = UNDEF
-            frame.locals = {}
-            frame.iterators = None
-            frame.self_ref = SelfRef(current, _global_writer(scope, name))
-            value = dml(frame)
             try:
-                build.set_global(name, value)
-            except EvalFailure as failure:
-                raise located(failure.message, span) from None
-            if final:
-                build.final_globals.add(name)
+                scope = build.globals
+                current = scope.get(name, MISSING)
+                if current is MISSING:
+                    scope[name] = current = UNDEF
+                if not conditional or current is UNDEF:
+                    if computed:
+                        frame.locals = {}
+                        frame.iterators = None
+                        frame.self_ref = SelfRef(current, _global_writer(scope, name))
+                        value = dml(frame)
+                        frame.self_ref = None
+                    else:
+                        value = deep_copy(constant) if copy else constant
+                    build.set_global(name, value)
+                    if final:
+                        build.final_globals.add(name)
+                    else:
+                        build.final_globals.discard(name)
+                elif final:
+                    build.final_globals.add(name)
+            except EvaluationError as error:
+                raise add_info(error, span, build) from None
+            if is_loadpath:
+                build.set_loadpath()
 
         return define
 
     def _function(self, statement: ast.FunctionStatement) -> StatementCode:
-        body = self.dml.statement(statement.body)  # a debugger steps into one-expression bodies too
+        body = self.dml.dml(statement.body)
+        if self.hooks is not None and not isinstance(statement.body, ast.Block):
+            body = self.dml.statement(statement.body)  # a debugger steps into one-expression bodies too
         name = statement.name
         span = statement.span
         template_name = self.name
 
         def define(frame: Frame) -> None:
-            frame.build.define_function(name, body, template_name, span)
+            try:
+                frame.build.define_function(name, body, template_name, span)
+            except EvaluationError as error:
+                raise add_info(error, span, frame.build) from None
 
         return define
 
@@ -301,9 +409,14 @@ class StatementCompiler:
     def _type(self, statement: ast.TypeStatement) -> StatementCode:
         self._check_defaults(statement.spec)
         path = self.env.source_path
+        span = statement.span
+        cache = TypeDefinitionCache(statement)  # the compiled type, shared by the objects of a build
 
         def define(frame: Frame) -> None:
-            frame.build.define_type(statement, path)
+            try:
+                frame.build.define_type(statement, path, cache)
+            except EvaluationError as error:
+                raise add_info(error, span, frame.build) from None
 
         return define
 
@@ -339,22 +452,49 @@ class StatementCompiler:
 
     def constant_default(self, expr: ast.Expr) -> Value:
         """Evaluate a default value now; anything not constant is a syntax error."""
-        value = evaluate_constant(self.dml.top_level(expr), expr.span)
+        value = evaluate_constant(self.dml.top_level(expr), default_range(expr))
         self.expressions.add_constant(expr, value)
         return value
 
-    def _prefix(self, statement: ast.PrefixStatement) -> StatementCode:
-        del statement
-        return _no_op
+
+def default_range(expr: ast.Expr) -> Span | None:
+    """The range panc gives a default's DML (where its errors are reported)."""
+    where = dml_range(expr)
+    if where is not None:
+        return where
+    while isinstance(expr, ast.Block):
+        expr = expr.body[0]
+    if isinstance(expr, ast.Binary):
+        return None
+    if isinstance(expr, ast.Unary):
+        return expr.span._replace(end_line=expr.span.start_line, end_column=expr.span.start_column)
+    return expr.span
 
 
-def _no_op(frame: Frame) -> None:
-    del frame
+def _element(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> Value | None:
+    """The value at ``terms`` (panc's ``getElement(path, false)``), or ``None``."""
+    try:
+        return tree.get_element(terms)
+    except InvalidTerm as problem:
+        raise EvalFailure(_path_message(problem, statement, terms)) from None
 
 
-def _path_writer(tree: Tree, terms: tuple[Term, ...]) -> Callable[[Value], None]:
+def _put(tree: Tree, terms: tuple[Term, ...], value: Value, statement: ast.Assignment) -> None:
+    try:
+        tree.put_element(terms, value)
+    except InvalidTerm as problem:
+        raise EvalFailure(_path_message(problem, statement, terms)) from None
+
+
+def _path_message(problem: InvalidTerm, statement: ast.Assignment, terms: tuple[Term, ...]) -> str:
+    absolute = statement.path.startswith("/")
+    shown = format_path(terms) if absolute else "/".join(str(term) for term in terms)
+    return problem.path_message(shown, "/" if absolute else "")
+
+
+def _path_writer(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> Callable[[Value], None]:
     def write(value: Value) -> None:
-        tree.put(terms, value)
+        _put(tree, terms, value, statement)
 
     return write
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from panc.evaluation.control import EvalFailure
+from panc.evaluation.resources import check_replacement, rget, rput
 from panc.evaluation.terms import Term, format_path
-from panc.evaluation.values import NULL, UNDEF, Value, type_name
+from panc.evaluation.values import NULL, UNDEF, Value, java_string_key, java_type, type_name
 
 
 class _Missing:
@@ -23,16 +24,6 @@ class _Missing:
 
 MISSING = _Missing()
 """Returned by lookups when a path or child does not exist (distinct from ``UNDEF``)."""
-
-
-def check_replacement(old: Value, new: Value) -> None:
-    """panc's ``checkValidReplacement``: same class, or undef/null on either side."""
-    to = type(old)
-    if to is type(new) or old is UNDEF or old is NULL or new is UNDEF or new is NULL:
-        return
-    raise EvalFailure(
-        f"cannot replace element of type {type_name(old)} with element of type {type_name(new)}"
-    )
 
 
 def fresh_container(next_term: Term) -> Value:
@@ -155,10 +146,11 @@ def set_child(node: Value, term: Term, value: Value) -> None:
 
 
 class Tree:
-    """A profile root with its final flags.
+    """A profile root with panc's final flags (``J:utils/FinalFlags``).
 
     ``finals`` holds the final paths; ``final_below`` maps every proper ancestor of a final
-    path to one final path beneath it (panc refuses to modify either).
+    path to the final paths beneath it. A path is final when it, an ancestor or a
+    descendant was marked final.
     """
 
     __slots__ = ("final_below", "finals", "root")
@@ -166,58 +158,81 @@ class Tree:
     def __init__(self, root: dict[str, Value] | None = None) -> None:
         self.root: dict[str, Value] = root if root is not None else {}
         self.finals: set[tuple[Term, ...]] = set()
-        self.final_below: dict[tuple[Term, ...], tuple[Term, ...]] = {}
+        self.final_below: dict[tuple[Term, ...], list[tuple[Term, ...]]] = {}
 
     def get(self, terms: Sequence[Term]) -> Value:
         return lookup(self.root, terms)
 
-    def check_writable(self, terms: tuple[Term, ...]) -> None:
-        """Refuse to touch a final path, its descendants or its ancestors."""
-        if not self.finals:
+    def get_element(self, terms: tuple[Term, ...]) -> Value | None:
+        """panc's ``getElement(path, false)``: the value or ``None``; ``InvalidTerm`` for a term
+        of the wrong kind on the way (a property on the way gives ``None``)."""
+        return rget(self.root, terms, 0, True)
+
+    def put_element(self, terms: tuple[Term, ...], value: Value) -> None:
+        """panc's ``putElement``: store (``NULL``: remove) creating parents; the root must stay
+        a dict. Raises ``EvalFailure`` or ``InvalidTerm``."""
+        if not terms:
+            self.replace_root(value)
             return
+        rput(self.root, terms, 0, value)
+
+    def is_final(self, terms: tuple[Term, ...]) -> bool:
+        """panc's ``isFinal``: ``terms`` or an ancestor is final, or it has a final descendant."""
+        if not self.finals:
+            return False
+        for length in range(len(terms) + 1):
+            if terms[:length] in self.finals:
+                return True
+        return terms in self.final_below
+
+    def final_reason(self, terms: tuple[Term, ...]) -> str:
+        """panc's ``getFinalReason``: which final path forbids modifying ``terms``."""
+        shown = format_path(terms)
         for length in range(len(terms) + 1):
             prefix = terms[:length]
-            if prefix in self.finals:
-                raise EvalFailure(
-                    f"{format_path(terms)} cannot be modified; {format_path(prefix)} is marked as final"
-                )
+            if prefix in self.finals and length:
+                return f"{shown} cannot be modified; {format_path(prefix)} is marked as final"
         below = self.final_below.get(terms)
-        if below is not None:
-            raise EvalFailure(
-                f"{format_path(terms)} cannot be modified; {format_path(below)} is marked as final"
-            )
+        if below:
+            first = min(below, key=_final_order)
+            return f"{shown} cannot be modified; {format_path(first)} is marked as final"
+        return "null"
 
     def mark_final(self, terms: tuple[Term, ...]) -> None:
+        if terms in self.finals:
+            return
         self.finals.add(terms)
         for length in range(len(terms)):
-            self.final_below.setdefault(terms[:length], terms)
+            self.final_below.setdefault(terms[:length], []).append(terms)
+
+    def replace_root(self, value: Value) -> None:
+        if value is NULL or value is None:
+            raise EvalFailure("cannot set root element to null")
+        if type(value) is not dict:
+            raise EvalFailure(f"root element cannot be replaced by element of type {java_type(value)}")
+        self.root = value
+
+    # ------------------------------------------------------------------ for the debugger
+
+    def check_writable(self, terms: tuple[Term, ...]) -> None:
+        """Refuse to touch a final path, its descendants or its ancestors."""
+        if self.is_final(terms):
+            raise EvalFailure(self.final_reason(terms))
 
     def ensure(self, terms: tuple[Term, ...]) -> Value:
         """The current value at ``terms``, after creating it as undef (with parents) if absent."""
-        if not terms:
-            return self.root
-        node: Value = self.root
-        last = len(terms) - 1
-        for position in range(last):
-            node = descend(node, terms[position], terms[position + 1])
-        current = child_of(node, terms[last])
-        if current is MISSING:
-            set_child(node, terms[last], UNDEF)
+        current = self.get_element(terms)
+        if current is None:
+            self.put_element(terms, UNDEF)
             return UNDEF
         return current
 
     def put(self, terms: tuple[Term, ...], value: Value) -> None:
         """Write ``value`` at ``terms`` (``NULL`` deletes), creating missing parents."""
-        if not terms:
-            self.replace_root(value)
-            return
-        node: Value = self.root
-        last = len(terms) - 1
-        for position in range(last):
-            node = descend(node, terms[position], terms[position + 1])
-        set_child(node, terms[last], value)
+        self.put_element(terms, value)
 
-    def replace_root(self, value: Value) -> None:
-        if type(value) is not dict:
-            raise EvalFailure(f"root element cannot be replaced by element of type {type_name(value)}")
-        self.root = value
+
+def _final_order(terms: tuple[Term, ...]) -> tuple[tuple[int, Term], ...]:
+    """panc's order of final descendants (``TreeMap`` of terms: indexes before keys; the first
+    in that order is the one its message names)."""
+    return tuple((0, term) if type(term) is int else (1, java_string_key(term)) for term in terms)

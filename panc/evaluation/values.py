@@ -19,39 +19,13 @@ helpers below), never ``isinstance(v, int)``.
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Any
 
 from panc.evaluation.java_double import java_double_to_string
-
-
-class _Singleton:
-    __slots__ = ("_name",)
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __repr__(self) -> str:
-        return self._name
-
-    def __copy__(self) -> _Singleton:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Singleton:
-        return self
-
-    def __reduce__(self) -> str:
-        # Pickles (parse cache, worker processes) keep the identity of the singleton.
-        return self._name
-
-
-UNDEF: Final = _Singleton("UNDEF")
-NULL: Final = _Singleton("NULL")
+from panc.values import LONG_MAX, LONG_MIN, NULL, UNDEF  # below the syntax layer, which needs them too
 
 Value = Any
 """Any pan value (see the table above); kept as ``Any`` for speed-friendly code."""
-
-LONG_MIN: Final = -(2**63)
-LONG_MAX: Final = 2**63 - 1
 
 
 def wrap_long(n: int) -> int:
@@ -112,6 +86,15 @@ def type_name(v: Value) -> str:
     if v is NULL:
         return "null"
     return t.__name__
+
+
+def java_type(v: Value) -> str:
+    """panc's ``getTypeAsString()``: the type name its evaluation messages print (a dict is
+    an ``nlist`` there)."""
+    t = type(v)
+    if t is dict:
+        return "nlist"
+    return type_name(v)
 
 
 def format_double(d: float) -> str:

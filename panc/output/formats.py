@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from panc.javatext import java_utf8
+
 if TYPE_CHECKING:
     from panc.evaluation.values import Value
 
@@ -56,18 +58,10 @@ def _text_renderer(module: str) -> Callable[..., str]:
     return importlib.import_module(f"panc.output.{module}").render  # type: ignore[no-any-return]
 
 
-def _java_utf8(text: str) -> bytes:
-    """The bytes panc writes for ``text`` (``panc.builtins.strings.java_utf8``: strings may hold
-    what Python's UTF-8 encoder refuses)."""
-    from panc.builtins.strings import java_utf8  # pylint: disable=import-outside-toplevel
-
-    return java_utf8(text)
-
-
 def _profile_only(module: str) -> Renderer:
     def render(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
         del dependencies
-        return _java_utf8(_text_renderer(module)(profile))
+        return java_utf8(_text_renderer(module)(profile))
 
     return render
 
@@ -75,7 +69,7 @@ def _profile_only(module: str) -> Renderer:
 def _dependencies_only(module: str) -> Renderer:
     def render(profile: dict[str, Value], dependencies: Sequence[DependencyLike]) -> bytes:
         del profile
-        return _java_utf8(_text_renderer(module)(dependencies))
+        return java_utf8(_text_renderer(module)(dependencies))
 
     return render
 

@@ -2,7 +2,7 @@
 
 Two-space indentation, ``"key": value``, dict keys in panc's order, native numbers and
 booleans, no final newline, and Gson's HTML-safe string escaping (``<``, ``>``, ``&``, ``=``
-and ``'`` become ``\\u003c``...: ``json_string``, shared with the ``json_encode`` builtin).
+and ``'`` become ``\\u003c``...: ``panc.javatext.json_string``, shared with the ``json_encode`` builtin).
 
 The tree is walked with a stack of its own, not Python's: a profile of any depth is written.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from panc.builtins.encoding import json_string
 from panc.evaluation.memory import check_resident
 from panc.evaluation.values import Value, format_double, sorted_keys
+from panc.javatext import json_string
 
 _DEEP = 1000
 _INDENT = "  "

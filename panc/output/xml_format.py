@@ -13,9 +13,9 @@ import base64
 import re
 from typing import Any
 
-from panc.builtins.strings import java_decoded, java_utf8
 from panc.evaluation.memory import check_resident
 from panc.evaluation.values import Value, format_double, sorted_keys
+from panc.javatext import java_decoded, java_utf8
 
 _HEADER = '<?xml version="1.0" encoding="UTF-8"?><nlist format="pan" name="profile"'
 _DEEP = 1000

@@ -48,7 +48,7 @@ class Comment:
 @dataclass(frozen=True, slots=True)
 class Literal:
     """A constant: ``int`` (long), ``float`` (double), ``bool``, ``str``, or ``UNDEF``/``NULL``
-    from ``panc.evaluation.values`` (the parser imports only those two sentinels)."""
+    from ``panc.values``."""
 
     span: Span
     value: object
@@ -105,6 +105,8 @@ class Assign:
     span: Span
     target: Variable | Index
     value: Expr
+    operator_span: Span | None = None
+    """The ``=`` (panc locates the assignment there)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ class Foreach:
     value_name: str
     resource: Expr
     body: Expr
+    key_span: Span | None = None
+    value_span: Span | None = None
 
 
 Expr = (

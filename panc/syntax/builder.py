@@ -8,33 +8,45 @@ contain) are made here and reported as diagnostics on the current ``BuildContext
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from panc.diagnostics import Category, Diagnostic
-from panc.evaluation.values import NULL, UNDEF
+from panc.diagnostics import TEMPLATE_CHECK, Category, Diagnostic
 from panc.names import AUTOMATIC_VARIABLES
 from panc.source import Span
 from panc.syntax import ast
 from panc.syntax.construct import nodes
 from panc.syntax.expressions import fold_chain
 from panc.syntax.literals import decode_double, decode_double_quoted, decode_long, decode_single_quoted
-from panc.syntax.paths import PathSyntaxError, parse_key, parse_path
+from panc.syntax.paths import Path, PathSyntaxError, TermError, is_valid_template_name, parse_key, parse_path
 from panc.syntax.tokens import Token, new_span
+from panc.values import NULL, UNDEF
 
 # Calls that leave the expression (MSG_RESTRICTED_CONTEXT).
 _RESTRICTED_CALLS = frozenset({"return", "error"})
-_TEMPLATE_NAME_TERMS_OK = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+.-")
+# Automatic variables a DML assignment cannot set (panc's SetValue; SELF has its own message).
+_DML_AUTOMATIC = frozenset({"OBJECT", "FUNCTION", "TEMPLATE"})
+_SUBSTITUTION = re.compile(r"\$\{[^}]*\}")
+"""A ``${name}`` of a bind path (commons-lang's ``StrSubstitutor`` default pattern)."""
 
-# Which statements each template kind may hold (J:ttemplate/Template).
-_ALLOWED: dict[str, frozenset[str]] = {
-    "structure": frozenset({"relative assignment", "include", "prefix"}),
-    "declaration": frozenset({"type", "function", "variable", "bind", "valid", "include", "prefix"}),
+# What panc's Template constructor refuses, by template kind: statement -> message.
+_STRUCTURE_ONLY = "only relative assigment and include statements are allowed in structure templates"
+_NOT_ALLOWED: dict[str, dict[str, str]] = {
+    "structure": {
+        "variable": _STRUCTURE_ONLY,
+        "bind": _STRUCTURE_ONLY,
+        "valid": _STRUCTURE_ONLY,
+        "function": _STRUCTURE_ONLY,
+        "type": _STRUCTURE_ONLY,
+        "absolute assignment": "structure templates can only contain assignments to relative paths",
+    },
+    "declaration": {
+        "absolute assignment": "statement not allowed in declaration template",
+        "relative assignment": "statement not allowed in declaration template",
+    },
 }
-_ALL_BUT_RELATIVE = frozenset(
-    {"absolute assignment", "prefix", "include", "variable", "type", "function", "bind", "valid"}
-)
-
+_ABSOLUTE_ONLY = "ordinary, object, and unique templates can only contain assignments to absolute paths"
 
 @dataclass
 class BuildContext:
@@ -44,13 +56,13 @@ class BuildContext:
     annotations_before: dict[int, tuple[ast.Annotation, ...]]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     kind: str | None = None
-    prefix: str = ""
-    """The prefix applied to relative assignment paths ('' when none)."""
-    absolute_prefix: str = ""
-    """The last absolute prefix, which relative prefixes extend."""
+    prefix: Path | None = None
+    """The prefix applied to relative assignment paths (``None`` when none)."""
+    absolute_prefix: Path | None = None
+    """The last absolute prefix, which relative prefixes extend (kept by ``prefix ''``)."""
 
-    def error(self, category: Category, message: str, span: Span) -> None:
-        self.diagnostics.append(Diagnostic(category, message, span, code=category.name.lower()))
+    def error(self, category: Category, message: str, span: Span, code: str = "") -> None:
+        self.diagnostics.append(Diagnostic(category, message, span, code=code or category.name.lower()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +108,17 @@ class AstBuilder:
         return self.ctx.annotations_before.get(token.start_pos, ())
 
     def _allowed(self, what: str, span: Span) -> None:
+        """panc's checks of which statements a template kind may hold (at the statement)."""
         kind = self.ctx.kind
         if kind is None:
             return
-        allowed = _ALLOWED.get(kind, _ALL_BUT_RELATIVE)
-        if what not in allowed:
-            self._syntax(f"{what} statement is not allowed in {kind} templates", span)
+        refused = _NOT_ALLOWED.get(kind)
+        if refused is None:
+            message = _ABSOLUTE_ONLY if what == "relative assignment" else None
+        else:
+            message = refused.get(what)
+        if message is not None:
+            self.ctx.error(Category.SYNTAX, message, span, TEMPLATE_CHECK)
 
     def _long(self, token: Token) -> int:
         value, problem = decode_long(token.value)
@@ -110,9 +127,18 @@ class AstBuilder:
         return value
 
     def _restricted(self, node: Any) -> None:
-        """``return()`` and ``error()`` leave the expression: not allowed as an argument or index."""
-        if isinstance(node, ast.Call) and node.name in _RESTRICTED_CALLS:
-            self._syntax(f"{node.name}() cannot be used as a function argument or an index", node.span)
+        """``return()`` and ``error()`` leave the expression: not allowed anywhere inside a
+        function argument or an index (panc's ``checkRestrictedContext``)."""
+        found = _find_call(node, _RESTRICTED_CALLS)
+        if found is None:
+            return
+        message = (
+            f"{found.name}() may not appear in a restricted context "
+            "(either variable indices or function arguments)"
+        )
+        # an enclosing call or index finds it again: report it once
+        if not any(d.span == found.span and d.message == message for d in self.ctx.diagnostics):
+            self._syntax(message, found.span)
 
     # ------------------------------------------------------------------ template
 
@@ -144,11 +170,7 @@ class AstBuilder:
         kind = first.value if len(children) == 4 else "ordinary"
         name_token = children[-2]
         name = name_token.value
-        if (
-            name.startswith("/")
-            or not all(char in _TEMPLATE_NAME_TERMS_OK for char in name.replace("/", ""))
-            or any(term == "" or term.startswith(".") for term in name.split("/"))
-        ):
+        if not is_valid_template_name(name):
             self._syntax(f"invalid template name '{name}'", name_token.span)
         self.ctx.kind = kind
         return Header(
@@ -162,10 +184,14 @@ class AstBuilder:
         path_token, operator, value, semicolon = children[-4:]
         written = self._string(path_token)
         span = _join(children[0].span, semicolon.span)
-        path = self._assignment_path(written, span)  # panc reports a bad path on the statement
-        if ":" not in path:  # an external path has its own diagnostic
-            relative = bool(path) and not path.startswith("/")
-            self._allowed("relative assignment" if relative else "absolute assignment", span)
+        parsed = self._statement_path(written, span, self.ctx.prefix)
+        path = written
+        if parsed is not None:
+            path = str(parsed)
+            if parsed.is_external:
+                self._syntax(f"assignment cannot be made to an external path ({parsed})", span)
+            else:
+                self._allowed("relative assignment" if parsed.is_relative else "absolute assignment", span)
         return nodes.Assignment(span, path, path_token.span, value, operator.value == "?=", final)
 
     def empty_assignment(self, children: list[Any]) -> None:
@@ -174,19 +200,19 @@ class AstBuilder:
     def empty_variable_statement(self, children: list[Any]) -> None:
         self.ctx.error(Category.PARSE, "illegal empty DML statement", children[-1].span)
 
-    def _assignment_path(self, written: str, span: Span) -> str:
-        """The written path with the prefix applied, checked like panc does."""
-        path = written
-        if self.ctx.prefix and written and not written.startswith("/") and ":" not in written:
-            path = self.ctx.prefix.rstrip("/") + "/" + written
+    def _statement_path(self, written: str, span: Span, prefix: Path | None) -> Path | None:
+        """panc's ``createPathFromIdentifier``: the path of a statement resolved under the
+        prefix; a bad path is a syntax error at the statement (``None``)."""
         try:
-            parsed = parse_path(path)
-        except PathSyntaxError as error:
+            parsed = parse_path(written, bool(prefix is not None and prefix.terms))
+            if prefix is not None and parsed.is_relative:
+                if prefix.is_external:
+                    raise PathSyntaxError("cannot construct relative path from external path")
+                parsed = parsed.under(prefix)
+        except (PathSyntaxError, TermError) as error:
             self._syntax(str(error), span)
-            return path
-        if parsed.is_external:
-            self._syntax(f"external path '{written}' cannot be used in an assignment", span)
-        return path
+            return None
+        return parsed
 
     def prefix_statement(self, children: list[Token]) -> ast.PrefixStatement:
         keyword, path_token, semicolon = children
@@ -194,20 +220,18 @@ class AstBuilder:
         span = _join(keyword.span, semicolon.span)
         ctx = self.ctx
         if written == "":
-            ctx.prefix = ctx.absolute_prefix = ""
-        elif written.startswith("/"):
-            ctx.prefix = ctx.absolute_prefix = written
-        elif not ctx.absolute_prefix:
-            self._syntax(f"relative prefix '{written}' must follow an absolute prefix", path_token.span)
+            ctx.prefix = None  # panc keeps the last absolute prefix for later relative ones
         else:
-            ctx.prefix = ctx.absolute_prefix.rstrip("/") + "/" + written
-        if written:
-            try:
-                parse_path(ctx.prefix or written)
-            except PathSyntaxError as error:
-                self._syntax(str(error), path_token.span)
-        self._allowed("prefix", span)
-        return nodes.PrefixStatement(span, ctx.prefix, path_token.span)
+            parsed = self._statement_path(written, span, None)
+            if parsed is None:
+                pass
+            elif parsed.is_absolute:
+                ctx.prefix = ctx.absolute_prefix = parsed
+            elif ctx.absolute_prefix is None:
+                self._syntax(f"given relative prefix ({parsed}) requires prior absolute prefix", span)
+            else:
+                ctx.prefix = parsed.under(ctx.absolute_prefix)
+        return nodes.PrefixStatement(span, str(ctx.prefix) if ctx.prefix is not None else "", path_token.span)
 
     def include_statement(self, children: list[Any]) -> ast.Include:
         keyword, target, semicolon = children
@@ -218,13 +242,9 @@ class AstBuilder:
             and isinstance(target.body[0], ast.Literal)
         ):
             target = target.body[0]  # ``include {'x'};`` is the constant 'x'
-        if isinstance(target, ast.Literal):
-            value = target.value
-            if not (isinstance(value, str) or value is UNDEF or value is NULL):
-                self._syntax("include statement requires a string, undef or null", target.span)
         self_use = _find_self(target)
         if self_use is not None:
-            self._syntax("SELF cannot be used in an include statement", self_use)
+            self._syntax("SELF cannot be used within include statement", self_use)
         self._allowed("include", span)
         return nodes.Include(span, target)
 
@@ -233,7 +253,7 @@ class AstBuilder:
         _, name, operator, value, semicolon = children[-5:]
         span = _join(children[0].span, semicolon.span)
         if name.value in AUTOMATIC_VARIABLES:
-            self._syntax(f"cannot set the automatic variable '{name.value}'", name.span)
+            self._syntax(f"automatic variable ({name.value}) may not be set directly", span)
         self._allowed("variable", span)
         return nodes.VariableStatement(
             span, name.value, name.span, value, operator.value == "?=", final, self._annotations(children[0])
@@ -254,24 +274,25 @@ class AstBuilder:
     def bind_statement(self, children: list[Any]) -> ast.BindStatement:
         keyword, path_token, _, spec, semicolon = children
         span = _join(keyword.span, semicolon.span)
-        path = self._bound_path(path_token)
+        path = self._bound_path(path_token, span)
         self._allowed("bind", span)
         return nodes.BindStatement(span, path, path_token.span, spec)
 
     def valid_statement(self, children: list[Any]) -> ast.ValidStatement:
         keyword, path_token, _, expr, semicolon = children
         span = _join(keyword.span, semicolon.span)
-        path = self._bound_path(path_token)
+        path = self._bound_path(path_token, span)
         self._allowed("valid", span)
         return nodes.ValidStatement(span, path, path_token.span, expr)
 
-    def _bound_path(self, token: Token) -> str:
+    def _bound_path(self, token: Token, span: Span) -> str:
+        """panc's ``BindStatement.getInstance``: a path without ``${...}`` is checked now, at the
+        statement, and must be absolute (with one, when the statement runs)."""
         path = self._string(token)
-        if "$" not in path:  # ${GLOBAL} substitutions are checked when they are expanded
-            try:
-                parse_path(path)
-            except PathSyntaxError as error:
-                self._syntax(str(error), token.span)
+        if not _SUBSTITUTION.search(path):
+            parsed = self._statement_path(path, span, None)
+            if parsed is not None and not parsed.is_absolute:
+                self._syntax(f"only absolute paths can be used with bind statements ({parsed})", span)
         return path
 
     def empty_statement(self, _children: list[Token]) -> None:
@@ -280,10 +301,15 @@ class AstBuilder:
     # ------------------------------------------------------------------ DML
 
     def dml_assign(self, children: list[Any]) -> ast.Assign:
-        target, _, value = children
+        target, operator, value = children
         if isinstance(target, ast.Variable) and target.name == "SELF":
-            self._syntax("SELF cannot be assigned directly; assign to SELF[...] instead", target.span)
-        return nodes.Assign(_join(target.span, value.span), target, value)
+            self._syntax("SELF variable may not be set directly", target.span)
+        root = target
+        while isinstance(root, ast.Index):
+            root = root.base
+        if root.name in _DML_AUTOMATIC:
+            self._syntax(f"automatic variable ({root.name}) may not be set directly", target.span)
+        return nodes.Assign(_join(target.span, value.span), target, value, operator.span)
 
     def if_expr(self, children: list[Any]) -> ast.If:
         keyword = children[0]
@@ -302,7 +328,9 @@ class AstBuilder:
 
     def foreach_expr(self, children: list[Any]) -> ast.Foreach:
         keyword, _, key, _, value, _, resource, _, body = children
-        return nodes.Foreach(_join(keyword.span, body.span), key.value, value.value, resource, body)
+        return nodes.Foreach(
+            _join(keyword.span, body.span), key.value, value.value, resource, body, key.span, value.span
+        )
 
     def block(self, children: list[Any]) -> ast.Block:
         opening, closing = children[0], children[-1]
@@ -366,11 +394,12 @@ class AstBuilder:
     def call(self, children: list[Any]) -> ast.Call:
         name = children[0]
         args = tuple(children[2]) if len(children) > 3 else ()
-        if name.value == "SELF":
-            self._syntax("SELF cannot be called as a function", name.span)
+        span = _join(name.span, children[-1].span)
         for arg in args:
             self._restricted(arg)
-        return nodes.Call(_join(name.span, children[-1].span), name.value, name.span, args)
+        if name.value in AUTOMATIC_VARIABLES:
+            self._syntax(f"{name.value} cannot be used as a function", span)
+        return nodes.Call(span, name.value, name.span, args)
 
     def paren(self, children: list[Any]) -> Any:
         return children[1]
@@ -460,7 +489,7 @@ class AstBuilder:
         try:
             name = parse_key(written)
         except PathSyntaxError as error:
-            self._syntax(f"invalid record field name: {error}", name_token.span)
+            self._syntax(str(error), name_token.span)
             name = written
         return nodes.Field(
             _join(name_token.span, spec.span),
@@ -501,16 +530,27 @@ class AstBuilder:
 
 
 def _find_self(node: Any) -> Span | None:
-    """The span of the first use of ``SELF`` inside an expression, if any (iterative: an
-    expression may nest deeper than Python's recursion limit)."""
+    """The span of the first use of ``SELF`` inside an expression, if any."""
+    found = _find_first(node, lambda item: isinstance(item, ast.Variable) and item.name == "SELF")
+    return found.span if found is not None else None
+
+
+def _find_call(node: Any, names: frozenset[str]) -> ast.Call | None:
+    """The first call of one of ``names`` inside an expression, if any."""
+    found = _find_first(node, lambda item: isinstance(item, ast.Call) and item.name in names)
+    return found if isinstance(found, ast.Call) else None
+
+
+def _find_first(node: Any, wanted: Any) -> Any:
+    """The first node inside an expression (itself included, depth first) for which
+    ``wanted(node)`` holds (iterative: an expression may nest deeper than Python's recursion
+    limit)."""
     pending = [node]
     while pending:
         current = pending.pop()
-        if isinstance(current, ast.Variable):
-            if current.name == "SELF":
-                return current.span
-            continue
-        if isinstance(current, ast.Literal):
+        if wanted(current):
+            return current
+        if isinstance(current, (ast.Variable, ast.Literal)):
             continue
         children: list[Any] = []
         for name in getattr(current, "__slots__", ()):

@@ -386,12 +386,13 @@ class LazyParseResult(ParseResult):
 @functools.cache
 def _results_version() -> str:
     """A hash of the grammar and of the code that shapes a ``ParseResult`` (this package and
-    the shared position and diagnostic modules): a change to any of them (a new AST field, a
-    new check) must not serve results made by the old code. Read from the source files,
+    the shared position, diagnostic and value-constant modules): a change to any of them (a new
+    AST field, a new check) must not serve results made by the old code. Read from the source files,
     without importing the parser."""
     digest = hashlib.sha256(grammar_hash().encode())
     package = Path(__file__).resolve().parent
-    sources = [*sorted(package.glob("*.py")), package.parent / "source.py", package.parent / "diagnostics.py"]
+    shared = ("source.py", "diagnostics.py", "values.py")
+    sources = [*sorted(package.glob("*.py")), *(package.parent / name for name in shared)]
     try:
         for source in sources:
             digest.update(source.name.encode())

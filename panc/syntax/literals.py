@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from panc.evaluation.values import LONG_MAX
+from panc.values import LONG_MAX
 
 _LONG_MAX_DIGITS = len(str(LONG_MAX))
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|\r\n|[\s\S])")

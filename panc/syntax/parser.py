@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from panc.diagnostics import Category, Diagnostic
+from panc.diagnostics import Category, Diagnostic, javacc_printed_range
 from panc.source import Span
 from panc.syntax.ast import Template
 from panc.syntax.builder import BuildContext
@@ -273,13 +273,8 @@ def grammar_error_message(token: Token, expected: set[str], literals: dict[str, 
 
 
 def panc_printed_span(diagnostic: Diagnostic) -> Span:
-    """The range panc prints for ``diagnostic``: for a grammar error (an unexpected token)
-    panc's end column is the line number (``[f.pan:3.11-3.3]``), a quirk of its JavaCC
-    error conversion; ``diagnostic.span`` keeps the token's real range for editors."""
-    span = diagnostic.span
-    if diagnostic.category is Category.PARSE and diagnostic.message.startswith("\nEncountered: "):
-        return span._replace(end_line=span.start_line, end_column=span.start_line)
-    return span
+    """The range panc prints for ``diagnostic`` (see ``panc.diagnostics.javacc_printed_range``)."""
+    return javacc_printed_range(diagnostic)
 
 
 def _java_escape(text: str) -> str:

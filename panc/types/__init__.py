@@ -1,7 +1,7 @@
 """The pan type system: type definitions, ``bind``, default insertion and validation.
 
     registry = TypeRegistry()                       # builtins + the user's types, one per object
-    registry.define(type_statement, source_path, vctx)
+    registry.define(type_statement, source_path, vctx, cache)   # cache: the statement's, shared
     pan_type = compile_type(bind_statement.spec, registry, source_path, vctx)
     bindings.append(Binding(path, pan_type, type_span(bind_statement.spec), source_path))
     insert_defaults(root, bindings, vctx)           # after the object template ran
@@ -14,13 +14,14 @@ from panc.types.binding import Binding
 from panc.types.compiler import MSG_DEF_VALUE_NOT_CONSTANT, compile_type, type_span
 from panc.types.defaults import insert_defaults
 from panc.types.kinds import PanType
-from panc.types.registry import TypeRegistry, is_valid
+from panc.types.registry import TypeDefinitionCache, TypeRegistry, is_valid
 from panc.types.validation import first_undefined, validate_profile
 
 __all__ = [
     "MSG_DEF_VALUE_NOT_CONSTANT",
     "Binding",
     "PanType",
+    "TypeDefinitionCache",
     "TypeRegistry",
     "compile_type",
     "first_undefined",

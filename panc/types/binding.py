@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from panc.diagnostics import EvaluationError
 from panc.source import Span
-from panc.syntax.paths import PathSyntaxError, parse_path
+from panc.syntax.paths import PathSyntaxError, TermError, parse_path
 from panc.types.kinds import PanType
 
 Term = str | int
@@ -36,7 +36,7 @@ class Binding:
         self.source_path = source_path
         try:
             self.terms = path_terms(path)
-        except PathSyntaxError as error:
+        except (PathSyntaxError, TermError) as error:
             raise EvaluationError(str(error), span) from None
         self.order = path_order_key(self.terms)
 

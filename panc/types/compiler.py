@@ -75,6 +75,13 @@ class TypeCompiler:
         self.vctx = vctx
         self.error_span = error_span
 
+    def _unplaced(self, message: str) -> EvaluationError:
+        """An error panc raises with no position (the statement adds its own); tools show it
+        at the statement."""
+        error = EvaluationError(message)
+        error.span = self.error_span
+        return error
+
     def full_type(self, full: ast.FullTypeSpec, name: str | None) -> PanType:
         """A full type; ``name`` is the defined name, ``None`` for anonymous specs."""
         base = self.base_type(full.spec)
@@ -117,7 +124,7 @@ class TypeCompiler:
         """The already defined type ``name``."""
         target = self.registry.get(name)
         if target is None:
-            raise EvaluationError(f"referenced type '{name}' is not defined", self.error_span)
+            raise self._unplaced(f"referenced type '{name}' is not defined")
         return target
 
     def range(self, spec: ast.Range | None) -> Range | None:
@@ -167,5 +174,5 @@ class TypeCompiler:
             chain.insert(0, base.target)
             base = base.target.base
         if not isinstance(base, RecordType):
-            raise EvaluationError(f"included type '{name}' is not a record", self.error_span)
+            raise self._unplaced(f"included type '{name}' is not a record")
         return base, chain

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from panc.diagnostics import ValidationError
 from panc.evaluation.tree import MISSING, lookup
-from panc.evaluation.values import UNDEF, Value, sorted_keys
+from panc.evaluation.values import NULL, UNDEF, Value, sorted_keys
 from panc.types.binding import Binding, sorted_bindings
 from panc.types.context import ValidationContext
 from panc.types.failures import TypeFailure, failure_text
@@ -44,7 +44,8 @@ def validate_profile(
 
 
 def first_undefined(root: Value) -> str | None:
-    """The path of the first undef element in key order, or ``None`` when there is none."""
+    """The path of the first undef (or null, which a list may hold) element in key order, or
+    ``None`` when there is none: panc's transient elements."""
     if not _contains_undef(root):
         return None
     return _locate_undef(root, "")
@@ -58,19 +59,19 @@ def _contains_undef(node: Value) -> bool:
     elif t is list:
         children = node
     else:
-        return node is UNDEF
+        return node is UNDEF or node is NULL
     for child in children:
         tc = type(child)
         if tc is dict or tc is list:
             if _contains_undef(child):
                 return True
-        elif child is UNDEF:
+        elif child is UNDEF or child is NULL:
             return True
     return False
 
 
 def _locate_undef(node: Value, path: str) -> str | None:
-    if node is UNDEF:
+    if node is UNDEF or node is NULL:
         return path or "/"
     t = type(node)
     if t is dict:

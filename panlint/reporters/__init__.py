@@ -15,7 +15,7 @@ from panlint.runner import FileResult
 
 Reporter = Callable[[list[FileResult], TextIO, ReportOptions], None]
 
-FORMATS = {"text": "text", "json": "json_report", "sarif": "sarif", "github": "github"}
+FORMATS = {"text": "text", "full": "full", "json": "json_report", "sarif": "sarif", "github": "github"}
 """Format name -> module of this package."""
 
 

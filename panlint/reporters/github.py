@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from panlint.findings import Level
+from panlint.reporters.full import summary_lines
 from panlint.reporters.options import ReportOptions
-from panlint.reporters.text import summary_lines
 from panlint.runner import FileResult
 
 COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from panlint.config import Config
 
@@ -11,15 +10,18 @@ if TYPE_CHECKING:
     from panlint.rule import Rule
 
 
-@dataclass(frozen=True)
-class ReportOptions:
-    config: Config = field(default_factory=Config)
+class ReportOptions(NamedTuple):
+    """The run's configuration and the report's own options."""
+
+    config: Config = Config()
     """The configuration of the run (SARIF lists its rules as the tool's rules)."""
     summary: bool = False
     """Append the number of findings per rule."""
     table: bool = False
     """Text only: append a table of per-file statistics."""
     color: bool = False
+    vi: bool = False
+    """Text only: ``FILE +LINE #MESSAGE`` headers (the old ``--vi``)."""
 
     def rules(self) -> list[type[Rule]]:
         """The rules that ran (imported on demand)."""

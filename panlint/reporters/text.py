@@ -1,80 +1,108 @@
-"""Human-readable output: ``file:line:col: ID [level] message``, the source line and carets."""
+"""The old panlint's report, line for line: what a CI that greps its output expects.
+
+For each line with findings: an empty line, ``FILE:LINE: MESSAGE[, MESSAGE...]`` (``FILE
++LINE #MESSAGES`` with ``--vi``), the line as the checks read it (its trailing comment cut
+off, tabs shown as spaces) and a line of ``^`` under each finding. ``--table`` adds
+the per-file counts by level, ``--summary`` the totals and the highest level found.
+Colours only on a terminal (never with ``--ide``).
+"""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import TextIO
 
-from panlint.findings import Finding
+from panlint.compat.catalog import LINE_ORDER
+from panlint.compat.view import comment_start, split_lines, string_ranges
+from panlint.findings import Finding, Level
 from panlint.reporters.options import ReportOptions
+from panlint.reporters.tables import boxed
 from panlint.runner import FileResult
 
-COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
-RESET = "\033[0m"
+GREEN, BLUE, RESET = "\033[32m", "\033[34m", "\033[39m"
+LEVELS = (Level.INFO, Level.WARNING, Level.ERROR)
 
 
-def caret_line(source_line: str, finding: Finding) -> str:
-    """Carets under the finding's columns; tabs are copied so the carets line up."""
-    span = finding.span
-    start = max(span.start_column, 1)
-    end = span.end_column if span.end_line == span.start_line else len(source_line)
-    end = max(start, end)
-    prefix = "".join(char if char == "\t" else " " for char in source_line[: start - 1])
-    return prefix + "^" * (end - start + 1)
-
-
-def _header(finding: Finding, options: ReportOptions) -> str:
-    level = finding.level.label
+def line_report(path: str, number: int, source: str, findings: list[Finding], options: ReportOptions) -> str:
+    """The old tool's four lines for one line of a file with findings."""
+    if len(findings) == 1:
+        messages = findings[0].message
+    else:
+        ordered = sorted(
+            findings, key=lambda f: (LINE_ORDER.get(f.rule_id, len(LINE_ORDER)), f.span.start_column)
+        )
+        messages = ", ".join(dict.fromkeys(finding.message for finding in ordered))
+    header = f"{path} +{number} #{messages}" if options.vi else f"{path}:{number}: {messages}"
+    # The old tool meant to show tabs as arrows on UTF-8 terminals, but its test never held
+    # under Python 3 (the encoding is spelt "utf-8"): a tab is always shown as one space.
+    shown = source.replace("\t", " ")
+    markers = diagnosis(source, findings)
     if options.color:
-        level = f"{COLORS[level]}{level}{RESET}"
-    span = finding.span
-    return f"{span.file}:{span.start_line}:{span.start_column}: {finding.rule_id} [{level}] {finding.message}"
+        shown, markers = f"{GREEN}{shown}{RESET}", f"{BLUE}{markers}{RESET}"
+    return f"\n{header}\n{shown}\n{markers}\n"
+
+
+def diagnosis(source: str, findings: list[Finding]) -> str:
+    """``^`` under the columns of every finding on the line (a finding running on, to its end)."""
+    if len(findings) == 1:  # most lines: no merging
+        span = findings[0].span
+        end = span.end_column if span.end_line == span.start_line else len(source)
+        return (" " * (span.start_column - 1) + "^" * (end - span.start_column + 1)).rstrip()
+    marks = [" "] * len(source)
+    for finding in findings:
+        span = finding.span
+        start = span.start_column - 1
+        end = span.end_column if span.end_line == span.start_line else len(source)
+        if end > len(marks):
+            marks.extend(" " * (end - len(marks)))
+        marks[start:end] = "^" * (end - start)
+    return "".join(marks).rstrip()
+
+
+def checked_text(line: str, findings: list[Finding]) -> str:
+    """The line as the old tool shows it: without its trailing comment, unless it was the
+    first line of code (FL001 reads it whole)."""
+    if ("#" not in line and "@" not in line) or any(finding.rule_id == "FL001" for finding in findings):
+        return line
+    cut = comment_start(line, string_ranges(line))
+    return line if cut is None else line[:cut].rstrip()
 
 
 def table_lines(results: list[FileResult]) -> list[str]:
-    """A table of per-file statistics: findings in total and per level, files with findings only."""
-    headers = ("File", "Findings", "error", "warning", "info")
+    """Per-file counts by level, every file (sorted by name), as the old ``--table``."""
+    headers = ("Filename", *(level.old_label for level in LEVELS), "Total")
     rows = []
-    for result in results:
-        if result.findings:
-            levels = Counter(finding.level.label for finding in result.findings)
-            counts = (len(result.findings), levels["error"], levels["warning"], levels["info"])
-            rows.append((result.path, *(str(count) for count in counts)))
-    widths = [max(len(row[i]) for row in (headers, *rows)) for i in range(len(headers))]
-    rule = "+" + "+".join("-" * (width + 2) for width in widths) + "+"
-
-    def render(row: tuple[str, ...]) -> str:
-        cells = [row[0].ljust(widths[0])] + [
-            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
-        ]
-        return "| " + " | ".join(cells) + " |"
-
-    return [rule, render(headers), rule, *(render(row) for row in rows), rule]
+    for result in sorted(results, key=lambda result: result.path):
+        counts = [sum(1 for finding in result.findings if finding.level is level) for level in LEVELS]
+        rows.append((result.path, *(str(count) for count in counts), str(sum(counts))))
+    return boxed(headers, rows)
 
 
 def summary_lines(results: list[FileResult]) -> list[str]:
-    """Findings per rule and in total."""
-    counts = Counter(finding.rule_id for result in results for finding in result.findings)
-    total = sum(counts.values())
-    files = sum(1 for result in results if result.findings)
-    lines = [f"{rule_id}: {count}" for rule_id, count in sorted(counts.items())]
-    lines.append(f"{total} finding{'s' if total != 1 else ''} in {files} of {len(results)} files")
-    return lines
+    """The old ``--summary``: findings, lines with findings, the highest level found."""
+    findings = [finding for result in results for finding in result.findings]
+    lines = len({(finding.span.file, finding.span.start_line) for finding in findings})
+    summary = ["", "", f"{len(findings)} problems found in {lines} lines"]
+    if findings:
+        summary.append(f"Highest severity problem found was {max(f.level for f in findings).old_label}")
+    return summary
 
 
 def report(results: list[FileResult], stream: TextIO, options: ReportOptions) -> None:
-    """Write the findings for people to read."""
+    """Write the findings as the old panlint printed them."""
+    chunks: list[str] = []
+    write = chunks.append
     for result in results:
         if not result.findings:
             continue
-        lines = (result.text or "").split("\n")
+        lines = split_lines(result.text or "")
+        by_line: dict[int, list[Finding]] = {}
         for finding in result.findings:
-            stream.write(_header(finding, options) + "\n")
-            number = finding.span.start_line
-            if 1 <= number <= len(lines):
-                source = lines[number - 1].rstrip("\r")
-                stream.write(f"    {source}\n    {caret_line(source, finding)}\n")
-    if options.table and any(result.findings for result in results):
-        stream.write("\n".join(table_lines(results)) + "\n")
+            by_line.setdefault(finding.span.start_line, []).append(finding)
+        for number, findings in by_line.items():
+            source = lines[number - 1] if 0 < number <= len(lines) else ""
+            write(line_report(result.path, number, checked_text(source, findings), findings, options))
+    if options.table:
+        write("\nProblem count per file:\n" + "\n".join(table_lines(results)) + "\n")
     if options.summary:
-        stream.write("\n".join(summary_lines(results)) + "\n")
+        write("\n".join(summary_lines(results)) + "\n")
+    stream.write("".join(chunks))

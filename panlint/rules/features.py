@@ -1,4 +1,4 @@
-"""Feature templates stand alone (FT001, opt-in)."""
+"""Feature templates stand alone (opt-in): no undefined globals (FT001), no other features (FT002)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator
 from panc.analysis.references import Occurrence, OccurrenceKind, statement_occurrences
 from panc.names import PREDEFINED_VARIABLES
 from panc.syntax import ast
+from panlint.compat.catalog import OLD_RULES
 from panlint.context import LintContext
 from panlint.findings import Finding, Level
-from panlint.rule import Rule
+from panlint.rule import LineRule, Rule
 from panlint.workspace import workspace_index
 
 
@@ -100,4 +101,20 @@ def _defined_globals(tree: ast.Template, include_path: tuple[str, ...]) -> set[s
     return defined
 
 
-RULES = (FeatureStandalone,)
+class FeatureIncludesOutside(LineRule):
+    """A feature template (a file under a ``features`` folder) includes only templates of its
+    own feature: ``features/web/config`` may include ``features/web/apache``, not
+    ``features/db/client``.
+
+    The old panlint's ``--features_standalone`` check (site policy, so opt-in: that option,
+    or selecting FT002). It reads the include lines of code, strings included; the feature
+    is the file's folder from ``features`` on.
+    """
+
+    id = "FT002"
+    name = "feature-include-outside"
+    level, summary = OLD_RULES[id]
+    enabled_by_default = False
+
+
+RULES = (FeatureStandalone, FeatureIncludesOutside)

@@ -1,42 +1,25 @@
-"""Naming of global variables (LP010, LP011)."""
+"""Naming of global variables (LP010, LP011): old panlint checks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from panc.syntax import ast
-from panlint.context import LintContext
-from panlint.findings import Finding, Level
-from panlint.rule import Rule
-
-MINIMUM_GLOBAL_NAME = 5
+from panlint.compat.catalog import OLD_RULES
+from panlint.rule import LineRule
 
 
-def _global_variables(context: LintContext) -> Iterable[ast.VariableStatement]:
-    return (s for s in context.ast.statements if isinstance(s, ast.VariableStatement))
-
-
-class GlobalUppercase(Rule):
+class GlobalUppercase(LineRule):
     """Global variables (``variable NAME = ...``) are named in upper case.
 
-    Upper case sets them apart from the local variables of functions and blocks, which
-    are lower case.
+    Upper case sets them apart from the local variables of functions and blocks. The old
+    tool looks for a lower-case letter between the name's first and last character only;
+    ``--preview`` reports any lower-case letter.
     """
 
     id = "LP010"
     name = "global-variable-case"
-    level = Level.WARNING
-    summary = "Global variables should be uppercase"
-    needs_ast = True
-
-    def check(self, context: LintContext) -> Iterable[Finding]:
-        for statement in _global_variables(context):
-            if statement.name != statement.name.upper():
-                message = f"Global variable {statement.name} should be uppercase"
-                yield self.finding(statement.name_span, message)
+    level, summary = OLD_RULES[id]
 
 
-class GlobalNameLength(Rule):
+class GlobalNameLength(LineRule):
     """Global variable names have at least five characters.
 
     All templates of a profile share one namespace for globals: short names like ``X`` or
@@ -45,17 +28,7 @@ class GlobalNameLength(Rule):
 
     id = "LP011"
     name = "global-variable-length"
-    level = Level.WARNING
-    summary = "Global variable names should be at least five characters long"
-    needs_ast = True
-
-    def check(self, context: LintContext) -> Iterable[Finding]:
-        for statement in _global_variables(context):
-            if len(statement.name) < MINIMUM_GLOBAL_NAME:
-                message = (
-                    f"Global variable name {statement.name} is shorter than {MINIMUM_GLOBAL_NAME} characters"
-                )
-                yield self.finding(statement.name_span, message)
+    level, summary = OLD_RULES[id]
 
 
 RULES = (GlobalUppercase, GlobalNameLength)

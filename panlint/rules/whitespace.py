@@ -1,155 +1,67 @@
 """Layout of lines: indentation, tabs, trailing whitespace, line length (LP001-LP003, LP006).
 
-These read lines of text, but never what lies inside a string, heredoc or annotation: the
-context's ``opaque`` map (from the token stream) tells which columns belong to those.
+The old panlint's checks (``panlint.compat``): each reads a line of code with its trailing
+comment cut off, and comment lines are not read at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from panlint.context import LintContext
-from panlint.findings import Edit, Finding, Fix, Level
-from panlint.indentation import INDENT_WIDTH, expected_indents
-from panlint.rule import Rule
-from panlint.tokenkinds import TokenKind, kind_of
+from panlint.compat.catalog import OLD_RULES
+from panlint.rule import LineRule
 
 
-class Indentation(Rule):
+class Indentation(LineRule):
     """Indentation should be a multiple of four spaces.
 
-    Lines of code and comments are indented with four spaces per level. Lines inside a
-    multi-line string, heredoc or annotation are content, not layout, and are not checked.
+    A line of code is indented by spaces only, four per level: a tab or other blank in the
+    indentation is reported too, and so is a line of blanks not a multiple of four long.
 
-    The fix re-indents the whole statement holding the line the way Pan-Indenter does:
-    four spaces per bracket level open at the start of each line (so the statement stays
-    consistently indented, not just the line that was off).
+    The fix (``--fix``, editors, ``--preview`` reports) indents the line the way
+    Pan-Indenter does: four spaces per bracket level open at its start.
     """
 
     id = "LP001"
     name = "indentation"
-    level = Level.INFO
-    summary = "Indentation should be a multiple of four spaces"
+    level, summary = OLD_RULES[id]
     fixable = True
 
-    def check(self, context: LintContext) -> Iterable[Finding]:
-        fixer: _Reindenter | None = None
-        for number, line in enumerate(context.lines, start=1):
-            width = len(line) - len(line.lstrip(" "))
-            if width % INDENT_WIDTH == 0 or width == len(line) or line[width] == "\t":
-                continue
-            if context.starts_opaque(number):
-                continue
-            if fixer is None:
-                fixer = _Reindenter(context)
-            yield self.finding(context.span(number, 1, width), fix=fixer.fix(number))
 
+class Tabs(LineRule):
+    """Spaces should be used instead of tabs.
 
-class _Reindenter:
-    """Builds the Pan-Indenter edits for the statement around a line."""
-
-    def __init__(self, context: LintContext) -> None:
-        self.context = context
-        self.expected = expected_indents(context)
-        self.statements: list[tuple[int, int]] = []
-        if context.ast is not None:
-            self.statements = [(s.span.start_line, s.span.end_line) for s in context.ast.statements]
-
-    def fix(self, number: int) -> Fix | None:
-        if number not in self.expected:
-            return None
-        first, last = next(((a, b) for a, b in self.statements if a <= number <= b), (number, number))
-        edits = []
-        for line in range(first, last + 1):
-            target = self.expected.get(line)
-            text = self.context.lines[line - 1]
-            width = len(text) - len(text.lstrip(" "))
-            if target is None or width == target or self.context.starts_opaque(line):
-                continue
-            if width < len(text) and text[width] == "\t":
-                continue
-            edits.append(Edit(line, 1, line, width + 1, " " * target))
-        return Fix("Re-indent by bracket depth", tuple(edits)) if edits else None
-
-
-class Tabs(Rule):
-    """Use spaces, not tab characters.
-
-    Tabs outside strings (in code and comments) are reported. The fix expands them to the
-    next multiple of four columns; tabs inside strings and heredocs are data and stay.
+    Each run of tabs in a line of code (outside its strings) is reported; the fix expands
+    them to the next multiple of four columns.
     """
 
     id = "LP002"
     name = "tab-character"
-    level = Level.INFO
-    summary = "Tab character found, use spaces"
+    level, summary = OLD_RULES[id]
     fixable = True
 
-    def check(self, context: LintContext) -> Iterable[Finding]:
-        for number, line in enumerate(context.lines, start=1):
-            if "\t" not in line:
-                continue
-            edits = []
-            display = 0
-            for index, char in enumerate(line):
-                if char == "\t" and not context.is_opaque(number, index + 1):
-                    width = INDENT_WIDTH - display % INDENT_WIDTH
-                    edits.append(Edit(number, index + 1, number, index + 2, " " * width))
-                    display += width
-                else:
-                    display += 1
-            if edits:
-                first = edits[0].column
-                fix = Fix("Replace tabs with spaces", tuple(edits))
-                yield self.finding(context.span(number, first, edits[-1].column), fix=fix)
 
+class TrailingWhitespace(LineRule):
+    """Lines of code should not end with blanks (before a trailing comment is not the end).
 
-class TrailingWhitespace(Rule):
-    """Lines should not end with spaces or tabs.
-
-    Whitespace at the end of a line that continues a multi-line string, heredoc or
-    annotation is part of its value and is not reported.
+    The fix removes them.
     """
 
     id = "LP003"
     name = "trailing-whitespace"
-    level = Level.INFO
-    summary = "Trailing whitespace"
+    level, summary = OLD_RULES[id]
     fixable = True
 
-    def check(self, context: LintContext) -> Iterable[Finding]:
-        for number, line in enumerate(context.lines, start=1):
-            if not line or line[-1] not in " \t":
-                continue
-            start = len(line.rstrip(" \t")) + 1
-            if context.is_opaque(number, start) or context.is_opaque(number, len(line)):
-                continue
-            fix = Fix("Remove trailing whitespace", (Edit(number, start, number, len(line) + 1, ""),))
-            yield self.finding(context.span(number, start, len(line)), fix=fix)
 
-
-class LineLength(Rule):
+class LineLength(LineRule):
     """Lines should be at most 120 characters long (``line-length`` in the configuration).
 
-    Lines of ``bind`` statements are exempt (a long path and type cannot be split), and so are
-    lines that continue a multi-line string, heredoc or annotation.
+    A trailing comment does not count, nor does a line starting with ``bind ``; the part past
+    the limit is reported (unless it lies in a string).
     """
 
     id = "LP006"
     name = "line-too-long"
-    level = Level.WARNING
-    summary = "Line too long"
-
-    def check(self, context: LintContext) -> Iterable[Finding]:
-        limit = context.options.line_length
-        for number, line in enumerate(context.lines, start=1):
-            if len(line) <= limit or context.starts_opaque(number):
-                continue
-            tokens = context.tokens_by_line.get(number, [])
-            if any(kind_of(tok) is TokenKind.WORD and tok.value == "bind" for tok in tokens):
-                continue
-            message = f"Line too long ({len(line)} > {limit} characters)"
-            yield self.finding(context.span(number, limit + 1, len(line)), message)
+    level = OLD_RULES[id][0]
+    summary = OLD_RULES[id][1].format(120)
 
 
 RULES = (Indentation, Tabs, TrailingWhitespace, LineLength)

@@ -1,4 +1,10 @@
-"""Code actions: panlint quick fixes, "fix all", and the include a CU001 finding names."""
+"""Code actions: the quick fixes of the diagnostics the client asks about, and "fix all".
+
+A client sends, with the range, the diagnostics it shows there (``context.diagnostics``): the
+quick fixes answer those only, a panlint finding's fix or the include a CU001 finding names,
+and the first of them is the preferred one (what "auto fix" applies). "Fix all" applies
+every mechanical panlint fix of the document.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,10 @@ from lsprotocol import types
 from panc.analysis.document import DocumentAnalysis
 from panc.syntax import ast
 from panlint.findings import Finding
+from panlint.fixes import fix_text
 from panls.convert import Converter, path_to_uri
-from panls.features.formatting import format_document
-from panls.features.linting import lint_findings
+from panls.features.formatting import text_edits
+from panls.features.linting import lint_config, lint_findings
 from panls.session import Session
 
 
@@ -19,17 +26,20 @@ def code_actions(
     converter = session.converter(doc.path)
     wanted = params.context.only
     actions: list[types.CodeAction] = []
-    if _wants(wanted, types.CodeActionKind.QuickFix):
-        requested = converter.span(doc.path, params.range)
+    if _wants(wanted, types.CodeActionKind.QuickFix) and params.context.diagnostics:
         for finding in lint_findings(doc, session.settings):
-            if finding.span.end_line < requested.start_line or finding.span.start_line > requested.end_line:
+            asked = _asked_about(finding, converter, params.context.diagnostics)
+            if asked is None:
                 continue
             if finding.fix is not None:
-                actions.append(_fix_action(doc, converter, finding))
+                actions.append(_fix_action(doc, converter, finding, asked))
             if finding.missing_include is not None:
-                actions.append(_include_action(doc, converter, finding.missing_include, finding.message))
+                actions.append(_include_action(doc, converter, finding, asked))
+        if actions:
+            actions[0].is_preferred = True
     if _wants(wanted, types.CodeActionKind.SourceFixAll):
-        edits = format_document(session, doc)
+        outcome = fix_text(doc.text, doc.path, lint_config(session.settings))
+        edits = text_edits(doc.text, outcome.text)
         if edits:
             actions.append(
                 types.CodeAction(
@@ -45,7 +55,20 @@ def _wants(only: list[str] | None, kind: str) -> bool:
     return not only or any(kind == want or kind.startswith(want + ".") for want in only)
 
 
-def _fix_action(doc: DocumentAnalysis, converter: Converter, finding: Finding) -> types.CodeAction:
+def _asked_about(
+    finding: Finding, converter: Converter, diagnostics: list[types.Diagnostic]
+) -> types.Diagnostic | None:
+    """The diagnostic of the request that ``finding`` was published as, if any."""
+    finding_range = converter.range(finding.span)
+    for diagnostic in diagnostics:
+        if diagnostic.code == finding.rule_id and diagnostic.range == finding_range:
+            return diagnostic
+    return None
+
+
+def _fix_action(
+    doc: DocumentAnalysis, converter: Converter, finding: Finding, diagnostic: types.Diagnostic
+) -> types.CodeAction:
     assert finding.fix is not None
     edits = [
         types.TextEdit(
@@ -59,17 +82,21 @@ def _fix_action(doc: DocumentAnalysis, converter: Converter, finding: Finding) -
     return types.CodeAction(
         title=f"{finding.fix.description} ({finding.rule_id})",
         kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
         edit=types.WorkspaceEdit(changes={_uri(doc): edits}),
-        is_preferred=True,
     )
 
 
-def _include_action(doc: DocumentAnalysis, converter: Converter, template: str, why: str) -> types.CodeAction:
+def _include_action(
+    doc: DocumentAnalysis, converter: Converter, finding: Finding, diagnostic: types.Diagnostic
+) -> types.CodeAction:
+    template = finding.missing_include
     line = _include_line(doc)
     position = converter.position(line + 1, 1)
     return types.CodeAction(
-        title=f"Include '{template}' ({why})",
+        title=f"Include '{template}' ({finding.message})",
         kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
         edit=types.WorkspaceEdit(
             changes={
                 _uri(doc): [

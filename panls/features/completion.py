@@ -1,5 +1,7 @@
 """Completion: keywords and snippets, builtins, include-path functions/types/variables,
-template names inside include strings, profile paths inside path strings."""
+template names inside include strings, profile paths inside path strings, and the values the
+schema allows or proposes for the path an assignment writes (the choices of a ``choice`` type,
+the default of its field or type)."""
 
 from __future__ import annotations
 
@@ -7,15 +9,17 @@ from lsprotocol import types
 
 from panc.analysis.builtin_table import all_builtins
 from panc.analysis.cursor import CompletionContext, ContextKind, completion_context
+from panc.analysis.declarations import Declaration
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.references import OccurrenceKind
-from panc.analysis.schema import split_path
+from panc.analysis.schema import Schema, split_path
 from panc.names import AUTOMATIC_VARIABLES, BUILTIN_TYPES, RESERVED_WORDS
 from panc.syntax import ast
 from panls.features.hover import BUILTIN_TYPE_DOCS, signature_text
 from panls.session import Session
 
 MAX_ITEMS = 200
+MAX_ALIAS_DEPTH = 8
 TRIGGER_CHARACTERS = ["/", "'", '"']
 
 SNIPPETS = {
@@ -49,6 +53,10 @@ def completion(session: Session, doc: DocumentAnalysis, position: types.Position
         items = _types(session, context)
     elif context.kind is ContextKind.CODE:
         items = _code(session, doc, context)
+    elif context.kind is ContextKind.VALUE:
+        items = _values(session, doc, line, context, replace)
+        if not context.in_string:
+            items += _code(session, doc, context)
     else:
         items = []
     incomplete = len(items) > MAX_ITEMS
@@ -114,6 +122,81 @@ def _paths(
             )
         )
     return items
+
+
+def _values(
+    session: Session, doc: DocumentAnalysis, line: int, context: CompletionContext, replace: types.Range
+) -> list[types.CompletionItem]:
+    """The values the schema knows for the assigned path: its choices, then its default."""
+    written = context.assigned_path or ""
+    prefix = doc.prefix_at(line)
+    absolute = written if written.startswith("/") or not prefix else prefix.rstrip("/") + "/" + written
+    sources = _value_sources(session, session.schema(), absolute)
+    offered: list[tuple[str, str, types.CompletionItemKind, str]] = []
+    for declaration in sources:
+        detail = f"choice of {_owner(declaration)}"
+        for choice in declaration.choices:
+            text = choice if context.in_string else _quoted(choice)
+            offered.append((choice, text, types.CompletionItemKind.EnumMember, detail))
+    for declaration in sources:
+        text = _default_text(declaration.default_text, context.in_string)
+        if text:
+            offered.append((text, text, types.CompletionItemKind.Value, f"default of {_owner(declaration)}"))
+    items: list[types.CompletionItem] = []
+    seen: set[str] = set()
+    for label, text, kind, detail in offered:
+        if text in seen or not label.startswith(context.typed):
+            continue
+        seen.add(text)
+        items.append(
+            types.CompletionItem(
+                label=label,
+                kind=kind,
+                detail=detail,
+                text_edit=types.TextEdit(range=replace, new_text=text),
+                filter_text=text,
+                sort_text=f"!{len(items):04d}",
+            )
+        )
+    return items
+
+
+def _default_text(default: str, in_string: bool) -> str:
+    """What to insert for a default written ``default``: inside a string, only a string's
+    contents (``''`` when it is not a string literal)."""
+    if not in_string:
+        return default
+    quoted = len(default) >= 2 and default[0] in ("'", '"') and default[-1] == default[0]
+    return default[1:-1] if quoted else ""
+
+
+def _value_sources(session: Session, schema: Schema, path: str) -> list[Declaration]:
+    """The field declaring ``path`` and the types that apply there (aliases followed)."""
+    found: list[Declaration] = []
+    field = schema.field_declaration(path)
+    if field is not None:
+        found.append(field)
+    pending = [name for name in schema.types_at(tuple(split_path(path))) if not name.endswith(("[]", "{}"))]
+    seen: set[str] = set()
+    while pending and len(seen) < MAX_ALIAS_DEPTH:
+        name = pending.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        for declaration in session.index.declarations(OccurrenceKind.TYPE, name):
+            found.append(declaration)
+            pending.extend(n for n in declaration.includes if not n.endswith(("[]", "{}")))
+    return found
+
+
+def _owner(declaration: Declaration) -> str:
+    if declaration.kind is OccurrenceKind.FIELD:
+        return f"field '{declaration.name}' of {declaration.container}"
+    return f"type {declaration.name}"
+
+
+def _quoted(value: str) -> str:
+    return f'"{value}"' if "'" in value else f"'{value}'"
 
 
 def _types(session: Session, context: CompletionContext) -> list[types.CompletionItem]:

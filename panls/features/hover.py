@@ -101,7 +101,7 @@ def signature_text(declaration: Declaration) -> str:
     """How a declaration reads in a code block."""
     kind = declaration.kind
     if kind is OccurrenceKind.FUNCTION:
-        return f"function {declaration.name}({', '.join(f'arg{i}' for i in range(len(declaration.args)))})"
+        return f"function {declaration.name}({', '.join(label for label, _ in declaration.params)})"
     if kind is OccurrenceKind.TYPE:
         default = f" = {declaration.default_text}" if declaration.default_text else ""
         return f"type {declaration.name} = {declaration.type_text}{default}"

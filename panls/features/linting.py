@@ -11,7 +11,7 @@ from panc.diagnostics import Diagnostic
 from panlint.checking import check_context
 from panlint.config import Config, ConfigError, apply_settings, find_config_file, load_config
 from panlint.context import LintContext
-from panlint.findings import Finding, above
+from panlint.findings import Finding, at_least
 from panls.config import Settings
 
 logger = logging.getLogger(__name__)
@@ -46,13 +46,15 @@ def lint_config(settings: Settings) -> Config:
         config = apply_settings(config, overrides)
     except ConfigError as error:
         logger.warning("ignoring the editor's lint settings: %s", error)
+    # The editor has the parse: the old checks read it (never a string taken for code).
+    config = config._replace(preview=True)
     _CONFIGS[key] = config
     return config
 
 
 def lint_findings(doc: DocumentAnalysis, settings: Settings) -> list[Finding]:
-    """panlint's findings for the buffer: its checking stage (rules, suppression comments) on
-    the document's parse, then the configured level filter."""
+    """panlint's findings for the buffer, with their fixes: its checking stage (rules,
+    suppression comments) on the document's parse, then the configured level filter."""
     config = lint_config(settings)
     context = LintContext(doc.path, doc.text, doc.result, config.options())
     rules = [
@@ -65,7 +67,7 @@ def lint_findings(doc: DocumentAnalysis, settings: Settings) -> list[Finding]:
         # One broken rule must not hide the others' findings.
         logger.error("panlint rule %s failed on %s", rule_id, doc.path, exc_info=error)
 
-    return above(check_context(context, rules, report), config.suppress)
+    return at_least(check_context(context, rules, report, fixes=True), config.suppress)
 
 
 def lint_diagnostics(doc: DocumentAnalysis, settings: Settings) -> list[Diagnostic]:

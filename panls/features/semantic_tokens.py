@@ -7,6 +7,7 @@ from lsprotocol import types
 from panc.analysis.builtin_table import all_builtins
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.references import OccurrenceKind
+from panc.syntax.tokens import NUMBER_TYPES, PUNCTUATION, STRING_TYPES
 from panls.convert import Converter
 
 TOKEN_TYPES = [
@@ -28,8 +29,6 @@ LEGEND = types.SemanticTokensLegend(token_types=TOKEN_TYPES, token_modifiers=TOK
 
 _TYPE = {name: index for index, name in enumerate(TOKEN_TYPES)}
 _MODIFIER = {name: 1 << index for index, name in enumerate(TOKEN_MODIFIERS)}
-_STRING_TYPES = frozenset({"SQ_STRING", "DQ_STRING", "HEREDOC", "HEREDOC_BODY"})
-_NUMBER_TYPES = frozenset({"LONG", "DOUBLE"})
 _OCCURRENCE_TYPE = {
     OccurrenceKind.FUNCTION: "function",
     OccurrenceKind.TYPE: "type",
@@ -42,8 +41,12 @@ _OCCURRENCE_TYPE = {
 }
 
 
-def semantic_tokens(doc: DocumentAnalysis, converter: Converter) -> types.SemanticTokens:
-    """The whole document's tokens, LSP-encoded (relative positions, one token per line piece)."""
+def semantic_tokens(
+    doc: DocumentAnalysis, converter: Converter, within: types.Range | None = None
+) -> types.SemanticTokens:
+    """The document's tokens (those on the lines of ``within`` only, when given), LSP-encoded:
+    relative positions, one token per line piece."""
+    first_line, last_line = (within.start.line, within.end.line) if within is not None else (0, 1 << 31)
     by_start = {(occ.span.start_line, occ.span.start_column): occ for occ in doc.occurrences}
     entries: list[tuple[int, int, int, int, int]] = []
     for token in getattr(doc.result, "tokens", None) or []:
@@ -51,7 +54,9 @@ def semantic_tokens(doc: DocumentAnalysis, converter: Converter) -> types.Semant
         if kind is None:
             continue
         span = token.span
-        for line in range(span.start_line, span.end_line + 1):
+        if span.end_line - 1 < first_line or span.start_line - 1 > last_line:
+            continue
+        for line in range(max(span.start_line, first_line + 1), min(span.end_line, last_line + 1) + 1):
             text = doc.lines.line(line)
             first = span.start_column if line == span.start_line else 1
             last = span.end_column if line == span.end_line else len(text)
@@ -79,12 +84,12 @@ def _classify(token, by_start) -> tuple[str | None, int]:
         return "comment", 0
     if token_type == "ANNOTATION":
         return "comment", _MODIFIER["documentation"]
-    if token_type in _STRING_TYPES:
+    if token_type in STRING_TYPES:
         occ = by_start.get((token.span.start_line, token.span.start_column + 1))
         if occ is not None and occ.kind is OccurrenceKind.TEMPLATE:
             return "namespace", 0
         return "string", 0
-    if token_type in _NUMBER_TYPES:
+    if token_type in NUMBER_TYPES:
         return "number", 0
     if token_type == "TEMPLATE_NAME":
         return "namespace", _MODIFIER["declaration"]
@@ -100,6 +105,6 @@ def _classify(token, by_start) -> tuple[str | None, int]:
         return _OCCURRENCE_TYPE.get(occ.kind, "variable"), modifiers
     if value[:1].isalpha():
         return "keyword", 0
-    if token_type in ("WS", "ERROR") or value in ",;:()[]{}":
+    if token_type in ("WS", "ERROR") or not value or value in PUNCTUATION:
         return None, 0
     return "operator", 0

@@ -1,4 +1,5 @@
-"""Signature help for builtins and user functions (argument docs from ``arg = ...`` annotations)."""
+"""Signature help for builtins and user functions: a user function's parameters come from its
+``@param`` tags, else its ``arg = ...`` entries, else the body's use of ``ARGV``."""
 
 from __future__ import annotations
 
@@ -27,9 +28,9 @@ def signature_help(
     declarations = declarations or session.index.declarations(OccurrenceKind.FUNCTION, call.name)
     if declarations:
         declaration = declarations[0]
-        names = [f"ARGV[{i}]" for i in range(len(declaration.args))]
+        names = [name for name, _ in declaration.params]
         label = f"{call.name}({', '.join(names)})"
-        parameters = _parameters(label, names, list(declaration.args))
+        parameters = _parameters(label, names, [text for _, text in declaration.params])
         signature = types.SignatureInformation(
             label=label,
             parameters=parameters,
@@ -63,7 +64,7 @@ def _parameters(label: str, names: list[str], docs: list[str]) -> list[types.Par
         search_from = start + len(name)
         parameters.append(
             types.ParameterInformation(
-                label=(start, start + len(name)), documentation=docs[i] if i < len(docs) else None
+                label=(start, start + len(name)), documentation=(docs[i] or None) if i < len(docs) else None
             )
         )
     return parameters

@@ -8,15 +8,18 @@ import pytest
 
 from panc.analysis.checks import semantic_diagnostics
 from panc.analysis.cursor import CallContext, ContextKind, completion_context, enclosing_call
+from panc.analysis.declarations import template_declarations
 from panc.analysis.document import analyse_document
 from panc.analysis.edits import carry_over, changed_lines
 from panc.analysis.index import WorkspaceIndex
 from panc.analysis.navigation import RenameError, plan_rename, rename_target
-from panc.analysis.provenance import PathWrite, render_value, value_at, writes_affecting
+from panc.analysis.provenance import PathWrite, ProvenanceRecorder, render_value, value_at, writes_affecting
 from panc.analysis.references import OccurrenceKind
 from panc.analysis.schema import Schema
 from panc.diagnostics import Diagnostic
+from panc.evaluation.values import NULL
 from panc.source import Span
+from panc.syntax import parse
 
 FIXTURES = Path(__file__).resolve().parents[1] / "panls" / "fixtures" / "workspace"
 
@@ -37,8 +40,10 @@ def index_fixture() -> WorkspaceIndex:
         ("final '/a", ContextKind.PATH, "/a"),
         ("prefix '/system", ContextKind.PATH, "/system"),
         ("'/a' = value('/b/c", ContextKind.PATH, "/b/c"),
-        ("'/a' = 'plain text", ContextKind.STRING, "plain text"),
-        ("'/a' = dou", ContextKind.CODE, "dou"),
+        ("'/a' = 'plain text", ContextKind.VALUE, "plain text"),
+        ("'/a' = dou", ContextKind.VALUE, "dou"),
+        ("x = 'plain text", ContextKind.STRING, "plain text"),
+        ("x = dou", ContextKind.CODE, "dou"),
         ("type t = lo", ContextKind.TYPE, "lo"),
         ("    'port' : po", ContextKind.TYPE, "po"),
         ("'/a' = 1; # inc", ContextKind.COMMENT, ""),
@@ -49,6 +54,19 @@ def test_completion_context(line: str, kind: ContextKind, typed: str):
     context = completion_context(line, len(line) + 1)
     assert (context.kind, context.typed) == (kind, typed)
     assert line[context.start_column - 1 :] == typed
+
+
+@pytest.mark.parametrize(
+    ("line", "path", "in_string"),
+    [
+        ('"/system/role" = "', "/system/role", True),
+        ("final 'port' ?= tr", "port", False),
+        ("'/a/b' = ", "/a/b", False),
+    ],
+)
+def test_completion_context_of_an_assigned_value(line: str, path: str, in_string: bool):
+    context = completion_context(line, len(line) + 1)
+    assert (context.kind, context.assigned_path, context.in_string) == (ContextKind.VALUE, path, in_string)
 
 
 def test_enclosing_call_counts_arguments_outside_strings_and_nested_calls():
@@ -199,6 +217,37 @@ def test_provenance_helpers():
     assert [w.order for w in writes_affecting(writes, "/software/web")] == [0, 1, 3]
 
 
+def test_a_recorder_keeping_values_tells_what_each_write_gave_a_path():
+    span = Span("t.pan", 1, 1, 1, 2)
+    recorder = ProvenanceRecorder(keep_values=True, max_writes=None)
+    service = {"name": "sshd", "ports": [22]}
+    recorder.on_path_write("/software/sshd", service, span, "t")
+    service["name"] = "changed later"  # the log keeps the value as it was written
+    recorder.on_path_write("/software/sshd/ports/0", 2222, span, "t")
+    recorder.on_path_write("/software/web", {"port": 80}, span, "t")
+    recorder.record("/software/sshd", NULL, span, "<debugger>")
+    recorder.on_path_write("not a path//", 1, span, "t")
+    assert recorder.terms("/software/sshd/ports/0") == ("software", "sshd", "ports", 0)
+    assert recorder.terms("not a path//") == ()
+    touching = [(w.order, relation, shown) for w, relation, shown in recorder.writes_touching(
+        ("software", "sshd", "ports", 0)
+    )]
+    assert touching == [(0, "parent", 22), (1, "self", 2222)]  # the deletion left nothing there
+    around = [(w.order, relation) for w, relation, _ in recorder.writes_touching(("software", "sshd"))]
+    assert around == [(0, "self"), (1, "child"), (3, "self")]
+    assert recorder.writes[3].deleted and recorder.writes[3].template == "<debugger>"
+    assert recorder.writes[0].value == "dict('name', 'sshd', 'ports', list(22))"
+
+
+def test_a_recorder_is_bounded_unless_told_otherwise():
+    span = Span("t.pan", 1, 1, 1, 2)
+    bounded = ProvenanceRecorder(max_writes=2)
+    for n in range(3):
+        bounded.on_path_write(f"/a/x{n}", n, span, "t")
+    assert [w.path for w in bounded.writes] == ["/a/x0", "/a/x1"]
+    assert bounded.writes[0].written is None  # no copies kept by default
+
+
 def test_builtin_and_own_names_are_defined_and_messages_name_the_kind(index: WorkspaceIndex):
     text = (
         "unique template site/names;\n"
@@ -245,3 +294,27 @@ def test_iteration_builtins_assign_and_guarded_globals_are_optional(index: Works
         d.message for d in semantic_diagnostics(doc.ast, doc.occurrences, index, {"first", "next", "exists"})
     ]
     assert found == ["undefined variable 'MISSING_SETTING'"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "@{Adds.\n@param a the a\n@param b the b}\nfunction f = ARGV[0] + ARGV[1] + ARGV[2];",
+            (("a", "the a"), ("b", "the b")),
+        ),
+        ("@documentation{\n  arg = the x\n}\nfunction f = ARGV[0];", (("ARGV[0]", "the x"),)),
+        (
+            "function f = if (ARGC > 2) ARGV[2] else ARGV[0];",
+            (("ARGV[0]", ""), ("ARGV[1]", ""), ("ARGV[2]", "")),
+        ),
+        ("function f = { x = ARGV[0]; foreach (i; v; ARGV) x = v; x; };", (("ARGV[0]", ""), ("...", ""))),
+        ("function f = { i = 0; ARGV[i]; };", (("...", ""),)),
+        ("function f = 42;", ()),
+    ],
+)
+def test_function_parameters(source: str, expected: tuple[tuple[str, str], ...]):
+    text = f"declaration template t;\n{source}\n"
+    declarations = template_declarations(parse(text, "t.pan").ast, text, "t.pan")
+    [function] = [d for d in declarations if d.kind is OccurrenceKind.FUNCTION]
+    assert function.params == expected

@@ -100,3 +100,60 @@ def test_a_template_that_is_not_utf8_is_documented(tmp_path):
     assert run(["--base-dir", str(tmp_path), "--output", str(out), "latin.pan"],
                io.StringIO(), io.StringIO()) == 0
     assert "caf\ufffd" in out.read_text(encoding="utf-8")
+
+
+TAGGED = """declaration template demo/tagged;
+
+@documentation{
+    Adds two numbers.
+    @param first the first
+      number
+    @param second the second number
+    @return their sum
+}
+function add = ARGV[0] + ARGV[1];
+
+type port = {
+    @{ where it listens @see RFC 793 }
+    'port' : long
+};
+"""
+
+
+def test_javadoc_tags_render_as_lists(tmp_path):
+    (tmp_path / "tagged.pan").write_text(TAGGED)
+    stdout = io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "tagged.pan"], stdout, io.StringIO()) == 0
+    page = stdout.getvalue()
+    assert (
+        "#### add()\n\nAdds two numbers.\n\n"
+        "- *@param* `first` — the first number\n"
+        "- *@param* `second` — the second number\n"
+        "- *@return* — their sum\n"
+    ) in page
+    assert "| `port` | `long` | yes |  | where it listens; @see RFC 793 |" in page
+    out = tmp_path / "ref.html"
+    assert run(["--base-dir", str(tmp_path), "--format", "html", "--output", str(out), "tagged.pan"],
+               io.StringIO(), io.StringIO()) == 0
+    assert (
+        '<p>Adds two numbers.</p><ul class="tags">'
+        "<li><em>@param</em> <code>first</code> — the first number</li>" in out.read_text()
+    )
+
+def test_a_directory_stands_for_the_templates_below_it(tmp_path):
+    _site(tmp_path)
+    (tmp_path / "demo" / "notes.txt").write_text("not a template")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "demo"], stdout, stderr) == 0
+    assert stderr.getvalue() == ""
+    page = stdout.getvalue()
+    assert "## demo/functions" in page and "## demo/types" in page
+    assert "notes" not in page
+
+
+def test_a_path_that_does_not_exist_writes_no_page(tmp_path):
+    _site(tmp_path)
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert run(["--base-dir", str(tmp_path), "demo/types.pan", "demo/nope.pan"], stdout, stderr) == 1
+    assert stdout.getvalue() == ""
+    assert stderr.getvalue() == "panc docs: demo/nope.pan: no such file or directory\n"

@@ -93,6 +93,27 @@ def test_impact_from_the_manifest_and_from_dep_files(tmp_path):
     assert _panc(["impact", "--output-dir", str(empty), "lib/web"])[0] == 2
 
 
+def test_impact_with_the_include_path_of_the_build(tmp_path):
+    """``--include-path`` as given to panc: a file is known by its template name there."""
+    write_site(tmp_path)
+    site = SiteBuild(tmp_path)
+    site.run()
+    out, include = str(site.out), str(tmp_path / "site")
+    extra = str(tmp_path / "site/site/extra.pan")
+    assert _panc(["impact", "--output-dir", out, "--include-path", include, extra]) == (0, "node5\n", "")
+    motd = str(tmp_path / "site/lib/motd.pan")
+    assert _panc(["impact", "--output-dir", out, "--include-path", include, motd])[1] == "node4\n"
+    # a file in an earlier include directory would be found first: it shadows lib/web of the build
+    earlier = tmp_path / "overrides"
+    (earlier / "lib").mkdir(parents=True)
+    shadow = str(earlier / "lib/web.pan")
+    both = f"{earlier}:{include}"
+    assert _panc(["impact", "--output-dir", out, "--include-path", both, shadow])[1] == "node1\nnode2\n"
+    # ... and in a later one it changes nothing
+    after = f"{include}:{earlier}"
+    assert _panc(["impact", "--output-dir", out, "--include-path", after, shadow]) == (0, "", "")
+
+
 def test_comparing_directories_loads_neither_git_nor_the_build(tmp_path):
     """``panc diff DIR DIR`` starts quickly: the revision builds are imported only with ``--``."""
     for side in ("a", "b"):
@@ -100,7 +121,7 @@ def test_comparing_directories_loads_neither_git_nor_the_build(tmp_path):
         (tmp_path / side / "x.json").write_text('{"a": 1}')
     probe = ("import sys; from panc.cli import dispatch; "
              "code = dispatch(['diff', 'a', 'b'], sys.stdout, sys.stderr); "
-             "print(code, 'panc.revision_builds' in sys.modules, 'subprocess' in sys.modules)")
+             "print(code, 'panc.build.revision_builds' in sys.modules, 'subprocess' in sys.modules)")
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True,
                           text=True, check=True)

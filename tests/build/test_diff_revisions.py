@@ -200,7 +200,7 @@ def test_interrupted_build_leaves_nothing(tmp_path, monkeypatch):
     def interrupt(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("panc.revision_builds.run_panc", interrupt)
+    monkeypatch.setattr("panc.build.revision_builds.run_panc", interrupt)
     with pytest.raises(KeyboardInterrupt):
         _panc(["diff", "HEAD", "HEAD", *BUILD])
     _assert_nothing_left(tmp_path)

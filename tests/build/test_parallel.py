@@ -184,3 +184,22 @@ def test_files_go_out_in_small_batches_that_cover_each_file_once():
     assert {len(b) for b in batches(1000, 2, 8)} == {8}  # 125 tasks rather than 1,000
     assert len(batches(100, 2, 8)) >= 16  # still several per worker to balance the load
     assert {len(b) for b in batches(10, 2, 8)} == {1}
+
+
+def test_panc_build_counts_the_templates_that_are_not_objects(tmp_path):
+    """``panc build site/**/*.pan``: the library templates on the command line are counted as
+    such, so that the summary adds up to the templates given."""
+    site = write_site(tmp_path)
+    files = sorted(str(path) for path in site.rglob("*.pan"))
+    others = len(files) - len(NODES)
+    assert others > 0
+    out = tmp_path / "out"
+    out.mkdir()
+    argv = ["build", "--include-path", "site", "--formats", "json", "--output-dir", str(out), *files]
+    first = _panc(argv, tmp_path)
+    assert first[0] == 0, first
+    assert (f"panc: {len(files)} templates: {len(NODES)} compiled, 0 up to date, 0 failed, "
+            f"{others} not object templates (skipped) in ") in first[2]
+    again = _panc(argv, tmp_path)
+    assert (f"panc: {len(files)} templates: 0 compiled, {len(NODES)} up to date, 0 failed, "
+            f"{others} not object templates (skipped) in ") in again[2]

@@ -26,7 +26,7 @@ from panc.evaluation.values import NULL, UNDEF
         ("/etc/hosts", "_2fetc_2fhosts"),
         ("1.2.3.4", "_31_2e2_2e3_2e4"),
         ("a_b", "a_5fb"),
-        ("\x80\xa4\xee", "_80_a4_ee"),  # character codes, as the Java panc writes them
+        ("\x80\xa4\xee", "_80_a4_ee"),  # Latin-1 codes (tests/oracle/cases/escape-builtins)
     ],
 )
 def test_escape_round_trip(text: str, escaped: str) -> None:
@@ -34,14 +34,18 @@ def test_escape_round_trip(text: str, escaped: str) -> None:
     assert call("unescape", escaped) == text
 
 
-def test_escape_refuses_characters_beyond_latin1_as_panc_does() -> None:
-    # the Java panc: "string contains character which cannot be escaped: 20ac"
-    for text, code in (("a\u20acb", "20ac"), ("\U0001f600", "1f600"), ("x\udcff", "fffd")):
-        assert fails("escape", text) == f"string contains character which cannot be escaped: {code}"
+def test_escape_refuses_what_java_cannot_escape() -> None:
+    # tests/oracle/cases/escape-builtins
+    assert fails("escape", "a\u20acb") == "string contains character which cannot be escaped: 20ac"
+    assert fails("escape", 1) == "escape argument is not a string: long"
+    # a byte that is no UTF-8 (read as a lone surrogate) is U+FFFD to Java (escape-undecodable-byte)
+    assert fails("escape", "x\udcff") == "string contains character which cannot be escaped: fffd"
+    assert fails("escape", "\U0001f600") == "string contains character which cannot be escaped: 1f600"
 
 
-def test_unescape_leaves_other_text() -> None:
-    assert call("unescape", "a_zz_4") == "a_zz_4"
+def test_unescape_refuses_bad_sequences() -> None:
+    assert fails("unescape", "a_zz_4") == "string contains invalid escape sequence: zz"
+    assert fails("unescape", "a_2") == "string contains incomplete escape sequence"
     assert call("unescape", "_41_42") == "AB"
 
 

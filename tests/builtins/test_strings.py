@@ -57,7 +57,8 @@ def test_join_list_and_arguments() -> None:
     assert call("join", "-", ["1", "2", "3"]) == "1-2-3"
     assert call("join", "-", "a", "b", "c") == "a-b-c"
     assert call("join", ",", []) == ""
-    assert call("join", ",", "only") == "only"
+    # with two arguments the second must be a list (panc's Join)
+    assert fails("join", ",", "only") == "join() only accepts strings or a list of strings as input arguments"
 
 
 @pytest.mark.parametrize(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from builtin_calls import call
 
-from panc.builtins import BUILTINS
+from panc.analysis.builtin_table import all_builtins
+from panc.builtins.typetests import TYPE_TESTS
 from panc.evaluation.values import NULL, UNDEF
+
+BUILTINS = all_builtins()
 
 SAMPLES = {
     "boolean": True,
@@ -31,7 +33,12 @@ EXPECTED_TRUE = {
     "is_dict": {"dict"},
     "is_nlist": {"dict"},
     "is_null": {"null"},
+    "is_defined": {"boolean", "long", "double", "string", "list", "dict"},
 }
+
+
+def call(name: str, value: object) -> bool:
+    return TYPE_TESTS[name].test(value)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_TRUE))

@@ -127,7 +127,10 @@ def test_initial_data_seeds_every_object(site):
 def test_limits_are_passed_to_the_compiler(site):
     source, out = site
     _write(source, "loop.pan",
-           'object template loop;\n"/a" = {\n  i = 0;\n  while (i < 20) i = i + 1;\n  i;\n};\n')
+           # a global keeps the loop for run time: evaluated at compile time, it has panc's
+           # fixed limit of 1,000 iterations instead
+           'object template loop;\nvariable N = 20;\n'
+           '"/a" = {\n  i = 0;\n  while (i < N) i = i + 1;\n  i;\n};\n')
     assert run_panc(["--output-dir", str(out), "--max-iteration", "100", "loop.pan"])[0] == 0
     returncode, stdout, _ = run_panc(["--output-dir", str(out), "--max-iteration", "10", "loop.pan"])
     assert returncode == 1
@@ -137,7 +140,8 @@ def test_limits_are_passed_to_the_compiler(site):
 def test_messages_go_to_stderr(site):
     source, out = site
     _write(source, "talk.pan",
-           'object template talk;\n"/a" = debug("hello");\n"/b" = deprecated(0, "old");\n')
+           'object template talk;\n"/a" = debug("hello");\n"/m" = "old";\n'
+           '"/b" = { m = value("/m"); deprecated(0, m); };\n')
     returncode, stdout, stderr = run_panc(["--output-dir", str(out), "--debug", "talk.pan"])
     assert (returncode, stdout) == (0, "")
     assert "[talk] hello\n" in stderr

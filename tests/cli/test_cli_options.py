@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-from cli_support import run_panc
+import shutil
+import subprocess
+from pathlib import Path
 
-from panc.cli import SUBCOMMANDS, make_parser
+import pytest
+from cli_support import SHARED, dispatch_panc, run_panc
+
+from panc.cli import NOTHING_TO_DO, SUBCOMMANDS, make_parser
 
 
 def test_defaults_match_panc():
@@ -86,3 +90,17 @@ def test_equals_form_of_options(tmp_path):
     args = make_parser().parse_args([f"--output-dir={tmp_path}", "--formats=json", "--debug-ns-include=a.*",
                                      "--debug-ns-include=b", "x.pan"])
     assert (args.formats, args.debug_ns_include, args.templates) == ("json", ["a.*", "b"], ["x.pan"])
+
+
+JAVA_PANC = SHARED / "oracle" / "java-panc" / "panc"
+
+
+def test_bare_panc_says_what_to_do_on_stderr_and_exits_as_java_does(tmp_path):
+    code, stdout, stderr = dispatch_panc([])
+    assert (code, stdout, stderr) == (0, "", NOTHING_TO_DO)
+    assert "panc --help" in stderr
+    if JAVA_PANC.exists() and shutil.which("java"):
+        java = subprocess.run([str(JAVA_PANC)], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                              check=False)
+        assert (java.returncode, java.stdout) == (code, stdout)
+        assert not list(Path(tmp_path).iterdir())

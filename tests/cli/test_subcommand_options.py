@@ -1,4 +1,4 @@
-"""The subcommands' command lines (``panc docs``, ``diff``, ``impact``, ``annotations``): help and
+"""The subcommands' command lines (``panc docs``, ``diff``, ``impact``, ``annotations``, ``fmt``): help and
 bad options go to the streams ``dispatch`` is given, and nothing exits the process."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ BAD_OPTION = {
     "annotations": (1, "stdout"),
     "diff": (2, "stderr"),
     "impact": (2, "stderr"),
+    "fmt": (2, "stderr"),
 }
 
 

@@ -6,7 +6,7 @@ import gzip
 
 from pan_eval import compile_templates, error, profile, value
 
-from panc.diagnostics import EvaluationError, PanSyntaxError
+from panc.diagnostics import DeprecationFailure, EvaluationError, PanSyntaxError, UserError
 
 
 def test_append_and_prepend_forms() -> None:
@@ -128,7 +128,8 @@ def test_file_contents_and_file_exists() -> None:
     assert result.error is None
     assert result.profile == {"t": "OK", "g": "zipped", "e": [True, False]}
     assert ("ok.txt", "TXT") in {(d.name, d.kind) for d in result.dependencies}
-    assert isinstance(error("'/t' = file_contents('/absolute/file.txt');\n"), EvaluationError)
+    # a constant absolute name is refused when compiling, as panc's FileContents does
+    assert isinstance(error("'/t' = file_contents('/absolute/file.txt');\n"), PanSyntaxError)
     assert isinstance(error("'/t' = file_contents('missing.txt');\n"), EvaluationError)
 
 
@@ -157,11 +158,34 @@ def test_debug_and_traceback_are_gated() -> None:
 
 
 def test_deprecated_follows_the_warnings_option() -> None:
-    source = {"obj": "object template obj;\n'/a' = deprecated(0, 'old');\n"}
+    # value() keeps the statement for run time: evaluated at compile time, deprecated() is
+    # silent (tests/oracle/cases/deprecated-at-compile-time)
+    source = {"obj": "object template obj;\n'/m' = 'old';\n'/a' = { m = value('/m'); deprecated(0, m); };\n"}
     assert compile_templates(source, warnings="off").messages == []
     assert compile_templates(source, warnings="on").messages == ["old\n"]
     err = compile_templates(source, warnings="fatal").error
     assert err is not None and err.message == "deprecation error: old"
+    assert type(err) is DeprecationFailure
+
+
+def test_error_calls_and_deprecations_are_kinds_of_their_own() -> None:
+    assert type(error("'/a' = error('boom');\n")) is UserError
+    # the kind goes by what raised it, not by the text of the message
+    assert type(error("'/a' = 'x' + undef_variable_user_initiated_error;\n")) is EvaluationError
+    assert type(error("'/a' = to_long(' user-initiated error: ');\n")) is EvaluationError
+    # reported again where an external path met them: the same kind
+    failing = {
+        "obj": "object template obj;\n'/r' = value('other:/x');\n",
+        "other": "object template other;\n'/x' = error('in other');\n",
+    }
+    result = compile_templates(failing)
+    assert type(result.error) is UserError and "in other" in result.error.message
+    deprecating = {
+        "obj": "object template obj;\n'/r' = value('other:/x');\n",
+        # value() keeps the statement for run time (deprecated() is silent at compile time)
+        "other": "object template other;\n'/m' = 'old';\n'/x' = { m = value('/m'); deprecated(0, m); };\n",
+    }
+    assert type(compile_templates(deprecating, warnings="fatal").error) is DeprecationFailure
 
 
 def test_dict_keys_are_checked_at_compile_time() -> None:

@@ -30,7 +30,9 @@ def test_caller_locals_are_hidden_but_self_is_shared() -> None:
 
 
 def test_function_names_are_unique() -> None:
-    assert "already defined" in error("function f = 1;\nfunction f = 2;\n").message
+    assert error("function f = 1;\nfunction f = 2;\n").message == (
+        "duplicate function definition: f\nprevious definition [memory/obj.pan:2.1-2.15]\n"
+    )
 
 
 def test_calling_an_undefined_function_fails() -> None:

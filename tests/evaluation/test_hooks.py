@@ -41,6 +41,9 @@ class Recorder(EvaluationHooks):
     def on_path_write(self, path: str, value: Any, span: Span, template_name: str) -> None:
         self.events.append(("write", path, value, span.range_text(), template_name))
 
+    def on_deprecation(self, message: str, span: Span) -> None:
+        self.events.append(("deprecation", message, span.range_text()))
+
     def on_error(self, error: Any) -> None:
         self.events.append(("error", error.message))
 
@@ -63,6 +66,15 @@ def test_hooks_see_statements_includes_calls_and_writes() -> None:
     assert events.index(("enter", "inc", "3.1-3.14")) < events.index(("write", "/b", "B", "2.1-2.11", "inc"))
 
 
+def test_deprecations_are_reported_to_the_hooks_when_printed() -> None:
+    source = {"obj": "object template obj;\n'/a' = { debug('not one'); deprecated(0, 'old'); };\n"}
+    for warnings, expected in (("on", [("deprecation", "old", "2.28-2.47")]), ("off", [])):
+        recorder = Recorder()
+        result = compile_templates(source, hooks=recorder, warnings=warnings, debug=True)
+        assert result.error is None
+        assert [e for e in recorder.events if e[0] == "deprecation"] == expected
+
+
 def test_on_error_gets_the_error() -> None:
     recorder = Recorder()
     result = compile_templates({"obj": "object template obj;\n'/a' = error('boom');\n"}, hooks=recorder)
@@ -81,7 +93,9 @@ def test_expression_hooks_only_on_request() -> None:
             self.seen.append(type(node).__name__)
 
     hooks = Expressions()
-    compile_templates({"obj": "object template obj;\n'/a' = { x = 1; x + 2; };\n"}, hooks=hooks)
+    # a global keeps the statement for run time (evaluated at compile time, it runs no hook)
+    source = "object template obj;\nvariable ONE = 1;\n'/a' = { x = ONE; x + 2; };\n"
+    compile_templates({"obj": source}, hooks=hooks)
     assert "Binary" in hooks.seen and "Assign" in hooks.seen
     plain = Recorder()
     compile_templates({"obj": "object template obj;\n'/a' = { x = 1; x + 2; };\n"}, hooks=plain)

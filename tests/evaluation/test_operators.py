@@ -40,6 +40,8 @@ def test_constant_operation_that_fails_is_a_syntax_error() -> None:
     err = error("'/x' = 1/0;\n")
     assert isinstance(err, PanSyntaxError)
     assert err.span is not None and err.span.start_line == 2
+    assert err.range is None  # panc prints no range: a binary operation has none
+    assert err.format() == "syntax error [memory/obj.pan:?]\ndivision by zero\n"
 
 
 def test_string_concatenation_and_comparisons() -> None:

@@ -1,10 +1,12 @@
 """Small pan programs with the Java panc's own output as the expected result.
 
-Each folder of ``cases/`` holds templates; its object templates (those whose first statement
-is ``object template``) are compiled in one run, from the folder, with the folder as include
-path and ``--formats json,pan`` plus the options in ``options.txt`` if there is one. The Java
-compiler's output is kept beside them in ``expected/``: every profile it wrote, its standard
-output and error (the folder's absolute path replaced by ``CASE``) and its exit code.
+Each folder of ``cases/`` holds templates; each of its object templates (those whose first
+statement is ``object template``) is compiled in a run of its own (the Java compiler prints
+only some of the errors when several objects fail in one run), from the folder, with the
+folder as include path and ``--formats json,pan`` plus the options in ``options.txt`` if there
+is one. The Java compiler's output is kept in ``expected/``: every profile it wrote, and for
+each object ``<object>.out``: its exit code, standard output and standard error (the folder's
+absolute path replaced by ``CASE``).
 
 ``python tests/oracle/oracle_cases.py [CASE...]`` (re)writes ``expected/`` by running the
 oracle (``../shared/oracle/java-panc/panc``); the test compiles the same folders with our
@@ -26,16 +28,14 @@ CASES = Path(__file__).resolve().parent / "cases"
 ORACLE = (Path(__file__).resolve().parents[2] / ".." / "shared" / "oracle" / "java-panc" / "panc").resolve()
 PLACEHOLDER = "CASE"
 
-_ERROR_START = re.compile(r"^(?:[a-z]+ )+error(?: \[|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one compiler run of a case produced."""
+    """What compiling the objects of a case produced."""
 
-    returncode: int
-    stdout: str
-    stderr: str
+    printed: dict[str, str]
+    """Per object: exit code, standard output and standard error."""
     profiles: dict[str, bytes]
 
 
@@ -54,7 +54,7 @@ def object_templates(case: Path) -> list[str]:
     return found
 
 
-def case_arguments(case: Path, output_dir: Path) -> list[str]:
+def case_arguments(case: Path, output_dir: Path, template: str) -> list[str]:
     options_file = case / "options.txt"
     options = options_file.read_text(encoding="utf-8").split() if options_file.is_file() else []
     return [
@@ -65,50 +65,34 @@ def case_arguments(case: Path, output_dir: Path) -> list[str]:
         "--include-path",
         str(case),
         *options,
-        *object_templates(case),
+        template,
     ]
 
 
 def run_case(case: Path, runner: Callable[[list[str]], tuple[int, str, str]]) -> Outcome:
-    """Compile ``case`` with ``runner(argv) -> (rc, stdout, stderr)``, run from the case folder."""
-    with tempfile.TemporaryDirectory() as scratch:
-        output_dir = Path(scratch)
-        returncode, stdout, stderr = runner(case_arguments(case, output_dir))
-        profiles = {p.name: p.read_bytes() for p in sorted(output_dir.iterdir()) if p.is_file()}
+    """Compile each object of ``case`` with ``runner(argv) -> (rc, stdout, stderr)``, run from
+    the case folder: the profiles written, and per object what was printed."""
+    printed: dict[str, str] = {}
+    profiles: dict[str, bytes] = {}
     prefix = str(case)
-    return Outcome(
-        returncode,
-        stdout.replace(prefix, PLACEHOLDER),
-        stderr.replace(prefix, PLACEHOLDER),
-        profiles,
-    )
+    for template in object_templates(case):
+        with tempfile.TemporaryDirectory() as scratch:
+            output_dir = Path(scratch)
+            returncode, stdout, stderr = runner(case_arguments(case, output_dir, template))
+            profiles.update({p.name: p.read_bytes() for p in sorted(output_dir.iterdir()) if p.is_file()})
+        name = Path(template).stem
+        printed[name] = (
+            f"rc {returncode}\n--- stdout\n{stdout.replace(prefix, PLACEHOLDER)}"
+            f"--- stderr\n{stderr.replace(prefix, PLACEHOLDER)}"
+        )
+    return Outcome(printed, profiles)
 
 
 def read_expected(case: Path) -> Outcome:
     expected = case / "expected"
-    profiles = {
-        p.name: p.read_bytes()
-        for p in sorted(expected.iterdir())
-        if p.suffix in (".json", ".xml")
-    }
-    return Outcome(
-        int((expected / "rc").read_text(encoding="utf-8")),
-        (expected / "stdout").read_text(encoding="utf-8"),
-        (expected / "stderr").read_text(encoding="utf-8"),
-        profiles,
-    )
-
-
-def error_blocks(text: str) -> list[str]:
-    """The error reports of a run's output, sorted: the Java compiler prints them in an order
-    that varies from run to run (a set ordered by identity hash)."""
-    starts = [m.start() for m in _ERROR_START.finditer(text)]
-    if not starts:
-        return [text] if text.strip() else []
-    blocks = [text[: starts[0]]] if text[: starts[0]].strip() else []
-    for begin, end in zip(starts, [*starts[1:], len(text)], strict=True):
-        blocks.append(text[begin:end].rstrip("\n"))
-    return sorted(blocks)
+    profiles = {p.name: p.read_bytes() for p in sorted(expected.iterdir()) if p.suffix in (".json", ".xml")}
+    printed = {p.stem: p.read_text(encoding="utf-8") for p in sorted(expected.glob("*.out"))}
+    return Outcome(printed, profiles)
 
 
 def _oracle_runner(case: Path) -> Callable[[list[str]], tuple[int, str, str]]:
@@ -127,12 +111,11 @@ def regenerate(name: str) -> None:
     expected = case / "expected"
     shutil.rmtree(expected, ignore_errors=True)
     expected.mkdir()
-    (expected / "rc").write_text(f"{outcome.returncode}\n", encoding="utf-8")
-    (expected / "stdout").write_text(outcome.stdout, encoding="utf-8")
-    (expected / "stderr").write_text(outcome.stderr, encoding="utf-8")
+    for object_name, text in outcome.printed.items():
+        (expected / f"{object_name}.out").write_text(text, encoding="utf-8")
     for file_name, data in outcome.profiles.items():
         (expected / file_name).write_bytes(data)
-    print(f"{name}: rc {outcome.returncode}, {len(outcome.profiles)} profiles")
+    print(f"{name}: {len(outcome.printed)} objects, {len(outcome.profiles)} profiles")
 
 
 def main(argv: list[str]) -> int:

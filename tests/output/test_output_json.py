@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from panc.builtins.encoding import json_string
+from panc.javatext import json_string
 from panc.output import json_format
 
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from panc.build.profile_diff import read_leaves
 from panc.output import FORMATS
 from panc.output.reading import ProfileReadError, read_profile
-from panc.profile_diff import read_leaves
 
 PROFILE = {
     "text": {"plain": "hello", "control": "bell\x07 and nul-free", "unicode": "café ☃", "empty": ""},

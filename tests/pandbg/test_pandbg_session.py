@@ -9,6 +9,7 @@ import pytest
 from dap_support import Debugger, Recorder, fixture_path, line_of
 
 from panc.cli import run as panc_run
+from panc.diagnostics import DeprecationFailure, EvaluationError, UserError, ValidationError
 from pandbg import run as pandbg_run
 from pandbg.session import DataSpec, DebugSession, FunctionSpec, LaunchConfig, LineSpec, SessionError
 
@@ -250,7 +251,7 @@ def test_set_expression_and_set_variable_write_for_real(debugger: Debugger) -> N
     with pytest.raises(SessionError):
         debugger.session.set_expression("/system/hostname/deeper", "1")
     # names typed by a client are path terms: checked, never a Python error
-    with pytest.raises(SessionError, match=r"'\[x\]' is not a valid path term"):
+    with pytest.raises(SessionError, match=r"invalid path term or nlist key: '\[x\]'"):
         debugger.session.set_variable(network.reference, "[x]", "1")
     assert "[x]" not in debugger.session.evaluate("value('/system')").value
     listed = debugger.session.evaluate("list(1, 2)")
@@ -313,6 +314,14 @@ def test_exception_filters_are_separate(debugger: Debugger) -> None:
     assert debugger.recorder.exit_code() == 1
     with pytest.raises(SessionError, match="unknown exception filter"):
         debugger.session.set_exception_filters(["everything"])
+
+
+def test_exception_filters_follow_the_kind_of_error_not_its_text() -> None:
+    assert pandbg_run.error_kind(UserError("[obj] user-initiated error: x")) == "error"
+    assert pandbg_run.error_kind(DeprecationFailure("deprecation error: old")) == "deprecation"
+    assert pandbg_run.error_kind(ValidationError("[obj] user-initiated error: in a check")) == "validation"
+    for look_alike in ("to_long() cannot convert ' user-initiated error: '", "deprecation error: not one"):
+        assert pandbg_run.error_kind(EvaluationError(look_alike)) == "evaluation"
 
 
 def test_validation_error_stop(debugger: Debugger) -> None:

@@ -26,23 +26,24 @@ ODD_TEXTS = [
 ]
 
 
+@pytest.mark.parametrize("preview", (False, True))
 @pytest.mark.parametrize("text", ODD_TEXTS)
-def test_odd_text_gives_findings_not_exceptions(text: str) -> None:
-    config = Config(select=("ALL",), allow_mvn_templates=True)
-    findings = lint_text(text, "odd.pan", config)
+def test_odd_text_gives_findings_not_exceptions(text: str, preview: bool) -> None:
+    config = Config(select=("ALL",), allow_mvn_templates=True, preview=preview)
+    findings = lint_text(text, "odd.pan", config, fixes=True)
     assert all(finding.span.file == "odd.pan" for finding in findings)
     fix_text(text, "odd.pan", config)
 
 
 def test_broken_template_reports_parse_error_and_layout() -> None:
-    findings = lint_text("unique template x;\n'/a' = ;   \n", "broken.pan", Config())
+    findings = lint_text("unique template x;\n'/a' = ;   \n", "broken.pan", Config(preview=True))
     assert {"PE001", "LP003"} <= {finding.rule_id for finding in findings}
 
 
 def test_random_mutations_of_real_templates() -> None:
     rng = random.Random(20261122)
     sources = sorted(corpus_dir().rglob("*.pan")) if _has_corpus() else sorted(CASES.glob("*.pan"))
-    config = Config(select=("ALL",))
+    configs = [Config(select=("ALL",)), Config(select=("ALL",), preview=True)]
     alphabet = "{}()[];,'\"<>=+-#@\n\t $"
     for path in rng.sample(sources, min(25, len(sources))):
         text = path.read_text(encoding="utf-8")
@@ -54,7 +55,8 @@ def test_random_mutations_of_real_templates() -> None:
                     del chars[position]
                 else:
                     chars.insert(position, rng.choice(alphabet))
-            lint_text("".join(chars), path.name, config)
+            for config in configs:
+                lint_text("".join(chars), path.name, config, fixes=True)
 
 
 def _has_corpus() -> bool:

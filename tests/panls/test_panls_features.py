@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import pytest_lsp
-from lsp_support import FIXTURES, open_document, position_of, server_config, start, uri
+from lsp_support import FIXTURES, diagnostics_for, open_document, position_of, server_config, start, uri
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
@@ -255,12 +255,15 @@ async def test_formatting_fixes_whitespace_and_indentation(client: LanguageClien
 async def test_code_actions_quick_fixes_and_includes(client: LanguageClient):
     path = FIXTURES / "site" / "actions.pan"
     text = "unique template site/actions;\n\n'/software/components/ntp/active' = true; \n"
-    open_document(client, path, text)
+    document = open_document(client, path, text)
+    shown = await diagnostics_for(
+        client, document, lambda found: {"LP003", "CU001"} <= {d.code for d in found}
+    )
     actions = await client.text_document_code_action_async(
         types.CodeActionParams(
             text_document=doc_id(path),
             range=types.Range(types.Position(2, 0), types.Position(2, 10)),
-            context=types.CodeActionContext(diagnostics=[]),
+            context=types.CodeActionContext(diagnostics=[d for d in shown if d.range.start.line == 2]),
         )
     )
     titles = [a.title for a in actions]

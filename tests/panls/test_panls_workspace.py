@@ -33,9 +33,26 @@ NODE = FIXTURES / "profiles" / "node1.pan"
 
 @pytest_lsp.fixture(config=server_config(), scope="module", name="client")
 async def client_fixture(lsp_client: LanguageClient):
+    started: list[dict[str, object]] = []
+
+    @lsp_client.feature("pan/indexStarted")
+    def on_index_started(params):  # unannotated: pygls passes the client first to annotated handlers
+        started.append(params)
+
+    lsp_client.index_started = started  # type: ignore[attr-defined]
     await start(lsp_client, FIXTURES, {"includePath": ["components"], "compile": {"debounceMs": 20}})
     yield
     await lsp_client.shutdown_session()
+
+
+async def test_indexing_is_announced_with_the_include_path_in_use(client: LanguageClient):
+    """What the VS Code extension shows in its language status: indexing..., then the count."""
+    include_path = [str(FIXTURES / "components")]
+    started = client.index_started[0]  # type: ignore[attr-defined]
+    ready = client.index_ready[0]  # type: ignore[attr-defined]
+    assert started.includePath == include_path
+    assert ready.includePath == include_path
+    assert ready.files > 0
 
 
 async def test_include_path_from_initialization_options_then_changed(client: LanguageClient):
@@ -131,3 +148,56 @@ async def test_tcp_transport():
             server.terminate()
             server.wait(timeout=10)
     await wait_until(lambda: server.returncode is not None)
+
+
+async def test_a_request_right_after_initialized_waits_for_the_first_index():
+    """A client that asks at once (eglot in batch mode does) gets the answer of the full index,
+    even while the server is still pulling its configuration."""
+    client = PlainClient("eager-client", "1")
+
+    @client.feature(types.WORKSPACE_CONFIGURATION)
+    async def slow_configuration(_params):  # unannotated: pygls passes the client first to annotated handlers
+        await asyncio.sleep(1.0)
+        return [None]
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    await client.start_io(sys.executable, "-m", "panls", env=env)
+    try:
+        await asyncio.wait_for(
+            client.initialize_async(
+                types.InitializeParams(
+                    capabilities=types.ClientCapabilities(
+                        workspace=types.WorkspaceClientCapabilities(configuration=True)
+                    ),
+                    root_uri=uri(FIXTURES),
+                    initialization_options={"includePath": ["site"]},
+                )
+            ),
+            30,
+        )
+        client.initialized(types.InitializedParams())
+        text = BASE.read_text()
+        client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri(BASE), language_id="pan", version=1, text=text)
+            )
+        )
+        hover = await asyncio.wait_for(
+            client.text_document_hover_async(
+                types.HoverParams(
+                    text_document=types.TextDocumentIdentifier(uri=uri(BASE)),
+                    position=position_of(text, "double_it"),
+                )
+            ),
+            30,
+        )
+        await asyncio.wait_for(client.shutdown_async(None), 30)
+        client.exit(None)
+    finally:
+        process = client._server  # pylint: disable=protected-access  # a failed test must not hang
+        if process is not None and process.returncode is None:
+            await asyncio.sleep(0.5)
+            if process.returncode is None:
+                process.kill()
+        await client.stop()
+    assert hover is not None and "Double a number" in str(hover.contents), hover

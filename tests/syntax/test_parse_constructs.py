@@ -86,7 +86,10 @@ def test_relative_prefix_extends_the_last_absolute_one_and_empty_resets() -> Non
 
 
 def test_relative_prefix_without_absolute_one() -> None:
-    check_inline("object template t;\nprefix 'a'; ## syntax: must follow an absolute prefix\n")
+    check_inline(
+        "object template t;\n"
+        "prefix 'a'; ## syntax: given relative prefix (a) requires prior absolute prefix\n"
+    )
 
 
 def test_include_forms() -> None:
@@ -102,8 +105,7 @@ def test_include_forms() -> None:
 def test_include_checks() -> None:
     check_inline(
         "object template t;\n"
-        "include {SELF}; ## syntax: SELF cannot be used in an include\n"
-        "include {1}; ## syntax: include statement requires a string\n"
+        "include {SELF}; ## syntax: SELF cannot be used within include statement\n"
         "include undef;\n"
     )
 
@@ -116,7 +118,10 @@ def test_variable_statement() -> None:
 
 @pytest.mark.parametrize("name", ["SELF", "OBJECT", "ARGC", "ARGV", "FUNCTION", "TEMPLATE"])
 def test_automatic_variables_cannot_be_set(name: str) -> None:
-    check_inline(f"object template t;\nvariable {name} = 1; ## syntax: automatic variable '{name}'\n")
+    check_inline(
+        "object template t;\n"
+        f"variable {name} = 1; ## syntax: automatic variable ({name}) may not be set directly\n"
+    )
 
 
 def test_function_type_bind_valid_statements() -> None:
@@ -138,16 +143,19 @@ def test_what_each_template_kind_may_contain() -> None:
         "structure template s;\n"
         "'a/b' = 1;\n"
         "include 'x';\n"
-        "function f = 1; ## syntax: function statement is not allowed in structure templates\n"
-        "type t = long; ## syntax: type statement is not allowed in structure templates\n"
-        "'/abs' = 1; ## syntax: absolute assignment statement is not allowed\n"
+        "function f = 1; ## syntax: only relative assigment and include statements are allowed\n"
+        "type t = long; ## syntax: only relative assigment and include statements are allowed\n"
+        "'/abs' = 1; ## syntax: structure templates can only contain assignments to relative paths\n"
     )
     check_inline(
         "declaration template d;\n"
         "variable X = 1;\nfunction f = 1;\ntype t = long;\nbind '/a' = t;\nvalid '/a' = true;\ninclude 'x';\n"
-        "'/a' = 1; ## syntax: absolute assignment statement is not allowed in declaration templates\n"
+        "'/a' = 1; ## syntax: statement not allowed in declaration template\n"
     )
-    check_inline("object template o;\n'a' = 1; ## syntax: relative assignment statement is not allowed\n")
+    check_inline(
+        "object template o;\n'a' = 1; ## syntax: ordinary, object, and unique templates can only contain "
+        "assignments to absolute paths\n"
+    )
 
 
 # ----------------------------------------------------------------------------- literals
@@ -310,16 +318,16 @@ def test_unary_applies_only_to_a_primary() -> None:
 def test_self_restrictions() -> None:
     check_inline(
         "object template t;\n"
-        "'/a' = { SELF = 1; }; ## syntax: SELF cannot be assigned directly\n"
-        "type f = string with match(SELF(foo)); ## syntax: SELF cannot be called as a function\n"
+        "'/a' = { SELF = 1; }; ## syntax: SELF variable may not be set directly\n"
+        "type f = string with match(SELF(foo)); ## syntax: SELF cannot be used as a function\n"
     )
 
 
 def test_return_and_error_cannot_be_arguments_or_indices() -> None:
     check_inline(
         "object template t;\n"
-        "'/a' = to_string(return(1)); ## syntax: return() cannot be used as a function argument\n"
-        "'/b' = x[error('e')]; ## syntax: error() cannot be used\n"
+        "'/a' = to_string(return(1)); ## syntax: return() may not appear in a restricted context\n"
+        "'/b' = x[error('e')]; ## syntax: error() may not appear in a restricted context\n"
         "'/c' = { return(1); };\n"
     )
 
@@ -413,10 +421,12 @@ def test_records() -> None:
 def test_record_field_names_must_be_quoted_keys() -> None:
     check_inline("declaration template t;\ntype r = {\n  foo : long ## parse: Encountered: foo\n};\n")
     check_inline(
-        "declaration template t;\ntype r = {\n  '0' ? string ## syntax: invalid record field name\n};\n"
+        "declaration template t;\ntype r = {\n"
+        "  '0' ? string ## syntax: first term in path must be a key\n};\n"
     )
     check_inline(
-        "declaration template t;\ntype r = {\n  '+x+' ? string ## syntax: invalid record field name\n};\n"
+        "declaration template t;\ntype r = {\n"
+        "  '+x+' ? string ## syntax: field name (+x+) must be a valid path\n};\n"
     )
 
 
@@ -431,12 +441,13 @@ def test_choice() -> None:
 def test_paths_in_statements_are_checked() -> None:
     check_inline(
         "object template t;\n"
-        "'' = 0; ## syntax: path cannot be the empty string\n"
-        "'/0' = 1; ## syntax: the first term must be a dict key\n"
-        "'/a//b' = 1; ## syntax: empty term\n"
-        "'/foo/06' = 1; ## syntax: leading zeros\n"
-        "'other:/a' = 1; ## syntax: external path 'other:/a' cannot be used in an assignment\n"
+        "'' = 0; ## syntax: relative path must have at least one term\n"
+        "'/0' = 1; ## syntax: first term in path must be a key, not an index\n"
+        "'/a//b' = 1; ## syntax: empty string cannot be used as a path term or nlist key\n"
+        "'/foo/06' = 1; ## syntax: index cannot start with leading zero(s): '06'\n"
+        "'other:/a' = 1; ## syntax: assignment cannot be made to an external path (other:/a)\n"
         "'/a/{b/c}/' = 1;\n"
-        "bind '/a b' = long; ## syntax: invalid path term 'a b'\n"
+        "bind '/a b' = long; ## syntax: invalid path term or nlist key: 'a b'\n"
+        "bind 'a' = long; ## syntax: only absolute paths can be used with bind statements (a)\n"
         "bind '/${X}/a' = long;\n"
     )

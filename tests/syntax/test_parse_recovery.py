@@ -135,7 +135,7 @@ def test_garbage_never_raises() -> None:
 def test_deep_nesting_does_not_exhaust_the_stack() -> None:
     nested_unary = "object template t;\ninclude " + "-(" * 3000 + "SELF" + ")" * 3000 + ";\n"
     assert [d.message for d in parse(nested_unary, "d.pan").diagnostics] == [
-        "SELF cannot be used in an include statement"
+        "SELF cannot be used within include statement"
     ]
     nested_blocks = "object template t;\n'/a' = " + "{" * 5000 + "1" + "}" * 5000 + ";\n"
     assert not parse(nested_blocks, "d.pan").diagnostics

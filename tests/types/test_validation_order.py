@@ -44,5 +44,5 @@ def test_missing_element_after_defaults() -> None:
 
 
 def test_invalid_bind_path_is_an_evaluation_error() -> None:
-    with pytest.raises(EvaluationError, match="empty term"):
+    with pytest.raises(EvaluationError, match="empty string cannot be used as a path term"):
         Scenario().bind("/a//b", ref("long"))

@@ -8,7 +8,8 @@ import { outputFile, pancArgs, resolveIncludeDirs, scratchDir, templateHeader } 
 export { scratchDir };
 import { editorRange, PancLocation, parsePancOutput, PancProblem } from './pancOutput';
 import { runProcess } from './processes';
-import { locateTool, reportMissingTool } from './toolLocator';
+import { reportMissingTool, ToolLocator } from './toolLocator';
+import { RESTRICTED_COMPILE, workspaceTrusted } from './trust';
 
 export interface CompileResult {
   ok: boolean;
@@ -53,7 +54,7 @@ export class PancRunner implements vscode.Disposable {
   /** The object template compiled last (used as the object of provenance requests). */
   lastObject: vscode.Uri | undefined;
 
-  constructor(private readonly output: vscode.OutputChannel) {}
+  constructor(private readonly output: vscode.OutputChannel, private readonly locator: ToolLocator) {}
 
   dispose(): void {
     this.diagnostics.dispose();
@@ -61,6 +62,10 @@ export class PancRunner implements vscode.Disposable {
 
   /** The active pan document if it is an object template; explains otherwise. */
   activeObjectTemplate(): vscode.TextDocument | undefined {
+    if (!workspaceTrusted()) {
+      void vscode.window.showWarningMessage(RESTRICTED_COMPILE);
+      return undefined;
+    }
     const document = vscode.window.activeTextEditor?.document;
     if (!document || document.languageId !== 'pan') {
       void vscode.window.showInformationMessage('Pan: open an object template first.');
@@ -75,9 +80,12 @@ export class PancRunner implements vscode.Disposable {
   }
 
   async compile(file: string, formats: string[], outputDir: string): Promise<CompileResult | undefined> {
+    if (!workspaceTrusted()) {
+      return undefined;
+    }
     const settings = currentSettings();
     const uri = vscode.Uri.file(file);
-    const located = await locateTool('panc', settings, uri);
+    const located = await this.locator.locate('panc', settings, uri);
     if ('error' in located) {
       this.output.appendLine(located.error);
       void reportMissingTool(located.error);

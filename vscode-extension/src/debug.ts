@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { currentSettings } from './workspaceSettings';
 import { defaultLaunchConfig, PanLaunchConfig, resolveLaunchConfig } from './launchConfig';
 import { resolveIncludeDirs, scratchDir } from './pancCommand';
-import { locateTool, reportMissingTool } from './toolLocator';
+import { reportMissingTool, ToolLocator } from './toolLocator';
+import { RESTRICTED_COMPILE, workspaceTrusted } from './trust';
 
 export class PanDebugConfigurationProvider implements vscode.DebugConfigurationProvider {
   provideDebugConfigurations(): vscode.DebugConfiguration[] {
@@ -24,8 +25,14 @@ export class PanDebugConfigurationProvider implements vscode.DebugConfigurationP
 }
 
 export class PanDebugAdapterFactory implements vscode.DebugAdapterDescriptorFactory {
+  constructor(private readonly locator: ToolLocator) {}
+
   async createDebugAdapterDescriptor(session: vscode.DebugSession): Promise<vscode.DebugAdapterDescriptor> {
-    const located = await locateTool('pandbg', currentSettings(), session.workspaceFolder?.uri);
+    if (!workspaceTrusted()) {
+      // VS Code disables debugging in Restricted Mode; this guards any other way in.
+      throw new Error(RESTRICTED_COMPILE);
+    }
+    const located = await this.locator.locate('pandbg', currentSettings(), session.workspaceFolder?.uri);
     if ('error' in located) {
       void reportMissingTool(located.error);
       throw new Error(located.error);

@@ -1,27 +1,32 @@
 /** Entry point: wires the language client, commands, debugger and tasks. No logic lives here. */
 import * as vscode from 'vscode';
+import { bundleIn } from './bundle';
 import { PanClient } from './client';
 import { PancRunner } from './compile';
 import { PanDebugAdapterFactory, PanDebugConfigurationProvider } from './debug';
+import { PanLanguageStatus } from './languageStatus';
 import { showProvenance } from './provenance';
 import { RESTART_SETTINGS } from './settings';
 import { PancTaskProvider, PANC_TASK_TYPE } from './tasks';
-import { locateTool } from './toolLocator';
+import { onPythonInterpreterChange, ToolLocator } from './toolLocator';
+import { workspaceTrusted } from './trust';
 import { currentSettings } from './workspaceSettings';
 
 let panClient: PanClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Pan');
-  const client = new PanClient(output);
+  const status = new PanLanguageStatus();
+  const locator = new ToolLocator(bundleIn(context.extensionPath, context.globalStorageUri.fsPath));
+  const client = new PanClient(output, locator, status);
   panClient = client;
-  const runner = new PancRunner(output);
-  context.subscriptions.push(output, runner);
+  const runner = new PancRunner(output, locator);
+  context.subscriptions.push(output, status, runner);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('pan.compile', () => runner.compileActive()),
     vscode.commands.registerCommand('pan.showProfile', () => runner.showProfile()),
-    vscode.commands.registerCommand('pan.provenance', () => showProvenance(client.running, runner.lastObject?.toString())),
+    vscode.commands.registerCommand('pan.provenance', () => showProvenance(client.running, runner.lastObject?.toString(), workspaceTrusted())),
     vscode.commands.registerCommand('pan.restartServer', () => client.restart()),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (document.languageId === 'pan') {
@@ -35,13 +40,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void client.sendSettings(currentSettings());
       }
     }),
+    // Trusting the workspace may change which tools run (its .venv) and allows compiles.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => client.restart()),
     vscode.debug.registerDebugConfigurationProvider('pan', new PanDebugConfigurationProvider()),
-    vscode.debug.registerDebugAdapterDescriptorFactory('pan', new PanDebugAdapterFactory()),
+    vscode.debug.registerDebugAdapterDescriptorFactory('pan', new PanDebugAdapterFactory(locator)),
     vscode.tasks.registerTaskProvider(
       PANC_TASK_TYPE,
       new PancTaskProvider(
         async (folder) => {
-          const located = await locateTool('panc', currentSettings(), folder?.uri);
+          if (!workspaceTrusted()) {
+            return undefined;
+          }
+          const located = await locator.locate('panc', currentSettings(), folder?.uri);
           return 'tool' in located ? located.tool : undefined;
         },
         currentSettings,
@@ -49,6 +59,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ),
     ),
   );
+
+  // The bundled tools run with the Python extension's interpreter unless pan.interpreter or
+  // pan.toolsPath names another: a new selection there restarts the server.
+  const watching = await onPythonInterpreterChange(() => {
+    const settings = currentSettings();
+    if (!settings.interpreter && !settings.toolsPath) {
+      void client.restart();
+    }
+  });
+  if (watching) {
+    context.subscriptions.push(watching);
+  }
 
   await client.start();
 }

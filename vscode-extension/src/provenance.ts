@@ -1,6 +1,7 @@
 /** "Where does this value come from?": the custom `pan/provenance` request of panls. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { RESTRICTED_COMPILE } from './trust';
 
 export const PROVENANCE_METHOD = 'pan/provenance';
 
@@ -56,7 +57,12 @@ export function describeWrites(result: ProvenanceResult): { label: string; descr
   }));
 }
 
-export async function showProvenance(client: LanguageClient | undefined, objectUri: string | undefined): Promise<void> {
+export async function showProvenance(client: LanguageClient | undefined, objectUri: string | undefined, trusted: boolean): Promise<void> {
+  if (!trusted) {
+    // Answering compiles the object template.
+    void vscode.window.showWarningMessage(RESTRICTED_COMPILE);
+    return;
+  }
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'pan') {
     void vscode.window.showInformationMessage('Pan: put the cursor on a path in a pan template.');

@@ -17,8 +17,15 @@ export interface LintSettings {
 
 export type ProfileFormat = 'json' | 'pan';
 
+/**
+ * Which pan-tools to run (the `importStrategy` of Microsoft's Python tool extensions):
+ * the copy bundled in the extension, or the one installed in the interpreter's environment.
+ */
+export type ImportStrategy = 'useBundled' | 'fromEnvironment';
+
 export interface PanSettings {
-  pythonPath: string;
+  interpreter: string;
+  importStrategy: ImportStrategy;
   toolsPath: string;
   includePath: string[];
   objectRoots: string[];
@@ -49,7 +56,8 @@ export function readSettings(config: ConfigurationReader): PanSettings {
   const lineLength = config.get<unknown>('lint.lineLength');
   const format = config.get<unknown>('profile.format');
   return {
-    pythonPath: text(config.get('pythonPath')),
+    interpreter: text(config.get('interpreter')),
+    importStrategy: config.get<unknown>('importStrategy') === 'fromEnvironment' ? 'fromEnvironment' : 'useBundled',
     toolsPath: text(config.get('toolsPath')),
     includePath: stringList(config.get('includePath')),
     objectRoots: stringList(config.get('objectRoots')),
@@ -67,18 +75,19 @@ export function readSettings(config: ConfigurationReader): PanSettings {
 
 /**
  * The settings object panls understands (see panls/config.py): sent as `initializationOptions`
- * and as the payload of `workspace/didChangeConfiguration`, nested under `pan`.
+ * and as the payload of `workspace/didChangeConfiguration`, nested under `pan`. In Restricted
+ * Mode (an untrusted workspace) the server never compiles.
  */
-export function serverSettings(settings: PanSettings): { pan: Record<string, unknown> } {
+export function serverSettings(settings: PanSettings, trusted = true): { pan: Record<string, unknown> } {
   return {
     pan: {
       includePath: settings.includePath,
       objectRoots: settings.objectRoots,
       lint: { ...settings.lint },
-      compile: { enabled: settings.compileOnType },
+      compile: { enabled: settings.compileOnType && trusted },
     },
   };
 }
 
 /** Settings whose change needs a new server process rather than a configuration notification. */
-export const RESTART_SETTINGS = ['pan.pythonPath', 'pan.toolsPath'];
+export const RESTART_SETTINGS = ['pan.interpreter', 'pan.importStrategy', 'pan.toolsPath'];

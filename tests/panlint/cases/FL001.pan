@@ -1,2 +1,2 @@
-# expect: FL001
-unique template cases/fl001;
+# a licence header may come first
+unique template cases/fl001; # expect-old: FL001

@@ -4,12 +4,20 @@ unique template cases/lc001;
 '/b' = 1+2; # expect: LC001
 '/c' = 1 + 2;
 '/d' = -1;
-'/e' = list(-1, !true);
+'/e' = list(-1, 2);
 variable FLAG ?=true; # expect: LC001
 '/f' = { x=1; x; }; # expect: LC001
 '/g' = 'a=b+c';
 type port_range = long(0..65535);
-type link_type = string*;
 '/h' = if (1>2) 1 else 2; # expect: LC001
 '/i' = 1 +
     2;
+'/j' = { x = list(1, 2); x[1-1]; };
+'/k' = { x = list(1, 2); x[1 - 1]; }; # expect: LC001
+'/l' = - 1; # expect: LC001
+variable HERE = <<EOT;
+a heredoc body: x=1
+EOT
+# expect-old +2: LC001
+'/m' = "a string \
+continued<with>operators";

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, it } from 'node:test';
 import { PancRunner, problemsToDiagnostics, scratchDir } from '../../src/compile';
 import { parsePancOutput } from '../../src/pancOutput';
+import { ToolLocator } from '../../src/toolLocator';
 import {
   Diagnostic, openEditor, recorded, resetRecordedAndSettings, setWorkspaceFolder, settingsStore, Uri, workspace,
 } from './mocks/vscode';
@@ -68,7 +69,7 @@ describe('PancRunner', () => {
     settingsStore['pan.includePath'] = ['site'];
     const file = join(ws, 'bad.pan');
     writeFileSync(file, 'object template bad;\n');
-    const runner = new PancRunner(output as never);
+    const runner = new PancRunner(output as never, new ToolLocator(undefined));
     const result = await runner.compile(file, ['pan', 'dep'], join(ws, 'out'));
     assert.equal(result?.ok, false);
     assert.equal(result?.problems[0].message, '[bad] user-initiated error: x');
@@ -83,13 +84,13 @@ describe('PancRunner', () => {
 
   it('refuses templates that are not object templates', async () => {
     openEditor('/ws/lib.pan', 'pan', 'declaration template lib;\n');
-    await new PancRunner(output as never).compileActive();
+    await new PancRunner(output as never, new ToolLocator(undefined)).compileActive();
     assert.match(recorded.messages[0].text, /lib\.pan is not an object template/);
   });
 
   it('explains a missing panc instead of failing', async () => {
     settingsStore['pan.toolsPath'] = mkdtempSync(join(tmpdir(), 'empty-'));
-    const result = await new PancRunner(output as never).compile('/ws/x.pan', ['pan'], mkdtempSync(join(tmpdir(), 'out-')));
+    const result = await new PancRunner(output as never, new ToolLocator(undefined)).compile('/ws/x.pan', ['pan'], mkdtempSync(join(tmpdir(), 'out-')));
     assert.equal(result, undefined);
     assert.match(recorded.messages[0].text, /'panc' was not found in pan\.toolsPath/);
   });
@@ -101,7 +102,7 @@ describe('PancRunner', () => {
     writeFileSync(file, text);
     const editor = openEditor(file, 'pan', text);
     (editor.document as unknown as { save: () => Promise<boolean> }).save = async () => true;
-    const runner = new PancRunner(output as never);
+    const runner = new PancRunner(output as never, new ToolLocator(undefined));
     await runner.showProfile();
     const profile = join(scratchDir('profile', file), 'site', 'node.json');
     assert.equal(readFileSync(profile, 'utf8'), '{\n  "a": 1\n}');

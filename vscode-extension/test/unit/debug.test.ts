@@ -3,6 +3,7 @@ import { beforeEach, describe, it } from 'node:test';
 import { PanDebugAdapterFactory, PanDebugConfigurationProvider } from '../../src/debug';
 import { defaultLaunchConfig, resolveLaunchConfig } from '../../src/launchConfig';
 import { scratchDir } from '../../src/pancCommand';
+import { ToolLocator } from '../../src/toolLocator';
 import {
   DebugAdapterExecutable, openEditor, recorded, resetRecordedAndSettings, setWorkspaceFolder, settingsStore, window,
 } from './mocks/vscode';
@@ -87,7 +88,7 @@ describe('PanDebugAdapterFactory', () => {
     chmodSync(join(dir, 'bin', 'pandbg'), 0o755);
     settingsStore['pan.toolsPath'] = dir;
     const folder = setWorkspaceFolder('/ws');
-    const descriptor = await new PanDebugAdapterFactory().createDebugAdapterDescriptor({ workspaceFolder: folder } as never);
+    const descriptor = await new PanDebugAdapterFactory(new ToolLocator(undefined)).createDebugAdapterDescriptor({ workspaceFolder: folder } as never);
     assert.ok(descriptor instanceof DebugAdapterExecutable);
     assert.deepEqual((descriptor as DebugAdapterExecutable).options, { cwd: '/ws' });
     assert.equal((descriptor as DebugAdapterExecutable).command, join(dir, 'bin', 'pandbg'));
@@ -97,7 +98,7 @@ describe('PanDebugAdapterFactory', () => {
   it('fails the session with a clear message when pandbg is missing', async () => {
     settingsStore['pan.toolsPath'] = mkdtempSync(join(tmpdir(), 'empty-'));
     await assert.rejects(
-      new PanDebugAdapterFactory().createDebugAdapterDescriptor({ workspaceFolder: undefined } as never),
+      new PanDebugAdapterFactory(new ToolLocator(undefined)).createDebugAdapterDescriptor({ workspaceFolder: undefined } as never),
       /'pandbg' was not found in pan\.toolsPath/,
     );
     assert.equal(recorded.messages[0].level, 'error');

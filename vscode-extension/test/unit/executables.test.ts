@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DetectionInput, detectTool, missingToolMessage } from '../../src/executables';
+import { DetectionInput, detectTool, isInside, missingToolMessage } from '../../src/executables';
 
 function input(files: string[], overrides: Partial<DetectionInput> = {}): DetectionInput {
   const existing = new Set(files);
   return {
     tool: 'panls',
     toolsPath: '',
-    pythonPath: '',
+    interpreter: '',
     workspaceFolders: ['/ws'],
     envPath: '/usr/local/bin:/usr/bin',
     platform: 'linux',
@@ -31,18 +31,23 @@ describe('detectTool', () => {
     assert.equal(detectTool(input(['/usr/bin/panls'], { toolsPath: '/opt/empty' })), undefined);
   });
 
-  it('uses the console script beside pan.pythonPath', () => {
-    const found = detectTool(input(['/opt/venv/bin/python3', '/opt/venv/bin/panls'], { pythonPath: '/opt/venv/bin/python3' }));
-    assert.deepEqual(found, { command: '/opt/venv/bin/panls', args: [], source: 'pan.pythonPath' });
+  it('uses the console script beside pan.interpreter', () => {
+    const found = detectTool(input(['/opt/venv/bin/python3', '/opt/venv/bin/panls'], { interpreter: '/opt/venv/bin/python3' }));
+    assert.deepEqual(found, { command: '/opt/venv/bin/panls', args: [], source: 'pan.interpreter' });
   });
 
   it('runs `python -m tool` when the interpreter has no console script', () => {
-    const found = detectTool(input(['/opt/venv/bin/python3'], { pythonPath: '/opt/venv/bin/python3', tool: 'panc' }));
-    assert.deepEqual(found, { command: '/opt/venv/bin/python3', args: ['-m', 'panc'], source: 'pan.pythonPath' });
+    const found = detectTool(input(['/opt/venv/bin/python3'], { interpreter: '/opt/venv/bin/python3', tool: 'panc' }));
+    assert.deepEqual(found, { command: '/opt/venv/bin/python3', args: ['-m', 'panc'], source: 'pan.interpreter' });
   });
 
-  it('reports a pan.pythonPath that does not exist', () => {
-    assert.equal(detectTool(input(['/usr/bin/panls'], { pythonPath: '/nope/python' })), undefined);
+  it('reports a pan.interpreter that does not exist', () => {
+    assert.equal(detectTool(input(['/usr/bin/panls'], { interpreter: '/nope/python' })), undefined);
+  });
+
+  it('skips the workspace .venv when no workspace folder may run programs (Restricted Mode)', () => {
+    const found = detectTool(input(['/ws/.venv/bin/panls', '/usr/bin/panls'], { workspaceFolders: [] }));
+    assert.deepEqual(found, { command: '/usr/bin/panls', args: [], source: 'PATH' });
   });
 
   it('finds the workspace .venv before the Python extension and PATH', () => {
@@ -79,16 +84,28 @@ describe('detectTool', () => {
 
 describe('missingToolMessage', () => {
   it('names the tool, what was searched and how to fix it', () => {
-    const message = missingToolMessage({ tool: 'panls', toolsPath: '', pythonPath: '' });
+    const message = missingToolMessage({ tool: 'panls', toolsPath: '', interpreter: '' });
     assert.match(message, /'panls' was not found/);
     assert.match(message, /\.venv/);
-    assert.match(message, /pip install pan-tools/);
-    assert.match(message, /pan\.pythonPath/);
+    assert.match(message, /pip install \/path\/to\/pan-tools/, 'pan-tools is not on PyPI: install from a checkout or a wheel');
+    assert.doesNotMatch(message, /pip install pan-tools/);
+    assert.match(message, /pan\.importStrategy to useBundled/);
   });
 
   it('blames the explicit setting when one is set', () => {
-    assert.match(missingToolMessage({ tool: 'pandbg', toolsPath: '/opt/x', pythonPath: '' }), /not found in pan\.toolsPath \(\/opt\/x\)/);
-    assert.match(missingToolMessage({ tool: 'panc', toolsPath: '', pythonPath: '/usr/bin/python3' }),
-      /'\/usr\/bin\/python3' \(pan\.pythonPath\) is not a Python interpreter with pan-tools installed/);
+    assert.match(missingToolMessage({ tool: 'pandbg', toolsPath: '/opt/x', interpreter: '' }), /not found in pan\.toolsPath \(\/opt\/x\)/);
+    assert.match(missingToolMessage({ tool: 'panc', toolsPath: '', interpreter: '/usr/bin/python3' }),
+      /'\/usr\/bin\/python3' \(pan\.interpreter\) is not a Python interpreter with pan-tools installed/);
+  });
+});
+
+describe('isInside', () => {
+  it('tells files of a folder from files beside it', () => {
+    assert.ok(isInside('/ws/.venv/bin/python', ['/ws'], 'linux'));
+    assert.ok(isInside('/ws', ['/ws'], 'linux'));
+    assert.ok(!isInside('/ws2/bin/python', ['/ws'], 'linux'));
+    assert.ok(!isInside('/usr/bin/python3', ['/ws'], 'linux'));
+    assert.ok(!isInside('/ws/../usr/bin/python3', ['/ws'], 'linux'));
+    assert.ok(isInside('C:\\ws\\.venv\\Scripts\\python.exe', ['C:\\ws'], 'win32'));
   });
 });

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { activate, deactivate } from '../../src/extension';
-import { clientEvents } from './mocks/languageclient';
+import { clientEvents, clients } from './mocks/languageclient';
 import {
-  events, recorded, registeredCommands, registeredProviders, resetRecordedAndSettings, setWorkspaceFolder, settingsStore,
+  events, installedExtensions, LanguageStatusSeverity, openEditor, recorded, registeredCommands, registeredProviders, resetRecordedAndSettings,
+  setWorkspaceFolder, settingsStore, statusItems, TestEvent, Uri, workspace,
 } from './mocks/vscode';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -22,10 +23,11 @@ function toolsDir(...tools: string[]): string {
 
 let current = { subscriptions: [] as { dispose(): unknown }[] };
 
-/** A fresh extension context; afterEach disposes what the extension registered in it. */
+/** A fresh extension context (no bundle); afterEach disposes what the extension registered in it. */
 function context() {
+  const storage = mkdtempSync(join(tmpdir(), 'storage-'));
   current = { subscriptions: [] };
-  return current;
+  return { ...current, subscriptions: current.subscriptions, extensionPath: mkdtempSync(join(tmpdir(), 'ext-')), globalStorageUri: Uri.file(storage) };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -87,11 +89,84 @@ describe('activate', () => {
     await deactivate();
   });
 
+  it('shows the server state, the indexing and the include path in the language status', async () => {
+    settingsStore['pan.toolsPath'] = toolsDir('panls');
+    await activate(context() as never);
+    const item = statusItems.get('pan.status')!;
+    assert.equal(item.text, 'panls');
+    assert.match(item.detail ?? '', /panls \(from pan\.toolsPath\)/);
+    const client = clients.at(-1)!;
+    client.notificationHandlers.get('pan/indexStarted')?.({ includePath: ['/ws/site', '/ws/lib'] });
+    assert.equal(item.text, 'panls · indexing…');
+    assert.equal(item.busy, true);
+    assert.match(item.detail ?? '', /include path: \/ws\/site, \/ws\/lib/);
+    client.notificationHandlers.get('pan/indexReady')?.({ files: 812, seconds: 1.25, includePath: ['/ws/site', '/ws/lib'] });
+    assert.equal(item.text, 'panls · 812 templates');
+    assert.equal(item.busy, false);
+    assert.equal(item.severity, LanguageStatusSeverity.Information);
+    await deactivate();
+    assert.equal(item.text, 'panls stopped · 812 templates');
+    assert.equal(item.severity, LanguageStatusSeverity.Warning);
+  });
+
+  it('in Restricted Mode: no compile on type, no compile command, and a restart once the workspace is trusted', async () => {
+    workspace.isTrusted = false;
+    settingsStore['pan.toolsPath'] = toolsDir('panls', 'panc');
+    await activate(context() as never);
+    const constructed = clientEvents.find((e) => e.event === 'construct')?.detail as { initializationOptions: { pan: { compile: unknown } } };
+    assert.deepEqual(constructed.initializationOptions.pan.compile, { enabled: false });
+    assert.match(statusItems.get('pan.status')!.text, /^Restricted Mode · /);
+    openEditor('/ws/node.pan', 'pan', 'object template node;\n');
+    await registeredCommands.get('pan.compile')?.();
+    await registeredCommands.get('pan.provenance')?.();
+    assert.deepEqual(recorded.messages.map((m) => m.text), [
+      'Pan: compiling is disabled in Restricted Mode. Trust this workspace to compile its templates.',
+      'Pan: compiling is disabled in Restricted Mode. Trust this workspace to compile its templates.',
+    ]);
+    clientEvents.length = 0;
+    workspace.isTrusted = true;
+    events.didGrantTrust.fire();
+    await settle();
+    assert.deepEqual(clientEvents.map((e) => e.event), ['stop', 'construct', 'start']);
+    assert.deepEqual((clientEvents[1].detail as typeof constructed).initializationOptions.pan.compile, { enabled: true });
+    assert.doesNotMatch(statusItems.get('pan.status')!.text, /Restricted/);
+    await deactivate();
+  });
+
+  it("restarts the server when another interpreter is selected in the Python extension, unless one is configured", async () => {
+    const changed = new TestEvent<unknown>();
+    installedExtensions.set('ms-python.python', {
+      isActive: true,
+      exports: { environments: { getActiveEnvironmentPath: () => undefined, onDidChangeActiveEnvironmentPath: changed.event } },
+      activate: async () => undefined,
+    });
+    settingsStore['pan.importStrategy'] = 'fromEnvironment';
+    const env = toolsDir('panls');
+    process.env.PATH = `${env}:${process.env.PATH}`;
+    try {
+      await activate(context() as never);
+      clientEvents.length = 0;
+      changed.fire({ path: '/other/python3' });
+      await settle();
+      assert.deepEqual(clientEvents.map((e) => e.event), ['stop', 'construct', 'start']);
+      clientEvents.length = 0;
+      settingsStore['pan.interpreter'] = '/opt/python3.12/bin/python3';
+      changed.fire({ path: '/third/python3' });
+      await settle();
+      assert.deepEqual(clientEvents, [], 'pan.interpreter wins over the Python extension');
+      await deactivate();
+    } finally {
+      process.env.PATH = process.env.PATH.slice(env.length + 1);
+      installedExtensions.clear();
+    }
+  });
+
   it('keeps working without panls and says how to install it', async () => {
     settingsStore['pan.toolsPath'] = toolsDir();
     await activate(context() as never);
     assert.equal(clientEvents.length, 0);
     assert.match(recorded.messages[0].text, /'panls' was not found in pan\.toolsPath/);
+    assert.equal(statusItems.get('pan.status')?.severity, LanguageStatusSeverity.Error);
     assert.ok(registeredCommands.has('pan.compile'));
     await registeredCommands.get('pan.restartServer')?.();
     assert.equal(clientEvents.length, 0);

@@ -44,7 +44,7 @@ describe('provenance', () => {
   it('sends {uri, position} (plus the last compiled object) and opens the chosen write', async () => {
     openEditor('/ws/site/defaults.pan', 'pan', "'/system/network/hostname' = 'x';", 4, 7);
     const client = fakeClient(async () => RESULT);
-    await showProvenance(client as never, 'file:///ws/node.pan');
+    await showProvenance(client as never, 'file:///ws/node.pan', true);
     assert.deepEqual(client.calls, [{
       method: PROVENANCE_METHOD,
       params: { uri: 'file:///ws/site/defaults.pan', position: { line: 4, character: 7 }, object: 'file:///ws/node.pan' },
@@ -55,7 +55,7 @@ describe('provenance', () => {
   it('turns an error response into a warning instead of throwing', async () => {
     openEditor('/ws/node.pan', 'pan');
     const client = fakeClient(async () => { throw Object.assign(new Error('Unhandled method pan/provenance'), { code: -32601 }); });
-    await showProvenance(client as never, undefined);
+    await showProvenance(client as never, undefined, true);
     assert.equal(recorded.messages.length, 1);
     assert.equal(recorded.messages[0].level, 'warning');
     assert.match(recorded.messages[0].text, /does not answer/);
@@ -63,12 +63,12 @@ describe('provenance', () => {
 
   it('says so when nothing writes the path, and when no server runs', async () => {
     openEditor('/ws/node.pan', 'pan');
-    await showProvenance(fakeClient(async () => ({ path: '/x', writes: [] })) as never, undefined);
+    await showProvenance(fakeClient(async () => ({ path: '/x', writes: [] })) as never, undefined, true);
     assert.match(recorded.messages[0].text, /nothing writes \/x/);
-    await showProvenance(undefined, undefined);
+    await showProvenance(undefined, undefined, true);
     assert.match(recorded.messages[1].text, /language server is not running/);
     window.activeTextEditor = undefined;
-    await showProvenance(fakeClient(async () => RESULT) as never, undefined);
+    await showProvenance(fakeClient(async () => RESULT) as never, undefined, true);
     assert.match(recorded.messages[2].text, /put the cursor on a path/);
   });
 });

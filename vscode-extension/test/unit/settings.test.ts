@@ -12,7 +12,8 @@ describe('readSettings', () => {
   it('gives the defaults when nothing is set', () => {
     const settings = readSettings(reader({}));
     assert.deepEqual(settings, {
-      pythonPath: '',
+      interpreter: '',
+      importStrategy: 'useBundled',
       toolsPath: '',
       includePath: [],
       objectRoots: [],
@@ -25,7 +26,8 @@ describe('readSettings', () => {
 
   it('reads every setting and trims paths', () => {
     const settings = readSettings(reader({
-      pythonPath: ' /opt/venv/bin/python ',
+      interpreter: ' /opt/venv/bin/python ',
+      importStrategy: 'fromEnvironment',
       toolsPath: '/opt/pan/bin',
       includePath: ['templates', 'site'],
       objectRoots: ['profiles'],
@@ -37,7 +39,8 @@ describe('readSettings', () => {
       'profile.format': 'pan',
       'compile.extraArgs': ['--max-iteration', '5000'],
     }));
-    assert.equal(settings.pythonPath, '/opt/venv/bin/python');
+    assert.equal(settings.interpreter, '/opt/venv/bin/python');
+    assert.equal(settings.importStrategy, 'fromEnvironment');
     assert.equal(settings.toolsPath, '/opt/pan/bin');
     assert.deepEqual(settings.includePath, ['templates', 'site']);
     assert.deepEqual(settings.objectRoots, ['profiles']);
@@ -53,13 +56,15 @@ describe('readSettings', () => {
       objectRoots: [42, 'profiles', ''],
       'lint.lineLength': -3,
       'profile.format': 'yaml',
-      pythonPath: 17,
+      interpreter: 17,
+      importStrategy: 'fromSomewhere',
     }));
     assert.deepEqual(settings.includePath, ['templates', 'site', 'lib']);
     assert.deepEqual(settings.objectRoots, ['profiles']);
     assert.equal(settings.lint.lineLength, 120);
     assert.equal(settings.profileFormat, 'json');
-    assert.equal(settings.pythonPath, '');
+    assert.equal(settings.interpreter, '');
+    assert.equal(settings.importStrategy, 'useBundled');
   });
 });
 
@@ -76,8 +81,14 @@ describe('serverSettings', () => {
     });
   });
 
+  it('never lets the server compile in Restricted Mode', () => {
+    const settings = readSettings(reader({ 'compile.onType': true }));
+    assert.deepEqual(serverSettings(settings, false).pan.compile, { enabled: false });
+    assert.deepEqual(serverSettings(settings, true).pan.compile, { enabled: true });
+  });
+
   it('restarts the server only for the settings that choose its executable', () => {
-    assert.deepEqual(RESTART_SETTINGS, ['pan.pythonPath', 'pan.toolsPath']);
+    assert.deepEqual(RESTART_SETTINGS, ['pan.interpreter', 'pan.importStrategy', 'pan.toolsPath']);
   });
 });
 

@@ -24,7 +24,7 @@ describe('createPancTask', () => {
   it('lets the task definition override formats, output, include path and arguments', () => {
     const folder = setWorkspaceFolder('/ws')!;
     const definition: PancTaskDefinition = { type: 'panc', file: 'profiles/a.pan', formats: ['json'], outputDir: '/out', includePath: ['/lib'], args: [] };
-    const task = createPancTask(definition, folder as never, { command: '/py', args: ['-m', 'panc'], source: 'pan.pythonPath' }, settings) as unknown as Task;
+    const task = createPancTask(definition, folder as never, { command: '/py', args: ['-m', 'panc'], source: 'pan.interpreter' }, settings) as unknown as Task;
     assert.deepEqual((task.execution as ProcessExecution).args, ['-m', 'panc', '--include-path', '/lib', '--output-dir', '/out', '--formats', 'json', 'profiles/a.pan']);
     assert.equal(task.name, 'compile profiles/a.pan');
   });

@@ -129,6 +129,7 @@ export const settingsStore: Record<string, unknown> = {};
 /** Start a test afresh: nothing shown or executed yet, no settings. */
 export function resetRecordedAndSettings(): void {
   recorded.reset();
+  workspace.isTrusted = true;
   for (const key of Object.keys(settingsStore)) delete settingsStore[key];
 }
 
@@ -139,6 +140,9 @@ export interface WorkspaceFolder {
 }
 
 export const workspace = {
+  /** false: Restricted Mode; tests set it. */
+  isTrusted: true,
+  onDidGrantWorkspaceTrust: (listener: Listener<void>) => events.didGrantTrust.event(listener),
   onDidSaveTextDocument: (listener: Listener<FakeDocument>) => events.didSave.event(listener),
   onDidChangeConfiguration: (listener: Listener<{ affectsConfiguration(section: string): boolean }>) => events.didChangeConfiguration.event(listener),
   createFileSystemWatcher: (pattern: string) => ({ pattern, dispose() {} }),
@@ -195,6 +199,7 @@ export class TestEvent<T> {
 export const events = {
   didSave: new TestEvent<FakeDocument>(),
   didChangeConfiguration: new TestEvent<{ affectsConfiguration(section: string): boolean }>(),
+  didGrantTrust: new TestEvent<void>(),
 };
 
 /** Providers the extension registered, by kind and type. */
@@ -218,7 +223,20 @@ export const tasks = {
   },
 };
 
+export enum LanguageStatusSeverity { Information = 0, Warning = 1, Error = 2 }
+
+/** The language status items the extension created, by id. */
+export const statusItems = new Map<string, {
+  id: string; name?: string; text: string; detail?: string; severity: LanguageStatusSeverity; busy: boolean;
+  command?: { command: string; title: string }; selector: unknown; dispose(): void;
+}>();
+
 export const languages = {
+  createLanguageStatusItem(id: string, selector: unknown) {
+    const item = { id, selector, text: '', severity: LanguageStatusSeverity.Information, busy: false, dispose: () => statusItems.delete(id) };
+    statusItems.set(id, item);
+    return item;
+  },
   createDiagnosticCollection(name: string) {
     const entries = new Map<string, Diagnostic[]>();
     return { name, entries, set: (uri: Uri, d: Diagnostic[]) => entries.set(uri.toString(), d), clear: () => entries.clear(), dispose: () => entries.clear() };

@@ -1,0 +1,1 @@
+"""The pan formatter: one canonical layout for templates (``panc fmt``, panls formatting)."""

@@ -1,0 +1,2 @@
+template inc;
+"/a" = 1 +;

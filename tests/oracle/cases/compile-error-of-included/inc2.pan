@@ -1,0 +1,2 @@
+template inc2;
+"/b" = "a" - 1;

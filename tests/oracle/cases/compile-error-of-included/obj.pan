@@ -1,0 +1,2 @@
+object template obj;
+include 'inc';

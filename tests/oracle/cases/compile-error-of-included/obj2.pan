@@ -1,0 +1,2 @@
+object template obj2;
+include 'inc2';

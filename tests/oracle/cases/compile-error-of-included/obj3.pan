@@ -1,0 +1,2 @@
+object template obj3;
+"/c" = 1;

@@ -1,0 +1,2 @@
+declaration template dc;
+'/a' = 1;

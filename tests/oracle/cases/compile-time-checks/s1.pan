@@ -1,0 +1,2 @@
+object template s1;
+prefix 'a'; 'b' = 1;

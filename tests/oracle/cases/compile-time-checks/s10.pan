@@ -1,0 +1,2 @@
+object template s10;
+'' = 1;

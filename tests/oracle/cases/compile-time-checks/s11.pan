@@ -1,0 +1,2 @@
+object template s11;
+'/0' = 1;

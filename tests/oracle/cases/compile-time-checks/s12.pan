@@ -1,0 +1,2 @@
+object template s12;
+'/a//b' = 1;

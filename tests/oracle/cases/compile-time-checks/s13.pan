@@ -1,0 +1,2 @@
+object template s13;
+'/a/06' = 1;

@@ -1,0 +1,2 @@
+object template s14;
+'other:/a' = 1;

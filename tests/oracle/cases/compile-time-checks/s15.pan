@@ -1,0 +1,2 @@
+object template s15;
+'/a b' = 1;

@@ -1,0 +1,2 @@
+object template s16;
+'/a/{b' = 1;

@@ -1,0 +1,2 @@
+object template s17;
+'bad name:/a' = 1;

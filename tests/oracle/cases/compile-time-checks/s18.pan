@@ -1,0 +1,2 @@
+object template s18;
+'/a/{é}' = 1;

@@ -1,0 +1,2 @@
+object template s19;
+'/a/{ab' = 1;

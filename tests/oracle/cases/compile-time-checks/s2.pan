@@ -1,0 +1,2 @@
+object template s2;
+include { SELF };

@@ -1,0 +1,2 @@
+object template s20;
+'a' = 1;

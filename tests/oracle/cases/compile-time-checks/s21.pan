@@ -1,0 +1,2 @@
+object template s21;
+'/a' = { OBJECT = 1; };

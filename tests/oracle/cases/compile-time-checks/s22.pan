@@ -1,0 +1,2 @@
+object template s22;
+'/a' = { TEMPLATE[0] = 1; };

@@ -1,0 +1,2 @@
+object template s23;
+'/a' = f(return(1));

@@ -1,0 +1,2 @@
+object template s3;
+variable SELF = 1;

@@ -1,0 +1,2 @@
+object template s30;
+'/x' = create('st');

@@ -1,0 +1,2 @@
+object template s31;
+include 'dc';

@@ -1,0 +1,2 @@
+object template s4;
+variable OBJECT = 1;

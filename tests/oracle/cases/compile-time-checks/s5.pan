@@ -1,0 +1,2 @@
+object template s5;
+variable ARGV = 1;

@@ -1,0 +1,2 @@
+object template s6;
+'/a' = { SELF = 1; };

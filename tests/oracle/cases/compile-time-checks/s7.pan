@@ -1,0 +1,2 @@
+object template s7;
+'/a' = SELF(1);

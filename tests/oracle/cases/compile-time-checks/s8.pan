@@ -1,0 +1,2 @@
+object template s8;
+'/a' = length(return(1));

@@ -1,0 +1,2 @@
+object template s9;
+'/a' = { x[error('a')] = 1; };

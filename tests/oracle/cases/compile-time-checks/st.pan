@@ -1,0 +1,5 @@
+structure template st;
+'a' = 1;
+function f = 1;
+type t = long;
+'/abs' = 1;

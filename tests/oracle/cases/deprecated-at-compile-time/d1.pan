@@ -1,0 +1,2 @@
+object template d1;
+'/a' = deprecated(0, 'old');

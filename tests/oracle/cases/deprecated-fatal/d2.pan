@@ -1,0 +1,3 @@
+object template d2;
+variable M = 'old';
+'/a' = deprecated(0, M);

@@ -1,0 +1,3 @@
+object template k14;
+variable K = 'a';
+'/d' = dict('a b', 1);

@@ -1,0 +1,3 @@
+object template k16;
+variable K = 'a';
+'/d' = dict('10', 1);

@@ -1,0 +1,3 @@
+object template k17;
+variable K = 'a';
+'/d' = dict(1, 1);

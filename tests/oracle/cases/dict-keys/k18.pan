@@ -1,0 +1,3 @@
+object template k18;
+variable K = 'a';
+'/d' = dict('a');

@@ -1,0 +1,3 @@
+object template k19;
+variable K = 'a';
+'/d' = list(1, null, 3);

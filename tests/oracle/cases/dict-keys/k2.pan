@@ -1,0 +1,3 @@
+object template k2;
+variable K = '';
+'/d' = dict(K, 4);

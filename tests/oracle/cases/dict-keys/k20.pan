@@ -1,0 +1,3 @@
+object template k20;
+variable K = 'a';
+'/d' = length(5);

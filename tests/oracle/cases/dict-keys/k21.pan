@@ -1,0 +1,3 @@
+object template k21;
+variable K = 'a';
+'/d' = length(null);

@@ -1,0 +1,3 @@
+object template k4;
+variable K = '-a';
+'/d' = dict(K, 4);

@@ -1,0 +1,3 @@
+object template k5;
+variable K = 'é';
+'/d' = dict(K, 4);

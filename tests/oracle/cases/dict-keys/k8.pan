@@ -1,0 +1,3 @@
+object template k8;
+variable K = true;
+'/d' = dict(K, 4);

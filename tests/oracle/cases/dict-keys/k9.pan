@@ -1,0 +1,3 @@
+object template k9;
+variable K = 'a';
+'/d' = dict(K, 1, K, 2);

@@ -1,0 +1,3 @@
+object template e1;
+variable V = 'a_zz_4';
+'/u' = unescape(V);

@@ -1,0 +1,3 @@
+object template e2;
+variable V = '_41_42';
+'/u' = unescape(V);

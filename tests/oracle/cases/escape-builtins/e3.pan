@@ -1,0 +1,3 @@
+object template e3;
+variable V = "\x80\xa4\xee";
+'/u' = escape(V);

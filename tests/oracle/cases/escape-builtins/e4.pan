@@ -1,0 +1,3 @@
+object template e4;
+variable V = 'a€b';
+'/u' = escape(V);

@@ -1,0 +1,3 @@
+object template e5;
+variable V = 1;
+'/u' = escape(V);

@@ -1,0 +1,3 @@
+object template e8;
+variable V = 'a';
+'/u' = escape(1);

@@ -1,0 +1,2 @@
+object template bigindex;
+'/l/9999999999' = 1;

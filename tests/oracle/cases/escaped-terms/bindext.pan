@@ -1,0 +1,3 @@
+object template bindext;
+valid 'other:/a' = false;
+'/a' = 'x';

@@ -1,0 +1,3 @@
+object template bindrel;
+bind 'a' = long;
+'/a' = 'x';

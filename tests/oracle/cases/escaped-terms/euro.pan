@@ -1,0 +1,2 @@
+object template euro;
+'/e' = escape('€');

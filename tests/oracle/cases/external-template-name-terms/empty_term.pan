@@ -1,0 +1,3 @@
+object template empty_term;
+
+"/a" = value("a//b:/b");

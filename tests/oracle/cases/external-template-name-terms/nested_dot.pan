@@ -1,0 +1,3 @@
+object template nested_dot;
+
+"/a" = value("a/.b:/b");

@@ -1,0 +1,3 @@
+object template -foo;
+
+"/b" = "-foo";

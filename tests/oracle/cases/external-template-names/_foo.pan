@@ -1,0 +1,3 @@
+object template _foo;
+
+"/b" = "_foo";

@@ -1,0 +1,3 @@
+object template a/-b;
+
+"/b" = "a/-b";

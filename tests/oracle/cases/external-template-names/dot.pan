@@ -1,0 +1,3 @@
+object template dot;
+
+"/a" = value(".foo:/b");

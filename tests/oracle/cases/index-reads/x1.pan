@@ -1,0 +1,2 @@
+object template x1;
+'/x' = { x = list(1); x[1.0]; };

@@ -1,0 +1,3 @@
+object template x2;
+variable X = list(1);
+'/x' = { x = X; x[1.0]; };

@@ -1,0 +1,2 @@
+object template o11;
+"/a" = { x = list(null, 1); length(x); };

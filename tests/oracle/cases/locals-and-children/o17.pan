@@ -1,0 +1,2 @@
+object template o17;
+"/a" = { d = dict(); d['url'] = append(d['url'], 'x'); d; };

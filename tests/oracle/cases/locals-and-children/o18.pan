@@ -1,0 +1,2 @@
+object template o18;
+"/a" = { d = dict(); append(d['url'], 'x'); d; };

@@ -1,0 +1,2 @@
+object template o20;
+"/a" = { append(d['url'], 'x'); d; };

@@ -1,0 +1,2 @@
+object template o23;
+"/a" = { d = null; append(d, 'x'); d; };

@@ -1,0 +1,2 @@
+object template o25;
+"/a" = { d = dict(); append(d[0], 'x'); d; };

@@ -1,0 +1,2 @@
+object template o26;
+"/a" = { x = null; x; }; "/b" = 1;

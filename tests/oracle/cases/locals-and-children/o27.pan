@@ -1,0 +1,2 @@
+object template o27;
+"/a" = { x = null; y = x; exists(y); };

@@ -1,0 +1,2 @@
+object template o28;
+"/a" = { x = null; is_defined(x); };

@@ -1,0 +1,2 @@
+object template o29;
+"/a" = { x = null; to_string(x); };

@@ -1,0 +1,2 @@
+object template o30;
+"/a" = { x = null; x + "a"; };

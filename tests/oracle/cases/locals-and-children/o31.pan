@@ -1,0 +1,2 @@
+object template o31;
+"/a" = { x = dict('a', null); length(x); };

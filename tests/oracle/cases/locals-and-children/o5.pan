@@ -1,0 +1,2 @@
+object template o5;
+"/a" = { x = list(); x["k"] = 2; x; };

@@ -1,0 +1,2 @@
+object template m1;
+include 'a';

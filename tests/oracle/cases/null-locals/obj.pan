@@ -1,0 +1,13 @@
+object template obj;
+variable N = null;
+"/a" = { x = N; is_null(x); };
+"/b" = { x = N; dict("k", x, "j", 1); };
+"/c" = { x = null; is_null(x); };
+"/d" = { x = 1; x = null; is_defined(x); };
+"/e" = { x = N; exists(x); };
+"/f" = { x = null; y = x; is_null(y); };
+"/g" = { x = null; list(x, 1); };
+"/h" = { x = 1; x = null; x = "s"; x; };
+"/i" = { x = null; is_defined(x); };
+"/j" = { x = N; if (is_null(x)) "null" else "other"; };
+"/k" = { x = N; x2 = list(1, x, 2); length(x2); };

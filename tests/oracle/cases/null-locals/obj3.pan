@@ -1,0 +1,2 @@
+object template obj3;
+"/a" = { x = null; x[0] = 1; x; };

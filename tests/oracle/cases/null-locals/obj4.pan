@@ -1,0 +1,2 @@
+object template obj4;
+"/a" = { x = null; x; };

@@ -1,0 +1,2 @@
+object template obj5;
+"/a" = { x = null; x['a'] = 1; x; };

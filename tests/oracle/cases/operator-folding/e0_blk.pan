@@ -1,0 +1,2 @@
+object template e0_blk;
+"/x" = { y = 1; "a" - 1; };

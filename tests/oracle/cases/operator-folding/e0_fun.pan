@@ -1,0 +1,3 @@
+object template e0_fun;
+function f = "a" - 1;
+"/x" = f();

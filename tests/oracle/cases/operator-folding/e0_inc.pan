@@ -1,0 +1,2 @@
+object template e0_inc;
+include 'i0';

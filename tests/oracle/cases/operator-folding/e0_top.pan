@@ -1,0 +1,2 @@
+object template e0_top;
+"/x" = "a" - 1;

@@ -1,0 +1,3 @@
+object template e1_fun;
+function f = 1/0;
+"/x" = f();

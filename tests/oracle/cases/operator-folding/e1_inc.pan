@@ -1,0 +1,2 @@
+object template e1_inc;
+include 'i1';

@@ -1,0 +1,2 @@
+object template e1_top;
+"/x" = 1/0;

@@ -1,0 +1,3 @@
+object template e1_var;
+variable X = 1/0;
+"/x" = X;

@@ -1,0 +1,2 @@
+object template e2_blk;
+"/x" = { y = 1; - "a"; };

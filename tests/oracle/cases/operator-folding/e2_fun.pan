@@ -1,0 +1,3 @@
+object template e2_fun;
+function f = - "a";
+"/x" = f();

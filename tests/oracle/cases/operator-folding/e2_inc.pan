@@ -1,0 +1,2 @@
+object template e2_inc;
+include 'i2';

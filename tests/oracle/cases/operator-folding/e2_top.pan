@@ -1,0 +1,2 @@
+object template e2_top;
+"/x" = - "a";

@@ -1,0 +1,3 @@
+object template e2_var;
+variable X = - "a";
+"/x" = X;

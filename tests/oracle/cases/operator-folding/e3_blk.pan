@@ -1,0 +1,2 @@
+object template e3_blk;
+"/x" = { y = 1; length(1); };

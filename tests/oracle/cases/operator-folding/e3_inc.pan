@@ -1,0 +1,2 @@
+object template e3_inc;
+include 'i3';

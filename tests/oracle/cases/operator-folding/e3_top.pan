@@ -1,0 +1,2 @@
+object template e3_top;
+"/x" = length(1);

@@ -1,0 +1,3 @@
+object template e4_fun;
+function f = list(1) + 1;
+"/x" = f();

@@ -1,0 +1,2 @@
+object template e4_inc;
+include 'i4';

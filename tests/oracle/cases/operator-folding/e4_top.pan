@@ -1,0 +1,2 @@
+object template e4_top;
+"/x" = list(1) + 1;

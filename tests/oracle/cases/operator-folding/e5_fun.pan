@@ -1,0 +1,3 @@
+object template e5_fun;
+function f = deprecated(0, "dep");
+"/x" = f();

@@ -1,0 +1,2 @@
+object template e5_inc;
+include 'i5';

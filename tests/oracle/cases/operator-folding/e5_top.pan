@@ -1,0 +1,2 @@
+object template e5_top;
+"/x" = deprecated(0, "dep");

@@ -1,0 +1,2 @@
+template i2;
+"/x" = - "a";

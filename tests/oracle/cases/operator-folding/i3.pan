@@ -1,0 +1,2 @@
+template i3;
+"/x" = length(1);

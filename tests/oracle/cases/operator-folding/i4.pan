@@ -1,0 +1,2 @@
+template i4;
+"/x" = list(1) + 1;

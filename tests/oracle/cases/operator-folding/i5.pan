@@ -1,0 +1,2 @@
+template i5;
+"/x" = deprecated(0, "dep");

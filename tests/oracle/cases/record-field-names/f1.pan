@@ -1,0 +1,2 @@
+object template f1;
+type t = { '10' : long };

@@ -1,0 +1,2 @@
+object template f2;
+type t = { 'a/b' : long };

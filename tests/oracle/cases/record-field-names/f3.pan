@@ -1,0 +1,2 @@
+object template f3;
+type t = { 'a b' : long };

@@ -1,0 +1,4 @@
+object template t1;
+type t = {
+    'a' : long = value('/a')
+};

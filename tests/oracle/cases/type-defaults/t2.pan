@@ -1,0 +1,2 @@
+object template t2;
+type t = { 'a' : string = file_contents('x') };

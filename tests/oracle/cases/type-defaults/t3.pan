@@ -1,0 +1,3 @@
+object template t3;
+type t = long = { x = 2; x * 2; };
+bind '/r' = t;

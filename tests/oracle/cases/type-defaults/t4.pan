@@ -1,0 +1,2 @@
+object template t4;
+type t = long = 1 + X;

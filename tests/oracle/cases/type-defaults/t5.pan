@@ -1,0 +1,2 @@
+object template t5;
+type t = long = undef;

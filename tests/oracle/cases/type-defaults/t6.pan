@@ -1,0 +1,2 @@
+object template t6;
+type t = long = { 1; undef; };

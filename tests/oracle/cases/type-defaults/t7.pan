@@ -1,0 +1,2 @@
+object template t7;
+type t = long = -X;

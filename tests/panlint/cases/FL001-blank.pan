@@ -1,0 +1,3 @@
+# expect-next-old: FL001
+   
+unique template cases/fl001-blank;

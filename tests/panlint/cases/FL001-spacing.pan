@@ -1,0 +1,2 @@
+# expect-next: FL001
+unique template  cases/fl001-spacing;
