@@ -1,12 +1,19 @@
 """Benchmark: compiling the real-world corpora with ``panc``, cold and warm.
 
-    python bench/compile.py [--runs 3] [--panc "python -m panc"] [--only tlc|metaconfig]
+    python bench/compile.py [--runs 3] [--panc "python -m panc"] [--only scdb|tlc|metaconfig]
+                            [--oracle PATH | --no-oracle]
 
 Scenarios (``../shared/corpora``, see its README):
 
+* ``scdb``: the SCDB example site, the 10 hosts of its grid cluster in one ``panc`` run, as
+  SCDB's ant task compiles them (1.8-1.9 s wall with the Java panc there);
 * ``tlc-all-templates``: one object including 566 library templates; it ends in a validation
   error, as with the Java panc (2.2-2.6 s wall there, start-up included);
 * ``metaconfig``: the 154 test profiles, one ``panc`` run per folder (66 runs; 97 s with Java).
+
+The Java panc (``../shared/oracle/java-panc/panc`` when it can run) is measured in the same run
+on the same invocations, and the ratios to it are printed: the machine's speed drifts, so only
+figures of one run compare.
 
 Each run is a fresh process. *cold* means an empty cache directory (``XDG_CACHE_HOME`` points
 to a new temporary folder: no parser tables, no parsed templates); *warm* reuses the cache the
@@ -35,10 +42,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = (REPO / ".." / "shared" / "corpora").resolve()
-# Test profiles there that create() templates of a struct/ folder the corpus lacks: panc exits 1
-INCOMPLETE_METACONFIG_FOLDERS = frozenset(
-    {"profiles/httpd/2.2/tests/profiles", "profiles/httpd/2.4/tests/profiles"}
-)
+ORACLE = (REPO / ".." / "shared" / "oracle" / "java-panc" / "panc").resolve()
 
 
 @dataclass(frozen=True)
@@ -99,9 +103,20 @@ def metaconfig_invocations(corpora: Path, out: Path) -> list[Invocation]:
         target.mkdir(parents=True, exist_ok=True)
         include_path = f"{relative}:templates:{corpora / 'template-library-core'}"
         invocations.append(Invocation(["--formats", "json,pan", "--output-dir", str(target),
-                                       "--include-path", include_path, *objects], metaconfig,
-                                      1 if str(relative) in INCOMPLETE_METACONFIG_FOLDERS else 0))
+                                       "--include-path", include_path, *objects], metaconfig, 0))
     return invocations
+
+
+def scdb_invocations(corpora: Path, out: Path) -> list[Invocation]:
+    site = corpora / "scdb-example-site"
+    cfg = site / "cfg"
+    cluster = cfg / "clusters" / "grid" / "umd4"
+    include_path = ":".join(str(p) for p in (
+        cluster, cluster / "profiles", cluster / "site", cfg / "sites" / "example", cfg / "grid" / "umd-4",
+        cfg / "os", cfg / "quattor" / "dev", cfg / "standard"))
+    hosts = sorted(str(p) for p in (cluster / "profiles").glob("*.example.org.pan"))
+    return [Invocation(["--formats", "json,pan", "--max-iteration", "5000", "--warnings", "on",
+                        "--output-dir", str(out), "--include-path", include_path, *hosts], site, 0)]
 
 
 def measure(command: Sequence[str], invocations: list[Invocation], cache_home: Path,
@@ -124,7 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario and cache state (default 3)")
     parser.add_argument("--panc", default=f"{shlex.quote(sys.executable)} -m panc",
                         help="the compiler command (default: this Python's -m panc)")
-    parser.add_argument("--only", choices=("tlc", "metaconfig"), help="run one scenario")
+    parser.add_argument("--only", choices=("scdb", "tlc", "metaconfig"), help="run one scenario")
+    parser.add_argument("--oracle", type=Path, default=ORACLE,
+                        help="the Java panc to measure beside (default: ../shared/oracle/java-panc/panc)")
+    parser.add_argument("--no-oracle", action="store_true", help="do not measure the Java panc")
     parser.add_argument("--corpora", type=Path, default=CORPORA,
                         help="the corpora folder (default: ../shared/corpora beside the checkout)")
     parser.add_argument("--no-bytecode-cache", action="store_true",
@@ -150,33 +168,53 @@ def _environment(no_bytecode_cache: bool, pycache: Path) -> dict[str, str]:
     return env
 
 
+def _oracle_command(args: argparse.Namespace) -> list[str] | None:
+    """The Java panc's command, if it is there and runs (``--version``)."""
+    if args.no_oracle or not args.oracle.is_file():
+        return None
+    done = subprocess.run([str(args.oracle), "--version"], capture_output=True, check=False)
+    return [str(args.oracle)] if done.returncode == 0 else None
+
+
 def _benchmark(args: argparse.Namespace, command: list[str], corpora: Path, base_env: dict[str, str]) -> int:
-    scenarios = {"tlc": ("tlc-all-templates", tlc_invocations),
+    scenarios = {"scdb": ("scdb-example-site (10 hosts)", scdb_invocations),
+                 "tlc": ("tlc-all-templates", tlc_invocations),
                  "metaconfig": ("metaconfig (66 runs, 154 objects)", metaconfig_invocations)}
-    print(f"{'scenario':36} {'cache':5} {'best wall s':>11} {'median wall s':>13} {'best cpu s':>10} "
+    oracle = _oracle_command(args)
+    print(f"{'scenario':36} {'run':5} {'best wall s':>11} {'median wall s':>13} {'best cpu s':>10} "
           f"{'peak RSS MB':>11}")
     for key, (label, make_invocations) in scenarios.items():
         if args.only not in (None, key):
             continue
         cold: list[Measurement] = []
         warm: list[Measurement] = []
+        java: list[Measurement] = []
         for _ in range(args.runs):
             with tempfile.TemporaryDirectory(prefix="panc-bench-") as scratch:
                 cache_home, out = Path(scratch, "cache"), Path(scratch, "out")
                 cache_home.mkdir()
                 out.mkdir()
                 invocations = make_invocations(corpora, out)
+                if oracle is not None:
+                    java.append(measure(oracle, invocations, cache_home, base_env))
                 cold.append(measure(command, invocations, cache_home, base_env))
                 # panc writes the cache after it exits: "warm" starts once it is all written
                 _wait_for_cache_writers(cache_home)
                 warm.append(measure(command, invocations, cache_home, base_env))
                 _wait_for_cache_writers(cache_home)  # before the folder is removed
-        for state, runs in (("cold", cold), ("warm", warm)):
+        for state, runs in (("java", java), ("cold", cold), ("warm", warm)):
+            if not runs:
+                continue
             walls = [m.wall_seconds for m in runs]
             cpu = min(m.cpu_seconds for m in runs)
             peak = max(m.peak_rss_mb for m in runs)
             print(f"{label:36} {state:5} {min(walls):11.2f} {statistics.median(walls):13.2f} {cpu:10.2f} "
                   f"{peak:11.0f}")
+        if java:
+            java_wall = statistics.median(m.wall_seconds for m in java)
+            for state, runs in (("cold", cold), ("warm", warm)):
+                ratio = statistics.median(m.wall_seconds for m in runs) / java_wall
+                print(f"{'':36} {state:5} {ratio:.2f}x the Java panc's median wall time")
     return 0
 
 

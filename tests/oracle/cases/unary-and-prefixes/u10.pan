@@ -1,0 +1,3 @@
+object template u10;
+variable S = "s";
+'/a' = - (-1);

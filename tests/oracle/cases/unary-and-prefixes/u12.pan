@@ -1,0 +1,4 @@
+object template u12;
+variable S = "s";
+variable L = list(1);
+'/a' = -undef;

@@ -1,0 +1,4 @@
+object template u30;
+variable S = "s";
+variable L = list(1);
+'/a' = true && 1;

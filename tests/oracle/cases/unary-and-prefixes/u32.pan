@@ -1,0 +1,4 @@
+object template u32;
+variable S = "s";
+variable L = list(1);
+'/a' = true || S;

@@ -1,0 +1,4 @@
+object template u4;
+variable S = "s";
+variable L = list(1);
+'/a' = +L;

@@ -1,0 +1,4 @@
+object template u5;
+variable S = "s";
+variable L = list(1);
+'/a' = !S;

@@ -1,0 +1,4 @@
+object template u7;
+variable S = "s";
+variable L = list(1);
+'/a' = -"a";
