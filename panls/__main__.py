@@ -34,12 +34,15 @@ def main(argv: list[str] | None = None) -> int:
     from panls.server import create_server
 
     server = create_server()
-    if address is None:
-        server.start_io(sys.stdin.buffer, sys.stdout.buffer)
-    else:
-        from panls.listener import serve_socket  # pylint: disable=import-outside-toplevel
+    try:
+        if address is None:
+            server.start_io(sys.stdin.buffer, sys.stdout.buffer)
+        else:
+            from panls.listener import serve_socket  # pylint: disable=import-outside-toplevel
 
-        serve_socket(server, address)
+            serve_socket(server, address)
+    finally:
+        server.compiles.shutdown()  # its worker processes
     return 0
 
 

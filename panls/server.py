@@ -32,7 +32,7 @@ from panls.features import (
     signature,
     symbols,
 )
-from panls.features.compilation import compile_diagnostics
+from panls.features.compilation import ObjectCompiles, compile_diagnostics
 from panls.protocol import PanProtocol
 from panls.publisher import DiagnosticsPublisher
 from panls.session import Session
@@ -62,8 +62,11 @@ class PanLanguageServer(LanguageServer):
             protocol_cls=PanProtocol,
         )
         self.session = Session()
+        self.compiles = ObjectCompiles(self.session)
         self.publisher = DiagnosticsPublisher(
-            self.session, self.text_document_publish_diagnostics, compile_diagnostics
+            self.session,
+            self.text_document_publish_diagnostics,
+            functools.partial(compile_diagnostics, self.compiles),
         )
         self.index_done: asyncio.Event | None = None
 
@@ -123,6 +126,7 @@ class PanLanguageServer(LanguageServer):
         index_done.set()
         if waiting is not None:
             waiting.set()  # requests that came before this rebuild began
+        self.compiles.warm()
         self.protocol.notify(
             INDEX_READY,
             {
@@ -197,6 +201,7 @@ def create_server() -> PanLanguageServer:
         pulled = await server.pull_configuration()
         if pulled:
             session.configure(merge_settings(session.settings, pulled))
+        server.compiles.warm()  # the workers import the compiler while the index is built
         await server.rebuild_index()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -375,5 +380,6 @@ def create_server() -> PanLanguageServer:
     @server.feature(types.SHUTDOWN)
     def on_shutdown(_params: Any) -> None:
         server.publisher.shutdown()
+        server.compiles.shutdown()
 
     return server

@@ -13,6 +13,7 @@ from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.strings import from_units, int32, int_argument, to_units
 from panc.diagnostics import EvaluationError, PanSyntaxError
 from panc.evaluation.control import not_constant
+from panc.evaluation.memory import check_growth
 from panc.evaluation.resources import put_child
 from panc.evaluation.terms import value_term
 from panc.evaluation.values import (
@@ -173,6 +174,8 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
     """Return a new resource combining the arguments, which must be all lists or all dicts:
     lists are concatenated in order, dicts united. A key present in two dicts is an error."""
     kind = type(args[0])
+    if kind in (list, dict) and all(type(arg) is kind for arg in args):
+        check_growth(sum(len(arg) for arg in args) * _BYTES_PER_MEMBER)  # type: ignore[arg-type]
     if kind is dict:
         merged: dict[str, Value] = {}
         for arg in args:
@@ -191,6 +194,10 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
                 raise BuiltinError(_MERGE_TYPES)
         return put_in_order([item for arg in args for item in arg])
     raise BuiltinError(_MERGE_TYPES)
+
+
+_BYTES_PER_MEMBER = 8
+"""What a list or dict costs per member at least (a reference), for the memory budget."""
 
 
 def _long_argument(position: str, value: Value) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from panc.builtins.registry import BuiltinError, builtin
 from panc.diagnostics import PanSyntaxError
 from panc.evaluation.control import not_constant
+from panc.evaluation.memory import LARGE_VALUE, check_growth
 from panc.evaluation.values import NULL, Value
 
 _ASTRAL = "\U00010000"
@@ -159,6 +160,7 @@ def join(args: list[Value]) -> str:
                 raise BuiltinError("join() doesn't accept nested elements in the passed list")
             if type(part) is not str:
                 raise BuiltinError("join() only accepts strings as elements in the list")
+        _check_join_size(delimiter, parts)
         return delimiter.join(parts)
     parts = []
     for position in range(1, len(args)):
@@ -170,4 +172,10 @@ def join(args: list[Value]) -> str:
         if type(part) is not str:
             raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
         parts.append(part)
+    _check_join_size(delimiter, parts)
     return delimiter.join(parts)
+
+
+def _check_join_size(delimiter: str, parts: list[Value]) -> None:
+    if len(delimiter) * len(parts) >= LARGE_VALUE:  # the memory budget, before a large string
+        check_growth(len(delimiter) * len(parts) + sum(len(part) for part in parts))  # type: ignore[arg-type]

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lsp_support import FIXTURES, REPO, uri
+from lsp_support import FIXTURES, REPO, compile_in_workers, uri
 
 from panls.config import Settings, merge_settings
-from panls.features.compilation import compile_diagnostics, last_compile
+from panls.features.compilation import last_compile
 from panls.session import Session
 
 TIMEOUT = 30
@@ -166,9 +166,9 @@ def test_background_compiles_read_only_inside_the_include_path_by_default(tmp_pa
     text = "object template probe;\n'/v' = file_contents('link.txt');\n"
     program.write_text(text)
     session = Session(merge_settings(Settings(root=str(site)), {"compile": {"enabled": True}}))
-    found = compile_diagnostics(session, str(program), text, {})
+    found = compile_in_workers(session, str(program), text)
     assert [d.message for d in found[str(program)]] == ["file (link.txt) does not exist"]
     session = Session(merge_settings(Settings(root=str(site)), {"restrictPaths": False}))
-    assert compile_diagnostics(session, str(program), text, {}) == {}
+    assert compile_in_workers(session, str(program), text) == {}
     record = last_compile(session, str(program))
     assert record is not None and record.profile == {"v": "secret\n"}

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from lsp_support import FIXTURES, REPO, uri
+from lsp_support import FIXTURES, REPO, compile_in_workers, uri
 
+from panc.build.compile_pool import CompileRequest, compile_request
 from panc.syntax.cache import default_cache
 from panls.config import LintSettings, Settings
 from panls.features import linting
-from panls.features.compilation import compile_diagnostics, last_compile
+from panls.features.compilation import last_compile
 from panls.server import create_server
 from panls.session import Session
 
@@ -76,29 +77,32 @@ def test_finished_notification_handlers_are_forgotten(
 def test_compiling_edited_buffers_adds_nothing_to_the_parse_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """What a compile worker does with each request (``compile_request``), in this process."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    session = Session(Settings(root=str(FIXTURES)))
     text = OBJECT.read_text(encoding="utf-8")
     cache = default_cache()
 
     def entries() -> int:
         return len(list(cache.directory.glob("*.pickle"))) if cache.directory.is_dir() else 0
 
-    compile_diagnostics(session, str(OBJECT), text, {})
+    def compiled(buffer: str) -> dict[str, Any] | None:
+        reply = compile_request(CompileRequest(str(OBJECT), (str(FIXTURES),), {str(OBJECT): buffer}))
+        assert reply.error is None
+        return reply.profile
+
+    compiled(text)
     after_first = entries(), cache.misses
+    assert after_first[0] > 0  # the included files went through the cache
     for number in range(20):
-        found = compile_diagnostics(session, str(OBJECT), text.replace("8080", str(8000 + number)), {})
-        assert found == {}
+        profile = compiled(text.replace("8080", str(8000 + number)))
+        assert profile is not None and profile["software"]["web"]["port"] == 8000 + number
     assert (entries(), cache.misses) == after_first, "each version of the buffer was cached"
-    record = last_compile(session, str(OBJECT))
-    assert record is not None and record.profile is not None
-    assert record.profile["software"]["web"]["port"] == 8019
 
 
 def test_closing_a_document_drops_its_compile_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     session = Session(Settings(root=str(FIXTURES)))
-    compile_diagnostics(session, str(OBJECT), OBJECT.read_text(encoding="utf-8"), {})
+    compile_in_workers(session, str(OBJECT), OBJECT.read_text(encoding="utf-8"))
     assert last_compile(session, str(OBJECT)) is not None
     session.close(uri(OBJECT))
     assert last_compile(session, str(OBJECT)) is None
