@@ -82,10 +82,10 @@ _PROCESS_WORKER: dict[str, FileWorker] = {}
 
 
 def _start_process_worker(
-    make_compiler: CompilerFactory, settings: BuildSettings, build: LifelineEnds
+    make_compiler: CompilerFactory, settings: BuildSettings, build: LifelineEnds, inherited: FileWorker | None
 ) -> None:
     bind_to_build(build)
-    _PROCESS_WORKER["worker"] = FileWorker(make_compiler, settings)
+    _PROCESS_WORKER["worker"] = inherited or FileWorker(make_compiler, settings)
 
 
 def _run_in_process(paths: Sequence[str]) -> list[tuple[Any, ...]]:
@@ -117,6 +117,12 @@ class ProcessExecutor:
 
     Files are handed out in small batches (see ``batches``). The workers end with this
     process, even when it is killed (``panc.build.lifeline``).
+
+    With more files than workers, the first is compiled here before the workers are forked:
+    they inherit what it parsed and compiled (a site's objects share most of their
+    templates), where each worker would otherwise parse, compile and cache the same library
+    again. On the SCDB example site (10 hosts, 2 workers, empty caches) this took the build
+    from 1.6 s to ~1.2 s.
     """
 
     def __init__(self, make_compiler: CompilerFactory, settings: BuildSettings, workers: int) -> None:
@@ -131,14 +137,25 @@ class ProcessExecutor:
         from concurrent.futures import ProcessPoolExecutor, as_completed  # pylint: disable=import-outside-toplevel
 
         context = multiprocessing.get_context("fork")
+        first = 0
+        inherited = None
+        if len(paths) > self.workers:
+            inherited = FileWorker(self.make_compiler, self.settings)
+            outcome = inherited.run(paths[0])
+            inherited.commit()
+            yield 0, outcome
+            first = 1
         # the workers exit as soon as this process does, even when it is killed (see lifeline)
         with Lifeline() as lifeline, ProcessPoolExecutor(
-            min(self.workers, len(paths)) or 1, mp_context=context, initializer=_start_process_worker,
-            initargs=(self.make_compiler, self.settings, lifeline),
+            min(self.workers, len(paths) - first) or 1, mp_context=context, initializer=_start_process_worker,
+            initargs=(self.make_compiler, self.settings, lifeline, inherited),
         ) as pool:
             pending: dict[Future[list[tuple[Any, ...]]], range] = {
                 pool.submit(_run_in_process, [paths[i] for i in batch]): batch
-                for batch in batches(len(paths), self.workers, _MAX_FILES_PER_BATCH)
+                for batch in (
+                    range(first + b.start, first + b.stop)
+                    for b in batches(len(paths) - first, self.workers, _MAX_FILES_PER_BATCH)
+                )
             }
             # as_completed, not repeated wait(): linear in the number of batches
             for future in as_completed(pending):

@@ -17,6 +17,7 @@ from build_support import NODES, SiteBuild, compiled, outputs, write_site
 from panc.build import MANIFEST_NAME, Progress
 from panc.build.executors import batches
 from panc.cli import dispatch
+from panc.compiler import CompileOptions, Compiler
 
 REPO = Path(__file__).resolve().parents[2]
 FAILING = {
@@ -239,7 +240,7 @@ def test_the_workers_of_a_killed_build_exit_and_the_next_build_is_correct(tmp_pa
     for line in left:  # a failing run must not leave them running on the machine
         with contextlib.suppress(OSError):
             os.kill(int(line.split()[0]), signal.SIGKILL)
-    assert left == [], "workers of the killed build are still running"
+    assert not left, "workers of the killed build are still running"
     assert len(list(out.glob("host*.json"))) < len(files), "killed before the end"
 
     done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300, check=False)
@@ -268,3 +269,20 @@ def test_panc_build_counts_the_templates_that_are_not_objects(tmp_path):
     again = _panc(argv, tmp_path)
     assert (f"panc: {len(files)} templates: 0 compiled, {len(NODES)} up to date, 0 failed, "
             f"{others} not object templates (skipped) in ") in again[2]
+
+
+def test_workers_inherit_the_compilers_of_a_first_object_built_here(tmp_path):
+    """With more files than workers the build compiles the first one itself, then forks: the
+    workers reuse its compilers (templates parsed and compiled once, not once per worker)."""
+    write_site(tmp_path)
+    made = tmp_path / "compilers-made"
+
+    def counting_compiler():
+        with made.open("a") as record:
+            record.write(f"{os.getpid()}\n")
+        return Compiler(CompileOptions(include_path=[str(tmp_path / "site")]))
+
+    site = SiteBuild(tmp_path, workers=2)
+    assert compiled(site.run(force=True, make_compiler=counting_compiler)) == list(NODES)
+    assert made.read_text().split() == [str(os.getpid())] * 2  # the checker and the builder, here
+    assert sorted(outputs(site.out)) == sorted(f"{node}.{kind}" for node in NODES for kind in ("dep", "json"))
