@@ -34,6 +34,8 @@ from panc.diagnostics import (
     PanParseError,
     error_from_diagnostic,
 )
+from panc.evaluation import memory
+from panc.evaluation.memory import parse_size
 from panc.output import UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
 
@@ -41,6 +43,7 @@ WARNING_LEVELS = ("off", "on", "fatal")
 DEFAULT_FORMATS = "pan,dep"
 DEFAULT_MAX_ITERATION = 10000
 DEFAULT_MAX_RECURSION = 50
+DEFAULT_MAX_REGEX_TIME = 10.0
 
 
 def _positive_int(option: str) -> Callable[[str], int]:
@@ -54,6 +57,32 @@ def _positive_int(option: str) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"max-regex-time must be a positive number of seconds, not '{text}'")
+    return value
+
+
+def _memory_size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"max-memory must be a size such as 2G or 512M, not '{text}'") \
+            from None
+
+
+def _max_memory(args: argparse.Namespace) -> int | None:
+    """--max-memory, else the Java heap size of --java-opts (-Xmx2g), else ``None`` (the default)."""
+    if args.max_memory is not None:
+        return int(args.max_memory)
+    heap = re.search(r"-Xmx(\d+[kKmMgGtT]?)\b", args.java_opts or "")
+    return parse_size(heap.group(1)) if heap else None
 
 
 def _non_negative_int(text: str) -> int:
@@ -106,6 +135,12 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"limit on loop iterations (default: {DEFAULT_MAX_ITERATION})")
     add("--max-recursion", type=_positive_int("max-recursion"), default=DEFAULT_MAX_RECURSION, metavar="N",
         help=f"limit on the call depth (default: {DEFAULT_MAX_RECURSION})")
+    add("--max-regex-time", type=_positive_float, default=DEFAULT_MAX_REGEX_TIME, metavar="SECONDS",
+        help="time one regular expression may take to match before it is an evaluation error (default: "
+             f"{DEFAULT_MAX_REGEX_TIME:g})")
+    add("--max-memory", type=_memory_size, metavar="SIZE",
+        help="memory budget of each compiling process, e.g. 2G or 512M (0: none); going past it is an "
+             "evaluation error of the object (default: the -Xmx of --java-opts, else a quarter of the RAM)")
     add("--warnings", choices=WARNING_LEVELS, default="on",
         help="deprecation warnings: off, on (printed) or fatal (errors) (default: on)")
     add("--nthread", type=_non_negative_int, default=0, metavar="N",
@@ -119,7 +154,8 @@ def make_parser() -> argparse.ArgumentParser:
     add("--executor", choices=("local", "dask"), default="local",
         help="where objects compile: local worker processes, or a Dask cluster (--scheduler)")
     add("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://host:8786")
-    add("--java-opts", metavar="OPTIONS", help="accepted for compatibility; ignored")
+    add("--java-opts", metavar="OPTIONS",
+        help="accepted for compatibility; only its -Xmx (the Java heap) is used, as --max-memory")
     add("--logging", metavar="TYPES", help="accepted for compatibility (as in panc, it has no effect)")
     add("--log-file", metavar="FILE", help="accepted for compatibility (as in panc, it has no effect)")
     add("templates", nargs="*", metavar="template", help="template files; object templates are built")
@@ -128,8 +164,9 @@ def make_parser() -> argparse.ArgumentParser:
 
 _VALUE_OPTIONS = frozenset({
     "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--output-dir",
-    "--formats", "--max-iteration", "--max-recursion", "--warnings", "--nthread", "--java-opts",
-    "--logging", "--log-file", "--executor", "--scheduler",
+    "--formats", "--max-iteration", "--max-recursion", "--max-memory", "--max-regex-time", "--warnings",
+    "--nthread",
+    "--java-opts", "--logging", "--log-file", "--executor", "--scheduler",
 })
 
 
@@ -269,6 +306,11 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
         "debug_ns_exclude": debug_exclude,
         "warnings": args.warnings,
     }
+    if args.max_regex_time != DEFAULT_MAX_REGEX_TIME:  # (the dependency check's key of older builds)
+        options["max_regex_time"] = args.max_regex_time
+    max_memory = _max_memory(args)
+    if max_memory is not None:  # (only then: the dependency check's key of older builds stays valid)
+        options["max_memory"] = max_memory
 
     def show_messages(outcome: FileOutcome) -> None:
         for message in outcome.messages:
@@ -283,10 +325,11 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     progress = Progress(stderr, 0) if build_mode else None
     try:
         settings = BuildSettings(output_dir, formats)
-        report = build(args.templates, CompilerFactory(options), settings,
-                       on_outcome=show_messages, workers=_workers(args.nthread), check=check,
-                       scheduler=args.scheduler if args.executor == "dask" else None, progress=progress,
-                       before_compiling=_defer_cache_writes if defer_cache_writes else None)
+        with memory.limited(max_memory):  # for the writers too (the compiler sets it for itself)
+            report = build(args.templates, CompilerFactory(options), settings,
+                           on_outcome=show_messages, workers=_workers(args.nthread), check=check,
+                           scheduler=args.scheduler if args.executor == "dask" else None, progress=progress,
+                           before_compiling=_defer_cache_writes if defer_cache_writes else None)
     except (OSError, ImportError) as error:
         # the cluster cannot be reached, or the dask extra is not installed
         stdout.write(f"OPTIONS ERROR: {error}\n")

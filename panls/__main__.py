@@ -41,11 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     from panls.server import create_server  # pylint: disable=import-outside-toplevel
 
     server = create_server()
-    if args.tcp:
-        host, port = args.tcp
-        server.start_tcp(host, port)
-    else:
-        server.start_io(sys.stdin.buffer, sys.stdout.buffer)
+    try:
+        if args.tcp:
+            host, port = args.tcp
+            server.start_tcp(host, port)
+        else:
+            server.start_io(sys.stdin.buffer, sys.stdout.buffer)
+    finally:
+        server.compiles.shutdown()  # its worker processes
     return 0
 
 

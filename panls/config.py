@@ -4,7 +4,13 @@ Accepted shape (keys in camelCase, optionally nested under ``"pan"``)::
 
     {"includePath": ["templates", "/abs/lib"], "objectRoots": ["profiles"],
      "lint": {"enabled": true, "select": [...], "ignore": [...], "lineLength": 120},
-     "compile": {"enabled": true, "debounceMs": 400}, "debounceMs": 30}
+     "compile": {"enabled": true, "debounceMs": 400, "timeoutMs": 30000, "maxMemoryMB": 2048,
+                 "workers": 1},
+     "debounceMs": 30}
+
+Object templates compile in worker processes (``panc.build.compile_pool``): a compile taking
+longer than ``timeoutMs`` or more memory than ``maxMemoryMB`` (default: a quarter of the RAM)
+is stopped and reported as an evaluation error; a new edit cancels the compile of the old text.
 
 Relative directories are taken from the workspace root; with no include path the workspace
 root itself is the include path.
@@ -34,6 +40,11 @@ class Settings:
     compile_enabled: bool = True
     compile_debounce: float = 0.4
     """Seconds of quiet typing before an object template is compiled."""
+    compile_timeout: float = 30.0
+    """Seconds a compile may take before its worker process is killed."""
+    compile_memory: int | None = None
+    """Memory budget of a compile in bytes (``None``: the compiler's default, a quarter of the RAM)."""
+    compile_workers: int = 1
     debounce: float = 0.01
     """Seconds of quiet typing before syntax/semantic diagnostics are recomputed."""
     persist_index: bool = True
@@ -58,6 +69,10 @@ def _strings(value: Any) -> tuple[str, ...] | None:
     if isinstance(value, (list, tuple)):
         return tuple(str(item) for item in value if isinstance(item, (str, os.PathLike)))
     return None
+
+
+def _positive(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
 
 
 def merge_settings(current: Settings, options: Any) -> Settings:
@@ -89,6 +104,12 @@ def merge_settings(current: Settings, options: Any) -> Settings:
             changes["compile_enabled"] = compile_options["enabled"]
         if isinstance(compile_options.get("debounceMs"), (int, float)):
             changes["compile_debounce"] = max(0.0, compile_options["debounceMs"] / 1000)
+        if _positive(compile_options.get("timeoutMs")):
+            changes["compile_timeout"] = compile_options["timeoutMs"] / 1000
+        if _positive(compile_options.get("maxMemoryMB")):
+            changes["compile_memory"] = int(compile_options["maxMemoryMB"] * (1 << 20))
+        if _positive(compile_options.get("workers")):
+            changes["compile_workers"] = int(compile_options["workers"])
     if isinstance(options.get("debounceMs"), (int, float)):
         changes["debounce"] = max(0.0, options["debounceMs"] / 1000)
     if isinstance(options.get("persistIndex"), bool):

@@ -1,9 +1,9 @@
 """When diagnostics are computed and published: debounced, coalesced, never for stale versions.
 
 Fast diagnostics (syntax, semantic, lint) run on the event loop a few milliseconds after the
-last edit. Compiling an object template runs in a worker thread after a longer pause; its
-result is dropped if the document changed meanwhile, and a new compile waits for the
-previous one instead of piling up.
+last edit. Compiling an object template runs in a worker process after a longer pause; a new
+edit cancels the compile of the old text (its worker is killed if it is running), and a result
+is dropped if the document changed meanwhile.
 
 Diagnostics go out under the URI the client opened the document with, whatever its spelling
 (a path through ``..`` or a symbolic link, its own percent-encoding): a client shows only
@@ -15,8 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Awaitable, Callable
 
 from lsprotocol import types
 
@@ -31,8 +30,9 @@ from panls.session import Session
 logger = logging.getLogger(__name__)
 
 Publish = Callable[[types.PublishDiagnosticsParams], None]
-CompileFunction = Callable[[Session, str, str, dict[str, str]], dict[str, list[Diagnostic]]]
-"""``(session, path, text, open buffers) -> diagnostics per file`` (runs in a worker thread)."""
+CompileFunction = Callable[[str, str, dict[str, str]], Awaitable[dict[str, list[Diagnostic]] | None]]
+"""``(path, text, open buffers) -> diagnostics per file``, or ``None`` when a newer compile
+replaced this one (awaited on the event loop; the compiling itself happens elsewhere)."""
 
 
 class DiagnosticsPublisher:
@@ -42,8 +42,6 @@ class DiagnosticsPublisher:
         self.compile_function = compile_function
         self._fast_tasks: dict[str, asyncio.Task[None]] = {}
         self._compile_tasks: dict[str, asyncio.Task[None]] = {}
-        self._compile_lock = asyncio.Lock()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="panls-compile")
         self._fast: dict[str, list[types.Diagnostic]] = {}
         """Last fast diagnostics per path (compile results are published merged with them)."""
         self._lint: dict[str, tuple[str, list[Diagnostic]]] = {}
@@ -146,19 +144,14 @@ class DiagnosticsPublisher:
         await asyncio.sleep(self.session.settings.compile_debounce)
         compile_function = self.compile_function
         assert compile_function is not None
-        async with self._compile_lock:
-            if not self.session.is_current(path, version):
-                return
-            loop = asyncio.get_running_loop()
-            buffers = self.session.open_texts()
-            try:
-                result = await loop.run_in_executor(
-                    self._executor, compile_function, self.session, path, text, buffers
-                )
-            except Exception:  # pylint: disable=broad-except
-                logger.exception("compile failed for %s", path)
-                return
         if not self.session.is_current(path, version):
+            return
+        try:
+            result = await compile_function(path, text, self.session.open_texts())
+        except Exception:  # pylint: disable=broad-except  # (a cancel of this task passes through)
+            logger.exception("compile failed for %s", path)
+            return
+        if result is None or not self.session.is_current(path, version):
             return
         previous = self._compiled.get(path, {})
         self._compiled[path] = result
@@ -177,7 +170,8 @@ class DiagnosticsPublisher:
         )
 
     def shutdown(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        for task in self._compile_tasks.values():
+            task.cancel()
 
 
 def _belongs(diagnostic: Diagnostic, path: str) -> bool:

@@ -32,7 +32,7 @@ from panls.features import (
     signature,
     symbols,
 )
-from panls.features.compilation import compile_diagnostics
+from panls.features.compilation import ObjectCompiles, compile_diagnostics
 from panls.publisher import DiagnosticsPublisher
 from panls.session import Session
 
@@ -56,8 +56,11 @@ class PanLanguageServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("panls", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.session = Session()
+        self.compiles = ObjectCompiles(self.session)
         self.publisher = DiagnosticsPublisher(
-            self.session, self.text_document_publish_diagnostics, compile_diagnostics
+            self.session,
+            self.text_document_publish_diagnostics,
+            functools.partial(compile_diagnostics, self.compiles),
         )
         self.index_done: asyncio.Event | None = None
 
@@ -117,6 +120,7 @@ class PanLanguageServer(LanguageServer):
         index_done.set()
         if waiting is not None:
             waiting.set()  # requests that came before this rebuild began
+        self.compiles.warm()
         self.protocol.notify(
             INDEX_READY,
             {
@@ -369,5 +373,6 @@ def create_server() -> PanLanguageServer:
     @server.feature(types.SHUTDOWN)
     def on_shutdown(_params: Any) -> None:
         server.publisher.shutdown()
+        server.compiles.shutdown()
 
     return server

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, Lookup
-from panc.diagnostics import Diagnostic, PanError
+from panc.diagnostics import Diagnostic, EvaluationError, PanError
+from panc.evaluation.memory import MemoryLimitError, over_limit_message
 from panc.loader import DataFile, Loader, TemplateSource
 
 
@@ -171,6 +172,8 @@ def build_object(
             outcome.rendered = [(fmt.key, data) for fmt, data in rendered]
     except OSError as error:
         outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
+    except (MemoryError, MemoryLimitError) as error:  # rendering a profile too large for the budget
+        outcome.errors.append(EvaluationError(getattr(error, "message", None) or over_limit_message()))
     except Exception as error:  # pylint: disable=broad-exception-caught
         record_crash(outcome, error)
 

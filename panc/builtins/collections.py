@@ -17,6 +17,7 @@ from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.strings import from_units, java_range, to_units
 from panc.diagnostics import EvaluationError, PanSyntaxError
 from panc.evaluation.control import not_constant
+from panc.evaluation.memory import check_growth
 from panc.evaluation.resources import put_child
 from panc.evaluation.terms import value_term
 from panc.evaluation.values import (
@@ -53,7 +54,10 @@ def dict_key(function: str, key: Value) -> str:
 def _checked_key(key: str) -> str | None:
     """The key as stored (braces escaped), or None when invalid; templates repeat their keys."""
     if len(key) >= 2 and key[0] == "{" and key[-1] == "}":
-        return paths.escape(key[1:-1])
+        try:
+            return paths.escape(key[1:-1])
+        except paths.PathSyntaxError:
+            return None
     return key if is_valid_key(key) else None
 
 
@@ -175,6 +179,7 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
             raise BuiltinError(
                 f"merge() requires arguments of the same type: {type_name(args[0])} and {type_name(arg)}"
             )
+    check_growth(sum(len(arg) for arg in args) * _BYTES_PER_MEMBER)  # type: ignore[arg-type]
     if kind is list:
         return [item for arg in args for item in arg]
     merged: dict[str, Value] = {}
@@ -184,6 +189,10 @@ def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
                 raise BuiltinError(f"merge() found the key ({name}) in more than one dict")
             merged[name] = child
     return merged
+
+
+_BYTES_PER_MEMBER = 8
+"""What a list or dict costs per member at least (a reference), for the memory budget."""
 
 
 @builtin("splice", min_args=3, max_args=4, signature="splice(target, start, length[, repl])")

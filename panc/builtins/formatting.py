@@ -27,6 +27,7 @@ from panc.builtins.date_time_format import CONVERSIONS as DATE_TIME_CONVERSIONS
 from panc.builtins.date_time_format import format_date_time
 from panc.builtins.registry import BuiltinError, builtin
 from panc.evaluation.java_double import java_decimal_digits
+from panc.evaluation.memory import check_growth
 from panc.evaluation.values import NULL, UNDEF, Value, java_to_string
 
 _SPEC = re.compile(r"%(\d+\$)?([-#+ 0,(<]*)?(\d+)?(\.\d+)?([tT])?([a-zA-Z%])")
@@ -58,20 +59,35 @@ _ORDINARY = -1  # a specifier without index takes the next argument
 _RELATIVE = -2  # '<': the same argument as the previous specifier
 
 
+_INT_MAX = 2**31 - 1
+_NOT_AN_INT = "-2147483648"
+"""Java's message for a width or precision beyond an int (its exception holds Integer.MIN_VALUE)."""
+_INDEX_NOT_AN_INT = "Format argument index: (not representable as int)"
+
+
+def _java_int(digits: str, overflow: str) -> int:
+    """A width, precision or index as Java's Formatter reads it (an int, or the error ``overflow``)."""
+    value = int(digits) if len(digits) <= len(str(_INT_MAX)) else _INT_MAX + 1
+    if value > _INT_MAX:
+        raise _FormatError(overflow)
+    return value
+
+
 class _Spec:
     """One parsed ``%...`` specifier."""
 
     def __init__(self, match: re.Match[str]) -> None:
         self.text = match.group(0)
         self.flags = match.group(2) or ""
-        self.width = int(match.group(3)) if match.group(3) else -1
-        self.precision = int(match.group(4)[1:]) if match.group(4) else -1
+        self.width = _java_int(match.group(3), _NOT_AN_INT) if match.group(3) else -1
+        self.precision = _java_int(match.group(4)[1:], _NOT_AN_INT) if match.group(4) else -1
         self.conversion = match.group(5) or match.group(6)
         self.date = match.group(6) if match.group(5) else None
         """The date/time conversion after ``t``/``T`` (``Y`` of ``%tY``), else ``None``."""
         self.upper = self.conversion.isupper() and self.conversion != "%"
         self.index = _ORDINARY
         self.plain = not self.flags and self.width == -1 and self.precision == -1
+        check_growth(max(self.width, self.precision))  # what a number or padding of that size takes
         for flag in self.flags:
             if self.flags.count(flag) > 1:
                 raise _FormatError(f"DuplicateFormatFlagsException: Flags = '{flag}'")
@@ -421,7 +437,7 @@ def _parse(fmt: str) -> tuple[str | _Spec, ...]:
             items.append(spec.justify("%"))
             continue
         if found.group(1):
-            spec.index = int(found.group(1)[:-1]) - 1
+            spec.index = _java_int(found.group(1)[:-1], _INDEX_NOT_AN_INT) - 1
             if spec.index < 0:
                 raise _FormatError(f"IllegalFormatArgumentIndexException: {found.group(1)}")
         elif spec.has("<"):

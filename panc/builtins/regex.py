@@ -1,7 +1,7 @@
 """Regular expressions as panc has them (Java's ``java.util.regex``), and the builtins using
 them: ``match``, ``matches``, ``replace``, ``split``.
 
-Java's syntax is translated into Python's ``re`` once per pattern (compiled patterns are
+Java's syntax is translated into Python's ``re`` syntax once per pattern (compiled patterns are
 cached). The translation keeps Java's meaning where the two differ:
 
 * ``\\d \\w \\s \\b`` are ASCII-only (Python's ``re.ASCII``), as in Java by default;
@@ -15,17 +15,26 @@ cached). The translation keeps Java's meaning where the two differ:
   ``\\x{h..h}``, ``\\h``, ``\\v``, ``\\R`` have their Java meaning;
 * what Java rejects (``{`` that is no quantifier, unknown escapes, ``\\p`` without a
   property) is an error here too.
+
+The translated pattern runs on the ``regex`` package (``re``'s syntax and semantics in its
+VERSION0) because it can stop a match after a time: a pattern that backtracks without end
+(``match('aaaa...!', '^(a|aa)+$')``), which Java runs for ever, is an evaluation error after
+``--max-regex-time`` seconds (``time_limited``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 
+import regex as bounded_re  # Python's re (VERSION0) with a time limit on matching
+
 from panc.builtins.arguments import long_arg, string_arg
 from panc.builtins.registry import BuiltinError, builtin
+from panc.evaluation.memory import LARGE_VALUE, check_growth
 from panc.evaluation.values import Value
 
 _MAX_CODE = 0x10FFFF
@@ -464,17 +473,46 @@ class _Translator:
         return self._escape_in_class()
 
 
-_FLAG_BITS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
+_FLAG_BITS = {"i": bounded_re.IGNORECASE, "m": bounded_re.MULTILINE, "s": bounded_re.DOTALL}
+
+DEFAULT_TIME_LIMIT = 10.0
+"""Seconds one match, replace or split may take (catastrophic backtracking runs for ever)."""
+
+
+class _Limits:
+    time: float | None = DEFAULT_TIME_LIMIT
+    """The time limit in force (the builtins have no context)."""
+
+
+_LIMITS = _Limits()
+
+
+@contextlib.contextmanager
+def time_limited(seconds: float | None) -> Iterator[None]:
+    """Bound each regular expression's matching to ``seconds`` meanwhile (``None``: no bound)."""
+    previous = _LIMITS.time
+    _LIMITS.time = seconds
+    try:
+        yield
+    finally:
+        _LIMITS.time = previous
+
+
+def _timed_out(function: str, pattern: str) -> BuiltinError:
+    return BuiltinError(
+        f"{function}(): matching the regular expression '{pattern}' takes more than {_LIMITS.time:g} s "
+        "(catastrophic backtracking?)"
+    )
 
 
 @functools.lru_cache(maxsize=2048)
-def compile_java_regex(pattern: str, flags: str = "") -> re.Pattern[str]:
+def compile_java_regex(pattern: str, flags: str = "") -> bounded_re.Pattern[str]:
     """Compile a Java regular expression; ``flags`` is a string of ``imsux`` letters.
 
     Raises ``JavaRegexError`` for what Java rejects (and for the few Java constructs Python
     cannot express, such as variable-width look-behind).
     """
-    bits = 0 if "u" in flags else re.ASCII
+    bits = bounded_re.VERSION0 | (0 if "u" in flags else bounded_re.ASCII)
     for flag in flags:
         if flag in _FLAG_BITS:
             bits |= _FLAG_BITS[flag]
@@ -482,14 +520,14 @@ def compile_java_regex(pattern: str, flags: str = "") -> re.Pattern[str]:
             raise JavaRegexError(f"invalid regular expression flag '{flag}'", -1)
     translated = _Translator(pattern, dotall="s" in flags, comments="x" in flags).translate()
     try:
-        return re.compile(translated, bits)
-    except re.error as error:
-        raise JavaRegexError(error.msg, -1) from None
+        return bounded_re.compile(translated, bits)
+    except bounded_re.error as error:
+        raise JavaRegexError(str(error.msg), -1) from None
     except (OverflowError, RecursionError):
         raise JavaRegexError("pattern too complex", -1) from None
 
 
-def _regex(function: str, pattern: str, flags: str = "") -> re.Pattern[str]:
+def _regex(function: str, pattern: str, flags: str = "") -> bounded_re.Pattern[str]:
     try:
         return compile_java_regex(pattern, flags)
     except JavaRegexError as error:
@@ -517,7 +555,11 @@ def pan_match(args: list[Value]) -> bool:
     ``x`` allow spaces and comments, ``u`` Unicode-aware case folding."""
     target = string_arg("match", args, 0)
     regex = string_arg("match", args, 1)
-    return _regex("match", regex, _flags_arg("match", args)).search(target) is not None
+    compiled = _regex("match", regex, _flags_arg("match", args))
+    try:
+        return compiled.search(target, timeout=_LIMITS.time, concurrent=True) is not None
+    except TimeoutError:
+        raise _timed_out("match", regex) from None
 
 
 @builtin("matches", min_args=2, max_args=3, signature="matches(target, regex[, flags])")
@@ -528,7 +570,11 @@ def pan_matches(args: list[Value]) -> list[str]:
     for ``match``."""
     target = string_arg("matches", args, 0)
     regex = string_arg("matches", args, 1)
-    found = _regex("matches", regex, _flags_arg("matches", args)).search(target)
+    compiled = _regex("matches", regex, _flags_arg("matches", args))
+    try:
+        found = compiled.search(target, timeout=_LIMITS.time, concurrent=True)
+    except TimeoutError:
+        raise _timed_out("matches", regex) from None
     if found is None:
         return []
     groups = [found.group(0), *found.groups()]
@@ -537,52 +583,63 @@ def pan_matches(args: list[Value]) -> list[str]:
     return [group if group is not None else "" for group in groups]
 
 
-def _replacement(template: str, found: re.Match[str]) -> str:
-    """Java's ``Matcher.appendReplacement`` text: ``$n``, ``${name}``, ``\\x`` escapes."""
-    out: list[str] = []
+_REPLACEMENT_SPECIAL = re.compile(r"[\\$]")
+
+
+def _replacement_parts(template: str, compiled: bounded_re.Pattern[str]) -> list[str | tuple[int | str]]:
+    """Java's ``Matcher.appendReplacement`` text, parsed once: literal text, and ``(group,)``
+    for each ``$n`` or ``${name}``; ``\\x`` escapes a character. ``ValueError`` with Java's
+    message when the template is wrong."""
+    parts: list[str | tuple[int | str]] = []
+    literal: list[str] = []
     position = 0
-    group_count = found.re.groups
+    group_count = compiled.groups
     while position < len(template):
-        char = template[position]
-        if char == "\\":
-            position += 1
+        special = _REPLACEMENT_SPECIAL.search(template, position)
+        if special is None:
+            literal.append(template[position:])
+            break
+        literal.append(template[position : special.start()])
+        position = special.start() + 1
+        if special.group() == "\\":
             if position >= len(template):
                 raise ValueError("character to be escaped is missing")
-            out.append(template[position])
+            literal.append(template[position])
             position += 1
-        elif char == "$":
+            continue
+        if position >= len(template):
+            raise ValueError("Illegal group reference: group index is missing")
+        if literal:
+            parts.append("".join(literal))
+            literal = []
+        if template[position] == "{":
+            end = template.find("}", position)
+            if end < 0:
+                raise ValueError("named capturing group is missing trailing '}'")
+            name = template[position + 1 : end]
+            if not name:
+                raise ValueError("named capturing group has 0 length name")
+            if name not in compiled.groupindex:
+                raise ValueError(f"No group with name {{{name}}}")
+            parts.append((name,))
+            position = end + 1
+            continue
+        if not template[position].isascii() or not template[position].isdigit():
+            raise ValueError("Illegal group reference")
+        number = int(template[position])
+        position += 1
+        while position < len(template) and template[position].isascii() and template[position].isdigit():
+            candidate = number * 10 + int(template[position])
+            if candidate > group_count:
+                break
+            number = candidate
             position += 1
-            if position >= len(template):
-                raise ValueError("Illegal group reference: group index is missing")
-            if template[position] == "{":
-                end = template.find("}", position)
-                if end < 0:
-                    raise ValueError("named capturing group is missing trailing '}'")
-                name = template[position + 1 : end]
-                if not name:
-                    raise ValueError("named capturing group has 0 length name")
-                if name not in found.re.groupindex:
-                    raise ValueError(f"No group with name {{{name}}}")
-                out.append(found.group(name) or "")
-                position = end + 1
-                continue
-            if not template[position].isascii() or not template[position].isdigit():
-                raise ValueError("Illegal group reference")
-            number = int(template[position])
-            position += 1
-            while position < len(template) and template[position].isascii() and template[position].isdigit():
-                candidate = number * 10 + int(template[position])
-                if candidate > group_count:
-                    break
-                number = candidate
-                position += 1
-            if number > group_count:
-                raise ValueError(f"No group {number}")
-            out.append(found.group(number) or "")
-        else:
-            out.append(char)
-            position += 1
-    return "".join(out)
+        if number > group_count:
+            raise ValueError(f"No group {number}")
+        parts.append((number,))
+    if literal:
+        parts.append("".join(literal))
+    return parts
 
 
 @builtin("replace", min_args=3, max_args=3, signature="replace(regex, repl, target)")
@@ -594,13 +651,29 @@ def pan_replace(args: list[Value]) -> str:
     template = string_arg("replace", args, 1)
     target = string_arg("replace", args, 2)
     compiled = _regex("replace", regex)
+    unchecked = 0
+    parts: list[str | tuple[int | str]] | None = None
+
+    def replacement(found: bounded_re.Match[str]) -> str:
+        nonlocal unchecked, parts
+        if parts is None:  # parsed at the first match: without one, Java never reads it
+            parts = _replacement_parts(template, compiled)
+        text = "".join(part if type(part) is str else (found.group(part[0]) or "") for part in parts)
+        unchecked += len(text)
+        if unchecked >= LARGE_VALUE:  # the replacements count against the memory budget
+            check_growth(unchecked)
+            unchecked = 0
+        return text
+
     try:
-        return compiled.sub(lambda found: _replacement(template, found), target)
+        return compiled.sub(replacement, target, timeout=_LIMITS.time, concurrent=True)
+    except TimeoutError:
+        raise _timed_out("replace", regex) from None
     except ValueError as error:
         raise BuiltinError(f"replace(): invalid replacement string '{template}': {error}") from None
 
 
-def java_split(compiled: re.Pattern[str], target: str, limit: int) -> list[str]:
+def java_split(compiled: bounded_re.Pattern[str], target: str, limit: int) -> list[str]:
     """Java's ``String.split(regex, limit)``.
 
     ``limit`` > 0: at most ``limit`` parts, the last holding the rest; 0: all parts, then
@@ -610,7 +683,7 @@ def java_split(compiled: re.Pattern[str], target: str, limit: int) -> list[str]:
     parts: list[str] = []
     index = 0
     limited = limit > 0
-    found: Iterator[re.Match[str]] = compiled.finditer(target)
+    found: Iterator[bounded_re.Match[str]] = compiled.finditer(target, timeout=_LIMITS.time, concurrent=True)
     for match_ in found:
         if not limited or len(parts) < limit - 1:
             if index == 0 and match_.start() == 0 and match_.end() == 0:
@@ -645,4 +718,7 @@ def pan_split(args: list[Value]) -> list[str]:
     else:
         limit = 0
         target = string_arg("split", args, 1)
-    return java_split(_regex("split", regex), target, limit)
+    try:
+        return java_split(_regex("split", regex), target, limit)
+    except TimeoutError:
+        raise _timed_out("split", regex) from None

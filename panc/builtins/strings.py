@@ -13,6 +13,7 @@ from panc.builtins.arguments import long_arg, string_arg
 from panc.builtins.registry import BuiltinError, builtin
 from panc.diagnostics import PanSyntaxError
 from panc.evaluation.control import not_constant
+from panc.evaluation.memory import LARGE_VALUE, check_growth
 from panc.evaluation.values import NULL, Value
 
 _ASTRAL = "\U00010000"
@@ -119,6 +120,7 @@ def join(args: list[Value]) -> str:
                 raise BuiltinError("join() doesn't accept nested elements in the passed list")
             if type(part) is not str:
                 raise BuiltinError("join() only accepts strings as elements in the list")
+        _check_join_size(delimiter, parts)
         return delimiter.join(parts)
     for part in args[1:]:
         if type(part) is list:
@@ -127,4 +129,10 @@ def join(args: list[Value]) -> str:
             )
         if type(part) is not str:
             raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
-    return delimiter.join(args[1:])
+    _check_join_size(delimiter, args[1:])
+    return delimiter.join(args[1:])  # type: ignore[arg-type]
+
+
+def _check_join_size(delimiter: str, parts: list[Value]) -> None:
+    if len(delimiter) * len(parts) >= LARGE_VALUE:  # the memory budget, before a large string
+        check_growth(len(delimiter) * len(parts) + sum(len(part) for part in parts))  # type: ignore[arg-type]

@@ -42,6 +42,7 @@ from panc.evaluation.control import (
     error_in,
     unplaced,
 )
+from panc.evaluation.memory import LARGE_VALUE, MemoryLimitError, check_resident, over_limit_message
 from panc.evaluation.operators import BINARY, UNARY, Mismatch, add, is_number
 from panc.evaluation.resources import InvalidTerm, check_replacement, rget, rput
 from panc.evaluation.terms import value_term
@@ -700,6 +701,8 @@ class DmlCompiler:
                 count += 1
                 if count > limit > 0:  # 0: no limit (an API choice; panc's command line wants > 0)
                     raise error_in(f"loop iteration count ({limit:,}) has been exceeded", where, build)
+                if not count & _MEMORY_CHECK_EVERY:
+                    _check_memory(where, build)
                 result = body(frame)
                 if step is not None:
                     step(frame)
@@ -729,6 +732,8 @@ class DmlCompiler:
             if kind is list:
                 index = 0
                 while index < len(target):
+                    if index & _MEMORY_CHECK_EVERY == _MEMORY_CHECK_EVERY:
+                        _check_memory(where, frame.build)
                     set_key(frame, index)
                     set_value(frame, UNDEF)
                     set_value(frame, target[index])
@@ -838,6 +843,17 @@ def index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
     return current, indexes
 
 
+_MEMORY_CHECK_EVERY = 1023
+"""Loops check the memory budget every 1,024 iterations (``panc.evaluation.memory``)."""
+
+
+def _check_memory(where: Span, build: Any) -> None:
+    try:
+        check_resident()
+    except MemoryLimitError as failure:
+        raise error_in(failure.message, where, build) from None
+
+
 def builtin_failure(name: str, problem: Exception, where: Span, frame: Frame) -> Exception:
     """What an exception out of a pure builtin becomes at its call.
 
@@ -853,6 +869,8 @@ def builtin_failure(name: str, problem: Exception, where: Span, frame: Frame) ->
         if problem.where == "range":
             return error_at(problem.message, where)
         return error_in(problem.message, where, frame.build)
+    if isinstance(problem, (MemoryLimitError, MemoryError)):  # the budget, or the system's memory
+        return error_in(getattr(problem, "message", None) or over_limit_message(), where, frame.build)
     if isinstance(problem, (PanError, RecursionError)):
         return problem
     return error_in(f"{name}() failed: {problem!r}", where, frame.build)
@@ -913,7 +931,7 @@ def _add_code(left: Code, right: Code, span: Span) -> Code:
         b = right(frame)
         ta = type(a)
         if ta is type(b):
-            if ta is str:
+            if ta is str and len(a) + len(b) < LARGE_VALUE:  # larger: add() checks the memory
                 return a + b
             if ta is int:
                 result = a + b

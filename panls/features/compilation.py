@@ -1,15 +1,21 @@
-"""Compiling the open object template in the background: its errors, final profile and provenance."""
+"""Compiling the open object template in the background: its errors, final profile and provenance.
+
+The compiles run in worker processes (``panc.build.compile_pool``): a template that loops,
+backtracks or allocates without end costs a killed worker, never the server's responsiveness.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from panc.analysis.provenance import PathWrite, ProvenanceRecorder
+from panc.analysis.provenance import PathWrite
+from panc.build.compile_pool import CANCELLED, CompilePool, CompileReply, CompileRequest
 from panc.diagnostics import Diagnostic, EvaluationError, Severity, ValidationError
-from panc.loader import FileSystemLoader, MemoryLoader
 from panc.source import Span
 from panls.session import Session
 
@@ -33,46 +39,89 @@ def last_compile(session: Session, path: str) -> CompileRecord | None:
     return record if isinstance(record, CompileRecord) else None
 
 
-def compile_object(
-    session: Session, path: str, buffers: dict[str, str]
-) -> tuple[CompileRecord, list[Diagnostic]]:
-    """Compile the object template at ``path`` with the unsaved ``buffers`` layered over the files."""
-    # Imported here so that a server whose evaluator cannot be imported still edits and lints.
-    from panc.compiler import CompileOptions, Compiler  # pylint: disable=import-outside-toplevel
+class ObjectCompiles:
+    """The server's compiles of object templates: in worker processes of the core's compile
+    pool, one request per object (a newer one replaces the running one), with the time and
+    memory limits of the settings."""
 
-    include = session.settings.include_dirs
-    loader = MemoryLoader(fallback=FileSystemLoader(include), buffers=buffers)
-    recorder = ProvenanceRecorder()
-    compiler = Compiler(
-        CompileOptions(include_path=list(include)),
-        loader=loader,
-        hooks=recorder,
-        message_sink=lambda _message: None,
-    )
-    result = compiler.compile_object(path)
-    found: list[Diagnostic] = []
-    error = result.error
-    if error is not None:
-        found.extend(_error_diagnostics(error, path, session))
-    record = CompileRecord(
-        path,
-        buffers.get(path, ""),
-        result.profile,
-        recorder.writes,
-        error.format() if error is not None else None,
-    )
-    session.compile_records[path] = record
-    return record, found
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._pool: CompilePool | None = None
+        self._limits: tuple[float, int | None, int] | None = None
+
+    def _current_pool(self) -> CompilePool:
+        settings = self.session.settings
+        limits = (settings.compile_timeout, settings.compile_memory, settings.compile_workers)
+        if self._pool is None or limits != self._limits:
+            if self._pool is not None:
+                self._pool.shutdown()
+            self._pool = CompilePool(
+                workers=limits[2], time_limit=limits[0], memory_limit=limits[1], prestart=True
+            )
+            self._limits = limits
+        return self._pool
+
+    def warm(self) -> None:
+        """Start the worker processes now (they import the compiler before the first edit)."""
+        if self.session.settings.compile_enabled:
+            self._current_pool()
+
+    def submit(self, path: str, buffers: dict[str, str], replace: bool = True) -> Future[CompileReply]:
+        """Start compiling the object template at ``path`` with the unsaved ``buffers``; with
+        ``replace``, the compile of ``path`` still running for an older text is cancelled."""
+        settings = self.session.settings
+        options: dict[str, Any] = {}
+        if settings.compile_memory is not None:
+            options["max_memory"] = settings.compile_memory
+        request = CompileRequest(path, tuple(settings.include_dirs), buffers, options, provenance=True)
+        return self._current_pool().submit(request, key=path if replace else None)
+
+    def cancel(self, future: Future[CompileReply]) -> None:
+        if self._pool is not None:
+            self._pool.cancel(future)
+
+    async def compile(
+        self, path: str, buffers: dict[str, str], replace: bool = True
+    ) -> tuple[CompileRecord, list[Diagnostic]] | None:
+        """Compile and record the object template at ``path``; ``None`` when a newer request
+        replaced this one (see ``submit``)."""
+        future = self.submit(path, buffers, replace)
+        try:
+            reply = await asyncio.wrap_future(future)
+        except asyncio.CancelledError:
+            self.cancel(future)
+            raise
+        if reply.status == CANCELLED:
+            return None
+        return self.record(path, buffers, reply)
+
+    def record(
+        self, path: str, buffers: dict[str, str], reply: CompileReply
+    ) -> tuple[CompileRecord, list[Diagnostic]]:
+        """What a compile reply says, as diagnostics; kept as the object's last compile."""
+        error = reply.error
+        found = _error_diagnostics(error, path, self.session) if error is not None else []
+        message = error.format() if error is not None else None
+        record = CompileRecord(path, buffers.get(path, ""), reply.profile, reply.writes, message)
+        self.session.compile_records[path] = record
+        return record, found
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
-def compile_diagnostics(
-    session: Session, path: str, text: str, buffers: dict[str, str]
-) -> dict[str, list[Diagnostic]]:
-    """What compiling the object template at ``path`` says, grouped by the file it is about."""
-    buffers = {**buffers, path: text}
-    _, found = compile_object(session, path, buffers)
+async def compile_diagnostics(
+    compiles: ObjectCompiles, path: str, text: str, buffers: dict[str, str]
+) -> dict[str, list[Diagnostic]] | None:
+    """What compiling the object template at ``path`` says, grouped by the file it is about
+    (``None`` when a newer compile replaced this one)."""
+    compiled = await compiles.compile(path, {**buffers, path: text})
+    if compiled is None:
+        return None
     grouped: dict[str, list[Diagnostic]] = {}
-    for diagnostic in found:
+    for diagnostic in compiled[1]:
         grouped.setdefault(diagnostic.span.file, []).append(diagnostic)
     return grouped
 

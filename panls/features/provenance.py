@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcInvalidParams
+from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidParams
 
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.provenance import PathWrite, render_value, value_at, writes_affecting
 from panc.analysis.references import OccurrenceKind
 from panls.convert import path_to_uri, plain_json, uri_to_path
-from panls.features.compilation import CompileRecord, compile_object, last_compile
+from panls.features.compilation import CompileRecord, last_compile
 from panls.session import Session
 
 if TYPE_CHECKING:
@@ -83,8 +82,11 @@ async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str
     record = last_compile(session, object_path)
     if record is None or record.text != object_doc.text:
         buffers = {**session.open_texts(), object_path: object_doc.text}
-        loop = asyncio.get_running_loop()
-        record, _ = await loop.run_in_executor(None, compile_object, session, object_path, buffers)
+        # beside the diagnostics' compile, which an edit may cancel: this request waits for its own
+        compiled = await server.compiles.compile(object_path, buffers, replace=False)
+        if compiled is None:
+            raise JsonRpcInternalError("the compile of the object template was cancelled")
+        record = compiled[0]
     return _response(session, record, object_path, path)
 
 

@@ -38,6 +38,9 @@ def test_escape_refuses_what_java_cannot_escape() -> None:
     # tests/oracle/cases/escape-builtins
     assert fails("escape", "a\u20acb") == "string contains character which cannot be escaped: 20ac"
     assert fails("escape", 1) == "escape argument is not a string: long"
+    # a byte that is no UTF-8 (read as a lone surrogate) is U+FFFD to Java (escape-undecodable-byte)
+    assert fails("escape", "x\udcff") == "string contains character which cannot be escaped: fffd"
+    assert fails("escape", "\U0001f600") == "string contains character which cannot be escaped: 1f600"
 
 
 def test_unescape_refuses_bad_sequences() -> None:
