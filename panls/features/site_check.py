@@ -1,0 +1,389 @@
+"""Live site checking: every edit re-checks the object templates it affects, in the background.
+
+An edit of any template (unsaved buffers included), after a quiet period, finds the object
+templates that use it (``panc.build.dependents``: the static include graph of the index,
+what the compiles of this session recorded, and the last build's ``.dep`` files when the
+``siteCheck.buildDir`` setting names its output) and recompiles them in the compile pool's
+worker processes, the most recently used first, within a budget of objects and of time; the
+next edit cancels what is left of the previous round. Each object's result becomes its
+diagnostics (``DiagnosticsPublisher.publish_object``): an error in a shared template is shown
+once, naming the objects it breaks; a summary ("3 of 10 hosts fail") goes to the client in
+a ``pan/siteStatus`` notification.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pygls.exceptions import JsonRpcInvalidParams
+
+from panc.analysis.include_graph import IncludeGraph
+from panc.build.compile_pool import CANCELLED, CompileReply
+from panc.build.dependents import UsesIndex, dependency_use, uses_from_build
+from panc.diagnostics import Diagnostic
+from panc.source import Span
+from panls.convert import path_to_uri, plain_json, uri_to_path
+from panls.features.compilation import ObjectCompiles, error_diagnostics
+from panls.session import Session
+
+logger = logging.getLogger(__name__)
+
+AFFECTED_OBJECTS = "pan/affectedObjects"
+OBJECT_HEADER = re.compile(r"^\s*object\s+template\b", re.MULTILINE)
+SITE_STATUS = "pan/siteStatus"
+"""Notification: ``{objects, checked, failing, failed, pending, notChecked, text}``."""
+MAX_NAMED = 5
+"""Objects named in a diagnostic before "and N more"."""
+MAX_FAILING_LISTED = 50
+KEY_PREFIX = "site:"
+BACKGROUND_PRIORITY = 1_000_000
+"""The startup check runs after anything an edit asks for."""
+MRU_SIZE = 1000
+
+Publish = Callable[[str, dict[str, list[Diagnostic]]], None]
+Notify = Callable[[str, Any], None]
+
+
+@dataclass
+class ObjectCheck:
+    """The last result of one object template."""
+
+    failed: bool
+    message: str | None = None
+
+
+@dataclass
+class Round:
+    """The re-checks one edit asked for."""
+
+    changed: str | None
+    chosen: list[str]
+    skipped: int
+    futures: dict[str, Future[CompileReply]] = field(default_factory=dict)
+    done: int = 0
+
+
+def object_label(session: Session, path: str) -> str:
+    """How messages name an object template: its declared name, else its file's stem."""
+    summary = session.index.summary_for_path(path)
+    if summary is not None and summary.header_name:
+        return summary.header_name
+    return Path(path).stem
+
+
+def merge_object_diagnostics(
+    per_object: dict[str, list[Diagnostic]],
+    file: str,
+    label: Callable[[str], str],
+    header: Callable[[str], Span],
+) -> list[Diagnostic]:
+    """The diagnostics of ``file`` from the compiles of several objects: one per place and
+    message, naming the objects it breaks when ``file`` is not the object itself."""
+    groups: dict[tuple[Any, ...], tuple[Diagnostic, list[str]]] = {}
+    for obj in sorted(per_object):
+        for diagnostic in per_object[obj]:
+            key = (diagnostic.span, diagnostic.message, diagnostic.category, diagnostic.severity, diagnostic.code)
+            groups.setdefault(key, (diagnostic, []))[1].append(obj)
+    merged = []
+    for diagnostic, objects in groups.values():
+        if objects == [file]:
+            merged.append(diagnostic)
+            continue
+        names = sorted(label(obj) for obj in objects)
+        more = len(names) - MAX_NAMED
+        breaks = ", ".join(names[:MAX_NAMED]) + (f" and {more} more" if more > 0 else "")
+        pointers = tuple((f"{label(obj)} fails to compile", header(obj)) for obj in sorted(objects)[:MAX_NAMED])
+        merged.append(
+            replace(
+                diagnostic,
+                message=f"{diagnostic.message}\nbreaks {breaks}",
+                related=(*diagnostic.related, *pointers),
+            )
+        )
+    return merged
+
+
+class SiteChecker:
+    """The background re-checks of the objects behind each edit; see the module docstring."""
+
+    def __init__(self, session: Session, compiles: ObjectCompiles, publish: Publish, notify: Notify) -> None:
+        self.session = session
+        self.compiles = compiles
+        self.publish = publish
+        self.notify = notify
+        self.graph = IncludeGraph(session.index)
+        self.recorded = UsesIndex()
+        """object path -> what its last compile looked up."""
+        self.built = UsesIndex()
+        """object path -> what it looked up in the last build (``siteCheck.buildDir``)."""
+        self._static: UsesIndex | None = None
+        """object path -> what it names statically (from ``graph``)."""
+        self.results: dict[str, ObjectCheck] = {}
+        self.recent: OrderedDict[str, None] = OrderedDict()
+        """Object templates the user worked with, most recent last."""
+        self._round: Round | None = None
+        self._background: dict[str, Future[CompileReply]] = {}
+        self._scheduled: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        compiles.observers.append(self.observe)
+
+    # ------------------------------------------------------------------ knowledge
+
+    def reset(self) -> None:
+        """After a new index: a new include graph, and the last build's dependencies."""
+        self.graph = IncludeGraph(self.session.index)
+        self._static = None
+        self.built = UsesIndex()
+        build_dir = self.session.settings.build_output_dir
+        if build_dir:
+            try:
+                uses = uses_from_build(Path(build_dir))
+            except (OSError, ValueError):
+                logger.warning("cannot read the build in %s", build_dir)
+                uses = {}
+            for name, looked_up in uses.items():
+                path = self._object_path(name)
+                if path is not None:
+                    self.built.record(path, looked_up)
+        self.send_status()
+
+    def _object_path(self, name: str) -> str | None:
+        path = self.session.index.resolve(name)
+        if path is None:
+            return None
+        summary = self.session.index.summary_for_path(path)
+        return path if summary is not None and summary.kind == "object" else None
+
+    def observe(self, path: str, reply: CompileReply) -> None:
+        """A compile of ``path`` ended: learn what it looked up, and whether it fails."""
+        if reply.status == CANCELLED:
+            return
+        if reply.dependencies:
+            self.recorded.record(path, (dependency_use(d.name, d.kind, d.uri) for d in reply.dependencies))
+        error = reply.error
+        self.results[path] = ObjectCheck(error is not None, error.message.splitlines()[0] if error else None)
+
+    def remember(self, path: str) -> None:
+        """The user worked with the object template at ``path``: it is re-checked first."""
+        self.recent.pop(path, None)
+        self.recent[path] = None
+        while len(self.recent) > MRU_SIZE:
+            self.recent.popitem(last=False)
+
+    def objects(self) -> list[str]:
+        """The object templates of the site (those of the index)."""
+        self._static_uses()
+        return self.graph.objects()
+
+    def _static_uses(self) -> UsesIndex:
+        if self.graph.refresh() or self._static is None:
+            self._static = UsesIndex(self.graph.uses())
+        return self._static
+
+    def affected(self, path: str) -> list[str]:
+        """The object templates an edit of the file ``path`` may change, most recently used
+        first, then in path order."""
+        include_path = self.session.settings.include_dirs
+        found = set()
+        for uses in (self._static_uses(), self.recorded, self.built):
+            found |= uses.affected([path], include_path)
+        found.discard(path)
+        known = set(self.graph.objects())
+        rank = {obj: position for position, obj in enumerate(reversed(self.recent))}
+        return sorted((obj for obj in found if obj in known), key=lambda obj: (rank.get(obj, len(rank)), obj))
+
+    # ------------------------------------------------------------------ rounds
+
+    def edited(self, path: str) -> None:
+        """A template changed (an unsaved edit, or a file closed with edits): re-check its
+        objects once the typing pauses."""
+        settings = self.session.settings
+        if not settings.site_check_enabled or not settings.compile_enabled:
+            return
+        if self._scheduled is not None:
+            self._scheduled.cancel()
+        self._scheduled = self._spawn(self._after_pause(path))
+
+    def _spawn(self, coroutine: Any) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _after_pause(self, path: str) -> None:
+        await asyncio.sleep(self.session.settings.compile_debounce)
+        self._scheduled = None
+        try:
+            await self.check(path)
+        except Exception:  # pylint: disable=broad-except  # a bug here must not stop the server
+            logger.exception("site check after an edit of %s failed", path)
+
+    async def check(self, path: str) -> None:
+        """Re-check the objects an edit of ``path`` affects, within the budget."""
+        summary = self.session.index.summary_for_path(path)
+        if summary is not None and summary.kind == "object":
+            return  # its own compile is the publisher's; nothing includes an object template
+        affected = self.affected(path)
+        settings = self.session.settings
+        chosen = affected[: settings.site_max_objects]
+        self._cancel_round()
+        current = Round(path, chosen, len(affected) - len(chosen))
+        self._round = current
+        buffers = self.session.open_texts()
+        for rank, obj in enumerate(chosen):
+            current.futures[obj] = self.compiles.submit(obj, buffers, key=KEY_PREFIX + obj, priority=1 + rank)
+            self._background.pop(obj, None)
+        self.send_status()
+        if chosen:
+            await self._collect(current, buffers)
+
+    async def _collect(self, current: Round, buffers: dict[str, str]) -> None:
+        deadline = time.monotonic() + self.session.settings.site_time_budget
+        waiting = {asyncio.wrap_future(future): obj for obj, future in current.futures.items()}
+        try:
+            while waiting and self._round is current:
+                done, _ = await asyncio.wait(
+                    waiting, timeout=max(0.0, deadline - time.monotonic()), return_when=asyncio.FIRST_COMPLETED
+                )
+                if not done:
+                    break  # the time budget is spent
+                for finished in done:
+                    obj = waiting.pop(finished)
+                    if self._round is current:
+                        current.done += 1
+                        self._take(obj, finished.result(), buffers, current.changed)
+        finally:
+            if self._round is current and waiting:
+                self.compiles.cancel_keys([KEY_PREFIX + obj for obj in waiting.values()])
+                current.skipped += len(waiting)
+                current.futures = {}
+            if self._round is current:
+                self.send_status()
+
+    def _cancel_round(self) -> None:
+        previous = self._round
+        if previous is not None:
+            self.compiles.cancel_keys([KEY_PREFIX + obj for obj in previous.futures])
+        self._round = None
+
+    def _take(self, obj: str, reply: CompileReply, buffers: dict[str, str], changed: str | None) -> None:
+        """One object's result: its diagnostics, its dependencies, the summary."""
+        if reply.status == CANCELLED:
+            return
+        if obj in self.session.open_texts():  # its hover and provenance follow the new text
+            self.compiles.record(obj, buffers, reply)
+        else:
+            self.compiles.observe(obj, reply)
+        error = reply.error
+        found = error_diagnostics(error, obj, self.session, reply.writes, changed) if error is not None else []
+        grouped: dict[str, list[Diagnostic]] = {}
+        for diagnostic in found:
+            grouped.setdefault(diagnostic.span.file, []).append(diagnostic)
+        self.publish(obj, grouped)
+        self.send_status()
+
+    def start_background(self) -> None:
+        """Check every object template of the site, after whatever edits ask for (the
+        ``siteCheck.onStartup`` setting)."""
+        settings = self.session.settings
+        if not (settings.site_check_enabled and settings.site_on_startup and settings.compile_enabled):
+            return
+        buffers = self.session.open_texts()
+        for obj in self.objects():
+            if obj in self.results or obj in self._background:
+                continue
+            future = self.compiles.submit(obj, buffers, key=KEY_PREFIX + obj, priority=BACKGROUND_PRIORITY)
+            self._background[obj] = future
+            self._spawn(self._background_result(obj, future, buffers))
+        self.send_status()
+
+    async def _background_result(self, obj: str, future: Future[CompileReply], buffers: dict[str, str]) -> None:
+        reply = await asyncio.wrap_future(future)
+        if self._background.get(obj) is future:
+            del self._background[obj]
+            self._take(obj, reply, buffers, None)
+
+    def forget(self, obj: str) -> None:
+        """An object template was deleted (or is no longer on the include path)."""
+        self.results.pop(obj, None)
+        self.recorded.forget(obj)
+
+    def shutdown(self) -> None:
+        self._cancel_round()
+        for task in list(self._tasks):
+            task.cancel()
+
+    # ------------------------------------------------------------------ summary
+
+    def status(self) -> dict[str, Any]:
+        """The summary the client shows: how many objects fail of those there are."""
+        objects = self.objects()
+        known = [obj for obj in objects if obj in self.results]
+        failing = sorted(obj for obj in known if self.results[obj].failed)
+        pending = 0
+        if self._round is not None:
+            pending = len(self._round.futures) - self._round.done
+        pending += len(self._background)
+        unchecked = len(objects) - len(known)
+        text = f"{len(failing)} of {len(objects)} hosts fail"
+        if pending:
+            text = f"checking {pending} host{'s' if pending != 1 else ''}; " + text
+        if unchecked:
+            text += f" ({unchecked} not checked)"
+        return {
+            "objects": len(objects),
+            "checked": len(known),
+            "failed": len(failing),
+            "failing": [
+                {
+                    "name": object_label(self.session, obj),
+                    "uri": path_to_uri(obj),
+                    "message": self.results[obj].message,
+                }
+                for obj in failing[:MAX_FAILING_LISTED]
+            ],
+            "pending": pending,
+            "notChecked": unchecked,
+            "skipped": self._round.skipped if self._round is not None else 0,
+            "text": text,
+        }
+
+    def send_status(self) -> None:
+        try:
+            self.notify(SITE_STATUS, self.status())
+        except Exception:  # pylint: disable=broad-except  # a closed connection at shutdown
+            logger.debug("could not send the site status", exc_info=True)
+
+
+def affected_request(site: SiteChecker, params: Any) -> dict[str, Any]:
+    """``pan/affectedObjects {uri}`` -> the object templates an edit of the document re-checks
+    (``{objects: [{name, uri}]}``, the most recently used first)."""
+    params = plain_json(params)
+    uri = params.get("uri") if isinstance(params, dict) else None
+    if not isinstance(uri, str):
+        raise JsonRpcInvalidParams(f"{AFFECTED_OBJECTS} needs a 'uri'")
+    found = site.affected(uri_to_path(uri))
+    return {"objects": [{"name": object_label(site.session, p), "uri": path_to_uri(p)} for p in found]}
+
+
+def is_object_text(text: str) -> bool:
+    """Whether a buffer declares an object template (a cheap look at its header)."""
+    return OBJECT_HEADER.search(text[:4096]) is not None
+
+
+def disk_text(path: str) -> str | None:
+    """The text of the file at ``path`` on disk (``None`` when it cannot be read)."""
+    try:
+        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+            return handle.read()
+    except OSError:
+        return None
