@@ -133,19 +133,16 @@ def _where(span: Span | None) -> str:
 
 def _write_label(explained: ExplainedWrite) -> str:
     write = explained.write
-    shown = render_value(explained.value) if explained.value is not MISSING else write.value
-    note = ""
-    if write.kind == DEFAULT:
-        note = f"  (type default: {write.template})"
-    elif explained.relation == "parent":
-        note = f"  (its parent {write.path} = {write.value})"
-    elif explained.relation == "child":
-        note = "  (below it)"
-    path = write.path if explained.relation != "parent" else ""
-    target = f"{path} = {shown}" if path else f"= {shown}"
     if write.deleted:
-        target = f"{write.path} deleted"
-    return target + note
+        return f"{write.path} deleted"
+    text = f"{write.path} = {write.value}"
+    if write.kind == DEFAULT:
+        return text + f"  (type default: {write.template})"
+    if explained.relation == "parent" and explained.value is not MISSING:
+        return text + f"  (sets it to {render_value(explained.value)})"
+    if explained.relation == "child":
+        return text + "  (below it)"
+    return text
 
 
 def render_text(found: Explanation, sources: SourceLines) -> str:

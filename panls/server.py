@@ -232,6 +232,7 @@ def create_server() -> PanLanguageServer:
             await server.rebuild_index()
         else:
             server.publisher.refresh_all()
+            server.site.start_background()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def on_watched_files(params: types.DidChangeWatchedFilesParams) -> None:

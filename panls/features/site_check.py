@@ -91,6 +91,8 @@ def merge_object_diagnostics(
     groups: dict[tuple[Any, ...], tuple[Diagnostic, list[str]]] = {}
     for obj in sorted(per_object):
         for diagnostic in per_object[obj]:
+            if obj != file:  # messages that name their object (error(): "[h1] ...") name it below
+                diagnostic = replace(diagnostic, message=diagnostic.message.removeprefix(f"[{label(obj)}] "))
             key = (diagnostic.span, diagnostic.message, diagnostic.category, diagnostic.severity, diagnostic.code)
             groups.setdefault(key, (diagnostic, []))[1].append(obj)
     merged = []
