@@ -168,7 +168,8 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 _VALUE_OPTIONS = frozenset({
-    "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--cluster", "--output-dir",
+    "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--cluster",
+    "--output-dir",
     "--formats", "--max-iteration", "--max-recursion", "--max-memory", "--max-regex-time", "--warnings",
     "--nthread",
     "--java-opts", "--logging", "--log-file", "--executor", "--scheduler",

@@ -110,7 +110,9 @@ def explain(options: dict[str, Any], object_name: str, path: str, children: bool
     found.writes = explain_path(recorder, terms, children)
     by_binding = {id(t.binding): t.types for t in types_at(recorder.bindings, terms)}
     for check in checks_of(recorder.checks, found.path):
-        binding = next((b for b in recorder.bindings if b.display_path == check.path and b.span == check.span), None)
+        binding = next(
+            (b for b in recorder.bindings if b.display_path == check.path and b.span == check.span), None
+        )
         types = by_binding.get(id(binding), ()) if binding is not None else ()
         declared = [(t.name, location_span(t.location)) for t in types]
         found.checks.append((check, [(name, span) for name, span in declared if span is not None]))
@@ -161,8 +163,10 @@ def render_text(found: Explanation, sources: SourceLines) -> str:
             out.append(f"  {number}. {_where(write.span)}  {_write_label(explained)}")
             out.append(f"       {sources.statement(write.span)}")
             for created in explained.created:
-                out.append(f"       from create('{created.template}'): {_where(created.span)}  "
-                           f"{created.path} = {created.value}")
+                out.append(
+                    f"       from create('{created.template}'): {_where(created.span)}  "
+                    f"{created.path} = {created.value}"
+                )
                 out.append(f"         {sources.statement(created.span)}")
     else:
         out.append("no statement wrote this path or its parents")
@@ -181,13 +185,22 @@ def render_text(found: Explanation, sources: SourceLines) -> str:
 def _location(span: Span | None, sources: SourceLines) -> dict[str, Any]:
     if span is None or span.start_line <= 0:
         return {"file": None, "line": None, "column": None, "statement": None}
-    return {"file": span.file, "line": span.start_line, "column": span.start_column,
-            "statement": sources.statement(span)}
+    return {
+        "file": span.file,
+        "line": span.start_line,
+        "column": span.start_column,
+        "statement": sources.statement(span),
+    }
 
 
 def _write_json(write: PathWrite, sources: SourceLines) -> dict[str, Any]:
-    return {"kind": write.kind if not write.deleted else "delete", "path": write.path, "value": write.value,
-            "template": write.template, **_location(write.span, sources)}
+    return {
+        "kind": write.kind if not write.deleted else "delete",
+        "path": write.path,
+        "value": write.value,
+        "template": write.template,
+        **_location(write.span, sources),
+    }
 
 
 def render_json(found: Explanation, sources: SourceLines) -> str:
@@ -201,8 +214,12 @@ def render_json(found: Explanation, sources: SourceLines) -> str:
         entry["created"] = [_write_json(w, sources) for w in explained.created]
         writes.append(entry)
     checks = [
-        {"path": check.path, "type": check.type_name, **_location(check.span, sources),
-         "types": [{"name": name, **_location(span, sources)} for name, span in types]}
+        {
+            "path": check.path,
+            "type": check.type_name,
+            **_location(check.span, sources),
+            "types": [{"name": name, **_location(span, sources)} for name, span in types],
+        }
         for check, types in found.checks
     ]
     document = {
@@ -222,7 +239,9 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, prog: str = "panc e
     parser.prog = prog
     parser.description = "Show where the value at a profile path of an object came from."
     parser.epilog = None
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
     parser.add_argument("--children", action="store_true", help="also the writes below the path")
     try:
         args = parser.parse_args(attach_option_values(argv))

@@ -157,8 +157,7 @@ def explain_path(
     """Every write of the path ``terms`` and of its parents (and below it, with ``children``),
     in order: assignments (with the ``create()`` writes behind them) and type defaults."""
     found: list[ExplainedWrite] = []
-    structure: list[PathWrite] = []
-    """The writes of structure templates since the last write to the profile."""
+    structure: list[PathWrite] = []  # the writes of structure templates since the last profile write
     for write in list(recorder.writes):
         if write.kind == CREATE:
             structure.append(write)
@@ -175,7 +174,9 @@ def explain_path(
                 continue
         rest = terms[len(written) :] if relation != "child" else ()
         created = tuple(
-            w for w in made if write.kind == ASSIGN and related(rest, recorder.terms("/" + w.path)) is not None
+            w
+            for w in made
+            if write.kind == ASSIGN and related(rest, recorder.terms("/" + w.path)) is not None
         )
         found.append(ExplainedWrite(write, relation, shown, created))
     return found

@@ -96,7 +96,9 @@ def inserted_defaults(before: Value, after: Value) -> Iterator[tuple[tuple[Term,
                 yield terms, new
         elif type(new) is dict:
             children = old if type(old) is dict else {}
-            stack.extend(((*terms, key), children.get(key, UNDEF), new[key]) for key in sorted(new, reverse=True))
+            stack.extend(
+                ((*terms, key), children.get(key, UNDEF), new[key]) for key in sorted(new, reverse=True)
+            )
         elif type(new) is list:
             items = old if type(old) is list else []
             stack.extend(

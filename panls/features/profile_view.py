@@ -66,7 +66,11 @@ def _index(record: CompileRecord) -> WriteIndex:
 def _node(session: Session, node: ProfileNode) -> dict[str, Any]:
     origin = None
     if node.origin is not None:
-        origin = {"template": node.origin.template, "kind": node.origin.kind, **location(session, node.origin)}
+        origin = {
+            "template": node.origin.template,
+            "kind": node.origin.kind,
+            **location(session, node.origin),
+        }
     return {
         "name": node.name,
         "path": node.path,

@@ -93,7 +93,13 @@ def merge_object_diagnostics(
         for diagnostic in per_object[obj]:
             if obj != file:  # messages that name their object (error(): "[h1] ...") name it below
                 diagnostic = replace(diagnostic, message=diagnostic.message.removeprefix(f"[{label(obj)}] "))
-            key = (diagnostic.span, diagnostic.message, diagnostic.category, diagnostic.severity, diagnostic.code)
+            key = (
+                diagnostic.span,
+                diagnostic.message,
+                diagnostic.category,
+                diagnostic.severity,
+                diagnostic.code,
+            )
             groups.setdefault(key, (diagnostic, []))[1].append(obj)
     merged = []
     for diagnostic, objects in groups.values():
@@ -103,7 +109,9 @@ def merge_object_diagnostics(
         names = sorted(label(obj) for obj in objects)
         more = len(names) - MAX_NAMED
         breaks = ", ".join(names[:MAX_NAMED]) + (f" and {more} more" if more > 0 else "")
-        pointers = tuple((f"{label(obj)} fails to compile", header(obj)) for obj in sorted(objects)[:MAX_NAMED])
+        pointers = tuple(
+            (f"{label(obj)} fails to compile", header(obj)) for obj in sorted(objects)[:MAX_NAMED]
+        )
         merged.append(
             replace(
                 diagnostic,
@@ -254,7 +262,9 @@ class SiteChecker:
         try:
             while waiting and self._round is current:
                 done, _ = await asyncio.wait(
-                    waiting, timeout=max(0.0, deadline - time.monotonic()), return_when=asyncio.FIRST_COMPLETED
+                    waiting,
+                    timeout=max(0.0, deadline - time.monotonic()),
+                    return_when=asyncio.FIRST_COMPLETED,
                 )
                 if not done:
                     break  # the time budget is spent
@@ -286,7 +296,9 @@ class SiteChecker:
         else:
             self.compiles.observe(obj, reply)
         error = reply.error
-        found = error_diagnostics(error, obj, self.session, reply.writes, changed) if error is not None else []
+        found = (
+            error_diagnostics(error, obj, self.session, reply.writes, changed) if error is not None else []
+        )
         grouped: dict[str, list[Diagnostic]] = {}
         for diagnostic in found:
             grouped.setdefault(diagnostic.span.file, []).append(diagnostic)
@@ -308,7 +320,9 @@ class SiteChecker:
             self._spawn(self._background_result(obj, future, buffers))
         self.send_status()
 
-    async def _background_result(self, obj: str, future: Future[CompileReply], buffers: dict[str, str]) -> None:
+    async def _background_result(
+        self, obj: str, future: Future[CompileReply], buffers: dict[str, str]
+    ) -> None:
         reply = await asyncio.wrap_future(future)
         if self._background.get(obj) is future:
             del self._background[obj]

@@ -45,7 +45,11 @@ def test_each_node_with_the_write_that_set_it() -> None:
     assert (sys["a"].value, sys["a"].origin.span.start_line) == ("1", 6)  # the parent's write
     assert (sys["b"].value, sys["b"].origin.span.start_line) == ("3", 7)  # its own, later
     cards = {n.name: n for n in children(profile, index, ("cards", "eth0"))}
-    assert (cards["mtu"].value, cards["mtu"].origin.kind, cards["mtu"].origin.span.start_line) == ("1500", "default", 2)
+    assert (cards["mtu"].value, cards["mtu"].origin.kind, cards["mtu"].origin.span.start_line) == (
+        "1500",
+        "default",
+        2,
+    )
     (item,) = children(profile, index, ("list",))
     assert (item.name, item.path, item.value) == ("0", "/list/0", "'x'")
     assert children(profile, index, ("sys", "a")) == []

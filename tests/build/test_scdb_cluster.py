@@ -51,8 +51,15 @@ def test_java_properties_syntax() -> None:
 def make_scdb(root: Path) -> Path:
     """``root/cfg`` with a grouped cluster ``grid/c1`` and its libraries."""
     cfg = root / "cfg"
-    for folder in ("sites/ex", "sites/other", "lib/a", "lib/b", "os", "clusters/grid/c1/profiles/sub",
-                   "clusters/grid/c1/site"):
+    for folder in (
+        "sites/ex",
+        "sites/other",
+        "lib/a",
+        "lib/b",
+        "os",
+        "clusters/grid/c1/profiles/sub",
+        "clusters/grid/c1/site",
+    ):
         (cfg / folder).mkdir(parents=True)
     (cfg / "clusters/grid/c1/cluster.build.properties").write_text(
         "cluster.pan.includes=sites/ex, lib/* ${extra} missing\nextra=os\n"
@@ -74,7 +81,16 @@ def test_the_include_path_and_profiles_of_a_cluster(tmp_path: Path) -> None:
     cluster = load_cluster(str(cfg / "clusters/grid/c1"))
     c1 = cfg / "clusters/grid/c1"
     assert cluster.include_path == tuple(
-        str(p) for p in (c1, c1 / "profiles", c1 / "site", cfg / "sites/ex", cfg / "lib/a", cfg / "lib/b", cfg / "os")
+        str(p)
+        for p in (
+            c1,
+            c1 / "profiles",
+            c1 / "site",
+            cfg / "sites/ex",
+            cfg / "lib/a",
+            cfg / "lib/b",
+            cfg / "os",
+        )
     )
     assert cluster.profiles == (str(c1 / "profiles/n1.pan"), str(c1 / "profiles/sub/n2.pan"))
     assert cluster.properties["group.only"] == "1"  # the group's file fills in what the cluster's lacks
@@ -86,7 +102,7 @@ def test_the_include_path_and_profiles_of_a_cluster(tmp_path: Path) -> None:
 
 def test_not_a_cluster(tmp_path: Path) -> None:
     cfg = make_scdb(tmp_path)
-    with pytest.raises(ClusterError, match="has no cluster.build.properties"):
+    with pytest.raises(ClusterError, match=r"has no cluster\.build\.properties"):
         load_cluster(str(cfg / "sites/ex"))
     (tmp_path / "lone").mkdir()
     (tmp_path / "lone/cluster.build.properties").write_text("cluster.pan.includes=x\n")
@@ -98,8 +114,16 @@ def test_not_a_cluster(tmp_path: Path) -> None:
 def test_the_umd4_cluster_of_the_scdb_example_site_is_compiled_with_scdb_s_include_path() -> None:
     cfg = SITE.resolve() / "cfg"
     cluster = load_cluster(str(cfg / "clusters/grid/umd4"))
-    expected = ["clusters/grid/umd4", "clusters/grid/umd4/profiles", "clusters/grid/umd4/site", "sites/example",
-                "grid/umd-4", "os", "quattor/dev", "standard"]  # the README of the corpora
+    expected = [
+        "clusters/grid/umd4",
+        "clusters/grid/umd4/profiles",
+        "clusters/grid/umd4/site",
+        "sites/example",
+        "grid/umd-4",
+        "os",
+        "quattor/dev",
+        "standard",
+    ]  # the README of the corpora
     assert list(cluster.include_path) == [str(cfg / d) for d in expected]
     assert len(cluster.profiles) == 10
 
@@ -116,8 +140,13 @@ def test_panc_build_of_a_cluster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert "2 templates: 2 compiled" in stderr
     assert (out / "n1.json").read_text() == '{\n  "name": "n1",\n  "site": "ex"\n}'
     assert (out / "sub/n2.json").exists()
-    code, stdout, _ = dispatch_panc(["build", "--cluster", "cfg/clusters/grid/c1", "--include-path", "x", "n1.pan"])
-    assert (code, stdout) == (1, "OPTIONS ERROR: --cluster gives the include path: --include-path cannot be used with it\n")
+    code, stdout, _ = dispatch_panc(
+        ["build", "--cluster", "cfg/clusters/grid/c1", "--include-path", "x", "n1.pan"]
+    )
+    assert (code, stdout) == (
+        1,
+        "OPTIONS ERROR: --cluster gives the include path: --include-path cannot be used with it\n",
+    )
     code, stdout, _ = dispatch_panc(["build", "--cluster", "cfg/sites/ex"])
     assert code == 1 and stdout.startswith("OPTIONS ERROR: ") and "has no cluster.build.properties" in stdout
     assert cfg.is_dir()

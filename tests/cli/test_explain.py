@@ -73,7 +73,12 @@ def where(entry: dict) -> tuple:
 def test_an_assignment_and_the_valid_and_bind_checks_of_the_path(site: Path) -> None:
     code, found = explain_json("node1", "/node/name")
     assert code == 0
-    assert (found["object"], found["path"], found["value"], found["error"]) == ("node1", "/node/name", "'node1'", None)
+    assert (found["object"], found["path"], found["value"], found["error"]) == (
+        "node1",
+        "/node/name",
+        "'node1'",
+        None,
+    )
     assert [(w["kind"], w["relation"], where(w)) for w in found["writes"]] == [
         ("assign", "self", ("node1.pan", 8, 1, "'/node/name' = 'node1';")),
     ]
@@ -90,13 +95,18 @@ def test_values_from_create_then_overwritten_below(site: Path) -> None:
     code, found = explain_json("node1", "/node/cards/eth1/device")
     assert code == 0 and found["value"] == "'eth1'"
     first, second = found["writes"]
-    assert (first["relation"], first["path"], first["valueAtPath"]) == ("parent", "/node/cards/eth1", "'eth0'")
+    assert (first["relation"], first["path"], first["valueAtPath"]) == (
+        "parent",
+        "/node/cards/eth1",
+        "'eth0'",
+    )
     assert where(first) == ("node1.pan", 10, 1, "'/node/cards/eth1' = create('struct/net');")
     assert [(w["kind"], w["path"], w["template"], where(w)) for w in first["created"]] == [
         ("create", "device", "struct/net", ("net.pan", 3, 1, "'device' = 'eth0';")),
     ]
     assert (second["relation"], where(second)) == (
-        "self", ("node1.pan", 11, 1, "'/node/cards/eth1/device' = 'eth1';")
+        "self",
+        ("node1.pan", 11, 1, "'/node/cards/eth1/device' = 'eth1';"),
     )
 
 
@@ -129,7 +139,8 @@ def test_the_text_report(site: Path) -> None:
         "node1: /node/cards/eth1/device = 'eth1'",
         "",
         "writes, oldest first:",
-        "  1. site/node1.pan:10:1  /node/cards/eth1 = dict('device', 'eth0', 'mtu', 1500)  (sets it to 'eth0')",
+        "  1. site/node1.pan:10:1  /node/cards/eth1 = dict('device', 'eth0', 'mtu', 1500)"
+        "  (sets it to 'eth0')",
         "       '/node/cards/eth1' = create('struct/net');",
         "       from create('struct/net'): site/struct/net.pan:3:1  device = 'eth0'",
         "         'device' = 'eth0';",
@@ -152,7 +163,10 @@ def test_an_absent_path_and_a_failing_object_exit_1(site: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["node1"], "OPTIONS ERROR: give an object template (name or file) and a profile path: OBJECT PATH\n"),
+        (
+            ["node1"],
+            "OPTIONS ERROR: give an object template (name or file) and a profile path: OBJECT PATH\n",
+        ),
         (["node1", "relative/path"], "OPTIONS ERROR: 'relative/path' is not an absolute profile path\n"),
         (["node1", "/a/{"], None),
     ],

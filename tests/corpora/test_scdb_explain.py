@@ -26,7 +26,17 @@ def explain(path: str, output: str = "json") -> tuple[int, str]:
 
     stdout, stderr = io.StringIO(), io.StringIO()
     code = dispatch(
-        ["explain", "--cluster", CLUSTER, "--max-iteration", "5000", "--format", output, "wn.example.org", path],
+        [
+            "explain",
+            "--cluster",
+            CLUSTER,
+            "--max-iteration",
+            "5000",
+            "--format",
+            output,
+            "wn.example.org",
+            path,
+        ],
         stdout,
         stderr,
     )
@@ -42,7 +52,11 @@ def java_value(path: str) -> object:
 
 
 def where(entry: dict) -> tuple:
-    return Path(entry["file"]).relative_to((SITE / "cfg").resolve()).as_posix(), entry["line"], entry["column"]
+    return (
+        Path(entry["file"]).relative_to((SITE / "cfg").resolve()).as_posix(),
+        entry["line"],
+        entry["column"],
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -57,11 +71,19 @@ def test_the_hostname_of_wn_and_its_chain() -> None:
     assert java_value("/system/network/hostname") == "wn"
     assert (found["object"], found["value"], found["error"]) == ("wn.example.org", "'wn'", None)
     assert [(w["kind"], w["relation"], where(w), w["statement"]) for w in found["writes"]] == [
-        ("assign", "self", ("standard/os/network/config.pan", 11, 1), '"/system/network/hostname" ?= HOSTNAME;'),
+        (
+            "assign",
+            "self",
+            ("standard/os/network/config.pan", 11, 1),
+            '"/system/network/hostname" ?= HOSTNAME;',
+        ),
     ]
     (profile,) = found["checks"]
     assert (profile["path"], profile["type"], where(profile), profile["statement"]) == (
-        "/", "structure_profile", ("quattor/dev/quattor/profile_base.pan", 7, 12), "bind '/' = structure_profile;"
+        "/",
+        "structure_profile",
+        ("quattor/dev/quattor/profile_base.pan", 7, 12),
+        "bind '/' = structure_profile;",
     )
     assert [(t["name"], where(t)) for t in profile["types"]] == [
         ("type_shorthostname", ("quattor/dev/components/network/types/network.pan", 46, 18)),
@@ -75,7 +97,12 @@ def test_a_value_set_by_a_type_default() -> None:
     assert code == 0
     assert found["value"] == f"'{java_value('/software/components/ccm/configFile')}'" == "'/etc/ccm.conf'"
     assert [(w["kind"], w["template"], where(w), w["statement"]) for w in found["writes"]] == [
-        ("default", "string", ("quattor/dev/components/ccm/schema.pan", 66, 20), "'configFile' : string = '/etc/ccm.conf'"),
+        (
+            "default",
+            "string",
+            ("quattor/dev/components/ccm/schema.pan", 66, 20),
+            "'configFile' : string = '/etc/ccm.conf'",
+        ),
     ]
     assert [(c["path"], c["type"], where(c)) for c in found["checks"]] == [
         ("/", "structure_profile", ("quattor/dev/quattor/profile_base.pan", 7, 12)),

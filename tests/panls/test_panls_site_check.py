@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from pathlib import Path
 
 import pytest
 import pytest_lsp
@@ -107,7 +106,9 @@ async def test_an_unsaved_error_in_the_wn_machine_type_names_the_worker_nodes_an
     assert _status(client, "text").startswith("3 of 10 hosts fail")
 
     change_document(client, document, text, 3)
-    await diagnostics_for(client, document, lambda ds: not any(_named_hosts(d.message) for d in ds), timeout=60)
+    await diagnostics_for(
+        client, document, lambda ds: not any(_named_hosts(d.message) for d in ds), timeout=60
+    )
     for host in WORKER_NODES:
         profile = uri(CLUSTER / "profiles" / f"{host}.pan")
         await diagnostics_for(client, profile, lambda ds: not ds, timeout=30)
@@ -125,4 +126,3 @@ async def wait_for(predicate, timeout: float) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting for the server")
         await asyncio.sleep(0.02)
-

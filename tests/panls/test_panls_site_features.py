@@ -22,7 +22,10 @@ pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 WORKSPACE = Path(tempfile.mkdtemp(prefix="panls-site-")).resolve()
 COMMON = "unique template lib/common;\n\n'/x' = 1;\n'/services/ntp' = dict('server', 'ntp1');\n"
-SCHEMA = "declaration template lib/schema;\n\ntype node = {\n    'x' : long\n    'level' : long = 3\n    'services' ? dict\n};\n"
+SCHEMA = (
+    "declaration template lib/schema;\n\n"
+    "type node = {\n    'x' : long\n    'level' : long = 3\n    'services' ? dict\n};\n"
+)
 EXTRA = "unique template lib/extra;\n\n'/services/ntp/server' = 'ntp2';\n"
 HOST = "object template {name};\n\ninclude 'lib/schema';\nbind '/' = node;\ninclude 'lib/common';\n{more}"
 HOSTS = ["h1", "h2", "h3", "h4"]
@@ -120,14 +123,20 @@ async def test_the_profile_view_shows_each_node_with_the_statement_that_set_it(c
         ("x", "long", "1", 0),
     ]
     level, services, x = root.children
-    assert (level.origin.kind, Path(types_uri_path(level.origin.uri)).name, level.origin.range.start.line) == (
-        "default", "schema.pan", 4
-    )
+    assert (
+        level.origin.kind,
+        Path(types_uri_path(level.origin.uri)).name,
+        level.origin.range.start.line,
+    ) == ("default", "schema.pan", 4)
     assert (x.origin.kind, x.origin.template, x.origin.range.start.line) == ("assign", "lib/common", 2)
     assert services.origin.template == "lib/common"
     ntp = await client.protocol.send_request_async("pan/profile", {"uri": host, "path": "/services/ntp"})
     (server,) = ntp.children
-    assert (server.value, server.origin.template, server.origin.range.start.line) == ("'ntp2'", "lib/extra", 2)
+    assert (server.value, server.origin.template, server.origin.range.start.line) == (
+        "'ntp2'",
+        "lib/extra",
+        2,
+    )
     missing = await client.protocol.send_request_async("pan/profile", {"uri": host, "path": "/nothing"})
     assert (missing.exists, missing.children) == (False, [])
 
@@ -158,7 +167,9 @@ async def test_closing_a_template_with_unsaved_edits_rechecks_with_the_file(clie
 async def test_the_startup_check_compiles_every_host(client: LanguageClient):
     client.workspace_did_change_configuration(
         types.DidChangeConfigurationParams(
-            settings={"pan": {"includePath": [".", "profiles"], "siteCheck": {"maxObjects": 2, "onStartup": True}}}
+            settings={
+                "pan": {"includePath": [".", "profiles"], "siteCheck": {"maxObjects": 2, "onStartup": True}}
+            }
         )
     )
     await wait_until(lambda: _last(client, "checked") == 4 and _last(client, "pending") == 0, timeout=30)
