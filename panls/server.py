@@ -16,6 +16,7 @@ from pygls.lsp.server import LanguageServer
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.navigation import RenameError
 from panc.build.scdb import find_clusters
+from panc.loader import read_text
 from panls import __version__
 from panls.config import Settings, merge_settings
 from panls.convert import plain_json, uri_to_path
@@ -40,7 +41,6 @@ from panls.features.site_check import (
     AFFECTED_OBJECTS,
     SiteChecker,
     affected_request,
-    disk_text,
     is_object_text,
 )
 from panls.publisher import DiagnosticsPublisher
@@ -269,7 +269,7 @@ def create_server() -> PanLanguageServer:
         unsaved = session.open_texts().get(path)
         session.close(params.text_document.uri)
         server.publisher.document_closed(params.text_document.uri)
-        if unsaved is not None and unsaved != disk_text(path):
+        if unsaved is not None and unsaved != read_text(path):
             server.site.edited(path)  # its objects were checked with the text given up
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)

@@ -394,12 +394,3 @@ def affected_request(site: SiteChecker, params: Any) -> dict[str, Any]:
 def is_object_text(text: str) -> bool:
     """Whether a buffer declares an object template (a cheap look at its header)."""
     return OBJECT_HEADER.search(text[:4096]) is not None
-
-
-def disk_text(path: str) -> str | None:
-    """The text of the file at ``path`` on disk (``None`` when it cannot be read)."""
-    try:
-        with open(path, encoding="utf-8", errors="surrogateescape") as handle:
-            return handle.read()
-    except OSError:
-        return None

@@ -16,7 +16,17 @@ import time
 
 import pytest
 import pytest_lsp
-from lsp_support import REPO, change_document, diagnostics_for, open_document, server_config, start, uri
+from lsp_support import (
+    REPO,
+    change_document,
+    diagnostics_for,
+    last_site_status,
+    open_document,
+    record_site_status,
+    server_config,
+    start,
+    uri,
+)
 from pytest_lsp import LanguageClient
 
 SITE = REPO / ".." / "shared" / "corpora" / "scdb-example-site"
@@ -35,13 +45,7 @@ pytestmark = [
 
 @pytest_lsp.fixture(config=server_config(), scope="module", name="client")
 async def client_fixture(lsp_client: LanguageClient):
-    statuses: list[dict] = []
-
-    @lsp_client.feature("pan/siteStatus")
-    def on_status(params):  # unannotated: pygls passes the client first to annotated handlers
-        statuses.append(params)
-
-    lsp_client.statuses = statuses  # type: ignore[attr-defined]
+    record_site_status(lsp_client)
     await start(
         lsp_client,
         SITE.resolve(),
@@ -53,11 +57,6 @@ async def client_fixture(lsp_client: LanguageClient):
 
 def _named_hosts(message: str) -> set[str]:
     return {host for host in HOSTS if re.search(rf"\b{re.escape(host)}\b", message)}
-
-
-def _status(client: LanguageClient, field: str):
-    statuses = client.statuses  # type: ignore[attr-defined]
-    return getattr(statuses[-1], field) if statuses else None
 
 
 async def test_the_cluster_properties_give_the_include_path(client: LanguageClient):
@@ -100,10 +99,12 @@ async def test_an_unsaved_error_in_the_wn_machine_type_names_the_worker_nodes_an
         profile = uri(CLUSTER / "profiles" / f"{host}.pan")
         own = await diagnostics_for(client, profile, lambda ds: bool(ds), timeout=30)
         assert any("wn.pan" in d.message for d in own)
-    await wait_for(lambda: _status(client, "failed") == 3 and not _status(client, "pending"), 30)
-    assert sorted(f.name for f in _status(client, "failing")) == WORKER_NODES
-    assert _status(client, "objects") == len(HOSTS) == 10
-    assert _status(client, "text").startswith("3 of 10 hosts fail")
+    await wait_for(
+        lambda: last_site_status(client, "failed") == 3 and not last_site_status(client, "pending"), 30
+    )
+    assert sorted(f.name for f in last_site_status(client, "failing")) == WORKER_NODES
+    assert last_site_status(client, "objects") == len(HOSTS) == 10
+    assert last_site_status(client, "text").startswith("3 of 10 hosts fail")
 
     change_document(client, document, text, 3)
     await diagnostics_for(
@@ -112,8 +113,10 @@ async def test_an_unsaved_error_in_the_wn_machine_type_names_the_worker_nodes_an
     for host in WORKER_NODES:
         profile = uri(CLUSTER / "profiles" / f"{host}.pan")
         await diagnostics_for(client, profile, lambda ds: not ds, timeout=30)
-    await wait_for(lambda: _status(client, "failed") == 0 and not _status(client, "pending"), 30)
-    assert _status(client, "text").startswith("0 of 10 hosts fail")
+    await wait_for(
+        lambda: last_site_status(client, "failed") == 0 and not last_site_status(client, "pending"), 30
+    )
+    assert last_site_status(client, "text").startswith("0 of 10 hosts fail")
 
 
 def _message(client: LanguageClient, document: str) -> str:

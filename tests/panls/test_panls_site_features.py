@@ -14,7 +14,17 @@ from pathlib import Path
 
 import pytest
 import pytest_lsp
-from lsp_support import change_document, diagnostics_for, open_document, server_config, start, uri, wait_until
+from lsp_support import (
+    change_document,
+    diagnostics_for,
+    last_site_status,
+    open_document,
+    record_site_status,
+    server_config,
+    start,
+    uri,
+    wait_until,
+)
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -45,13 +55,7 @@ def _write_site() -> None:
 @pytest_lsp.fixture(config=server_config(), scope="module", name="client")
 async def client_fixture(lsp_client: LanguageClient):
     _write_site()
-    statuses: list = []
-
-    @lsp_client.feature("pan/siteStatus")
-    def on_status(params):  # unannotated: pygls passes the client first to annotated handlers
-        statuses.append(params)
-
-    lsp_client.statuses = statuses  # type: ignore[attr-defined]
+    record_site_status(lsp_client)
     await start(
         lsp_client,
         WORKSPACE,
@@ -64,11 +68,6 @@ async def client_fixture(lsp_client: LanguageClient):
     )
     yield
     await lsp_client.shutdown_session()
-
-
-def _last(client: LanguageClient, field: str):
-    statuses = client.statuses  # type: ignore[attr-defined]
-    return getattr(statuses[-1], field) if statuses else None
 
 
 def _breaking(diagnostics: list[types.Diagnostic]) -> list[types.Diagnostic]:
@@ -84,17 +83,23 @@ async def test_an_edit_rechecks_the_most_recently_used_hosts_first_within_the_bu
 
     change_document(client, common, COMMON.replace("'/x' = 1;", "'/x' = 1 + error('no x here');"), 2)
     found = await diagnostics_for(client, common, lambda ds: bool(_breaking(ds)), timeout=30)
-    await wait_until(lambda: _last(client, "pending") == 0 and _last(client, "failed") == 2, timeout=30)
+    await wait_until(
+        lambda: last_site_status(client, "pending") == 0 and last_site_status(client, "failed") == 2,
+        timeout=30,
+    )
     (reported,) = _breaking(client.diagnostics[common])
     assert reported.range.start.line == 2
     assert reported.message == "user-initiated error: no x here\nbreaks h3, h4"
-    assert _last(client, "skipped") == 2  # the budget: two hosts of four
-    assert _last(client, "text") == "2 of 4 hosts fail (2 not checked)"
+    assert last_site_status(client, "skipped") == 2  # the budget: two hosts of four
+    assert last_site_status(client, "text") == "2 of 4 hosts fail (2 not checked)"
     assert found
 
     change_document(client, common, COMMON, 3)
     await diagnostics_for(client, common, lambda ds: not _breaking(ds), timeout=30)
-    await wait_until(lambda: _last(client, "failed") == 0 and _last(client, "pending") == 0, timeout=30)
+    await wait_until(
+        lambda: last_site_status(client, "failed") == 0 and last_site_status(client, "pending") == 0,
+        timeout=30,
+    )
 
 
 async def test_a_validation_error_points_at_the_statement_that_wrote_the_value(client: LanguageClient):
@@ -157,11 +162,17 @@ async def test_find_writes_of_a_path_in_a_template_that_is_no_object(client: Lan
 async def test_closing_a_template_with_unsaved_edits_rechecks_with_the_file(client: LanguageClient):
     common = uri(WORKSPACE / "lib" / "common.pan")
     change_document(client, common, COMMON.replace("'/x' = 1;", "'/x' = 1 + error('unsaved');"), 6)
-    await wait_until(lambda: _last(client, "failed") == 2 and _last(client, "pending") == 0, timeout=30)
+    await wait_until(
+        lambda: last_site_status(client, "failed") == 2 and last_site_status(client, "pending") == 0,
+        timeout=30,
+    )
     client.text_document_did_close(
         types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=common))
     )
-    await wait_until(lambda: _last(client, "failed") == 0 and _last(client, "pending") == 0, timeout=30)
+    await wait_until(
+        lambda: last_site_status(client, "failed") == 0 and last_site_status(client, "pending") == 0,
+        timeout=30,
+    )
 
 
 async def test_the_startup_check_compiles_every_host(client: LanguageClient):
@@ -172,8 +183,11 @@ async def test_the_startup_check_compiles_every_host(client: LanguageClient):
             }
         )
     )
-    await wait_until(lambda: _last(client, "checked") == 4 and _last(client, "pending") == 0, timeout=30)
-    assert _last(client, "text") == "0 of 4 hosts fail"
+    await wait_until(
+        lambda: last_site_status(client, "checked") == 4 and last_site_status(client, "pending") == 0,
+        timeout=30,
+    )
+    assert last_site_status(client, "text") == "0 of 4 hosts fail"
 
 
 def types_uri_path(document_uri: str) -> str:

@@ -6,13 +6,9 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { LspRange } from './provenance';
 
 export const PROFILE_METHOD = 'pan/profile';
-
-interface LspRange {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
 
 export interface ProfileOrigin {
   uri: string;

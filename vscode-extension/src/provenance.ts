@@ -5,7 +5,7 @@ import { RESTRICTED_COMPILE } from './trust';
 
 export const PROVENANCE_METHOD = 'pan/provenance';
 
-interface LspRange {
+export interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };
 }
