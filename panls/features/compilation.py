@@ -23,6 +23,9 @@ from panls.session import Session
 
 logger = logging.getLogger(__name__)
 
+MAX_KEPT_CLOSED = 16
+"""Compiles kept of object templates that are not open (the profile view, provenance requests)."""
+
 
 @dataclass
 class CompileRecord:
@@ -123,7 +126,13 @@ class ObjectCompiles:
         found = error_diagnostics(error, path, self.session, reply.writes) if error is not None else []
         message = error.format() if error is not None else None
         record = CompileRecord(path, buffers.get(path, ""), reply.profile, reply.writes, message)
-        self.session.compile_records[path] = record
+        records = self.session.compile_records
+        records.pop(path, None)
+        records[path] = record
+        # the profiles of objects no editor shows are kept for a few requests, not for ever
+        open_paths = self.session.open_texts()
+        for stale in [p for p in records if p not in open_paths][:-MAX_KEPT_CLOSED]:
+            del records[stale]
         self.observe(path, reply)
         return record, found
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import sys
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -69,7 +70,12 @@ class Round:
     chosen: list[str]
     skipped: int
     futures: dict[str, Future[CompileReply]] = field(default_factory=dict)
-    done: int = 0
+    taken: set[str] = field(default_factory=set)
+    """The objects whose result this round has published."""
+
+    @property
+    def pending(self) -> int:
+        return len(self.futures) - len(self.taken)
 
 
 def object_label(session: Session, path: str) -> str:
@@ -143,6 +149,8 @@ class SiteChecker:
         self._round: Round | None = None
         self._background: dict[str, Future[CompileReply]] = {}
         self._scheduled: asyncio.Task[None] | None = None
+        self._changed: dict[str, None] = {}
+        """Templates edited since the last round began, the most recent last."""
         self._tasks: set[asyncio.Task[Any]] = set()
         compiles.observers.append(self.observe)
 
@@ -178,7 +186,9 @@ class SiteChecker:
         if reply.status == CANCELLED:
             return
         if reply.dependencies:
-            self.recorded.record(path, (dependency_use(d.name, d.kind, d.uri) for d in reply.dependencies))
+            uses = (dependency_use(d.name, d.kind, d.uri) for d in reply.dependencies)
+            # thousands of objects share their templates: one copy of each name and file
+            self.recorded.record(path, ((sys.intern(n), sys.intern(f) if f else None) for n, f in uses))
         error = reply.error
         self.results[path] = ObjectCheck(error is not None, error.message.splitlines()[0] if error else None)
 
@@ -199,14 +209,14 @@ class SiteChecker:
             self._static = UsesIndex(self.graph.uses())
         return self._static
 
-    def affected(self, path: str) -> list[str]:
-        """The object templates an edit of the file ``path`` may change, most recently used
+    def affected(self, *paths: str) -> list[str]:
+        """The object templates an edit of the files ``paths`` may change, most recently used
         first, then in path order."""
         include_path = self.session.settings.include_dirs
         found = set()
         for uses in (self._static_uses(), self.recorded, self.built):
-            found |= uses.affected([path], include_path)
-        found.discard(path)
+            found |= uses.affected(paths, include_path)
+        found.difference_update(paths)
         known = set(self.graph.objects())
         rank = {obj: position for position, obj in enumerate(reversed(self.recent))}
         return sorted((obj for obj in found if obj in known), key=lambda obj: (rank.get(obj, len(rank)), obj))
@@ -219,9 +229,11 @@ class SiteChecker:
         settings = self.session.settings
         if not settings.site_check_enabled or not settings.compile_enabled:
             return
+        self._changed.pop(path, None)
+        self._changed[path] = None
         if self._scheduled is not None:
             self._scheduled.cancel()
-        self._scheduled = self._spawn(self._after_pause(path))
+        self._scheduled = self._spawn(self._after_pause())
 
     def _spawn(self, coroutine: Any) -> asyncio.Task[Any]:
         task = asyncio.ensure_future(coroutine)
@@ -229,24 +241,29 @@ class SiteChecker:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    async def _after_pause(self, path: str) -> None:
+    async def _after_pause(self) -> None:
         await asyncio.sleep(self.session.settings.compile_debounce)
         self._scheduled = None
+        paths, self._changed = list(self._changed), {}
         try:
-            await self.check(path)
+            await self.check(*paths)
         except Exception:  # pylint: disable=broad-except  # a bug here must not stop the server
-            logger.exception("site check after an edit of %s failed", path)
+            logger.exception("site check after an edit of %s failed", paths)
 
-    async def check(self, path: str) -> None:
-        """Re-check the objects an edit of ``path`` affects, within the budget."""
-        summary = self.session.index.summary_for_path(path)
-        if summary is not None and summary.kind == "object":
-            return  # its own compile is the publisher's; nothing includes an object template
-        affected = self.affected(path)
+    async def check(self, *paths: str) -> None:
+        """Re-check the objects that edits of ``paths`` affect, within the budget, with those
+        the previous round had not checked yet (what it checked them with is stale)."""
+        index = self.session.index
+        # an object template's own compile is the publisher's; nothing includes one
+        edited = [p for p in paths if getattr(index.summary_for_path(p), "kind", None) != "object"]
+        if not edited:
+            return
+        unfinished = self._cancel_round()
+        affected = self.affected(*edited)
+        affected += [obj for obj in unfinished if obj not in affected]
         settings = self.session.settings
         chosen = affected[: settings.site_max_objects]
-        self._cancel_round()
-        current = Round(path, chosen, len(affected) - len(chosen))
+        current = Round(edited[-1], chosen, len(affected) - len(chosen))
         self._round = current
         buffers = self.session.open_texts()
         for rank, obj in enumerate(chosen):
@@ -271,21 +288,25 @@ class SiteChecker:
                 for finished in done:
                     obj = waiting.pop(finished)
                     if self._round is current:
-                        current.done += 1
+                        current.taken.add(obj)
                         self._take(obj, finished.result(), buffers, current.changed)
         finally:
             if self._round is current and waiting:
                 self.compiles.cancel_keys([KEY_PREFIX + obj for obj in waiting.values()])
                 current.skipped += len(waiting)
-                current.futures = {}
+                for obj in waiting.values():
+                    del current.futures[obj]
             if self._round is current:
                 self.send_status()
 
-    def _cancel_round(self) -> None:
-        previous = self._round
-        if previous is not None:
-            self.compiles.cancel_keys([KEY_PREFIX + obj for obj in previous.futures])
-        self._round = None
+    def _cancel_round(self) -> list[str]:
+        """Drop the re-checks of the current round; the objects it had not checked yet."""
+        previous, self._round = self._round, None
+        if previous is None:
+            return []
+        unfinished = [obj for obj in previous.futures if obj not in previous.taken]
+        self.compiles.cancel_keys([KEY_PREFIX + obj for obj in unfinished])
+        return unfinished
 
     def _take(self, obj: str, reply: CompileReply, buffers: dict[str, str], changed: str | None) -> None:
         """One object's result: its diagnostics, its dependencies, the summary."""
@@ -345,10 +366,7 @@ class SiteChecker:
         objects = self.objects()
         known = [obj for obj in objects if obj in self.results]
         failing = sorted(obj for obj in known if self.results[obj].failed)
-        pending = 0
-        if self._round is not None:
-            pending = len(self._round.futures) - self._round.done
-        pending += len(self._background)
+        pending = len(self._background) + (self._round.pending if self._round is not None else 0)
         unchecked = len(objects) - len(known)
         text = f"{len(failing)} of {len(objects)} hosts fail"
         if pending:
