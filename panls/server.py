@@ -220,6 +220,7 @@ def create_server() -> PanLanguageServer:
         pulled = await server.pull_configuration()
         if pulled:
             session.configure(merge_settings(session.settings, pulled))
+        server.compiles.warm()  # the workers import the compiler while the index is built
         await server.rebuild_index()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)

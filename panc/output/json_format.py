@@ -50,29 +50,17 @@ def render(profile: dict[str, Value]) -> str:
                 append(inner)
             position += 1
             t = type(child)
-            if t is dict:
-                if child:
-                    append("{")
-                    stack.append((container, keys, position, depth, inner))
-                    if len(stack) > _DEEP or not len(out) & 0xFFFF:  # deep: quadratic indentation
-                        check_resident()
-                    container, keys, position, depth = child, sorted_keys(child), 0, depth + 1
-                    inner = "\n" + _INDENT * (depth + 1)
-                    size = len(container)
-                    continue
-                append("{}")
-            elif t is list:
-                if child:
-                    append("[")
-                    stack.append((container, keys, position, depth, inner))
-                    if len(stack) > _DEEP or not len(out) & 0xFFFF:  # deep: quadratic indentation
-                        check_resident()
-                    container, keys, position, depth = child, None, 0, depth + 1
-                    inner = "\n" + _INDENT * (depth + 1)
-                    size = len(container)
-                    continue
-                append("[]")
-            elif t is str:
+            if (t is dict or t is list) and child:
+                append("{" if t is dict else "[")
+                stack.append((container, keys, position, depth, inner))
+                if len(stack) > _DEEP or not len(out) & 0xFFFF:  # deep: quadratic indentation
+                    check_resident()
+                container, keys, position = child, (sorted_keys(child) if t is dict else None), 0
+                depth += 1
+                inner = "\n" + _INDENT * (depth + 1)
+                size = len(container)
+                continue
+            if t is str:
                 append(json_string(child))
             else:
                 append(_scalar(child))

@@ -56,3 +56,17 @@ def test_deep_profiles_are_read_back(written: Path) -> None:
     from_xml = read_profile(written / "deep.xml")
     expected = (written / "deep.json").read_text()
     assert json_format.render(from_xml) == json_format.render(from_json) == expected  # type: ignore[arg-type]
+
+
+def test_deep_profiles_are_compared(written: Path, tmp_path: Path) -> None:
+    from cli_support import dispatch_panc  # pylint: disable=import-outside-toplevel
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    text = (written / "deep.json").read_text()
+    (old / "deep.json").write_text(text)
+    (new / "deep.json").write_text(text.replace('"leaf": "v"', '"leaf": "w"'))
+    code, stdout, stderr = dispatch_panc(["diff", str(old), str(new)])
+    assert (code, stderr) == (1, "")
+    assert f"  ~ /a{'/k' * 3000}/leaf: 'v' -> 'w'\n" in stdout
