@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 from dataclasses import dataclass
 
 from panc.source import Span
@@ -106,6 +107,7 @@ class PanParseError(PanError):
 
     category = Category.PARSE
 
+
 TraceEntry = tuple[str | None, Span | None]
 """One line of panc's ``>>>`` call trace: a template file and a range (``None``: ``?``)."""
 
@@ -193,3 +195,122 @@ def javacc_printed_range(diagnostic: Diagnostic) -> Span:
     if diagnostic.category is Category.PARSE and diagnostic.message.startswith("\nEncountered: "):
         return span._replace(end_line=span.start_line, end_column=span.start_line)
     return span
+
+
+EDITOR_LINE_LIMIT = 120
+"""The longest message editors and the debugger show for a diagnostic (the CLI prints panc's text)."""
+
+_EXPRESSION_STARTS = frozenset({
+    '"("', '"+"', '"-"', '"!"', '"~"', '"undef"', '"null"', '"true"', '"false"', "<DECIMAL_LITERAL>",
+    "<HEX_LITERAL>", "<OCTAL_LITERAL>", "<DOUBLE_LITERAL>", "<HEREDOC_STRING>", "<SINGLE_QUOTED_STRING>",
+    "<DOUBLE_QUOTED_STRING>", "<IDENTIFIER>", '"if"', '"for"', '"while"', '"foreach"',
+})  # fmt: skip
+_OPERATORS = frozenset({
+    '"+"', '"-"', '"*"', '"/"', '"%"', '"=="', '"!="', '"<"', '"<="', '">"', '">="', '"&&"', '"||"', '"&"',
+    '"|"', '"^"',
+})  # fmt: skip
+_FRIENDLY = {
+    "<SINGLE_QUOTED_STRING>": "a string",
+    "<DOUBLE_QUOTED_STRING>": "a string",
+    "<HEREDOC_STRING>": "a string",
+    "<DECIMAL_LITERAL>": "a number",
+    "<HEX_LITERAL>": "a number",
+    "<OCTAL_LITERAL>": "a number",
+    "<DOUBLE_LITERAL>": "a number",
+    "<IDENTIFIER>": "a name",
+    "<TEMPLATE_NAME>": "a template name",
+}
+_MOST_NAMED = 4
+
+
+def editor_message(diagnostic: Diagnostic) -> tuple[str, str]:
+    """The diagnostic for an editor or a debugger: one line of at most ``EDITOR_LINE_LIMIT``
+    characters, and the rest of panc's text (empty when the line says it all).
+
+    panc's grammar errors (``Encountered: ... Was expecting one of:`` and twenty token lines)
+    become ``expected ')' or ',' before ';'``; the token list is the rest.
+    """
+    text = diagnostic.message
+    if diagnostic.category is Category.PARSE and text.lstrip("\n").startswith("Encountered: "):
+        found, expected = _javacc_parts(text)
+        return _limited(_expectation(found, expected)), "expected one of: " + ", ".join(expected)
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return diagnostic.category.value if diagnostic.category else diagnostic.code, ""
+    first = _limited(lines[0].strip())
+    rest = "\n".join(lines[1:])
+    if first != lines[0].strip():
+        rest = text.strip()
+    return first, rest
+
+
+def editor_summary(diagnostic: Diagnostic) -> str:
+    """``<category> [file:L.C-L.C]: <editor_message>``, for a message box or a log line."""
+    phrase = diagnostic.category.value if diagnostic.category else diagnostic.code
+    return f"{phrase} [{diagnostic.span}]: {editor_message(diagnostic)[0]}"
+
+
+def _javacc_parts(text: str) -> tuple[str, list[str]]:
+    """What JavaCC found and the tokens it expected, from panc's message."""
+    lines = text.strip("\n").split("\n")
+    found = _java_unescaped(lines[0].removeprefix("Encountered: ").strip())
+    expected: list[str] = []
+    for line in lines[1:]:
+        line = line.strip()
+        if line.startswith("Was expecting: "):  # a missing template header
+            expected.append("a template declaration ('object template NAME;')")
+        elif line and line != "Was expecting one of:":
+            expected.append(line.removesuffix("...").strip())
+    return found, expected
+
+
+def _expectation(found: str, expected: list[str]) -> str:
+    """``expected X or Y before 'found'`` in words, naming at most a few alternatives."""
+    groups: list[tuple[str, frozenset[str]]] = []
+    if '"("' in expected:  # where an expression may start
+        groups.append(("an expression", _EXPRESSION_STARTS))
+    if sum(1 for token in expected if token in _OPERATORS) >= 3:
+        groups.append(("an operator", _OPERATORS))
+    names: list[str] = []
+    for token in expected:
+        group = next((name for name, members in groups if token in members), None)
+        name = group or _FRIENDLY.get(token) or (_quoted(token) if token.startswith('"') else token)
+        if name not in names:
+            names.append(name)
+    where = "at the end of the file" if found == "<EOF>" else f"before {_shown(found)}"
+    if not names:
+        return f"unexpected {_shown(found)}" if found != "<EOF>" else "unexpected end of the file"
+    if len(names) > _MOST_NAMED:
+        shown = ", ".join(names[:_MOST_NAMED])
+        return f"expected {shown} or one of {len(names) - _MOST_NAMED} more {where}"
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"expected {listed} {where}"
+
+
+def _quoted(token: str) -> str:
+    """A grammar token as panc lists it (``"("``), in single quotes."""
+    return "'" + _java_unescaped(token[1:-1]) + "'"
+
+
+def _shown(found: str) -> str:
+    """The token found: a string literal as written, anything else in single quotes."""
+    return found if len(found) > 1 and found[0] in "'\"" and found[-1] == found[0] else f"'{found}'"
+
+
+def _java_unescaped(text: str) -> str:
+    """Undo JavaCC's ``add_escapes`` on a token image (``\\"``, ``\\u00e9``...), controls aside."""
+    return _JAVACC_ESCAPE.sub(_unescape_one, text)
+
+
+_JAVACC_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|.)")
+
+
+def _unescape_one(match: re.Match[str]) -> str:
+    escaped = match.group(1)
+    if len(escaped) == 5:
+        return chr(int(escaped[1:], 16))
+    return "\\" + escaped if escaped in "ntbfr" else escaped  # a control stays visible, on one line
+
+
+def _limited(line: str) -> str:
+    return line if len(line) <= EDITOR_LINE_LIMIT else line[: EDITOR_LINE_LIMIT - 1] + "…"

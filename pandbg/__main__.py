@@ -3,14 +3,17 @@
 pandbg                      # speak DAP on stdin/stdout (how editors start adapters)
 pandbg --tcp 4711           # serve clients one after the other on 127.0.0.1:4711
 pandbg --tcp 0.0.0.0:4711   # ... on another interface, when asked explicitly
+pandbg --log-file F         # the adapter's log (failed requests with their traceback) in F
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
+from panc import __version__
 from pandbg.adapter import DapAdapter
 from pandbg.protocol import Connection, stdio_stream, tcp_streams
 
@@ -31,6 +34,14 @@ def _address(text: str) -> tuple[str, int]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point."""
     parser = argparse.ArgumentParser(prog="pandbg", description="Debug adapter (DAP) for pan templates.")
+    parser.add_argument("--version", action="version", version=f"pandbg {__version__}")
+    parser.add_argument("--log-file", help="write the adapter's log there (default: stderr)")
+    parser.add_argument(
+        "--log-level",
+        default="WARNING",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="default: WARNING",
+    )
     parser.add_argument(
         "--tcp",
         type=_address,
@@ -38,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"listen on a TCP port instead of stdio (host defaults to {_DEFAULT_HOST})",
     )
     args = parser.parse_args(argv)
+    logging.basicConfig(
+        filename=args.log_file, level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     if args.tcp is None:
         stream = stdio_stream()
         DapAdapter(lambda adapter: Connection(stream, adapter.handle)).serve()

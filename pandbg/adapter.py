@@ -210,7 +210,12 @@ class DapAdapter:
         return {"breakpoints": [self._breakpoint(b) for b in self.session.set_data_breakpoints(specs)]}
 
     def configuration_done(self, args: Args) -> None:
+        """Start the run; with nothing launched (the launch failed: a client sends this anyway)
+        the session ends cleanly and the adapter goes on answering."""
         del args
+        if self.session.config is None:
+            self.connection.after_response(lambda: self.connection.send_event("terminated", {}))
+            return
         self.connection.after_response(self.session.start)
 
     # ------------------------------------------------------------------ state

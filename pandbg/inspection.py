@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from panc.diagnostics import PanError
+from panc.diagnostics import PanError, editor_message
 from panc.evaluation.control import EvalFailure
 from panc.evaluation.frames import Frame
 from panc.evaluation.terms import format_path, parse_path_text
@@ -361,11 +361,9 @@ def profile_terms(path: str) -> tuple[Any, ...]:
 
 
 def error_text(error: PanError) -> str:
-    """An error of typed-in DML: its kind and message (positions in one line add nothing).
-
-    A parse error's message starts on the line after panc's heading: here it follows the kind.
-    """
-    return f"{error.category.value}: {error.message.lstrip()}"
+    """An error of typed-in DML in one line: its kind and message (positions in one line add
+    nothing; a grammar error says what was expected, see ``editor_message``)."""
+    return f"{error.category.value}: {editor_message(error.to_diagnostic())[0]}"
 
 
 def _counts(value: Value) -> tuple[int, int]:

@@ -38,7 +38,8 @@ class LaunchConfig:
     """Include directories. When none holds the object, the directory that holds the
     program's namespace (``.../profiles`` for ``profiles/node1``) is added last."""
     output_dir: str | None = None
-    """Where the profile is written when the run completes (``None``: the current directory)."""
+    """Where the profile is written when the run completes (``None``: a new temporary directory,
+    never the working directory, which is usually the user's repository)."""
     formats: str = "pan,dep"
     initial_data: str | None = None
     max_iteration: int = 10000

@@ -10,10 +10,9 @@ write the response, then run the work the handler deferred.
 from __future__ import annotations
 
 import itertools
+import logging
 import socket
-import sys
 import threading
-import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,6 +20,8 @@ from pandbg.framing import MessageStream, StreamClosed, UnreadableMessage, socke
 
 Handler = Callable[[str, dict[str, Any]], dict[str, Any] | None]
 """``handler(command, arguments) -> response body``; raises ``RequestFailed`` to refuse."""
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["Connection", "RequestFailed", "stdio_stream", "tcp_streams"]
 
@@ -48,7 +49,7 @@ class Connection:
             except StreamClosed:
                 break
             except UnreadableMessage as error:
-                sys.stderr.write(f"pandbg: unreadable message ({error}), closing the connection\n")
+                logger.error("unreadable message (%s), closing the connection", error)
                 break
             if isinstance(message, dict) and message.get("type") == "request":
                 self._dispatch(message)
@@ -69,12 +70,16 @@ class Connection:
         except RequestFailed as error:
             _fail(response, str(error))
         except Exception as error:  # pylint: disable=broad-exception-caught  # the adapter must stay up
-            sys.stderr.write(traceback.format_exc())
+            logger.exception("request %s failed", command)
             _fail(response, f"internal error of pandbg: {error!r}")
         self._write(response)
         pending, self._after = self._after, []
         for work in pending:
-            work()
+            try:
+                work()
+            except Exception as error:  # pylint: disable=broad-exception-caught  # the adapter must stay up
+                logger.exception("work after the %s response failed", command)
+                self.send_event("output", {"category": "stderr", "output": f"pandbg: {error}\n"})
 
     def after_response(self, work: Callable[[], None]) -> None:
         """Run ``work`` once the response to the request being handled has been sent

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -143,8 +144,10 @@ class Run(EvaluationHooks):
             self.session.listener.finished(code)
 
     def _write_outputs(self, name: str, profile: Any, dependencies: Any) -> int:
-        output_dir = self.config.output_dir or os.getcwd()
         try:
+            output_dir = self.config.output_dir or tempfile.mkdtemp(
+                prefix="pandbg-" + name.replace("/", "_") + "-"
+            )
             rendered = [
                 (fmt, fmt.render(profile, dependencies)) for fmt in parse_formats(self.config.formats)
             ]

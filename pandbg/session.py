@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from panc.builtins.registry import BUILTINS
 from panc.compiler import Compiler
-from panc.diagnostics import PanError, Severity
+from panc.diagnostics import PanError, Severity, editor_summary
 from panc.evaluation.snippets import compile_snippet
 from panc.evaluation.terms import format_path
 from panc.output import UnknownFormatError, parse_formats
@@ -397,7 +397,7 @@ class _ParseMemo:
         result = self.parse(text, name)
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if errors:
-            raise SessionError(errors[0].format())
+            raise SessionError(editor_summary(errors[0]))
         if result.ast is None:
             raise SessionError(f"'{name}' holds no template")
         return result.ast
@@ -412,7 +412,7 @@ def _check_static_includes(compiler: Compiler, name: str) -> None:
         try:
             template = compiler.load_template(current, ())
         except PanError as error:
-            raise SessionError(error.format().rstrip("\n")) from None
+            raise SessionError(editor_summary(error.to_diagnostic())) from None
         if template is None:
             if current == name:
                 raise SessionError(f"cannot locate object template named '{name}' in the include path")

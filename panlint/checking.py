@@ -101,8 +101,9 @@ def check_context(
     line_ids = {rule.id for rule in rules if rule.line_check}
     if line_ids:
         try:
+            roles = context.operator_roles if "LC001" in line_ids else None
             findings = check_tokens(
-                context.text, context.tokens, context.path, line_ids, context.options, rule_id
+                context.text, context.tokens, context.path, line_ids, context.options, rule_id, roles
             )
         except Exception as error:  # pylint: disable=broad-exception-caught
             if on_error is None:

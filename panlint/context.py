@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from panc.analysis.walk import walk
 from panc.source import Span
+from panc.syntax import ast
+from panc.syntax.operator_roles import OperatorRoles, operator_roles
 from panc.syntax.tokens import NON_CODE_TYPES, OPAQUE_TYPES
 from panlint.options import RuleOptions
 
@@ -62,6 +64,14 @@ class LintContext:
         if len(types) == 1:
             return self._nodes_by_type.get(types[0], [])
         return [node for node in self.nodes if isinstance(node, types)]
+
+    @cached_property
+    def operator_roles(self) -> OperatorRoles | None:
+        """Which ``+``, ``-`` and ``*`` tokens are signs or link types (None: nothing parsed)."""
+        if self.parse.ast is None:
+            return None
+        nodes = [*self.nodes_of(ast.Unary), *self.nodes_of(ast.LinkOf), *self.nodes_of(ast.Range)]
+        return operator_roles(nodes, self.code_tokens)
 
     @cached_property
     def tokens(self) -> list[Token]:

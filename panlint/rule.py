@@ -68,4 +68,7 @@ class LineRule(Rule):
         # Imported when used: the rules' metadata (SARIF, --list-rules) needs no checker.
         from panlint.compat.engine import check_tokens  # pylint: disable=import-outside-toplevel
 
-        return check_tokens(context.text, context.tokens, context.path, {self.id}, context.options)
+        roles = context.operator_roles if self.id == "LC001" else None
+        return check_tokens(
+            context.text, context.tokens, context.path, {self.id}, context.options, roles=roles
+        )

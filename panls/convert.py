@@ -16,7 +16,7 @@ from urllib.parse import quote, unquote, urlparse
 from lsprotocol import types
 
 from panc.analysis.sourcetext import LineIndex
-from panc.diagnostics import Diagnostic, Severity
+from panc.diagnostics import Diagnostic, Severity, editor_message
 from panc.source import Span
 
 SOURCE = "pan"
@@ -92,7 +92,8 @@ class Converter:
     def diagnostic(
         self, diagnostic: Diagnostic, related_converter: Callable[[str], Converter] | None = None
     ) -> types.Diagnostic:
-        """An LSP diagnostic; ``related`` spans (e.g. a ``>>>`` trace) become related information."""
+        """An LSP diagnostic in one line (``editor_message``); ``related`` spans (e.g. a ``>>>`` trace)
+        and the rest of panc's text become related information."""
         related = []
         for message, span in diagnostic.related:
             if related_converter is None or span.start_line <= 0:
@@ -104,10 +105,21 @@ class Converter:
                     message=message,
                 )
             )
+        line, rest = editor_message(diagnostic)
+        if rest and diagnostic.span.start_line > 0:  # panc's full text (a grammar error's token list)
+            related.insert(
+                0,
+                types.DiagnosticRelatedInformation(
+                    location=types.Location(
+                        uri=path_to_uri(diagnostic.span.file), range=self.range(diagnostic.span)
+                    ),
+                    message=rest,
+                ),
+            )
         code = diagnostic.code or (diagnostic.category.name.lower() if diagnostic.category else None)
         return types.Diagnostic(
             range=self.range(diagnostic.span),
-            message=diagnostic.message,
+            message=line,
             severity=_SEVERITY.get(diagnostic.severity, types.DiagnosticSeverity.Error),
             code=code,
             source=SOURCE,

@@ -4,11 +4,15 @@ A ``*`` may multiply or make a link type, a ``{`` may open a block, a record or 
 a dict type, a ``-`` may be unary or binary, a string may start a record field. The layout
 of each depends on which it is; ``TokenFacts`` answers by token offset. It also holds the
 canonical spellings the formatter writes (``dict`` for the deprecated ``nlist``, no braces
-around a single include expression), the same rewrites as panlint's LP004 and LP005 fixes.
+around a single include expression), the same rewrites as panlint's LP004 and LP005 fixes,
+and the punctuation it leaves out: empty statements (``;;``, LP009) and a trailing comma
+before a closing bracket on its line (``list(1,)``, LP007).
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -16,16 +20,15 @@ from panc.analysis.walk import walk
 from panc.source import Position
 from panc.syntax import ast
 from panc.syntax.equivalence import DEPRECATED_ALIASES, SIMPLE_EXPRESSIONS
+from panc.syntax.operator_roles import operator_roles
 from panc.syntax.tokens import Token
 
 OPENERS = frozenset({"LPAR", "LSQB", "LBRACE"})
 CLOSERS = frozenset({"RPAR", "RSQB", "RBRACE"})
 
-OPERAND_ENDS = frozenset(
-    {"NAME", "LONG", "DOUBLE", "SQ_STRING", "DQ_STRING", "HEREDOC"}
-    | {"RPAR", "RSQB", "TRUE", "FALSE", "UNDEF", "NULL"}
-)
-"""Tokens that can end an operand: a ``+``/``-`` after one of them is binary."""
+SIGNS = frozenset({"PLUS", "MINUS"})
+SIMPLE_INDEX_TOKEN = re.compile(r"[\w+-]+")
+"""What a "simple" index holds (``x[i-1]``): names, numbers, ``+`` and ``-``."""
 
 
 @dataclass
@@ -34,6 +37,10 @@ class TokenFacts:
 
     unary: set[int] = field(default_factory=set)
     """``+ - ! ~`` applied to one operand (written without a space after)."""
+    tight: set[int] = field(default_factory=set)
+    """``+`` and ``-`` in a simple index on one line (``x[i-1]``), written without spaces:
+    panlint's LC001 wants none there ("Unwanted space in simple expression in square
+    brackets")."""
     link_stars: set[int] = field(default_factory=set)
     """The ``*`` of a link type (``string*``), written without a space before."""
     type_braces: set[int] = field(default_factory=set)
@@ -43,7 +50,8 @@ class TokenFacts:
     renamed: dict[int, str] = field(default_factory=dict)
     """Tokens written differently: the deprecated ``nlist``/``is_nlist`` as ``dict``/``is_dict``."""
     dropped: set[int] = field(default_factory=set)
-    """Tokens left out: braces around a single include expression."""
+    """Tokens left out: braces around a single include expression, empty statements, a
+    trailing comma before a closing bracket on its line."""
 
 
 class _Tokens:
@@ -74,14 +82,21 @@ class _Tokens:
         return None
 
 
-def token_facts(template: ast.Template, code_tokens: Sequence[Token]) -> TokenFacts:
-    """The facts of one parsed template; ``code_tokens`` are its tokens the grammar sees."""
+def token_facts(
+    template: ast.Template, code_tokens: Sequence[Token], annotations: Sequence[int] = ()
+) -> TokenFacts:
+    """The facts of one parsed template; ``code_tokens`` are its tokens the grammar sees,
+    ``annotations`` the offsets of its annotations, in order."""
     facts = TokenFacts()
     table = _Tokens(code_tokens)
-    for node in walk(template):
-        if isinstance(node, ast.LinkOf):
-            _add(facts.link_stars, table.offset(node.span.end))
-        elif isinstance(node, ast.DictOf):
+    nodes = list(walk(template))
+    roles = operator_roles(nodes, code_tokens)
+    for position in roles.unary:
+        _add(facts.unary, table.offset(position))
+    for position in roles.link_stars:
+        _add(facts.link_stars, table.offset(position))
+    for node in nodes:
+        if isinstance(node, ast.DictOf):
             closing = table.index(node.span.end)
             opening = None if closing is None else table.match(closing, -1)
             if closing is not None and opening is not None:
@@ -98,19 +113,57 @@ def token_facts(template: ast.Template, code_tokens: Sequence[Token]) -> TokenFa
                 facts.renamed[code_tokens[index].start_pos] = "dict"
         elif isinstance(node, ast.Include):
             facts.dropped.update(_include_braces(node, table))
-    previous: Token | None = None
-    for tok in code_tokens:
-        if tok.type in ("BANG", "TILDE") or (
-            tok.type in ("PLUS", "MINUS") and (previous is None or previous.type not in OPERAND_ENDS)
-        ):
-            facts.unary.add(tok.start_pos)
-        previous = tok
+    facts.dropped.update(_idle_punctuation(code_tokens, annotations))
+    facts.tight.update(_simple_index_signs(table))
     return facts
 
 
 def _add(offsets: set[int], offset: int | None) -> None:
     if offset is not None:
         offsets.add(offset)
+
+
+def _idle_punctuation(tokens: Sequence[Token], annotations: Sequence[int]) -> list[int]:
+    """The offsets of the ``;`` of empty statements (a ``;`` right after another in a block
+    or at the top: ``for (;;)`` keeps its) and of a ``,`` right before a closing bracket on
+    its line: the tree is the same without them. An empty statement after an annotation
+    stays: it keeps the annotation from the next statement (``@{...};``)."""
+    idle = []
+    open_brackets: list[str] = []
+    previous: Token | None = None
+    for index, tok in enumerate(tokens):
+        kind = tok.type
+        if kind in OPENERS:
+            open_brackets.append(kind)
+        elif kind in CLOSERS and open_brackets:
+            open_brackets.pop()
+        elif kind == "SEMICOLON" and previous is not None and previous.type == "SEMICOLON":
+            annotated = bisect_left(annotations, previous.start_pos) < bisect_left(annotations, tok.start_pos)
+            if not annotated and (not open_brackets or open_brackets[-1] == "LBRACE"):
+                idle.append(tok.start_pos)
+        elif kind == "COMMA" and index + 1 < len(tokens):
+            following = tokens[index + 1]
+            if following.type in CLOSERS and following.span.start_line == tok.span.end_line:
+                idle.append(tok.start_pos)
+        previous = tok
+    return idle
+
+
+def _simple_index_signs(table: _Tokens) -> list[int]:
+    """The offsets of the binary ``+``/``-`` of each index written on one line that holds
+    only names, numbers, ``+`` and ``-`` (panlint's "simple expression in square brackets")."""
+    tokens = table.tokens
+    signs: list[int] = []
+    for index, tok in enumerate(tokens):
+        if tok.type != "LSQB":
+            continue
+        closing = table.match(index, 1)
+        if closing is None or tokens[closing].span.start_line != tok.span.start_line:
+            continue
+        inner = tokens[index + 1 : closing]
+        if all(SIMPLE_INDEX_TOKEN.fullmatch(item.value) for item in inner):
+            signs += [item.start_pos for item in inner if item.type in SIGNS]
+    return signs
 
 
 def _include_braces(statement: ast.Include, table: _Tokens) -> list[int]:

@@ -67,7 +67,7 @@ def layout(parsed: ParseResult, eol: str = "\n", line_length: int = DEFAULT_LINE
     bodies = {marker.start_pos: body.value for marker, body in zip(markers, body_tokens, strict=True)}
     body_lines = {number for body in body_tokens for number in _lines_of(body)}
     code = [tok for tok in ordered if tok.type not in NOT_CODE and tok.type != "HEREDOC_BODY"]
-    facts = token_facts(parsed.ast, code)
+    facts = token_facts(parsed.ast, code, [tok.start_pos for tok in ordered if tok.type == "ANNOTATION"])
     kept = [
         tok
         for tok in ordered

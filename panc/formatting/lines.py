@@ -1,8 +1,8 @@
 """Lines of formatted output: which tokens share a line, how deep each line is indented.
 
-Line breaks are the author's, with three exceptions: a top-level statement always starts a
-line of its own, runs of blank lines shrink to one, and there are none at the start or end
-of the file. Indentation counts four spaces per level:
+Line breaks are the author's, with four exceptions: a top-level statement always starts a
+line of its own, a ``;`` never does (it ends the code before it, LP008), runs of blank lines
+shrink to one, and there are none at the start or end of the file. Indentation counts four spaces per level:
 
 - inside brackets, one level more than the line that opened the innermost one still open
   (brackets opened on one line count once, as in Pan-Indenter: ``dict(list(`` indents its
@@ -53,6 +53,8 @@ def assemble(tokens: Sequence[Token], bodies: dict[int, str], body_lines: set[in
     for tok in tokens:
         if previous is None:
             lines.append(Line([tok]))
+        elif tok.type == "SEMICOLON" and previous.type not in NOT_CODE:
+            lines[-1].tokens.append(tok)
         elif tok.span.start_line > previous.span.end_line:
             blank = any(
                 line not in body_lines for line in range(previous.span.end_line + 1, tok.span.start_line)

@@ -3,9 +3,10 @@
 The layout panlint's rules want (LP007-LP009, LC001) and the usual style of the Quattor
 libraries: one space around binary and assignment operators and after ``,`` and ``;``;
 none inside brackets, before ``,``/``;``, between a function or type name and its ``(``,
-after a unary operator, around ``..``, and in dict and link types (``string{}``,
-``string*``); one space inside the braces of a block or record written on one line
-(``{ x = 1; x }``), none in an empty one (``{}``).
+after a unary operator, around ``..``, around ``+``/``-`` in a simple index (``x[i-1]``,
+as LC001 wants), and in dict and link types (``string{}``, ``string*``); one space inside
+the braces of a block or record written on one line (``{ x = 1; x }``), none in an empty
+one (``{}``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def space_between(left: Token, right: Token, facts: TokenFacts) -> str:
     """The blanks to write between ``left`` and ``right`` on one line."""
     before, after = left.type, right.type
     if before in _NO_SPACE_AFTER or after in _NO_SPACE_BEFORE:
+        return NONE
+    if left.start_pos in facts.tight or right.start_pos in facts.tight:
         return NONE
     if after == "COMMENT" or before == "ANNOTATION" or after == "ANNOTATION":
         return ONE

@@ -19,7 +19,7 @@ from panc.syntax import ast
 DEPRECATED_ALIASES = {"nlist": "dict", "is_nlist": "is_dict"}
 """Deprecated builtin name -> its replacement: each pair is one builtin under two names."""
 
-SIMPLE_EXPRESSIONS = (ast.Literal, ast.Variable, ast.Index, ast.Call, ast.Binary, ast.Unary)
+SIMPLE_EXPRESSIONS = (ast.Literal, ast.Variable, ast.Index, ast.Call, ast.Binary, ast.Unary, ast.If)
 """Expressions that mean the same with or without a block around them."""
 
 Normalize = Callable[[Any], Any]

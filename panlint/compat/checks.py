@@ -13,7 +13,7 @@ import re
 
 from panlint.compat.catalog import OLD_RULES
 from panlint.compat.operators import OPERATOR_CHARACTERS, operator_problems
-from panlint.compat.view import Ranges, inside
+from panlint.compat.view import Operators, Ranges, inside
 
 Problem = tuple[str, int, int, str]
 """``(ID, start, end, message)`` on one line."""
@@ -67,11 +67,14 @@ class LineChecker:
         self.long_line = OLD_RULES["LP006"][1].format(line_length)
         self.feature = feature_folder(path) if "FT002" in ids else None
 
-    def check(self, code: str, strings: Ranges, statement: bool = True) -> list[Problem]:
+    def check(
+        self, code: str, strings: Ranges, statement: bool = True, operators: Operators | None = None
+    ) -> list[Problem]:
         """The problems of one line of code (comment already cut off), in the old tool's order.
 
         ``statement``: the line's code begins a statement (else a string at its start is no
-        profile path for PP001).
+        profile path for PP001). ``operators``: the roles of the line's ``+``, ``-`` and ``*``
+        tokens (LC001; None: told apart by the old tool's regular expressions).
         """
         problems: list[Problem] = []
         ids = self.ids
@@ -110,7 +113,8 @@ class LineChecker:
             _feature_include(code, self.feature, problems)
         if "LC001" in ids and not OPERATOR_CHARACTERS.isdisjoint(code):
             problems.extend(
-                ("LC001", start, end, text) for start, end, text in operator_problems(code, strings)
+                ("LC001", start, end, text)
+                for start, end, text in operator_problems(code, strings, operators)
             )
         return problems
 

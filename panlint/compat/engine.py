@@ -32,6 +32,7 @@ from panlint.findings import Finding
 from panlint.options import RuleOptions
 
 if TYPE_CHECKING:
+    from panc.syntax.operator_roles import OperatorRoles
     from panc.syntax.tokens import Token
 
 EXTENDED_DIRECTIVE = re.compile(r"#\s*panlint\s*:?\s*disable\s*=\s*([\w\-, ]+)", re.IGNORECASE)
@@ -57,9 +58,11 @@ def check_tokens(
     ids: Iterable[str],
     options: RuleOptions,
     resolve: Resolver | None = None,
+    roles: OperatorRoles | None = None,
 ) -> list[Finding]:
-    """The same checks with the lexer's reading of the text (``--preview``)."""
-    reading = TokenReading(text, tokens)
+    """The same checks with the lexer's reading of the text (``--preview``); ``roles`` (from
+    the syntax tree) tell LC001 the signs and link types from the operators."""
+    reading = TokenReading(text, tokens, roles)
     return check_lines(reading, text, path, ids, options, preview=True, resolve=resolve)
 
 
@@ -105,7 +108,8 @@ def check_lines(
             problem = first_line_problem(code, options.allow_mvn_templates)
             problems = [problem] if problem and "FL001" in enabled else []
         elif code:
-            problems = checker.check(code, strings, reading.starts_statement(number))
+            statement = reading.starts_statement(number)
+            problems = checker.check(code, strings, statement, reading.operators(number))
         else:
             continue
         if not problems:

@@ -13,6 +13,12 @@ template name and ``-`` of a negative number are operators to it, hence its exce
 
 Otherwise an operator wants a space or tab on each side within the line: "Missing space
 before operator", "... after operator" or "... before and after operator".
+
+With ``--preview`` the syntax tree says what each ``+``, ``-`` and ``*`` is (``operators``):
+a sign (``+x``, ``-1`` at the start of a line, ``if (c) -1``) wants no space after it and
+nothing before, an operator of two operands after ``]`` or ``)`` is no sign (``x[0] - 1``),
+and the ``*`` of a link type (``element*[]``) or a character inside another token (the
+``-`` of ``1e-5``) is no operator at all.
 """
 
 from __future__ import annotations
@@ -20,10 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from panlint.compat.view import Ranges, inside
+from panc.syntax.operator_roles import BINARY, UNARY
+from panlint.compat.view import Operators, Ranges, inside
 
 OPERATOR = re.compile(r"[>=<!?]=|[>+*=/-]|<<\w+(?!;)|<")
 OPERATOR_CHARACTERS = frozenset("<>=!?+*/-")
+TOKEN_ROLE_OPERATORS = frozenset("+-*")
+"""What the syntax tree's roles decide with ``--preview`` (``panc.syntax.operator_roles``)."""
 SIGN_CONTEXTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
     # after a symbol (not a name, number, blank, ")" or "="), before a number and a symbol
     (re.compile(r"[^\w\s)=]\s*$"), re.compile(r"^\s*\d+\s*[^\w\s]")),
@@ -39,15 +48,32 @@ UNWANTED_SPACE_AFTER_SIGN = "Unwanted space after minus sign (not operator)"
 UNWANTED_SPACE_IN_INDEX = "Unwanted space in simple expression in square brackets"
 
 
-def operator_problems(code: str, strings: Ranges) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, message)`` for each badly spaced operator of a line (0-based, end exclusive)."""
+def operator_problems(
+    code: str, strings: Ranges, operators: Operators | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, message)`` for each badly spaced operator of a line (0-based, end exclusive).
+
+    ``operators``: the roles of the line's ``+``, ``-`` and ``*`` tokens by column (None:
+    the old tool's guesses).
+    """
     last = len(code)
     for match in OPERATOR.finditer(code):
         start, end = match.span()
         if strings and inside(start, end, strings):
             continue
         operator = match.group()
-        if operator in ("-", "+"):
+        if operators is not None and operator in TOKEN_ROLE_OPERATORS:
+            role = operators.get(start)
+            if role != BINARY:  # a sign, a link type's star, a character of another token
+                if role == UNARY and operator == "-" and BLANK.match(code, end):
+                    yield start, end + 2, UNWANTED_SPACE_AFTER_SIGN
+                continue
+            special = None if operator == "*" else _index(code[:start], code[end:], operator)
+            if special is not None:
+                if special:
+                    yield special
+                continue
+        elif operator in ("-", "+"):
             special = _sign_or_index(code, start, end, operator)
             if special is not None:
                 if special:
@@ -74,6 +100,12 @@ def _sign_or_index(code: str, start: int, end: int, operator: str) -> tuple[int,
     before, after = code[:start], code[end:]
     if operator == "-" and _is_sign(before, after):
         return (start, end + 2, UNWANTED_SPACE_AFTER_SIGN) if BLANK.match(after) else ()
+    return _index(before, after, operator)
+
+
+def _index(before: str, after: str, operator: str) -> tuple[int, int, str] | tuple[()] | None:
+    """For a ``+`` or ``-`` of two operands between ``before`` and ``after``: the
+    simple-index exception (answers as ``_sign_or_index``)."""
     index_before = SIMPLE_INDEX_BEFORE.search(before)
     if index_before is None:
         return None

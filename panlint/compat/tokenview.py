@@ -6,15 +6,17 @@ heredocs, or annotations), where its trailing comment starts. So the old checks 
 rules but are no longer fooled by a ``#`` or a quote inside a string, a string continued
 over lines, a here-document not written ``<<TAG;`` at the end of its line, an annotation
 that is not a ``@{...}`` block, or a ``@name{`` inside a comment or a string. Lines are
-those of the parser (ended by ``\\n`` only).
+those of the parser (ended by ``\\n`` only). With the syntax tree's roles of the ``+``, ``-``
+and ``*`` tokens, LC001 also tells signs and link types from operators.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from panc.syntax.operator_roles import OperatorRoles
 from panc.syntax.tokens import CLOSERS, DATA_TYPES, NON_CODE_TYPES, OPENERS, Token
-from panlint.compat.view import CODE, COMMENT, DIRECTIVE, DIRECTIVE_LINE, EMPTY, SKIPPED, Ranges
+from panlint.compat.view import CODE, COMMENT, DIRECTIVE, DIRECTIVE_LINE, EMPTY, SKIPPED, Operators, Ranges
 
 NOT_CODE = NON_CODE_TYPES | {"HEREDOC_BODY"}
 ENDLESS = 1 << 30
@@ -26,7 +28,7 @@ class TokenReading:
     precise = True
     """The declaration is the first line with code on it, read without its trailing comment."""
 
-    def __init__(self, text: str, tokens: Sequence[Token]) -> None:
+    def __init__(self, text: str, tokens: Sequence[Token], roles: OperatorRoles | None = None) -> None:
         self.text_lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
         if self.text_lines and self.text_lines[-1] == "" and text.endswith("\n"):
             self.text_lines.pop()
@@ -41,6 +43,8 @@ class TokenReading:
         """Lines where a token the grammar sees starts."""
         self.statement_lines: set[int] = set()
         """Lines whose first code token starts a statement (or is the path after ``prefix``)."""
+        self.roles = roles
+        self._operators: dict[int, Operators] = {}
         previous: Token | None = None
         depth = 0
         for token in sorted(tokens, key=lambda token: token.start_pos):
@@ -48,6 +52,9 @@ class TokenReading:
             if token.type in NOT_CODE:
                 continue
             line = token.span.start_line
+            role = None if roles is None else roles.role(token)
+            if role is not None:
+                self._operators.setdefault(line, {})[token.span.start_column - 1] = role
             if line not in self.code_seen:
                 self.code_seen.add(line)
                 if (
@@ -101,3 +108,7 @@ class TokenReading:
     def starts_statement(self, number: int) -> bool:
         """Does the line's code begin a statement (so a string there is a profile path)?"""
         return number in self.statement_lines
+
+    def operators(self, number: int) -> Operators | None:
+        """The roles of the line's ``+``, ``-`` and ``*`` tokens (None: no syntax tree)."""
+        return None if self.roles is None else self._operators.get(number, {})

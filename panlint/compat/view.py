@@ -36,6 +36,9 @@ COMPONENT_TEST_RESOURCE = re.compile(r"ncm-(\w+)/src/test/resources/")
 
 Ranges = list[tuple[int, int]]
 """Column ranges of a line, 0-based, end exclusive."""
+Operators = dict[int, str]
+"""The ``+``, ``-`` and ``*`` tokens of a line by 0-based column: their role
+(``panc.syntax.operator_roles``: UNARY, BINARY or LINK)."""
 
 
 class Reading(Protocol):
@@ -50,6 +53,8 @@ class Reading(Protocol):
     def layout(self, number: int, line: str) -> tuple[Ranges, int | None]: ...
 
     def starts_statement(self, number: int) -> bool: ...
+
+    def operators(self, number: int) -> Operators | None: ...
 
 
 def split_lines(text: str) -> list[str]:
@@ -122,6 +127,11 @@ class OldReading:
     def starts_statement(_number: int) -> bool:
         """To the old tool, a string at the start of any line of code is a profile path (PP001)."""
         return True
+
+    @staticmethod
+    def operators(_number: int) -> Operators | None:
+        """The old tool tells operators from signs by regular expressions (None: no tokens)."""
+        return None
 
 
 def read_lines(text: str) -> Iterator[tuple[int, str, str]]:

@@ -8,6 +8,11 @@ from panc.formatting import formatter
 from panc.formatting.formatter import format_text
 from panc.syntax import parse
 from panc.syntax.equivalence import meaning
+from panlint.checking import lint_text
+from panlint.config import Config
+
+LAYOUT = Config(select=("LP001", "LP002", "LP003", "LP005", "LP007", "LP008", "LP009", "LC001"), preview=True)
+"""panlint's layout rules, which the formatter's output satisfies."""
 
 
 def formatted(text: str, line_length: int = 120) -> str:
@@ -173,17 +178,68 @@ def test_tabs_and_trailing_blanks_of_comments_go() -> None:
 
 
 def test_blank_lines_shrink_to_one_and_statements_get_their_own_line() -> None:
-    source = "\n\ntemplate t;\n\n\n\n'/a' = 1; '/b' = 2; # two\n;;\n\n"
-    assert formatted(source) == "template t;\n\n'/a' = 1;\n'/b' = 2; # two\n;;\n"
+    source = "\n\ntemplate t;\n\n\n\n'/a' = 1; '/b' = 2; # two\n'/c' = 3;\n\n"
+    assert formatted(source) == "template t;\n\n'/a' = 1;\n'/b' = 2; # two\n'/c' = 3;\n"
+
+
+def test_empty_statements_and_trailing_commas_go_and_semicolons_end_lines() -> None:
+    """``;;``, ``,)`` and a ``;`` starting a line are LP009, LP007 and LP008 findings."""
+    source = (
+        "template t;;\n"
+        "variable X ?= list('a',);;\n"
+        "'/a' = { x = 1;; x };\n"
+        "'/b' = list(\n    'a',\n);\n"
+        "'/c' = dict('a', 1,)\n    ;\n"
+        "'/d' = 1 # no line to join\n;\n"
+        "'/e' = { x = 0; for (i = 0; i < 2; i = i + 1) { x = x + i; }; x; };\n"
+        "@{not the function's: an empty statement follows};\n"
+        "function f = 1;\n"
+    )
+    result = formatted(source)
+    # a comment before it keeps the ";" on a line of its own
+    assert [(f.rule_id, f.span.start_line) for f in lint_text(result, "t.pan", LAYOUT)] == [("LP008", 9)]
+    assert result == (
+        "template t;\n"
+        "variable X ?= list('a');\n"
+        "'/a' = { x = 1; x };\n"
+        "'/b' = list(\n    'a',\n);\n"
+        "'/c' = dict('a', 1);\n"
+        "'/d' = 1 # no line to join\n    ;\n"
+        "'/e' = { x = 0; for (i = 0; i < 2; i = i + 1) { x = x + i; }; x; };\n"
+        "@{not the function's: an empty statement follows};\n"
+        "function f = 1;\n"
+    )
+
+
+def test_signs_link_types_and_simple_indexes() -> None:
+    """A sign is written against its operand wherever it is (the syntax tree says which
+    ``-`` is one); ``+``/``-`` in a simple index take no spaces (LC001)."""
+    source = (
+        "unique template t;\n"
+        "variable A = if (true) - 1 else + 2;\n"
+        "variable B = { x = list(1, 2, 3); i = 0; x[i + 1] + x[ i-1 ] + x[i - -1] + x[length(x) - 1]; };\n"
+        "variable C = { x = list(1, 2); x[x[0] + 1] + x[0]-1 + x[0]*2; };\n"
+        "type r = { 'a' ? long * [] 'b' ? long(- 1..) };\n"
+    )
+    result = formatted(source)
+    assert lint_text(result, "t.pan", LAYOUT) == []
+    assert result == (
+        "unique template t;\n"
+        "variable A = if (true) -1 else +2;\n"
+        "variable B = { x = list(1, 2, 3); i = 0; x[i+1] + x[i-1] + x[i--1] + x[length(x) - 1]; };\n"
+        "variable C = { x = list(1, 2); x[x[0] + 1] + x[0] - 1 + x[0] * 2; };\n"
+        "type r = { 'a' ? long*[] 'b' ? long(-1..) };\n"
+    )
 
 
 def test_deprecated_spellings_are_replaced() -> None:
     source = (
-        "template t;\ninclude {'x/y'};\ninclude { X };\n"
+        "template t;\ninclude {'x/y'};\ninclude { X };\ninclude { if (X) 'x/y' else 'x/z' };\n"
         "variable X = nlist('a', is_nlist(nlist()));\ntype t = nlist;\n"
     )
     assert formatted(source) == (
-        "template t;\ninclude 'x/y';\ninclude X;\nvariable X = dict('a', is_dict(dict()));\ntype t = dict;\n"
+        "template t;\ninclude 'x/y';\ninclude X;\ninclude if (X) 'x/y' else 'x/z';\n"
+        "variable X = dict('a', is_dict(dict()));\ntype t = dict;\n"
     )
 
 

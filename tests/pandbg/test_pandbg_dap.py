@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 import os
 import queue
 import socket
@@ -24,6 +25,8 @@ import pytest
 from dap_support import fixture_path, line_of
 from debugpy.common import messaging
 
+import panc
+
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT = 20
 
@@ -35,12 +38,16 @@ class DapError(AssertionError):
 class PandbgClient:
     """A DAP client for a ``pandbg`` process (or any stream): one request at a time."""
 
-    def __init__(self, stream: messaging.JsonIOStream | None = None) -> None:
+    def __init__(self, stream: messaging.JsonIOStream | None = None, cwd: Path | None = None) -> None:
         self.process: subprocess.Popen[bytes] | None = None
         if stream is None:
             env = {**os.environ, "PYTHONPATH": str(REPO)}
             self.process = subprocess.Popen(  # pylint: disable=consider-using-with  # closed by close()
-                [sys.executable, "-m", "pandbg"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env
+                [sys.executable, "-m", "pandbg"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+                cwd=cwd,
             )
             stream = messaging.JsonIOStream.from_process(self.process, "pandbg")
         self.stream = stream
@@ -297,6 +304,56 @@ def test_restart_keeps_breakpoints(client: PandbgClient) -> None:
     client.wait_event("stopped")
     assert client.ok("stackTrace", {"threadId": 1})["stackFrames"][0]["line"] == line
     assert not any(e.get("event") == "terminated" for e in client.events)
+
+
+def test_a_failed_launch_then_configuration_done_ends_the_session_not_the_adapter(
+    client: PandbgClient,
+) -> None:
+    assert "cannot read template file" in client.error("launch", {"program": fixture_path("missing.pan")})
+    client.ok("configurationDone", {})  # every client sends it, whatever became of the launch
+    assert client.wait_event("terminated") == {}
+    assert client.ok("threads", {})["threads"][0]["name"] == "object pan"
+    client.ok("launch", {"program": fixture_path("node1.pan"), "formats": "none"})
+    client.ok("configurationDone", {})
+    assert client.wait_event("exited") == {"exitCode": 0}
+
+
+def test_without_output_dir_the_profile_goes_to_a_temporary_directory(tmp_path: Path) -> None:
+    work = tmp_path / "repository"
+    work.mkdir()
+    client = PandbgClient(cwd=work)
+    try:
+        client.ok("launch", {"program": fixture_path("node1.pan"), "formats": "json,dep"})
+        client.ok("configurationDone", {})
+        assert client.wait_event("exited") == {"exitCode": 0}
+        client.wait_event("terminated")
+    finally:
+        assert client.close() == 0
+    assert not list(work.iterdir())
+    written = {Path(o.removeprefix("wrote ").strip()) for o in client.outputs() if o.startswith("wrote ")}
+    assert sorted(p.name for p in written) == ["node1.dep", "node1.json"]
+    assert all(p.is_file() and p.parent.name.startswith("pandbg-node1-") for p in written)
+    profile = next(p for p in written if p.suffix == ".json")
+    assert json.loads(profile.read_text())["system"]["hostname"] == "node1"
+
+
+def test_version_and_log_file(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = [sys.executable, "-m", "pandbg"]
+    version = subprocess.run([*command, "--version"], capture_output=True, text=True, env=env, check=True)
+    assert version.stdout.strip() == f"pandbg {panc.__version__}"
+    log = tmp_path / "pandbg.log"
+    garbage = b"Content-Length: 5\r\n\r\n{bad}"
+    ended = subprocess.run(
+        [*command, "--log-file", str(log)],
+        input=garbage,
+        capture_output=True,
+        env=env,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert ended.returncode == 0 and not ended.stderr
+    assert "ERROR pandbg.protocol: unreadable message" in log.read_text()
 
 
 def test_tcp_listens_on_loopback() -> None:  # pylint: disable=redefined-outer-name

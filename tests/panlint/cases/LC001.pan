@@ -21,3 +21,14 @@ EOT
 # expect-old +2: LC001
 '/m' = "a string \
 continued<with>operators";
+# the syntax tree tells signs, link types and operators apart (--preview)
+'/n' = { x = list(1); x[0] - 1; }; # expect-old: LC001
+'/o' = { x = list(1); x[0] -1; }; # expect-preview: LC001
+'/p' = -length(list(1)); # expect-old: LC001
+'/q' = 1 +
+    -1; # expect-old: LC001
+'/r' = if (true) -1 else 2; # expect-old: LC001
+'/s' = if (true) 1 else - 1; # expect-preview: LC001
+'/t' = 1.5e-3; # expect-old: LC001
+type links = string*[]; # expect-old: LC001
+type bounded = long(-1..);
