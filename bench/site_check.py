@@ -186,7 +186,7 @@ def change(client: Client, uri: str, text: str, version: int) -> float:
 
 
 def breaking(client: Client, uri: str) -> bool:
-    return any("\nbreaks " in d.message for d in client.diagnostics.get(uri, (0.0, []))[1])
+    return any(" (breaks " in d.message for d in client.diagnostics.get(uri, (0.0, []))[1])
 
 
 def idle(client: Client) -> bool:

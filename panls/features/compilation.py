@@ -182,8 +182,7 @@ def error_diagnostics(
             found.append(
                 Diagnostic(
                     error.category,
-                    f"this statement wrote the value that fails validation at {writer.path}: "
-                    + error.message.splitlines()[0],
+                    f"wrote {writer.path}, which fails validation: " + error.message.splitlines()[0],
                     _absolute(writer.span),
                     code=code,
                     related=(("the object that fails", _absolute(span)),),

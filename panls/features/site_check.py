@@ -30,7 +30,7 @@ from pygls.exceptions import JsonRpcInvalidParams
 from panc.analysis.include_graph import IncludeGraph
 from panc.build.compile_pool import CANCELLED, CompileReply
 from panc.build.dependents import UsesIndex, dependency_use, uses_from_build
-from panc.diagnostics import Diagnostic
+from panc.diagnostics import EDITOR_LINE_LIMIT, Diagnostic
 from panc.source import Span
 from panls.convert import path_to_uri, plain_json, uri_to_path
 from panls.features.compilation import ObjectCompiles, error_diagnostics
@@ -112,20 +112,29 @@ def merge_object_diagnostics(
         if objects == [file]:
             merged.append(diagnostic)
             continue
-        names = sorted(label(obj) for obj in objects)
-        more = len(names) - MAX_NAMED
-        breaks = ", ".join(names[:MAX_NAMED]) + (f" and {more} more" if more > 0 else "")
         pointers = tuple(
             (f"{label(obj)} fails to compile", header(obj)) for obj in sorted(objects)[:MAX_NAMED]
         )
         merged.append(
             replace(
                 diagnostic,
-                message=f"{diagnostic.message}\nbreaks {breaks}",
+                message=naming_objects(diagnostic.message, sorted(label(obj) for obj in objects)),
                 related=(*diagnostic.related, *pointers),
             )
         )
     return merged
+
+
+def naming_objects(message: str, names: list[str]) -> str:
+    """``message`` with the objects it breaks on its first line, the line editors show
+    (``division by zero (breaks wn1, wn2 and 12 more)``): the message is shortened for them."""
+    more = len(names) - MAX_NAMED
+    suffix = " (breaks " + ", ".join(names[:MAX_NAMED]) + (f" and {more} more" if more > 0 else "") + ")"
+    first, newline, rest = message.partition("\n")
+    room = max(EDITOR_LINE_LIMIT - len(suffix), 40)
+    if len(first) > room:
+        first = first[: room - 1] + "…"
+    return first + suffix + newline + rest
 
 
 class SiteChecker:
