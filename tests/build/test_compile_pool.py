@@ -81,10 +81,8 @@ def test_a_compile_past_its_time_limit_is_stopped(pool: CompilePool, tmp_path: P
     reply = pool.submit(_request(path, tmp_path, time_limit=1.0)).result(timeout=10)
     assert reply.status == TIMEOUT
     assert reply.error is not None
-    assert reply.error.format() == (
-        "evaluation error\nthe compile was stopped after 1 s (its time limit)\n"
-        ">>> call stack trace \n>>> ====================\n"
-    )
+    expected = "evaluation error [?:?]\nthe compile was stopped after 1 s (its time limit)\n"
+    assert reply.error.format() == expected
     assert time.monotonic() - started < 3.0
     # the pool goes on with a fresh worker
     ok = _object(tmp_path, "ok", "'/a' = 1;\n")
