@@ -9,7 +9,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidParams
 
 from panc.analysis.document import DocumentAnalysis
-from panc.analysis.provenance import PathWrite, render_value, value_at, writes_affecting
+from panc.analysis.provenance import DEFAULT, PathWrite, render_value, value_at, writes_affecting
 from panc.analysis.references import OccurrenceKind
 from panls.convert import path_to_uri, plain_json, uri_to_path
 from panls.features.compilation import CompileRecord, last_compile
@@ -47,6 +47,9 @@ def hover_sections(session: Session, doc: DocumentAnalysis, position: types.Posi
 
 
 def _where(write: PathWrite) -> str:
+    if write.kind == DEFAULT:
+        where = f"{os.path.basename(write.span.file)}:{write.span.start_line}"
+        return f"default of type {write.template}, {where}"
     return f"{write.template}:{write.span.start_line}"
 
 

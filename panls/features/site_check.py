@@ -263,8 +263,10 @@ class SiteChecker:
         """Re-check the objects that edits of ``paths`` affect, within the budget, with those
         the previous round had not checked yet (what it checked them with is stale)."""
         index = self.session.index
-        # an object template's own compile is the publisher's; nothing includes one
-        edited = [p for p in paths if getattr(index.summary_for_path(p), "kind", None) != "object"]
+        summaries = [(path, index.summary_for_path(path)) for path in paths]
+        # an object template's own compile is the publisher's (nothing includes one); a text
+        # that does not parse breaks every host the same way: its syntax diagnostics say it
+        edited = [p for p, s in summaries if s is None or (s.kind != "object" and s.parse_ok)]
         if not edited:
             return
         unfinished = self._cancel_round()

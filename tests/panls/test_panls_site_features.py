@@ -9,6 +9,7 @@ startup check, on a small generated site (real client, real server).
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from pathlib import Path
 
@@ -102,9 +103,21 @@ async def test_an_edit_rechecks_the_most_recently_used_hosts_first_within_the_bu
     )
 
 
+async def test_a_text_that_does_not_parse_rechecks_nothing(client: LanguageClient):
+    common = uri(WORKSPACE / "lib" / "common.pan")
+    before = len(client.statuses)  # type: ignore[attr-defined]
+    change_document(client, common, COMMON.replace("'/x' = 1;", "'/x' = (1;"), 4)
+    await diagnostics_for(client, common, lambda ds: any(d.code == "parse" for d in ds), timeout=30)
+    await asyncio.sleep(1.0)  # longer than the quiet period
+    assert not _breaking(client.diagnostics[common])
+    assert all(s.pending == 0 for s in client.statuses[before:])  # type: ignore[attr-defined]
+    change_document(client, common, COMMON, 5)
+    await diagnostics_for(client, common, lambda ds: not any(d.code == "parse" for d in ds), timeout=30)
+
+
 async def test_a_validation_error_points_at_the_statement_that_wrote_the_value(client: LanguageClient):
     common = uri(WORKSPACE / "lib" / "common.pan")
-    change_document(client, common, COMMON.replace("'/x' = 1;", "'/x' = 'one';"), 4)
+    change_document(client, common, COMMON.replace("'/x' = 1;", "'/x' = 'one';"), 6)
     found = await diagnostics_for(client, common, lambda ds: bool(_breaking(ds)), timeout=30)
     (reported,) = _breaking(found)
     assert reported.range.start.line == 2  # '/x' = 'one';
@@ -116,7 +129,7 @@ async def test_a_validation_error_points_at_the_statement_that_wrote_the_value(c
     (failure,) = [d for d in own if d.message.startswith("validation requires type of 'long'")]
     assert failure.range.start.line == 0  # the object template's declaration
     assert any("element path: '/x'" in r.message for r in failure.related_information or ())
-    change_document(client, common, COMMON, 5)
+    change_document(client, common, COMMON, 7)
     await diagnostics_for(client, common, lambda ds: not _breaking(ds), timeout=30)
 
 
@@ -163,7 +176,7 @@ async def test_find_writes_of_a_path_in_a_template_that_is_no_object(client: Lan
 
 async def test_closing_a_template_with_unsaved_edits_rechecks_with_the_file(client: LanguageClient):
     common = uri(WORKSPACE / "lib" / "common.pan")
-    change_document(client, common, COMMON.replace("'/x' = 1;", "'/x' = 1 + error('unsaved');"), 6)
+    change_document(client, common, COMMON.replace("'/x' = 1;", "'/x' = 1 + error('unsaved');"), 8)
     await wait_until(
         lambda: last_site_status(client, "failed") == 2 and last_site_status(client, "pending") == 0,
         timeout=30,
