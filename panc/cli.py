@@ -148,6 +148,9 @@ def make_parser() -> argparse.ArgumentParser:
              "evaluation error of the object (default: the -Xmx of --java-opts, else a quarter of the RAM)")
     add("--warnings", choices=WARNING_LEVELS, default="on",
         help="deprecation warnings: off, on (printed) or fatal (errors) (default: on)")
+    add("--restrict-paths", action="store_true",
+        help="read templates and data files only if their real path (symbolic links resolved) "
+             "is inside the include path: for builds of templates you do not trust")
     add("--nthread", type=_non_negative_int, default=0, metavar="N",
         help="objects compiled in parallel (worker processes); 0 means one per CPU, larger values "
              "are capped at the CPU count (default: 0)")
@@ -239,6 +242,8 @@ def compile_options(args: argparse.Namespace) -> dict[str, Any]:
         "debug_ns_exclude": _any_of(args.debug_ns_exclude, "debug-ns-exclude"),
         "warnings": args.warnings,
     }
+    if args.restrict_paths:  # only when set: the dependency key of other builds stays the same
+        options["restrict_paths"] = True
     if args.max_regex_time != DEFAULT_MAX_REGEX_TIME:  # (the dependency check's key of older builds)
         options["max_regex_time"] = args.max_regex_time
     max_memory = _max_memory(args)

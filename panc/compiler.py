@@ -76,6 +76,9 @@ class CompileOptions:
     debug_ns_exclude: str | None = None
     warnings: str = "on"
     """``off``, ``on`` or ``fatal``: what ``deprecated()`` does."""
+    restrict_paths: bool = False
+    """Read templates and data files only if their real path (symbolic links resolved) is
+    inside the include path (``panc --restrict-paths``; see ``panc.loader``)."""
     max_regex_time: float | None = DEFAULT_REGEX_TIME_LIMIT
     """Seconds one regular expression may take to match (``None``: no limit); then an evaluation error."""
     max_memory: int | None = None
@@ -168,7 +171,9 @@ class Compiler:
         parse: Callable[[str, str], Any] | None = None,
     ) -> None:
         self.options = options or CompileOptions()
-        self.loader: Loader = loader if loader is not None else FileSystemLoader(self.options.include_path)
+        self.loader: Loader = loader if loader is not None else FileSystemLoader(
+            self.options.include_path, restrict_paths=self.options.restrict_paths
+        )
         self.hooks = hooks
         self.message_sink = message_sink
         self._parse = parse or _default_parse()
@@ -280,8 +285,8 @@ class Compiler:
             state.error = error
         except RecursionError:
             state.error = EvaluationError("call depth limit exceeded (Python recursion limit reached)")
-        except (MemoryError, memory.MemoryLimitError) as error:  # the budget, or the system's memory
-            state.error = EvaluationError(getattr(error, "message", None) or memory.over_limit_message())
+        except MemoryError:  # the system's memory (the budget's MemoryLimitError is a PanError)
+            state.error = EvaluationError(memory.over_limit_message())
         finally:
             state.building = False
         return state

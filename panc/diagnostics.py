@@ -144,6 +144,15 @@ class EvaluationError(PanError):
         return dataclasses.replace(base, related=related)
 
 
+class JavaRuntimeFailure(PanError):
+    """A Java runtime exception panc lets escape from a builtin (``replace('b', '$1', s)`` is
+    Java's ``IndexOutOfBoundsException``): panc prints its message alone, with no category and
+    no place. ``span`` still locates it for the tools."""
+
+    def format(self) -> str:
+        return self.message
+
+
 class UserError(EvaluationError):
     """``error()`` called by the templates (``[OBJECT] user-initiated error: ...``)."""
 

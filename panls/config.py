@@ -9,11 +9,14 @@ Accepted shape (keys in camelCase, optionally nested under ``"pan"``)::
      "siteCheck": {"enabled": true, "onStartup": false, "maxObjects": 100, "timeBudgetMs": 120000,
                    "buildDir": "build/xml"},
      "cluster": "cfg/clusters/grid/umd4",
-     "debounceMs": 30}
+     "debounceMs": 30, "restrictPaths": true}
 
 Object templates compile in worker processes (``panc.build.compile_pool``): a compile taking
 longer than ``timeoutMs`` or more memory than ``maxMemoryMB`` (default: a quarter of the RAM)
 is stopped and reported as an evaluation error; a new edit cancels the compile of the old text.
+
+With ``restrictPaths`` (the default) a template or data file whose real path is outside the
+include path is treated as absent (``panc --restrict-paths``).
 
 An edit of any template re-checks the object templates that use it (``siteCheck``, see
 ``panls.features.site_check``): at most ``maxObjects`` of them, most recently used first, in
@@ -60,6 +63,9 @@ class Settings:
     debounce: float = 0.01
     """Seconds of quiet typing before syntax/semantic diagnostics are recomputed."""
     persist_index: bool = True
+    restrict_paths: bool = True
+    """Compiles read only files whose real path is inside the include path: an editor compiles
+    whatever is open, templates from anywhere included (``panc --restrict-paths``)."""
     site_check_enabled: bool = True
     site_on_startup: bool = False
     site_max_objects: int = 100
@@ -149,6 +155,8 @@ def merge_settings(current: Settings, options: Any) -> Settings:
         changes["debounce"] = max(0.0, options["debounceMs"] / 1000)
     if isinstance(options.get("persistIndex"), bool):
         changes["persist_index"] = options["persistIndex"]
+    if isinstance(options.get("restrictPaths"), bool):
+        changes["restrict_paths"] = options["restrictPaths"]
     return replace(current, **changes)
 
 

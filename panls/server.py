@@ -43,6 +43,7 @@ from panls.features.site_check import (
     affected_request,
     is_object_text,
 )
+from panls.protocol import PanProtocol
 from panls.publisher import DiagnosticsPublisher
 from panls.session import Session
 
@@ -64,7 +65,12 @@ class PanLanguageServer(LanguageServer):
     """The pan language server: a ``Session`` plus a diagnostics publisher."""
 
     def __init__(self) -> None:
-        super().__init__("panls", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "panls",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=PanProtocol,
+        )
         self.session = Session()
         self.compiles = ObjectCompiles(self.session)
         self.publisher = DiagnosticsPublisher(

@@ -42,7 +42,8 @@ class Session:
         self._lock = threading.RLock()
         self.last_index_stats: IndexStats | None = None
         self.compile_records: dict[str, object] = {}
-        """path -> the last ``CompileRecord`` of that object template (written by the compile thread)."""
+        """path -> the last ``CompileRecord`` of that open object template (written by the compile
+        thread; dropped when the document closes)."""
 
     def _new_index(self) -> WorkspaceIndex:
         return WorkspaceIndex(
@@ -98,6 +99,7 @@ class Session:
         with self._lock:
             self._texts.pop(path, None)
             self._documents.pop(path, None)
+            self.compile_records.pop(path, None)
             self.index.clear_overlay(path)
 
     def document(self, path: str, text: str, version: int | None) -> DocumentAnalysis:

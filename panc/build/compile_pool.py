@@ -20,6 +20,7 @@ requests under the same keys (``submit(..., key=)``) or drops them all (``cancel
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import multiprocessing
@@ -33,10 +34,13 @@ from collections.abc import Iterable
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from panc.build.outcomes import portable_error, restored_error
 from panc.diagnostics import EvaluationError, PanError
+
+if TYPE_CHECKING:
+    from panc.syntax.result import ParseResult
 
 logger = logging.getLogger(__name__)
 
@@ -85,13 +89,15 @@ def compile_request(request: CompileRequest) -> CompileReply:
     from panc.loader import FileSystemLoader, MemoryLoader
 
     started = time.monotonic()
-    loader = MemoryLoader(fallback=FileSystemLoader(list(request.include_path)), buffers=request.buffers)
+    options = CompileOptions(include_path=list(request.include_path), **request.options)
+    files = FileSystemLoader(options.include_path, restrict_paths=options.restrict_paths)
     recorder = ProvenanceRecorder() if request.provenance else None
     compiler = Compiler(
-        CompileOptions(include_path=list(request.include_path), **request.options),
-        loader=loader,
+        options,
+        loader=MemoryLoader(fallback=files, buffers=request.buffers),
         hooks=recorder,
         message_sink=lambda _message: None,
+        parse=functools.partial(_parse_source, frozenset(request.buffers)),
     )
     result = compiler.compile_object(request.object_path)
     return CompileReply(
@@ -104,6 +110,16 @@ def compile_request(request: CompileRequest) -> CompileReply:
         result.dependencies,
         time.monotonic() - started,
     )
+
+
+def _parse_source(buffers: frozenset[str], text: str, path: str) -> ParseResult:
+    """Files through the parse cache; unsaved buffers not: each keystroke makes a new text, and
+    caching them all filled the cache's memory and disk with versions nobody asks for again."""
+    # pylint: disable=import-outside-toplevel  # see compile_request
+    from panc.syntax import parse
+    from panc.syntax.cache import parse_cached
+
+    return parse(text, path) if path in buffers else parse_cached(text, path)
 
 
 # ---------------------------------------------------------------------- the worker process

@@ -8,9 +8,9 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from panc.builtins.arguments import long_arg, string_arg
+from panc.builtins.arguments import string_arg
 from panc.builtins.registry import BuiltinError, builtin
-from panc.evaluation.values import Value
+from panc.evaluation.values import LONG_MAX, Value
 
 _DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
 _PREFIX = re.compile(r"\d{1,3}")
@@ -40,21 +40,66 @@ def parse_ip4(function: str, text: str) -> tuple[int, int | None]:
     return value, _dotted(function, mask_text, text)
 
 
-@builtin("ip4_to_long", min_args=1, max_args=1, signature="ip4_to_long(ip)")
+_IP4 = re.compile(r"(\d+)\.(\d+)\.(\d+)\.(\d+)(?:/(\d+))?(?:\r\n|[\n\r\u0085\u2028\u2029])?", re.ASCII)
+"""panc's ``IpToLong`` pattern, ``^...$`` with Java's ``$`` (it also matches before a final
+line terminator)."""
+_IP4_FORMAT = (
+    "argument to ip4_to_long() must be a string in dotted notation with an optional bitmask, "
+    'like "127.0.0.1/8"'
+)
+_INT_MAX = 0x7FFFFFFF
+
+
+@builtin(
+    "ip4_to_long",
+    min_args=1,
+    max_args=1,
+    signature="ip4_to_long(ip)",
+    arity_message="ip4_to_long() requires exactly one argument",
+)
 def ip4_to_long(args: list[Value]) -> list[int]:
-    """Convert an IPv4 address in dotted form, with an optional network mask, to a list of
-    longs: ``[address]`` or ``[address, mask]``. The mask is a prefix length (``/8``) or a
-    dotted mask (``/255.0.0.0``). ``l = ip4_to_long("127.0.0.1/8"); l[0] & l[1]`` is the
-    network address."""
-    address, mask = parse_ip4("ip4_to_long", string_arg("ip4_to_long", args, 0))
-    return [address] if mask is None else [address, mask]
+    """Convert an IPv4 address in dotted form, with an optional prefix length, to the list
+    ``[address, mask]`` of longs (the mask is 4294967295 when no prefix length is given):
+    ``l = ip4_to_long("127.0.0.1/8"); l[0] & l[1]`` is the network address."""
+    text = args[0]
+    if type(text) is not str:
+        raise BuiltinError("argument to ip4_to_long() must be a string")
+    found = _IP4.fullmatch(text)
+    if found is None:
+        raise BuiltinError(_IP4_FORMAT)
+    address = 0
+    for part in found.groups()[:4]:
+        number = int(part)
+        if number > LONG_MAX:
+            raise BuiltinError(f'For input string: "{part}"', where="java")
+        if number > 255:
+            raise BuiltinError(_IP4_FORMAT)
+        address = (address << 8) | number
+    mask = 0xFFFFFFFF
+    bits = found.group(5)
+    if bits is not None and int(bits) <= _INT_MAX:  # Java ignores a prefix that is no int
+        if int(bits) > 32:
+            raise BuiltinError("bitmask to IP must be between 0 and 32.")
+        shift = 32 - int(bits)
+        mask = mask >> shift << shift
+    return [address, mask]
 
 
-@builtin("long_to_ip4", min_args=1, max_args=1, signature="long_to_ip4(ip)")
+@builtin(
+    "long_to_ip4",
+    min_args=1,
+    max_args=1,
+    signature="long_to_ip4(ip)",
+    arity_message="long_to_ip4() requires exactly one argument",
+)
 def long_to_ip4(args: list[Value]) -> str:
-    """Convert an IPv4 address held in a long into dotted form, like ``inet_ntoa``:
-    ``long_to_ip4(0x01020304)`` is ``"1.2.3.4"``. Only the low 32 bits are used."""
-    value = long_arg("long_to_ip4", args, 0)
+    """Convert an IPv4 address held in a long (0 to 4294967295) into dotted form, like
+    ``inet_ntoa``: ``long_to_ip4(0x01020304)`` is ``"1.2.3.4"``."""
+    value = args[0]
+    if type(value) is not int:
+        raise BuiltinError("argument to ip4_to_long must be a long")
+    if not 0 <= value <= 0xFFFFFFFF:
+        raise BuiltinError("argument to ip4_to_long must be a 32-bit integer")
     return ".".join(str((value >> shift) & 0xFF) for shift in (24, 16, 8, 0))
 
 

@@ -28,14 +28,17 @@ import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import regex as bounded_re  # Python's re (VERSION0) with a time limit on matching
 
-from panc.builtins.arguments import long_arg, string_arg
 from panc.builtins.registry import BuiltinError, builtin
+from panc.builtins.strings import int32
+from panc.diagnostics import PanSyntaxError
+from panc.evaluation.control import not_constant
 from panc.evaluation.memory import LARGE_VALUE, check_growth
-from panc.evaluation.values import Value
+from panc.evaluation.values import Value, java_type
 
 _MAX_CODE = 0x10FFFF
 _LINE_TERMINATORS = "\n\r\u0085\u2028\u2029"
@@ -185,10 +188,20 @@ class _Translator:
 
     def translate(self) -> str:
         pattern = self.pattern
+        repeatable = False  # what precedes may take a quantifier (Java's closure)
         while self.pos < len(pattern):
             char = pattern[self.pos]
             if self.comments and self._skip_comment():
                 continue
+            if char in "*+?":
+                if not repeatable:
+                    raise self.error(f"Dangling meta character '{char}'")
+                self.pos += 1
+                self.out.append(char)
+                self._quantifier_mode()
+                repeatable = False
+                continue
+            repeatable = True
             if char == "\\":
                 self.out.append(self._escape_outside())
             elif char == "[":
@@ -196,6 +209,7 @@ class _Translator:
                 self.out.append(_class_text(self._class_body()))
             elif char == "(":
                 self._open_group()
+                repeatable = False
             elif char == ")":
                 self._close_scoped()
                 if len(self.scoped) == 1:
@@ -211,12 +225,10 @@ class _Translator:
                 self.out.extend(reopen)
                 self.scoped[-1] = list(reopen)
                 self.pos += 1
+                repeatable = False
             elif char == "{":
-                match = _QUANTIFIER.match(pattern, self.pos)
-                if match is None:
-                    raise self.error("Illegal repetition")
-                self.out.append(match.group(0))
-                self.pos = match.end()
+                self._counted_closure()
+                repeatable = False
             elif char == "." and not self.dotall:
                 self.out.append("[^" + _LINE_TERMINATORS.replace("\n", "\\n").replace("\r", "\\r") + "]")
                 self.pos += 1
@@ -227,6 +239,31 @@ class _Translator:
             raise self.error("Unclosed group")
         self._close_scoped()
         return "".join(self.out)
+
+    def _quantifier_mode(self) -> None:
+        """A ``?`` (reluctant) or ``+`` (possessive) right after a quantifier belongs to it."""
+        if self.pos < len(self.pattern) and self.pattern[self.pos] in "?+":
+            self.out.append(self.pattern[self.pos])
+            self.pos += 1
+
+    def _counted_closure(self) -> None:
+        """``{n}``, ``{n,}``, ``{n,m}`` with Java's errors for the others."""
+        pattern = self.pattern
+        match = _QUANTIFIER.match(pattern, self.pos)
+        if match is None:
+            end = self.pos + 1
+            if end < len(pattern) and pattern[end].isascii() and pattern[end].isdigit():
+                while end < len(pattern) and pattern[end].isascii() and pattern[end].isdigit():
+                    end += 1
+                if end < len(pattern) and pattern[end] == ",":
+                    end += 1
+                    while end < len(pattern) and pattern[end].isascii() and pattern[end].isdigit():
+                        end += 1
+                raise self.error("Unclosed counted closure", end)
+            raise self.error("Illegal repetition")
+        self.out.append(match.group(0))
+        self.pos = match.end()
+        self._quantifier_mode()
 
     def _skip_comment(self) -> bool:
         """In comments mode, step over whitespace or a ``#`` comment at ``self.pos``."""
@@ -527,54 +564,107 @@ def compile_java_regex(pattern: str, flags: str = "") -> bounded_re.Pattern[str]
         raise JavaRegexError("pattern too complex", -1) from None
 
 
-def _regex(function: str, pattern: str, flags: str = "") -> bounded_re.Pattern[str]:
+def java_regex_message(pattern: str, error: JavaRegexError) -> str:
+    """Java's ``PatternSyntaxException.getMessage()``: the reason, where, the pattern and a
+    caret under the place."""
+    text = error.reason
+    if error.index >= 0:
+        text += f" near index {error.index}"
+    text += "\n" + pattern
+    if 0 <= error.index < len(pattern):
+        text += "\n" + " " * error.index + "^"
+    return text
+
+
+def _regex(pattern: str, flags: str = "") -> bounded_re.Pattern[str]:
+    """``pattern`` compiled, or panc's ``MSG_INVALID_REGEXP``."""
     try:
         return compile_java_regex(pattern, flags)
     except JavaRegexError as error:
-        where = f" near index {error.index}" if error.index >= 0 else ""
-        raise BuiltinError(
-            f"{function}(): invalid regular expression '{pattern}': {error.reason}{where}"
-        ) from None
+        raise BuiltinError(f"invalid regular expression: {java_regex_message(pattern, error)}") from None
 
 
-def _flags_arg(function: str, args: list[Value]) -> str:
-    if len(args) < 3:
-        return ""
-    flags = string_arg(function, args, 2)
+def _check_flags(flags: str) -> str:
+    """panc's ``convertMatchFlags``: each letter one of ``imsux``."""
     for flag in flags:
         if flag not in "imsux":
-            raise BuiltinError(f"{function}() invalid flag '{flag}': flags are letters of 'imsux'")
+            raise BuiltinError(f"invalid matching flag for regular expression: {flag}")
     return flags
 
 
-@builtin("match", min_args=2, max_args=3, signature="match(target, regex[, flags])")
+def _check_matcher(name: str) -> Callable[[list[Value], Any], None]:
+    """panc's ``Match.getInstance``/``Matches.getInstance``: a constant argument that is not a
+    string is refused first (only the target when the expression is constant), then the count,
+    then a constant expression and flags are compiled."""
+
+    def check(args: list[Value], where: Any) -> None:
+        static = len(args) > 1 and type(args[1]) is str and (len(args) < 3 or type(args[2]) is str)
+        for value in args[:1] if static else args:
+            if not not_constant(value) and type(value) is not str:
+                found = java_type(value)
+                raise PanSyntaxError(f"{name}() arguments must all be strings; {found} found", where)
+        if not 2 <= len(args) <= 3:
+            raise PanSyntaxError(f"{name}() must have two or three arguments", where)
+        try:
+            flags = ""
+            if len(args) == 3 and type(args[2]) is str:
+                flags = _check_flags(args[2])
+            if type(args[1]) is str:
+                _regex(args[1], flags if static else "")
+        except BuiltinError as error:
+            raise PanSyntaxError(error.message, where) from None
+
+    return check
+
+
+def _matcher_arguments(name: str, args: list[Value]) -> tuple[str, bounded_re.Pattern[str]]:
+    """The target and the compiled expression of a ``match``/``matches`` call."""
+    target, regex = args[0], args[1]
+    flags = args[2] if len(args) == 3 else ""
+    if type(target) is not str or type(regex) is not str or type(flags) is not str:
+        found = next(java_type(v) for v in reversed(args) if type(v) is not str)
+        raise BuiltinError(f"{name}() arguments must all be strings; {found} found")
+    return target, _regex(regex, _check_flags(flags))
+
+
+@builtin(
+    "match",
+    min_args=2,
+    max_args=3,
+    signature="match(target, regex[, flags])",
+    compile_check=_check_matcher("match"),
+    check_before_arity=True,
+)
 def pan_match(args: list[Value]) -> bool:
     """Return true if the regular expression ``regex`` (Java syntax) matches somewhere in
     ``target``; anchor it with ``^...$`` to test the whole string. The optional ``flags`` is a
     string of letters: ``i`` ignore case, ``m`` multi-line anchors, ``s`` dot matches newlines,
     ``x`` allow spaces and comments, ``u`` Unicode-aware case folding."""
-    target = string_arg("match", args, 0)
-    regex = string_arg("match", args, 1)
-    compiled = _regex("match", regex, _flags_arg("match", args))
+    target, compiled = _matcher_arguments("match", args)
     try:
         return compiled.search(target, timeout=_LIMITS.time, concurrent=True) is not None
     except TimeoutError:
-        raise _timed_out("match", regex) from None
+        raise _timed_out("match", compiled.pattern) from None
 
 
-@builtin("matches", min_args=2, max_args=3, signature="matches(target, regex[, flags])")
+@builtin(
+    "matches",
+    min_args=2,
+    max_args=3,
+    signature="matches(target, regex[, flags])",
+    compile_check=_check_matcher("matches"),
+    check_before_arity=True,
+)
 def pan_matches(args: list[Value]) -> list[str]:
     """Match ``regex`` (Java syntax) against ``target`` and return the list of captured
     strings: the whole match at index 0, then each group (a group that took no part in the
     match gives ""). The list is empty when the expression does not match. ``flags`` is as
     for ``match``."""
-    target = string_arg("matches", args, 0)
-    regex = string_arg("matches", args, 1)
-    compiled = _regex("matches", regex, _flags_arg("matches", args))
+    target, compiled = _matcher_arguments("matches", args)
     try:
         found = compiled.search(target, timeout=_LIMITS.time, concurrent=True)
     except TimeoutError:
-        raise _timed_out("matches", regex) from None
+        raise _timed_out("matches", compiled.pattern) from None
     if found is None:
         return []
     groups = [found.group(0), *found.groups()]
@@ -588,8 +678,8 @@ _REPLACEMENT_SPECIAL = re.compile(r"[\\$]")
 
 def _replacement_parts(template: str, compiled: bounded_re.Pattern[str]) -> list[str | tuple[int | str]]:
     """Java's ``Matcher.appendReplacement`` text, parsed once: literal text, and ``(group,)``
-    for each ``$n`` or ``${name}``; ``\\x`` escapes a character. ``ValueError`` with Java's
-    message when the template is wrong."""
+    for each ``$n`` or ``${name}``; ``\\x`` escapes a character. ``ValueError`` (``IndexError`` for a
+    group number beyond the expression's) with Java's message when the template is wrong."""
     parts: list[str | tuple[int | str]] = []
     literal: list[str] = []
     position = 0
@@ -634,23 +724,36 @@ def _replacement_parts(template: str, compiled: bounded_re.Pattern[str]) -> list
                 break
             number = candidate
             position += 1
-        if number > group_count:
-            raise ValueError(f"No group {number}")
+        if number > group_count:  # Java's IndexOutOfBoundsException, which panc does not catch
+            raise IndexError(f"No group {number}")
         parts.append((number,))
     if literal:
         parts.append("".join(literal))
     return parts
 
 
-@builtin("replace", min_args=3, max_args=3, signature="replace(regex, repl, target)")
+@builtin(
+    "replace",
+    min_args=3,
+    max_args=3,
+    signature="replace(regex, repl, target)",
+    arity_message="replace() requires exactly three arguments",
+    lazy=True,
+)
 def pan_replace(args: list[Value]) -> str:
     """Replace every match of the regular expression ``regex`` (Java syntax) in ``target`` with
     ``repl``. In ``repl``, ``$n`` stands for the text of group n (``$0`` the whole match) and
     ``${name}`` for a named group; a backslash makes the next character literal (``\\$``)."""
-    regex = string_arg("replace", args, 0)
-    template = string_arg("replace", args, 1)
-    target = string_arg("replace", args, 2)
-    compiled = _regex("replace", regex)
+    regex = args[0]
+    if type(regex) is not str:
+        raise BuiltinError("first argument to replace() must be a regular expression string")
+    compiled = _regex(regex)
+    template = args[1]
+    if type(template) is not str:
+        raise BuiltinError("second argument to replace() must be a replacement string")
+    target = args[2]
+    if type(target) is not str:
+        raise BuiltinError("third argument to replace() must be a string")
     unchecked = 0
     parts: list[str | tuple[int | str]] | None = None
 
@@ -669,8 +772,10 @@ def pan_replace(args: list[Value]) -> str:
         return compiled.sub(replacement, target, timeout=_LIMITS.time, concurrent=True)
     except TimeoutError:
         raise _timed_out("replace", regex) from None
-    except ValueError as error:
-        raise BuiltinError(f"replace(): invalid replacement string '{template}': {error}") from None
+    except IndexError as error:  # Java's IndexOutOfBoundsException, which panc does not catch
+        raise BuiltinError(str(error), where="java") from None
+    except ValueError:
+        raise BuiltinError("invalid replacement string; check '$' and '\\' characters") from None
 
 
 def java_split(compiled: bounded_re.Pattern[str], target: str, limit: int) -> list[str]:
@@ -704,21 +809,34 @@ def java_split(compiled: bounded_re.Pattern[str], target: str, limit: int) -> li
     return parts
 
 
-@builtin("split", min_args=2, max_args=3, signature="split(regex, [limit,] target)")
+@builtin(
+    "split",
+    min_args=2,
+    max_args=3,
+    signature="split(regex, [limit,] target)",
+    arity_message="split() must have two or three arguments",
+    lazy=True,
+)
 def pan_split(args: list[Value]) -> list[str]:
     """Split ``target`` around the matches of the regular expression ``regex`` (Java syntax).
     With a positive ``limit`` the result has at most ``limit`` strings, the last one holding
     the unsplit rest; with a negative ``limit`` all parts are returned; with 0 (the default)
     too, but empty strings at the end are removed: ``split('\\s*,\\s*', 'a,b , c,,')`` is
     ``["a", "b", "c"]``."""
-    regex = string_arg("split", args, 0)
+    regex = args[0]
+    if type(regex) is not str:
+        raise BuiltinError("first argument to split() must be a regular expression string")
+    compiled = _regex(regex)
+    limit = 0
     if len(args) == 3:
-        limit = long_arg("split", args, 1)
-        target = string_arg("split", args, 2)
-    else:
-        limit = 0
-        target = string_arg("split", args, 1)
+        limit = args[1]
+        if type(limit) is not int:
+            raise BuiltinError("second argument to split() must be a long value")
+        limit = int32(limit)
+    target = args[len(args) - 1]
+    if type(target) is not str:
+        raise BuiltinError("last argument to split() must be a string")
     try:
-        return java_split(_regex("split", regex), target, limit)
+        return java_split(compiled, target, limit)
     except TimeoutError:
         raise _timed_out("split", regex) from None

@@ -9,7 +9,6 @@ here convert when (rarely) such a character is present; plain strings take the f
 
 from __future__ import annotations
 
-from panc.builtins.arguments import long_arg, string_arg
 from panc.builtins.registry import BuiltinError, builtin
 from panc.diagnostics import PanSyntaxError
 from panc.evaluation.control import not_constant
@@ -39,52 +38,92 @@ def from_units(units: str) -> str:
     return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
-def java_range(function: str, length: int, start: int, count: int | None) -> tuple[int, int]:
-    """``(begin, end)`` of the part selected by ``start`` and ``count`` as substr/splice do.
-
-    A negative ``start`` counts from the end; a negative ``count`` leaves that many elements
-    off the end; no ``count`` means up to the end.
-    """
-    begin = start + length if start < 0 else start
-    if begin < 0 or begin > length:
-        raise BuiltinError(f"{function}() start index ({start}) out of range (length {length})")
-    if count is None:
-        end = length
-    elif count < 0:
-        end = length + count
-    else:
-        end = begin + count
-    if end < begin or end > length:
-        raise BuiltinError(f"{function}() length ({count}) out of range (start {start}, length {length})")
-    return begin, end
+def int_argument(function: str, position: str, value: int) -> int:
+    """A long that panc converts to an int, refusing what does not fit."""
+    if not -0x80000000 <= value <= 0x7FFFFFFF:
+        raise BuiltinError(f"{position} argument to {function}() cannot be converted to int: {value}")
+    return value
 
 
-@builtin("substr", min_args=2, max_args=3, signature="substr(target, start[, length])")
+def int32(number: int) -> int:
+    """Java's ``(int)`` of a long, or an int sum that overflowed: the low 32 bits, signed."""
+    return ((number + 0x80000000) & 0xFFFFFFFF) - 0x80000000
+
+
+@builtin(
+    "substr",
+    min_args=2,
+    max_args=3,
+    signature="substr(target, start[, length])",
+    arity_message="substr() must have two or three arguments",
+    lazy=True,
+)
 def substr(args: list[Value]) -> str:
     """Return the part of ``target`` that begins at ``start`` (counting from 0) and is ``length``
     characters long, or runs to the end when ``length`` is omitted. A negative ``start`` counts
     from the end of the string; a negative ``length`` leaves that many characters off the end:
     ``substr("abcdef", 1, -1)`` is ``"bcde"`` and ``substr("abcdef", -4, 1)`` is ``"c"``."""
-    target = string_arg("substr", args, 0)
-    start = long_arg("substr", args, 1)
-    count = long_arg("substr", args, 2) if len(args) > 2 else None
+    target = args[0]
+    if type(target) is not str:
+        raise BuiltinError("first argument to substr() must be a string")
     units = to_units(target)
-    begin, end = java_range("substr", len(units), start, count)
+    size = len(units)
+    start = args[1]
+    if type(start) is not int:
+        raise BuiltinError("second argument to substr() must be a long")
+    begin = int_argument("substr", "second", start)
+    if begin < 0:
+        begin += size
+    if begin > size:
+        raise BuiltinError("start index in substr() is greater than the string length")
+    if begin < 0:
+        raise BuiltinError("start index in substr() is less than zero")
+    end = size
+    if len(args) == 3:
+        count = args[2]
+        if type(count) is not int:
+            raise BuiltinError("second and optional third arguments to substr() must be longs")
+        count = int_argument("substr", "third", count)
+        end = int32(begin + count) if count >= 0 else size + count
+        if end > size:
+            raise BuiltinError("end index in substr() is greater than the string length")
+        if end < 0:
+            raise BuiltinError("end index in substr() is less than zero")
+        if end < begin:
+            raise BuiltinError("start index is after ending index in substr()")
     return from_units(units[begin:end])
 
 
-@builtin("to_lowercase", min_args=1, max_args=1, signature="to_lowercase(target)")
+@builtin(
+    "to_lowercase",
+    min_args=1,
+    max_args=1,
+    signature="to_lowercase(target)",
+    arity_message="to_lowercase() requires exactly one string argument",
+)
 def to_lowercase(args: list[Value]) -> str:
     """Return ``target`` with every uppercase letter converted to lowercase. The conversion uses
     the United States locale, so the result does not depend on the machine's locale."""
-    return string_arg("to_lowercase", args, 0).lower()
+    target = args[0]
+    if type(target) is not str:
+        raise BuiltinError("invalid argument to to_lowercase(); string required")
+    return target.lower()
 
 
-@builtin("to_uppercase", min_args=1, max_args=1, signature="to_uppercase(target)")
+@builtin(
+    "to_uppercase",
+    min_args=1,
+    max_args=1,
+    signature="to_uppercase(target)",
+    arity_message="to_uppercase() requires exactly one string argument",
+)
 def to_uppercase(args: list[Value]) -> str:
     """Return ``target`` with every lowercase letter converted to uppercase. The conversion uses
     the United States locale, so the result does not depend on the machine's locale."""
-    return string_arg("to_uppercase", args, 0).upper()
+    target = args[0]
+    if type(target) is not str:
+        raise BuiltinError("invalid argument to to_uppercase(); string required")
+    return target.upper()
 
 
 def _check_join(args: list[Value], where: object) -> None:
@@ -103,6 +142,7 @@ def _check_join(args: list[Value], where: object) -> None:
     signature="join(delimiter, list | arg1, arg2, ...)",
     arity_message="join() requires two or more arguments",
     compile_check=_check_join,
+    lazy=True,
 )
 def join(args: list[Value]) -> str:
     """Join strings with ``delimiter`` between them. The strings come either from one list
@@ -122,15 +162,18 @@ def join(args: list[Value]) -> str:
                 raise BuiltinError("join() only accepts strings as elements in the list")
         _check_join_size(delimiter, parts)
         return delimiter.join(parts)
-    for part in args[1:]:
+    parts = []
+    for position in range(1, len(args)):
+        part = args[position]
         if type(part) is list:
             raise BuiltinError(
                 "join() only accepts a single list as an argument or all the arguments individually"
             )
         if type(part) is not str:
             raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
-    _check_join_size(delimiter, args[1:])
-    return delimiter.join(args[1:])  # type: ignore[arg-type]
+        parts.append(part)
+    _check_join_size(delimiter, parts)
+    return delimiter.join(parts)
 
 
 def _check_join_size(delimiter: str, parts: list[Value]) -> None:

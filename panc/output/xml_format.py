@@ -33,6 +33,13 @@ _ATTRIBUTE_ESCAPES = str.maketrans(
      **_C1_CONTROLS}
 )
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+"""Characters outside the BMP, which Java's serializer writes as character references."""
+
+
+def _character_reference(found: re.Match[str]) -> str:
+    return f"&#{ord(found.group())};"
+
 
 def render(profile: dict[str, Value]) -> str:
     """The pan XML document of a profile root."""
@@ -93,7 +100,9 @@ def _write_scalar_value(out: list[str], v: Value, attributes: str, indent: str) 
             text = base64.b64encode(java_utf8(v)).decode("ascii")  # type: ignore[arg-type]
             attributes += ' encoding="base64"'
         else:
-            text = v.translate(_TEXT_ESCAPES)  # type: ignore[union-attr]
+            text = v.translate(_TEXT_ESCAPES)
+            if not text.isascii():
+                text = _ASTRAL.sub(_character_reference, text)
         _write_scalar(out, indent, "string", attributes, text)
     elif t is bool:
         _write_scalar(out, indent, "boolean", attributes, "true" if v else "false")

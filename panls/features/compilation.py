@@ -87,7 +87,7 @@ class ObjectCompiles:
         ``replace``, the compile of ``path`` still running for an older text is cancelled
         (``key``: the compile under that key instead). Lower ``priority`` runs first."""
         settings = self.session.settings
-        options: dict[str, Any] = {}
+        options: dict[str, Any] = {"restrict_paths": settings.restrict_paths}
         if settings.compile_memory is not None:
             options["max_memory"] = settings.compile_memory
         request = CompileRequest(path, tuple(settings.include_dirs), buffers, options, provenance=True)

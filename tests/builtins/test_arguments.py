@@ -45,3 +45,26 @@ def test_checks_return_the_value_or_explain() -> None:
         "f() requires a property as fourth argument, not a list",
         "f() requires a number as sixth argument, not a boolean",
     ]
+
+
+# panc 10.9's function table (PanParserAstUtils.functionConstructors), less its two internal
+# names '-suppress-debug-' and '-suppress-traceback-' that no template can call.
+PANC_BUILTINS = {
+    "append", "prepend", "first", "next", "delete", "exists", "return", "nlist", "dict", "list",
+    "is_boolean", "is_defined", "is_double", "is_long", "is_nlist", "is_dict", "is_list", "is_null",
+    "is_number", "is_property", "is_resource", "is_string", "is_valid", "value", "error", "length",
+    "match", "matches", "path_exists", "to_lowercase", "to_uppercase", "to_string", "to_boolean",
+    "to_long", "to_double", "base64_decode", "base64_encode", "json_decode", "json_encode", "escape",
+    "unescape", "key", "merge", "substr", "replace", "split", "splice", "index", "clone", "create",
+    "if_exists", "format", "deprecated", "digest", "file_contents", "file_exists", "ip4_to_long",
+    "long_to_ip4", "substitute", "debug", "traceback", "join", "max", "min",
+}  # fmt: skip
+OUR_EXTENSIONS = {"ip4_in_network", "ip6_canonical", "ip6_to_list", "ip6_in_network"}
+
+
+def test_every_panc_builtin_exists_and_only_the_documented_extensions_are_added() -> None:
+    import panc.builtins.context  # noqa: F401  pylint: disable=import-outside-toplevel,unused-import
+    from panc.builtins import BUILTINS  # pylint: disable=import-outside-toplevel
+
+    assert set(BUILTINS) - PANC_BUILTINS == OUR_EXTENSIONS
+    assert set(BUILTINS) >= PANC_BUILTINS

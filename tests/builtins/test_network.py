@@ -9,25 +9,39 @@ from panc.builtins import BUILTINS
 
 
 def test_ip4_to_long() -> None:
-    assert call("ip4_to_long", "127.0.0.1") == [0x7F000001]
+    # panc returns [address, mask] (tests/oracle/cases/bi-encoding: ip_ok)
+    assert call("ip4_to_long", "127.0.0.1") == [0x7F000001, 0xFFFFFFFF]
     assert call("ip4_to_long", "127.0.0.1/8") == [0x7F000001, 0xFF000000]
-    assert call("ip4_to_long", "10.1.2.3/255.255.0.0") == [0x0A010203, 0xFFFF0000]
     assert call("ip4_to_long", "0.0.0.0/0") == [0, 0]
+    assert call("ip4_to_long", "1.2.3.4/99999999999") == [0x01020304, 0xFFFFFFFF]  # no int: ignored
+    assert call("ip4_to_long", "1.2.3.4\n") == [0x01020304, 0xFFFFFFFF]  # Java's $
     assert call("ip4_to_long", "255.255.255.255/32") == [0xFFFFFFFF, 0xFFFFFFFF]
     address, mask = call("ip4_to_long", "127.0.0.1/8")
     assert address & mask == 0x7F000000
 
 
-@pytest.mark.parametrize("text", ["1.2.3", "1.2.3.256", "a.b.c.d", "1.2.3.4/33", "1.2.3.4/", "1.2.3.4/x", ""])
+@pytest.mark.parametrize(
+    "text", ["1.2.3", "1.2.3.256", "a.b.c.d", "1.2.3.4/", "1.2.3.4/x", "", " 1.2.3.4", "1.2.3.4/255.0.0.0"]
+)
 def test_ip4_to_long_errors(text: str) -> None:
-    assert "ip4_to_long(): invalid IPv4" in fails("ip4_to_long", text)
+    assert fails("ip4_to_long", text) == (  # ip_e2, ip_e3
+        "argument to ip4_to_long() must be a string in dotted notation with an optional bitmask, "
+        'like "127.0.0.1/8"'
+    )
+
+
+def test_ip4_to_long_other_errors() -> None:
+    assert fails("ip4_to_long", "1.2.3.4/33") == "bitmask to IP must be between 0 and 32."  # ip_e4
+    assert fails("ip4_to_long", 1) == "argument to ip4_to_long() must be a string"  # ip_e1
 
 
 def test_long_to_ip4() -> None:
     assert call("long_to_ip4", 0x01020304) == "1.2.3.4"
     assert call("long_to_ip4", 0xFFFFFFFF) == "255.255.255.255"
-    assert call("long_to_ip4", -1) == "255.255.255.255"  # the low 32 bits
-    assert "long_to_ip4() requires a long" in fails("long_to_ip4", "1.2.3.4")
+    # panc's texts, which name ip4_to_long (tests/oracle/cases/bi-encoding: ip_e6..ip_e8)
+    assert fails("long_to_ip4", -1) == "argument to ip4_to_long must be a 32-bit integer"
+    assert fails("long_to_ip4", 2**32) == "argument to ip4_to_long must be a 32-bit integer"
+    assert fails("long_to_ip4", "1.2.3.4") == "argument to ip4_to_long must be a long"
 
 
 def test_ip4_in_network() -> None:

@@ -159,3 +159,15 @@ def position_of(text: str, needle: str, offset: int = 0) -> types.Position:
     line = text.count("\n", 0, index)
     column = index - (text.rfind("\n", 0, index) + 1)
     return types.Position(line=line, character=column)
+
+
+def compile_in_workers(session: Any, path: str, text: str, buffers: dict[str, str] | None = None) -> Any:
+    """``compile_diagnostics`` of the server, once, through a compile pool of its own."""
+    # pylint: disable=import-outside-toplevel  # the server's modules, only for the tests that compile
+    from panls.features.compilation import ObjectCompiles, compile_diagnostics
+
+    compiles = ObjectCompiles(session)
+    try:
+        return asyncio.run(compile_diagnostics(compiles, path, text, buffers or {}))
+    finally:
+        compiles.shutdown()
