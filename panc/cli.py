@@ -13,7 +13,7 @@ import re
 import resource
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from panc import __version__, commands
 from panc.build import (
@@ -26,6 +26,7 @@ from panc.build import (
     build,
     options_key,
 )
+from panc.build.scdb import Cluster, ClusterError, load_cluster
 from panc.commands import OptionsError, OptionsParser
 from panc.diagnostics import (
     Category,
@@ -101,6 +102,7 @@ _SUBCOMMANDS_HELP = """subcommands (panc SUBCOMMAND --help for theirs):
   docs         a template library's annotations as Markdown or HTML
   diff         per object, the profile paths two builds or two git revisions differ in
   impact       the object templates a change to some templates affects
+  explain      where the value at a profile path of an object came from (every write, in order)
   fmt          format templates in the one canonical layout (--check for CI)"""
 
 
@@ -126,6 +128,9 @@ def make_parser() -> argparse.ArgumentParser:
     add("--initial-data", metavar="DML", help="a DML expression giving the dict every object starts from")
     add("--include-path", metavar="PATH",
         help="directories searched for templates, separated by ':' (default: current directory)")
+    add("--cluster", metavar="DIR",
+        help="an SCDB cluster (cfg/clusters/[GROUP/]CLUSTER): its include path as its "
+             "cluster.build.properties gives it, and its profiles when no template is given")
     add("--output-dir", metavar="DIR",
         help="existing directory for the profiles (default: current directory)")
     add("--formats", default=DEFAULT_FORMATS, metavar="LIST",
@@ -166,7 +171,8 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 _VALUE_OPTIONS = frozenset({
-    "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--output-dir",
+    "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--cluster",
+    "--output-dir",
     "--formats", "--max-iteration", "--max-recursion", "--max-memory", "--max-regex-time", "--warnings",
     "--nthread",
     "--java-opts", "--logging", "--log-file", "--executor", "--scheduler",
@@ -218,6 +224,45 @@ def _any_of(patterns: list[str], option: str) -> str | None:
     if not patterns:
         return None
     return "|".join(f"(?:{p})" for p in patterns)
+
+
+def compile_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``CompileOptions`` keywords of panc's parsed options (``OptionsError`` when wrong);
+    the compiler itself is only imported when something is compiled."""
+    if args.cluster is not None and args.include_path is not None:
+        raise OptionsError("--cluster gives the include path: --include-path cannot be used with it")
+    include_path = cluster_of_options(args).include_path if args.cluster else _include_path(args.include_path)
+    options: dict[str, Any] = {
+        "include_path": list(include_path),
+        "max_iteration": args.max_iteration,
+        "max_recursion": args.max_recursion,
+        "initial_data": args.initial_data,
+        "debug": args.debug,
+        "debug_ns_include": _any_of(args.debug_ns_include, "debug-ns-include"),
+        "debug_ns_exclude": _any_of(args.debug_ns_exclude, "debug-ns-exclude"),
+        "warnings": args.warnings,
+    }
+    if args.restrict_paths:  # only when set: the dependency key of other builds stays the same
+        options["restrict_paths"] = True
+    if args.max_regex_time != DEFAULT_MAX_REGEX_TIME:  # (the dependency check's key of older builds)
+        options["max_regex_time"] = args.max_regex_time
+    max_memory = _max_memory(args)
+    if max_memory is not None:  # (only then: the dependency check's key of older builds stays valid)
+        options["max_memory"] = max_memory
+    return options
+
+
+def cluster_of_options(args: argparse.Namespace) -> Cluster:
+    """The SCDB cluster of ``--cluster`` (``OptionsError`` when it is none)."""
+    try:
+        return load_cluster(args.cluster)
+    except ClusterError as error:
+        raise OptionsError(str(error)) from error
+
+
+def cluster_profiles(args: argparse.Namespace) -> list[str]:
+    """With ``--cluster`` and no template given: the cluster's profiles."""
+    return list(cluster_of_options(args).profiles) if args.cluster else []
 
 
 def console_text(error: PanError | Diagnostic) -> str:
@@ -285,10 +330,9 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
             stdout.write(f"panc (pan-tools) {__version__}\n")
             return 0
         output_dir = _existing_directory(args.output_dir) if args.output_dir is not None else os.getcwd()
-        include_path = _include_path(args.include_path)
+        options = compile_options(args)
+        include_path = options["include_path"]
         formats = tuple(parse_formats(args.formats))
-        debug_include = _any_of(args.debug_ns_include, "debug-ns-include")
-        debug_exclude = _any_of(args.debug_ns_exclude, "debug-ns-exclude")
         if args.executor == "dask" and not args.scheduler:
             raise OptionsError("--executor dask needs --scheduler")
     except UnknownFormatError as e:
@@ -297,25 +341,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     except OptionsError as e:
         stdout.write(f"OPTIONS ERROR: {e}\n")
         return 1
-
-    # CompileOptions keywords; the compiler itself is only imported when something is compiled
-    options = {
-        "include_path": include_path,
-        "max_iteration": args.max_iteration,
-        "max_recursion": args.max_recursion,
-        "initial_data": args.initial_data,
-        "debug": args.debug,
-        "debug_ns_include": debug_include,
-        "debug_ns_exclude": debug_exclude,
-        "warnings": args.warnings,
-    }
-    if args.restrict_paths:  # only when set: the dependency key of other builds stays the same
-        options["restrict_paths"] = True
-    if args.max_regex_time != DEFAULT_MAX_REGEX_TIME:  # (the dependency check's key of older builds)
-        options["max_regex_time"] = args.max_regex_time
-    max_memory = _max_memory(args)
-    if max_memory is not None:  # (only then: the dependency check's key of older builds stays valid)
-        options["max_memory"] = max_memory
+    max_memory = options.get("max_memory")
 
     def show_messages(outcome: FileOutcome) -> None:
         for message in outcome.messages:
@@ -331,7 +357,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     try:
         settings = BuildSettings(output_dir, formats)
         with memory.limited(max_memory):  # for the writers too (the compiler sets it for itself)
-            report = build(args.templates, CompilerFactory(options), settings,
+            report = build(args.templates or cluster_profiles(args), CompilerFactory(options), settings,
                            on_outcome=show_messages, workers=_workers(args.nthread), check=check,
                            scheduler=args.scheduler if args.executor == "dask" else None, progress=progress,
                            before_compiling=_defer_cache_writes if defer_cache_writes else None)
@@ -368,7 +394,7 @@ such as a ``build/`` output folder does not count, panc has no use for one)."""
 NOTHING_TO_DO = (
     "panc: no templates given: nothing to compile.\n"
     "  panc [options] TEMPLATE...      compile object templates into profiles\n"
-    "  panc SUBCOMMAND ...             build, annotations, docs, diff, impact\n"
+    "  panc SUBCOMMAND ...             build, annotations, docs, diff, impact, explain\n"
     "  panc --help                     the options and the subcommands\n"
 )
 """What bare ``panc`` says on stderr. The Java panc prints nothing and exits 0; so does this one

@@ -47,12 +47,14 @@ from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.dml import Code, CompileEnv, DmlCompiler
 from panc.evaluation.hooks import EvaluationHooks
 from panc.evaluation.statements import CompiledTemplate, ExpressionTable, compile_template
+from panc.evaluation.terms import format_path
 from panc.evaluation.tree import MISSING
 from panc.evaluation.values import Value, deep_copy
 from panc.loader import TEMPLATE_SUFFIXES, DataFile, FileSystemLoader, Loader, TemplateSource
-from panc.source import Span
+from panc.source import UNKNOWN_SPAN, Span
 from panc.syntax import ast
 from panc.types import insert_defaults, validate_profile
+from panc.types.origins import default_declaration, inserted_defaults, location_span
 
 __all__ = ["CompileOptions", "Compiler", "Dependency", "ObjectNotFoundError", "ObjectResult"]
 
@@ -107,6 +109,21 @@ class ObjectNotFoundError(EvaluationError):
 
     def format(self) -> str:
         return f"evaluation error [?:?]\n{self.message}\n"
+
+
+def _insert_reported_defaults(build: ObjectBuild, hooks: EvaluationHooks) -> None:
+    """Insert the defaults of ``build``, telling ``hooks`` of its bindings and (when it wants
+    them) of each default inserted, with the type that declared it."""
+    hooks.on_built(build.tree.root, build.bindings)
+    if not hooks.wants_defaults:
+        insert_defaults(build.tree.root, build.bindings, build)
+        return
+    before = deep_copy(build.tree.root)
+    insert_defaults(build.tree.root, build.bindings, build)
+    for terms, value in inserted_defaults(before, build.tree.root):
+        declared = default_declaration(build.bindings, terms)
+        span = location_span(declared.location) if declared is not None else None
+        hooks.on_default(format_path(terms), value, span or UNKNOWN_SPAN, declared.name if declared else "?")
 
 
 class _ObjectState:
@@ -260,7 +277,10 @@ class Compiler:
             )
             state.build = build
             build.run(template)
-            insert_defaults(build.tree.root, build.bindings, build)
+            if self.hooks is None:
+                insert_defaults(build.tree.root, build.bindings, build)
+            else:
+                _insert_reported_defaults(build, self.hooks)
         except PanError as error:
             state.error = error
         except RecursionError:

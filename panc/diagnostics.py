@@ -173,9 +173,13 @@ class ValidationError(PanError):
 
     category = Category.VALIDATION
 
-    def __init__(self, message: str, object_file: str = "", span: Span | None = None) -> None:
+    def __init__(
+        self, message: str, object_file: str = "", span: Span | None = None, element_path: str | None = None
+    ) -> None:
         super().__init__(message, span)
         self.object_file = object_file
+        self.element_path = element_path
+        """The profile path of the element that failed (tools point at what wrote it)."""
 
     def format(self) -> str:
         return f"validation error [{self.object_file or '?'}]\n{self.message}\n"

@@ -147,7 +147,7 @@ class FileSystemLoader:
                 for suffix in TEMPLATE_SUFFIXES:
                     path = os.path.join(directory, relative + suffix)
                     if self._readable(path):
-                        text = _read_text(path)
+                        text = read_text(path)
                         if text is None:
                             continue
                         return TemplateSource(
@@ -176,10 +176,11 @@ class FileSystemLoader:
         return None
 
     def read_path(self, path: str) -> str | None:
-        return _read_text(path)
+        return read_text(path)
 
 
-def _read_text(path: str) -> str | None:
+def read_text(path: str) -> str | None:
+    """The text of the file at ``path`` (``None`` when it cannot be read)."""
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as handle:
             return handle.read()

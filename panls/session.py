@@ -18,7 +18,7 @@ from panc.analysis.document import DocumentAnalysis, analyse_document
 from panc.analysis.index import IndexStats, WorkspaceIndex
 from panc.analysis.schema import Schema
 from panc.analysis.sourcetext import LineIndex
-from panls.config import Settings
+from panls.config import Settings, with_cluster
 from panls.convert import Converter, uri_to_path
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,9 @@ class Session:
         )
 
     def configure(self, settings: Settings) -> bool:
-        """Apply new settings; ``True`` when the index must be rebuilt."""
+        """Apply new settings (with the include path of their SCDB cluster when they give
+        none); ``True`` when the index must be rebuilt."""
+        settings = with_cluster(settings)
         changed = (
             settings.include_dirs != self.settings.include_dirs
             or settings.object_dirs != self.settings.object_dirs

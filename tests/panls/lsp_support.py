@@ -90,6 +90,23 @@ async def start(
     return result
 
 
+def record_site_status(client: LanguageClient) -> None:
+    """Keep the server's ``pan/siteStatus`` notifications in ``client.statuses``, in order."""
+    statuses: list[Any] = []
+
+    @client.feature("pan/siteStatus")
+    def on_status(params):  # unannotated: pygls passes the client first to annotated handlers
+        statuses.append(params)
+
+    client.statuses = statuses  # type: ignore[attr-defined]
+
+
+def last_site_status(client: LanguageClient, field: str) -> Any:
+    """A field of the last ``pan/siteStatus`` (``None`` before the first)."""
+    statuses = client.statuses  # type: ignore[attr-defined]
+    return getattr(statuses[-1], field) if statuses else None
+
+
 async def wait_until(predicate, timeout: float = 10.0, interval: float = 0.01) -> None:
     """Poll ``predicate`` until it is true; fail the test after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
