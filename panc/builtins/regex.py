@@ -19,7 +19,8 @@ cached). The translation keeps Java's meaning where the two differ:
 The translated pattern runs on the ``regex`` package (``re``'s syntax and semantics in its
 VERSION0) because it can stop a match after a time: a pattern that backtracks without end
 (``match('aaaa...!', '^(a|aa)+$')``), which Java runs for ever, is an evaluation error after
-``--max-regex-time`` seconds (``time_limited``).
+``--max-regex-time`` seconds (``time_limited``). Without that package (the editor bundle,
+which carries pure-Python wheels only) ``re`` runs them with no time limit.
 """
 
 from __future__ import annotations
@@ -31,7 +32,15 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import regex as bounded_re  # Python's re (VERSION0) with a time limit on matching
+try:
+    import regex as engine  # Python's re (VERSION0) with a time limit on matching
+
+    _ENGINE_BITS = engine.VERSION0
+    TIME_LIMITED = True
+except ImportError:  # the VS Code bundle carries pure-Python wheels only: re, without a time limit
+    engine = re  # type: ignore[misc]  # (the editor's compiles have the compile pool's limit)
+    _ENGINE_BITS = 0
+    TIME_LIMITED = False
 
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.strings import int32
@@ -510,7 +519,7 @@ class _Translator:
         return self._escape_in_class()
 
 
-_FLAG_BITS = {"i": bounded_re.IGNORECASE, "m": bounded_re.MULTILINE, "s": bounded_re.DOTALL}
+_FLAG_BITS = {"i": engine.IGNORECASE, "m": engine.MULTILINE, "s": engine.DOTALL}
 
 DEFAULT_TIME_LIMIT = 10.0
 """Seconds one match, replace or split may take (catastrophic backtracking runs for ever)."""
@@ -535,6 +544,11 @@ def time_limited(seconds: float | None) -> Iterator[None]:
         _LIMITS.time = previous
 
 
+def _bounds() -> dict[str, Any]:
+    """The keywords that bound one matching call (none without the ``regex`` package)."""
+    return {"timeout": _LIMITS.time, "concurrent": True} if TIME_LIMITED else {}
+
+
 def _timed_out(function: str, pattern: str) -> BuiltinError:
     return BuiltinError(
         f"{function}(): matching the regular expression '{pattern}' takes more than {_LIMITS.time:g} s "
@@ -543,13 +557,13 @@ def _timed_out(function: str, pattern: str) -> BuiltinError:
 
 
 @functools.lru_cache(maxsize=2048)
-def compile_java_regex(pattern: str, flags: str = "") -> bounded_re.Pattern[str]:
+def compile_java_regex(pattern: str, flags: str = "") -> re.Pattern[str]:
     """Compile a Java regular expression; ``flags`` is a string of ``imsux`` letters.
 
     Raises ``JavaRegexError`` for what Java rejects (and for the few Java constructs Python
     cannot express, such as variable-width look-behind).
     """
-    bits = bounded_re.VERSION0 | (0 if "u" in flags else bounded_re.ASCII)
+    bits = _ENGINE_BITS | (0 if "u" in flags else engine.ASCII)
     for flag in flags:
         if flag in _FLAG_BITS:
             bits |= _FLAG_BITS[flag]
@@ -557,8 +571,8 @@ def compile_java_regex(pattern: str, flags: str = "") -> bounded_re.Pattern[str]
             raise JavaRegexError(f"invalid regular expression flag '{flag}'", -1)
     translated = _Translator(pattern, dotall="s" in flags, comments="x" in flags).translate()
     try:
-        return bounded_re.compile(translated, bits)
-    except bounded_re.error as error:
+        return engine.compile(translated, bits)  # type: ignore[no-any-return]
+    except engine.error as error:
         raise JavaRegexError(str(error.msg), -1) from None
     except (OverflowError, RecursionError):
         raise JavaRegexError("pattern too complex", -1) from None
@@ -576,7 +590,7 @@ def java_regex_message(pattern: str, error: JavaRegexError) -> str:
     return text
 
 
-def _regex(pattern: str, flags: str = "") -> bounded_re.Pattern[str]:
+def _regex(pattern: str, flags: str = "") -> re.Pattern[str]:
     """``pattern`` compiled, or panc's ``MSG_INVALID_REGEXP``."""
     try:
         return compile_java_regex(pattern, flags)
@@ -617,7 +631,7 @@ def _check_matcher(name: str) -> Callable[[list[Value], Any], None]:
     return check
 
 
-def _matcher_arguments(name: str, args: list[Value]) -> tuple[str, bounded_re.Pattern[str]]:
+def _matcher_arguments(name: str, args: list[Value]) -> tuple[str, re.Pattern[str]]:
     """The target and the compiled expression of a ``match``/``matches`` call."""
     target, regex = args[0], args[1]
     flags = args[2] if len(args) == 3 else ""
@@ -642,7 +656,7 @@ def pan_match(args: list[Value]) -> bool:
     ``x`` allow spaces and comments, ``u`` Unicode-aware case folding."""
     target, compiled = _matcher_arguments("match", args)
     try:
-        return compiled.search(target, timeout=_LIMITS.time, concurrent=True) is not None
+        return compiled.search(target, **_bounds()) is not None
     except TimeoutError:
         raise _timed_out("match", compiled.pattern) from None
 
@@ -662,7 +676,7 @@ def pan_matches(args: list[Value]) -> list[str]:
     for ``match``."""
     target, compiled = _matcher_arguments("matches", args)
     try:
-        found = compiled.search(target, timeout=_LIMITS.time, concurrent=True)
+        found = compiled.search(target, **_bounds())
     except TimeoutError:
         raise _timed_out("matches", compiled.pattern) from None
     if found is None:
@@ -676,7 +690,7 @@ def pan_matches(args: list[Value]) -> list[str]:
 _REPLACEMENT_SPECIAL = re.compile(r"[\\$]")
 
 
-def _replacement_parts(template: str, compiled: bounded_re.Pattern[str]) -> list[str | tuple[int | str]]:
+def _replacement_parts(template: str, compiled: re.Pattern[str]) -> list[str | tuple[int | str]]:
     """Java's ``Matcher.appendReplacement`` text, parsed once: literal text, and ``(group,)``
     for each ``$n`` or ``${name}``; ``\\x`` escapes a character. ``ValueError`` (``IndexError`` for a
     group number beyond the expression's) with Java's message when the template is wrong."""
@@ -757,7 +771,7 @@ def pan_replace(args: list[Value]) -> str:
     unchecked = 0
     parts: list[str | tuple[int | str]] | None = None
 
-    def replacement(found: bounded_re.Match[str]) -> str:
+    def replacement(found: re.Match[str]) -> str:
         nonlocal unchecked, parts
         if parts is None:  # parsed at the first match: without one, Java never reads it
             parts = _replacement_parts(template, compiled)
@@ -769,7 +783,7 @@ def pan_replace(args: list[Value]) -> str:
         return text
 
     try:
-        return compiled.sub(replacement, target, timeout=_LIMITS.time, concurrent=True)
+        return compiled.sub(replacement, target, **_bounds())
     except TimeoutError:
         raise _timed_out("replace", regex) from None
     except IndexError as error:  # Java's IndexOutOfBoundsException, which panc does not catch
@@ -778,7 +792,7 @@ def pan_replace(args: list[Value]) -> str:
         raise BuiltinError("invalid replacement string; check '$' and '\\' characters") from None
 
 
-def java_split(compiled: bounded_re.Pattern[str], target: str, limit: int) -> list[str]:
+def java_split(compiled: re.Pattern[str], target: str, limit: int) -> list[str]:
     """Java's ``String.split(regex, limit)``.
 
     ``limit`` > 0: at most ``limit`` parts, the last holding the rest; 0: all parts, then
@@ -788,7 +802,7 @@ def java_split(compiled: bounded_re.Pattern[str], target: str, limit: int) -> li
     parts: list[str] = []
     index = 0
     limited = limit > 0
-    found: Iterator[bounded_re.Match[str]] = compiled.finditer(target, timeout=_LIMITS.time, concurrent=True)
+    found: Iterator[re.Match[str]] = compiled.finditer(target, **_bounds())
     for match_ in found:
         if not limited or len(parts) < limit - 1:
             if index == 0 and match_.start() == 0 and match_.end() == 0:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "evaluation"))
 from pan_eval import compile_templates  # pylint: disable=wrong-import-position
 
+REPO = Path(__file__).resolve().parents[2]
 RUNAWAY = "'" + "a" * 64 + "!'"
 PATTERN = "'^(a|aa)+$'"
 
@@ -44,3 +47,32 @@ def test_ordinary_regexes_are_unaffected_by_the_limit() -> None:
     result = compile_templates({"obj": "object template obj;\n" + body}, max_regex_time=0.3)
     assert result.error is None
     assert result.profile == {"a": True, "b": "bbb"}
+
+
+def test_without_the_regex_package_the_builtins_run_on_re(tmp_path: Path) -> None:
+    """The VS Code bundle carries pure-Python wheels only, so not ``regex``: the same profile."""
+    template = tmp_path / "obj.pan"
+    template.write_text(
+        "object template obj;\n"
+        "'/m' = match('Host-01.example.org', '(?i)^host-\\d+\\.');\n"
+        "'/g' = matches('a1b22', '([a-z])(\\d+)b(\\d+)');\n"
+        "'/r' = replace('(\\w+)@(\\w+)', '$2 at $1', 'me@home, you@work');\n"
+        "'/s' = split('\\s*,\\s*', 'a , b,c,,');\n"
+    )
+    blocked = "import sys; sys.modules['regex'] = None\n"  # importing it then raises ImportError
+    profiles = {}
+    for name, prelude in (("regex", ""), ("re", blocked)):
+        out = tmp_path / name
+        out.mkdir()
+        code = (
+            f"{prelude}import panc.builtins.regex as r, sys\n"
+            f"assert r.TIME_LIMITED == {name == 'regex'}\n"
+            "from panc.cli import main\n"
+            f"sys.exit(main(['--formats', 'json', '--output-dir', {str(out)!r}, {str(template)!r}]))\n"
+        )
+        finished = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False,
+                                  cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(REPO)})
+        assert finished.returncode == 0, finished.stderr
+        profiles[name] = (out / "obj.json").read_text()
+    assert profiles["re"] == profiles["regex"]
+    assert '"r": "home at me, work at you"' in profiles["re"]
