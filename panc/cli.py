@@ -13,7 +13,7 @@ import re
 import resource
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TextIO
+from typing import Any, NoReturn, TextIO
 
 from panc import __version__, commands
 from panc.build import (
@@ -26,6 +26,7 @@ from panc.build import (
     build,
     options_key,
 )
+from panc.build.scdb import Cluster, ClusterError, load_cluster
 from panc.commands import OptionsError, OptionsParser
 from panc.diagnostics import (
     Category,
@@ -34,6 +35,8 @@ from panc.diagnostics import (
     PanParseError,
     error_from_diagnostic,
 )
+from panc.evaluation import memory
+from panc.evaluation.memory import parse_size
 from panc.output import UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
 
@@ -41,6 +44,7 @@ WARNING_LEVELS = ("off", "on", "fatal")
 DEFAULT_FORMATS = "pan,dep"
 DEFAULT_MAX_ITERATION = 10000
 DEFAULT_MAX_RECURSION = 50
+DEFAULT_MAX_REGEX_TIME = 10.0
 
 
 def _positive_int(option: str) -> Callable[[str], int]:
@@ -54,6 +58,32 @@ def _positive_int(option: str) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"max-regex-time must be a positive number of seconds, not '{text}'")
+    return value
+
+
+def _memory_size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"max-memory must be a size such as 2G or 512M, not '{text}'") \
+            from None
+
+
+def _max_memory(args: argparse.Namespace) -> int | None:
+    """--max-memory, else the Java heap size of --java-opts (-Xmx2g), else ``None`` (the default)."""
+    if args.max_memory is not None:
+        return int(args.max_memory)
+    heap = re.search(r"-Xmx(\d+[kKmMgGtT]?)\b", args.java_opts or "")
+    return parse_size(heap.group(1)) if heap else None
 
 
 def _non_negative_int(text: str) -> int:
@@ -72,6 +102,7 @@ _SUBCOMMANDS_HELP = """subcommands (panc SUBCOMMAND --help for theirs):
   docs         a template library's annotations as Markdown or HTML
   diff         per object, the profile paths two builds or two git revisions differ in
   impact       the object templates a change to some templates affects
+  explain      where the value at a profile path of an object came from (every write, in order)
   fmt          format templates in the one canonical layout (--check for CI)"""
 
 
@@ -97,6 +128,9 @@ def make_parser() -> argparse.ArgumentParser:
     add("--initial-data", metavar="DML", help="a DML expression giving the dict every object starts from")
     add("--include-path", metavar="PATH",
         help="directories searched for templates, separated by ':' (default: current directory)")
+    add("--cluster", metavar="DIR",
+        help="an SCDB cluster (cfg/clusters/[GROUP/]CLUSTER): its include path as its "
+             "cluster.build.properties gives it, and its profiles when no template is given")
     add("--output-dir", metavar="DIR",
         help="existing directory for the profiles (default: current directory)")
     add("--formats", default=DEFAULT_FORMATS, metavar="LIST",
@@ -106,8 +140,17 @@ def make_parser() -> argparse.ArgumentParser:
         help=f"limit on loop iterations (default: {DEFAULT_MAX_ITERATION})")
     add("--max-recursion", type=_positive_int("max-recursion"), default=DEFAULT_MAX_RECURSION, metavar="N",
         help=f"limit on the call depth (default: {DEFAULT_MAX_RECURSION})")
+    add("--max-regex-time", type=_positive_float, default=DEFAULT_MAX_REGEX_TIME, metavar="SECONDS",
+        help="time one regular expression may take to match before it is an evaluation error (default: "
+             f"{DEFAULT_MAX_REGEX_TIME:g})")
+    add("--max-memory", type=_memory_size, metavar="SIZE",
+        help="memory budget of each compiling process, e.g. 2G or 512M (0: none); going past it is an "
+             "evaluation error of the object (default: the -Xmx of --java-opts, else a quarter of the RAM)")
     add("--warnings", choices=WARNING_LEVELS, default="on",
         help="deprecation warnings: off, on (printed) or fatal (errors) (default: on)")
+    add("--restrict-paths", action="store_true",
+        help="read templates and data files only if their real path (symbolic links resolved) "
+             "is inside the include path: for builds of templates you do not trust")
     add("--nthread", type=_non_negative_int, default=0, metavar="N",
         help="objects compiled in parallel (worker processes); 0 means one per CPU, larger values "
              "are capped at the CPU count (default: 0)")
@@ -119,7 +162,8 @@ def make_parser() -> argparse.ArgumentParser:
     add("--executor", choices=("local", "dask"), default="local",
         help="where objects compile: local worker processes, or a Dask cluster (--scheduler)")
     add("--scheduler", metavar="ADDRESS", help="the Dask scheduler, e.g. tcp://host:8786")
-    add("--java-opts", metavar="OPTIONS", help="accepted for compatibility; ignored")
+    add("--java-opts", metavar="OPTIONS",
+        help="accepted for compatibility; only its -Xmx (the Java heap) is used, as --max-memory")
     add("--logging", metavar="TYPES", help="accepted for compatibility (as in panc, it has no effect)")
     add("--log-file", metavar="FILE", help="accepted for compatibility (as in panc, it has no effect)")
     add("templates", nargs="*", metavar="template", help="template files; object templates are built")
@@ -127,9 +171,11 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 _VALUE_OPTIONS = frozenset({
-    "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--output-dir",
-    "--formats", "--max-iteration", "--max-recursion", "--warnings", "--nthread", "--java-opts",
-    "--logging", "--log-file", "--executor", "--scheduler",
+    "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--cluster",
+    "--output-dir",
+    "--formats", "--max-iteration", "--max-recursion", "--max-memory", "--max-regex-time", "--warnings",
+    "--nthread",
+    "--java-opts", "--logging", "--log-file", "--executor", "--scheduler",
 })
 
 
@@ -178,6 +224,45 @@ def _any_of(patterns: list[str], option: str) -> str | None:
     if not patterns:
         return None
     return "|".join(f"(?:{p})" for p in patterns)
+
+
+def compile_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The ``CompileOptions`` keywords of panc's parsed options (``OptionsError`` when wrong);
+    the compiler itself is only imported when something is compiled."""
+    if args.cluster is not None and args.include_path is not None:
+        raise OptionsError("--cluster gives the include path: --include-path cannot be used with it")
+    include_path = cluster_of_options(args).include_path if args.cluster else _include_path(args.include_path)
+    options: dict[str, Any] = {
+        "include_path": list(include_path),
+        "max_iteration": args.max_iteration,
+        "max_recursion": args.max_recursion,
+        "initial_data": args.initial_data,
+        "debug": args.debug,
+        "debug_ns_include": _any_of(args.debug_ns_include, "debug-ns-include"),
+        "debug_ns_exclude": _any_of(args.debug_ns_exclude, "debug-ns-exclude"),
+        "warnings": args.warnings,
+    }
+    if args.restrict_paths:  # only when set: the dependency key of other builds stays the same
+        options["restrict_paths"] = True
+    if args.max_regex_time != DEFAULT_MAX_REGEX_TIME:  # (the dependency check's key of older builds)
+        options["max_regex_time"] = args.max_regex_time
+    max_memory = _max_memory(args)
+    if max_memory is not None:  # (only then: the dependency check's key of older builds stays valid)
+        options["max_memory"] = max_memory
+    return options
+
+
+def cluster_of_options(args: argparse.Namespace) -> Cluster:
+    """The SCDB cluster of ``--cluster`` (``OptionsError`` when it is none)."""
+    try:
+        return load_cluster(args.cluster)
+    except ClusterError as error:
+        raise OptionsError(str(error)) from error
+
+
+def cluster_profiles(args: argparse.Namespace) -> list[str]:
+    """With ``--cluster`` and no template given: the cluster's profiles."""
+    return list(cluster_of_options(args).profiles) if args.cluster else []
 
 
 def console_text(error: PanError | Diagnostic) -> str:
@@ -245,10 +330,9 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
             stdout.write(f"panc (pan-tools) {__version__}\n")
             return 0
         output_dir = _existing_directory(args.output_dir) if args.output_dir is not None else os.getcwd()
-        include_path = _include_path(args.include_path)
+        options = compile_options(args)
+        include_path = options["include_path"]
         formats = tuple(parse_formats(args.formats))
-        debug_include = _any_of(args.debug_ns_include, "debug-ns-include")
-        debug_exclude = _any_of(args.debug_ns_exclude, "debug-ns-exclude")
         if args.executor == "dask" and not args.scheduler:
             raise OptionsError("--executor dask needs --scheduler")
     except UnknownFormatError as e:
@@ -257,18 +341,7 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     except OptionsError as e:
         stdout.write(f"OPTIONS ERROR: {e}\n")
         return 1
-
-    # CompileOptions keywords; the compiler itself is only imported when something is compiled
-    options = {
-        "include_path": include_path,
-        "max_iteration": args.max_iteration,
-        "max_recursion": args.max_recursion,
-        "initial_data": args.initial_data,
-        "debug": args.debug,
-        "debug_ns_include": debug_include,
-        "debug_ns_exclude": debug_exclude,
-        "warnings": args.warnings,
-    }
+    max_memory = options.get("max_memory")
 
     def show_messages(outcome: FileOutcome) -> None:
         for message in outcome.messages:
@@ -283,10 +356,11 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     progress = Progress(stderr, 0) if build_mode else None
     try:
         settings = BuildSettings(output_dir, formats)
-        report = build(args.templates, CompilerFactory(options), settings,
-                       on_outcome=show_messages, workers=_workers(args.nthread), check=check,
-                       scheduler=args.scheduler if args.executor == "dask" else None, progress=progress,
-                       before_compiling=_defer_cache_writes if defer_cache_writes else None)
+        with memory.limited(max_memory):  # for the writers too (the compiler sets it for itself)
+            report = build(args.templates or cluster_profiles(args), CompilerFactory(options), settings,
+                           on_outcome=show_messages, workers=_workers(args.nthread), check=check,
+                           scheduler=args.scheduler if args.executor == "dask" else None, progress=progress,
+                           before_compiling=_defer_cache_writes if defer_cache_writes else None)
     except (OSError, ImportError) as error:
         # the cluster cannot be reached, or the dask extra is not installed
         stdout.write(f"OPTIONS ERROR: {error}\n")
@@ -320,7 +394,7 @@ such as a ``build/`` output folder does not count, panc has no use for one)."""
 NOTHING_TO_DO = (
     "panc: no templates given: nothing to compile.\n"
     "  panc [options] TEMPLATE...      compile object templates into profiles\n"
-    "  panc SUBCOMMAND ...             build, annotations, docs, diff, impact\n"
+    "  panc SUBCOMMAND ...             build, annotations, docs, diff, impact, explain\n"
     "  panc --help                     the options and the subcommands\n"
 )
 """What bare ``panc`` says on stderr. The Java panc prints nothing and exits 0; so does this one

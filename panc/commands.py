@@ -5,6 +5,7 @@
 - ``panc docs``: a template library's annotations as Markdown or HTML (``panc.annotations.docs``);
 - ``panc diff``: per object, the profile paths added, removed and changed (``panc.build.profile_diff``);
 - ``panc impact``: the object templates a change to some templates affects (``panc.build.impact``);
+- ``panc explain``: where the value at a profile path came from (``panc.explain``);
 - ``panc fmt``: templates in the canonical layout (``panc.formatting.command``).
 
 Every one of these commands, and ``panc`` itself, reads its options with ``OptionsParser``.
@@ -22,6 +23,7 @@ MODULES = {
     "docs": "panc.annotations.docs",
     "diff": "panc.build.profile_diff",
     "impact": "panc.build.impact",
+    "explain": "panc.explain",
     "fmt": "panc.formatting.command",
 }
 """Each subcommand besides ``build`` and the module whose ``run(argv, stdout, stderr, prog)`` it is."""

@@ -18,8 +18,6 @@ import gc
 import importlib
 import os
 import re
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +25,9 @@ from typing import Any
 # Importing the builtin families registers them (pure ones, then those needing the evaluator).
 import panc.builtins  # pylint: disable=unused-import
 import panc.builtins.context  # noqa: F401  # pylint: disable=unused-import
+from panc.builtins.regex import DEFAULT_TIME_LIMIT as DEFAULT_REGEX_TIME_LIMIT
+from panc.builtins.regex import time_limited as regex_time_limited
+from panc.deep_stack import call_with_deep_stack
 from panc.diagnostics import (
     TEMPLATE_CHECK,
     Category,
@@ -40,22 +41,23 @@ from panc.diagnostics import (
     error_from_diagnostic,
     same_kind,
 )
+from panc.evaluation import memory
 from panc.evaluation.build import Dependency, ObjectBuild
 from panc.evaluation.constant import evaluate_constant
 from panc.evaluation.dml import Code, CompileEnv, DmlCompiler
 from panc.evaluation.hooks import EvaluationHooks
 from panc.evaluation.statements import CompiledTemplate, ExpressionTable, compile_template
+from panc.evaluation.terms import format_path
 from panc.evaluation.tree import MISSING
 from panc.evaluation.values import Value, deep_copy
 from panc.loader import TEMPLATE_SUFFIXES, DataFile, FileSystemLoader, Loader, TemplateSource
-from panc.source import Span
+from panc.source import UNKNOWN_SPAN, Span
 from panc.syntax import ast
 from panc.types import insert_defaults, validate_profile
+from panc.types.origins import default_declaration, inserted_defaults, location_span
 
 __all__ = ["CompileOptions", "Compiler", "Dependency", "ObjectNotFoundError", "ObjectResult"]
 
-_STACK_SIZE = 512 * 1024 * 1024
-_RECURSION_LIMIT = 200_000
 _MISNAMED = "misplaced or misnamed template; relative directory and name must match '{}'"
 
 
@@ -74,6 +76,14 @@ class CompileOptions:
     debug_ns_exclude: str | None = None
     warnings: str = "on"
     """``off``, ``on`` or ``fatal``: what ``deprecated()`` does."""
+    restrict_paths: bool = False
+    """Read templates and data files only if their real path (symbolic links resolved) is
+    inside the include path (``panc --restrict-paths``; see ``panc.loader``)."""
+    max_regex_time: float | None = DEFAULT_REGEX_TIME_LIMIT
+    """Seconds one regular expression may take to match (``None``: no limit); then an evaluation error."""
+    max_memory: int | None = None
+    """Memory budget of the process in bytes while compiling (``None``: a quarter of the RAM,
+    0: none); going past it is an evaluation error (``panc.evaluation.memory``)."""
 
 
 @dataclass
@@ -99,6 +109,21 @@ class ObjectNotFoundError(EvaluationError):
 
     def format(self) -> str:
         return f"evaluation error [?:?]\n{self.message}\n"
+
+
+def _insert_reported_defaults(build: ObjectBuild, hooks: EvaluationHooks) -> None:
+    """Insert the defaults of ``build``, telling ``hooks`` of its bindings and (when it wants
+    them) of each default inserted, with the type that declared it."""
+    hooks.on_built(build.tree.root, build.bindings)
+    if not hooks.wants_defaults:
+        insert_defaults(build.tree.root, build.bindings, build)
+        return
+    before = deep_copy(build.tree.root)
+    insert_defaults(build.tree.root, build.bindings, build)
+    for terms, value in inserted_defaults(before, build.tree.root):
+        declared = default_declaration(build.bindings, terms)
+        span = location_span(declared.location) if declared is not None else None
+        hooks.on_default(format_path(terms), value, span or UNKNOWN_SPAN, declared.name if declared else "?")
 
 
 class _ObjectState:
@@ -146,7 +171,9 @@ class Compiler:
         parse: Callable[[str, str], Any] | None = None,
     ) -> None:
         self.options = options or CompileOptions()
-        self.loader: Loader = loader if loader is not None else FileSystemLoader(self.options.include_path)
+        self.loader: Loader = loader if loader is not None else FileSystemLoader(
+            self.options.include_path, restrict_paths=self.options.restrict_paths
+        )
         self.hooks = hooks
         self.message_sink = message_sink
         self._parse = parse or _default_parse()
@@ -167,7 +194,8 @@ class Compiler:
 
     def compile_object(self, name_or_path: str) -> ObjectResult:
         """Build, default and validate one object given by template name or file path."""
-        return _run_with_big_stack(lambda: self._compile_object(name_or_path))
+        with memory.limited(self.options.max_memory), regex_time_limited(self.options.max_regex_time):
+            return _run_with_big_stack(lambda: self._compile_object(name_or_path))
 
     def describe_file(self, path: str) -> tuple[str | None, list[Diagnostic]]:
         """The object template name a file declares (``None`` for other kinds) and its
@@ -249,11 +277,16 @@ class Compiler:
             )
             state.build = build
             build.run(template)
-            insert_defaults(build.tree.root, build.bindings, build)
+            if self.hooks is None:
+                insert_defaults(build.tree.root, build.bindings, build)
+            else:
+                _insert_reported_defaults(build, self.hooks)
         except PanError as error:
             state.error = error
         except RecursionError:
             state.error = EvaluationError("call depth limit exceeded (Python recursion limit reached)")
+        except MemoryError:  # the system's memory (the budget's MemoryLimitError is a PanError)
+            state.error = EvaluationError(memory.over_limit_message())
         finally:
             state.building = False
         return state
@@ -273,6 +306,8 @@ class Compiler:
             state.validation_error = error
         except RecursionError:
             state.validation_error = ValidationError("validation recursion too deep", build.object_path)
+        except MemoryError:
+            state.validation_error = EvaluationError(memory.over_limit_message())
         build.release()  # only the tree and the dependencies matter to other objects now
         return state.validation_error
 
@@ -482,54 +517,14 @@ class _CheckOrder:
         return error_from_diagnostic(leftover[0]) if leftover else None
 
 
-def _start_thread(target: Callable[[], None]) -> threading.Thread | None:
-    """A started thread with the largest stack the system grants (``None`` if none)."""
-    old_size = threading.stack_size()
-    try:
-        for size in (_STACK_SIZE, _STACK_SIZE // 8):
-            try:
-                threading.stack_size(size)
-                thread = threading.Thread(target=target, name="panc-evaluator")
-                thread.start()
-                return thread
-            except (RuntimeError, ValueError, MemoryError):
-                continue
-        return None
-    finally:
-        threading.stack_size(old_size)
-
-
 def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
-    """Run ``work`` on a thread with a large stack and a high recursion limit.
-
-    Pan's own limits (max-recursion, max-iteration) stop runaway templates long before
-    these limits; they only make sure that deep but legal nesting never overflows Python.
-    """
-    outcome: list[ObjectResult | BaseException] = []
-
-    def target() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as error:  # pylint: disable=broad-exception-caught  # re-raised below
-            outcome.append(error)
-
+    """Run ``work`` on a thread with a large stack and a high recursion limit (``panc.deep_stack``)."""
     # The cyclic garbage collector would spend most of a compile walking the (acyclic) ASTs
     # and profile trees; a compile creates next to no cycles, so it is paused meanwhile.
     collecting = gc.isenabled()
     gc.disable()
-    old_limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old_limit, _RECURSION_LIMIT))
     try:
-        thread = _start_thread(target)
-        if thread is None:  # no thread with a big stack can be had here: run in place
-            target()
-        else:
-            thread.join()
+        return call_with_deep_stack(work)
     finally:
-        sys.setrecursionlimit(old_limit)
         if collecting:
             gc.enable()
-    result = outcome[0]
-    if isinstance(result, BaseException):
-        raise result
-    return result

@@ -144,6 +144,15 @@ class EvaluationError(PanError):
         return dataclasses.replace(base, related=related)
 
 
+class JavaRuntimeFailure(PanError):
+    """A Java runtime exception panc lets escape from a builtin (``replace('b', '$1', s)`` is
+    Java's ``IndexOutOfBoundsException``): panc prints its message alone, with no category and
+    no place. ``span`` still locates it for the tools."""
+
+    def format(self) -> str:
+        return self.message
+
+
 class UserError(EvaluationError):
     """``error()`` called by the templates (``[OBJECT] user-initiated error: ...``)."""
 
@@ -164,9 +173,13 @@ class ValidationError(PanError):
 
     category = Category.VALIDATION
 
-    def __init__(self, message: str, object_file: str = "", span: Span | None = None) -> None:
+    def __init__(
+        self, message: str, object_file: str = "", span: Span | None = None, element_path: str | None = None
+    ) -> None:
         super().__init__(message, span)
         self.object_file = object_file
+        self.element_path = element_path
+        """The profile path of the element that failed (tools point at what wrote it)."""
 
     def format(self) -> str:
         return f"validation error [{self.object_file or '?'}]\n{self.message}\n"

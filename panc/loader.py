@@ -7,11 +7,21 @@ in memory (tests, unsaved editor buffers) and can fall back to another loader.
 Lookup order (panc's ``FileSystemSourceRepositoryImpl.lookupSource``): for every include
 directory in order, the name itself and then the name under each ``LOADPATH`` entry; for
 each candidate ``.pan`` before the deprecated ``.tpl``.
+
+What a template can make the compiler read (the Java panc's rules, checked against it): a
+name (``include``, ``create()``, ``file_contents()``, ``file_exists()``...) must be relative
+and made of ASCII letters, digits and ``_ . + -`` in terms that are neither empty nor start
+with ``.`` (so no ``..``, no hidden files; ``is_valid_source_name``); but ``LOADPATH`` entries
+may hold ``..`` and symbolic links are followed, so a template can read any file of the
+user's through them. ``FileSystemLoader(restrict_paths=True)`` (``panc --restrict-paths``,
+the language server's default) takes as absent any file whose real path, links resolved, is
+not inside an include directory.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -59,6 +69,17 @@ class Loader(Protocol):
         """The text of a file named directly (a template given on the command line)."""
 
 
+_SOURCE_NAME = re.compile(r"[A-Za-z0-9_./+-]+\Z")
+
+
+def is_valid_source_name(name: str) -> bool:
+    """Whether the compiler may look ``name`` up: the Java panc's ``isValidTemplateName``
+    (letters, digits, ``_ . / + -``; no empty term, none starting with ``.``)."""
+    return _SOURCE_NAME.match(name) is not None and all(
+        term and not term.startswith(".") for term in name.split("/")
+    )
+
+
 def _candidates(name: str, loadpath: Sequence[str]) -> list[str]:
     """Relative names to try under one include directory: the name, then under LOADPATH."""
     names = [name]
@@ -88,13 +109,27 @@ def directory_uri(directory: str) -> str:
 
 
 class FileSystemLoader:
-    """Templates and data files from an ordered list of include directories."""
+    """Templates and data files from an ordered list of include directories.
 
-    def __init__(self, include_path: Sequence[str]) -> None:
+    Names the Java panc would refuse are never looked up. With ``restrict_paths`` a file
+    whose real path (links resolved) is outside every include directory counts as absent.
+    """
+
+    def __init__(self, include_path: Sequence[str], restrict_paths: bool = False) -> None:
         self.include_path = [absolute_dir(d) for d in include_path] or [os.getcwd()]
         self._uris = {d: directory_uri(d) for d in self.include_path}
         # Lookups repeat a lot (many objects include the same templates).
         self._template_cache: dict[tuple[str, tuple[str, ...]], TemplateSource | None] = {}
+        self._allowed_roots = None
+        if restrict_paths:
+            self._allowed_roots = tuple(os.path.join(os.path.realpath(d), "") for d in self.include_path)
+
+    def _readable(self, path: str) -> bool:
+        """An existing file this loader may read (inside the include path when restricted)."""
+        if not os.path.isfile(path):
+            return False
+        roots = self._allowed_roots
+        return roots is None or os.path.realpath(path).startswith(roots)
 
     def find_template(self, name: str, loadpath: Sequence[str] = ()) -> TemplateSource | None:
         key = (name, tuple(loadpath))
@@ -105,12 +140,14 @@ class FileSystemLoader:
         return found
 
     def _search_template(self, name: str, loadpath: Sequence[str]) -> TemplateSource | None:
+        if not is_valid_source_name(name):
+            return None
         for directory in self.include_path:
             for relative in _candidates(name, loadpath):
                 for suffix in TEMPLATE_SUFFIXES:
                     path = os.path.join(directory, relative + suffix)
-                    if os.path.isfile(path):
-                        text = _read_text(path)
+                    if self._readable(path):
+                        text = read_text(path)
                         if text is None:
                             continue
                         return TemplateSource(
@@ -124,10 +161,12 @@ class FileSystemLoader:
         return None
 
     def find_file(self, name: str, loadpath: Sequence[str] = ()) -> DataFile | None:
+        if not is_valid_source_name(name):
+            return None
         for directory in self.include_path:
             for relative in _candidates(name, loadpath):
                 path = os.path.join(directory, relative)
-                if os.path.isfile(path):
+                if self._readable(path):
                     try:
                         with open(path, "rb") as handle:
                             data = handle.read()
@@ -137,10 +176,11 @@ class FileSystemLoader:
         return None
 
     def read_path(self, path: str) -> str | None:
-        return _read_text(path)
+        return read_text(path)
 
 
-def _read_text(path: str) -> str | None:
+def read_text(path: str) -> str | None:
+    """The text of the file at ``path`` (``None`` when it cannot be read)."""
     try:
         with open(path, encoding="utf-8", errors="surrogateescape") as handle:
             return handle.read()

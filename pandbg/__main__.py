@@ -1,9 +1,12 @@
-"""The ``pandbg`` command: a DAP debug adapter for pan on stdio, or on a TCP port.
+"""The ``pandbg`` command: a DAP debug adapter for pan on stdio, a TCP port or a Unix socket.
 
-pandbg                      # speak DAP on stdin/stdout (how editors start adapters)
-pandbg --tcp 4711           # serve clients one after the other on 127.0.0.1:4711
-pandbg --tcp 0.0.0.0:4711   # ... on another interface, when asked explicitly
-pandbg --log-file F         # the adapter's log (failed requests with their traceback) in F
+pandbg                           # speak DAP on stdin/stdout (how editors start adapters)
+pandbg --tcp 4711                # serve clients one after the other on 127.0.0.1:4711; each
+                                 # gives the token printed at start ("token" in its launch
+                                 # configuration), or it is refused
+pandbg --tcp 4711 --token-file ~/.cache/pandbg.token   # the token in a 0600 file instead
+pandbg --socket "$XDG_RUNTIME_DIR/pandbg/dap.sock"     # a Unix socket in a private directory
+pandbg --log-file F              # the adapter's log (failed requests with their traceback) in F
 """
 
 from __future__ import annotations
@@ -14,21 +17,11 @@ import sys
 from collections.abc import Sequence
 
 from panc import __version__
+from panc.listening import add_listen_arguments, announce, listen_address
 from pandbg.adapter import DapAdapter
-from pandbg.protocol import Connection, stdio_stream, tcp_streams
+from pandbg.protocol import Connection, socket_clients, stdio_stream
 
-_DEFAULT_HOST = "127.0.0.1"
-
-
-def _address(text: str) -> tuple[str, int]:
-    host, _, port = text.rpartition(":")
-    try:
-        number = int(port)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not [HOST:]PORT") from None
-    if not 0 <= number <= 65535:
-        raise argparse.ArgumentTypeError(f"port {number} out of range")
-    return host or _DEFAULT_HOST, number
+TOKEN_VARIABLE = "PANDBG_TOKEN"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,28 +35,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
         help="default: WARNING",
     )
-    parser.add_argument(
-        "--tcp",
-        type=_address,
-        metavar="[HOST:]PORT",
-        help=f"listen on a TCP port instead of stdio (host defaults to {_DEFAULT_HOST})",
-    )
+    add_listen_arguments(parser, TOKEN_VARIABLE)
     args = parser.parse_args(argv)
+    address = listen_address(args, parser, TOKEN_VARIABLE)
     logging.basicConfig(
         filename=args.log_file, level=args.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    if args.tcp is None:
+    if address is None:
         stream = stdio_stream()
         DapAdapter(lambda adapter: Connection(stream, adapter.handle)).serve()
         return 0
-    host, port = args.tcp
 
-    def ready(bound: int) -> None:
-        sys.stderr.write(f"pandbg: listening on {host}:{bound}\n")
-        sys.stderr.flush()
+    def ready(port: int) -> None:
+        announce("pandbg", address, port, sys.stderr)
 
-    for stream in tcp_streams(host, port, ready):
-        DapAdapter(lambda adapter, s=stream: Connection(s, adapter.handle)).serve()  # type: ignore[misc]
+    for stream, client in socket_clients(address, ready):
+
+        def connect(adapter: DapAdapter, stream=stream, client=client) -> Connection:  # type: ignore[no-untyped-def]
+            return Connection(stream, adapter.handle, address.token, lambda: client.settimeout(None))
+
+        DapAdapter(connect).serve()
         stream.close()
     return 0
 

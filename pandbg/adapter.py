@@ -428,6 +428,7 @@ def launch_config(args: Args) -> LaunchConfig:
         debug=setting("debug", bool, False),
         provenance=setting("provenance", bool, True),
         no_debug=setting("noDebug", bool, False),
+        restrict_paths=setting("restrictPaths", bool, False),
     )
 
 

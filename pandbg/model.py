@@ -51,6 +51,8 @@ class LaunchConfig:
     """Record every profile write, for ``provenance()``."""
     no_debug: bool = False
     """Just compile ("run without debugging"): no hooks at all, so nothing ever stops."""
+    restrict_paths: bool = False
+    """Read only files whose real path is inside the include path (``panc --restrict-paths``)."""
 
 
 @dataclass(frozen=True)

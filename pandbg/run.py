@@ -88,6 +88,7 @@ class Run(EvaluationHooks):
             max_recursion=config.max_recursion,
             initial_data=config.initial_data,
             debug=config.debug,
+            restrict_paths=config.restrict_paths,
         )
         hooks = None if config.no_debug else self
         self.compiler = Compiler(options, hooks=hooks, message_sink=self.on_message, parse=parse)

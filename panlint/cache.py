@@ -8,7 +8,9 @@ read). A file whose size and modification time are those recorded is not read ag
 it was modified within ``RACY_NANOSECONDS`` of being linted: a second change in the same
 clock tick would not show in the time, so its content is compared, as git does). Written atomically (a
 temporary file renamed over the old one), so concurrent runs never see half a file; an
-unreadable or foreign entry is ignored, never trusted.
+unreadable or foreign entry is ignored, never trusted. Planted findings could hide problems
+(and ``marshal`` is not meant for data others wrote): the cache is read only from a directory
+nobody but the user can write to (``panc.usercache``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from pathlib import Path
 
 import panlint
+from panc.usercache import cache_directory, private_directory, read_trusted
 from panlint.findings import Finding, finding_from_row, finding_to_row
 
 FORMAT = 4  # 4: entries record the file's size and modification time
@@ -29,8 +32,7 @@ RACY_NANOSECONDS = 2_000_000_000
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "pan-tools" / "panlint"
+    return cache_directory() / "panlint"
 
 
 def tool_fingerprint() -> str:
@@ -82,9 +84,12 @@ class LintCache:
         self.changed = False
 
     def _load(self) -> dict[str, list[object]]:
+        stored = read_trusted(self.file)
+        if stored is None:
+            return {}
         try:
-            data = marshal.loads(self.file.read_bytes())
-        except (OSError, ValueError, EOFError, TypeError):
+            data = marshal.loads(stored)
+        except (ValueError, EOFError, TypeError):
             return {}
         return data if isinstance(data, dict) else {}
 
@@ -133,8 +138,9 @@ class LintCache:
         # Only a run that checked something.
         import tempfile  # pylint: disable=import-outside-toplevel
 
+        if not private_directory(self.file.parent):
+            return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.file.parent, prefix=".results-")
         except OSError:
             return

@@ -1,9 +1,9 @@
 """When diagnostics are computed and published: debounced, coalesced, never for stale versions.
 
 Fast diagnostics (syntax, semantic, lint) run on the event loop a few milliseconds after the
-last edit. Compiling an object template runs in a worker thread after a longer pause; its
-result is dropped if the document changed meanwhile, and a new compile waits for the
-previous one instead of piling up.
+last edit. Compiling an object template runs in a worker process after a longer pause; a new
+edit cancels the compile of the old text (its worker is killed if it is running), and a result
+is dropped if the document changed meanwhile.
 
 Diagnostics go out under the URI the client opened the document with, whatever its spelling
 (a path through ``..`` or a symbolic link, its own percent-encoding): a client shows only
@@ -15,8 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Awaitable, Callable
 
 from lsprotocol import types
 
@@ -25,14 +24,20 @@ from panc.analysis.edits import carry_over
 from panc.diagnostics import Diagnostic, Severity
 from panls.convert import path_to_uri, uri_to_path
 from panls.features import diagnostics
+from panls.features.compilation import header_span
 from panls.features.linting import lint_diagnostics
+from panls.features.site_check import merge_object_diagnostics, object_label
 from panls.session import Session
 
 logger = logging.getLogger(__name__)
 
+PUBLISH_COALESCE = 0.02
+"""Seconds the results of background re-checks wait to be published together."""
+
 Publish = Callable[[types.PublishDiagnosticsParams], None]
-CompileFunction = Callable[[Session, str, str, dict[str, str]], dict[str, list[Diagnostic]]]
-"""``(session, path, text, open buffers) -> diagnostics per file`` (runs in a worker thread)."""
+CompileFunction = Callable[[str, str, dict[str, str]], Awaitable[dict[str, list[Diagnostic]] | None]]
+"""``(path, text, open buffers) -> diagnostics per file``, or ``None`` when a newer compile
+replaced this one (awaited on the event loop; the compiling itself happens elsewhere)."""
 
 
 class DiagnosticsPublisher:
@@ -42,8 +47,6 @@ class DiagnosticsPublisher:
         self.compile_function = compile_function
         self._fast_tasks: dict[str, asyncio.Task[None]] = {}
         self._compile_tasks: dict[str, asyncio.Task[None]] = {}
-        self._compile_lock = asyncio.Lock()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="panls-compile")
         self._fast: dict[str, list[types.Diagnostic]] = {}
         """Last fast diagnostics per path (compile results are published merged with them)."""
         self._lint: dict[str, tuple[str, list[Diagnostic]]] = {}
@@ -53,6 +56,10 @@ class DiagnosticsPublisher:
         self.index_ready = False
         self._client_uris: dict[str, str] = {}
         """The file behind each open document (symbolic links resolved) -> the URI the client uses."""
+        self._objects_by_file: dict[str, set[str]] = {}
+        """file -> the objects whose compile has diagnostics in it."""
+        self._dirty: set[str] = set()
+        self._flush: asyncio.TimerHandle | None = None
 
     def uri_for(self, path: str) -> str:
         """The URI to publish the diagnostics of ``path`` under."""
@@ -77,7 +84,7 @@ class DiagnosticsPublisher:
                 task.cancel()
         self._fast.pop(path, None)
         self._lint.pop(path, None)
-        self._compiled.pop(path, None)
+        self._set_compiled(path, {})
         self.publish(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def refresh_all(self) -> None:
@@ -146,38 +153,72 @@ class DiagnosticsPublisher:
         await asyncio.sleep(self.session.settings.compile_debounce)
         compile_function = self.compile_function
         assert compile_function is not None
-        async with self._compile_lock:
-            if not self.session.is_current(path, version):
-                return
-            loop = asyncio.get_running_loop()
-            buffers = self.session.open_texts()
-            try:
-                result = await loop.run_in_executor(
-                    self._executor, compile_function, self.session, path, text, buffers
-                )
-            except Exception:  # pylint: disable=broad-except
-                logger.exception("compile failed for %s", path)
-                return
         if not self.session.is_current(path, version):
             return
-        previous = self._compiled.get(path, {})
-        self._compiled[path] = result
-        for file in set(previous) | set(result):
+        try:
+            result = await compile_function(path, text, self.session.open_texts())
+        except Exception:  # pylint: disable=broad-except  # (a cancel of this task passes through)
+            logger.exception("compile failed for %s", path)
+            return
+        if result is None or not self.session.is_current(path, version):
+            return
+        for file in self._set_compiled(path, result):
             self._publish_merged(file, self.session.version_of(file) if file == path else None)
+
+    def publish_object(self, obj: str, produced: dict[str, list[Diagnostic]]) -> None:
+        """Replace what compiling the object ``obj`` says about each file (a background
+        re-check), and publish the files concerned; results arriving together are published
+        together (an error in a shared template names every object it breaks)."""
+        self._dirty.update(self._set_compiled(obj, produced))
+        if self._flush is None:
+            self._flush = asyncio.get_running_loop().call_later(PUBLISH_COALESCE, self._publish_dirty)
+
+    def _publish_dirty(self) -> None:
+        self._flush = None
+        dirty, self._dirty = self._dirty, set()
+        for file in sorted(dirty):
+            self._publish_merged(file, self.session.version_of(file))
+
+    def _set_compiled(self, obj: str, produced: dict[str, list[Diagnostic]]) -> set[str]:
+        """Record what compiling ``obj`` says per file; the files whose diagnostics change."""
+        previous = self._compiled.pop(obj, {})
+        if produced:
+            self._compiled[obj] = produced
+        for file in previous:
+            objects = self._objects_by_file.get(file)
+            if objects is not None:
+                objects.discard(obj)
+                if not objects:
+                    del self._objects_by_file[file]
+        for file in produced:
+            self._objects_by_file.setdefault(file, set()).add(obj)
+        return set(previous) | set(produced)
 
     def _publish_merged(self, path: str, version: int | None) -> None:
         merged = list(self._fast.get(path, []))
-        for produced in self._compiled.values():
-            found = produced.get(path)
-            if found:
-                converter = self.session.converter(path)
-                merged.extend(converter.diagnostic(d, self.session.converter) for d in found)
+        per_object = {
+            obj: self._compiled[obj][path]
+            for obj in self._objects_by_file.get(path, ())
+            if self._compiled.get(obj, {}).get(path)
+        }
+        if per_object:
+            converter = self.session.converter(path)
+            found = merge_object_diagnostics(
+                per_object,
+                path,
+                lambda obj: object_label(self.session, obj),
+                lambda obj: header_span(obj, self.session),
+            )
+            merged.extend(converter.diagnostic(d, self.session.converter) for d in found)
         self.publish(
             types.PublishDiagnosticsParams(uri=self.uri_for(path), diagnostics=merged, version=version)
         )
 
     def shutdown(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        for task in self._compile_tasks.values():
+            task.cancel()
+        if self._flush is not None:
+            self._flush.cancel()
 
 
 def _belongs(diagnostic: Diagnostic, path: str) -> bool:

@@ -15,6 +15,8 @@ from pygls.lsp.server import LanguageServer
 
 from panc.analysis.document import DocumentAnalysis
 from panc.analysis.navigation import RenameError
+from panc.build.scdb import find_clusters
+from panc.loader import read_text
 from panls import __version__
 from panls.config import Settings, merge_settings
 from panls.convert import plain_json, uri_to_path
@@ -26,13 +28,22 @@ from panls.features import (
     hover,
     links,
     navigation,
+    profile_view,
     provenance,
     rename,
     semantic_tokens,
     signature,
     symbols,
 )
-from panls.features.compilation import compile_diagnostics
+from panls.features.compilation import ObjectCompiles, compile_diagnostics
+from panls.features.profile_view import PROFILE
+from panls.features.site_check import (
+    AFFECTED_OBJECTS,
+    SiteChecker,
+    affected_request,
+    is_object_text,
+)
+from panls.protocol import PanProtocol
 from panls.publisher import DiagnosticsPublisher
 from panls.session import Session
 
@@ -54,12 +65,24 @@ class PanLanguageServer(LanguageServer):
     """The pan language server: a ``Session`` plus a diagnostics publisher."""
 
     def __init__(self) -> None:
-        super().__init__("panls", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
-        self.session = Session()
-        self.publisher = DiagnosticsPublisher(
-            self.session, self.text_document_publish_diagnostics, compile_diagnostics
+        super().__init__(
+            "panls",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=PanProtocol,
         )
+        self.session = Session()
+        self.compiles = ObjectCompiles(self.session)
+        self.publisher = DiagnosticsPublisher(
+            self.session,
+            self.text_document_publish_diagnostics,
+            functools.partial(compile_diagnostics, self.compiles),
+        )
+        self.site = SiteChecker(self.session, self.compiles, self.publisher.publish_object, self._notify)
         self.index_done: asyncio.Event | None = None
+
+    def _notify(self, method: str, params: Any) -> None:
+        self.protocol.notify(method, params)
 
     def analysis(self, uri: str) -> DocumentAnalysis:
         """The analysis of the current text of ``uri`` (open buffer, else the file)."""
@@ -106,7 +129,7 @@ class PanLanguageServer(LanguageServer):
         self.index_done = index_done = asyncio.Event()
         self.publisher.index_ready = False
         include_path = self.session.settings.include_dirs
-        self.protocol.notify(INDEX_STARTED, {"includePath": include_path})
+        self.protocol.notify(INDEX_STARTED, {"includePath": include_path, **self._clusters()})
         loop = asyncio.get_running_loop()
         try:
             stats = await loop.run_in_executor(None, self.session.build_index)
@@ -117,6 +140,7 @@ class PanLanguageServer(LanguageServer):
         index_done.set()
         if waiting is not None:
             waiting.set()  # requests that came before this rebuild began
+        self.compiles.warm()
         self.protocol.notify(
             INDEX_READY,
             {
@@ -125,9 +149,20 @@ class PanLanguageServer(LanguageServer):
                 "reused": stats.reused if stats else 0,
                 "seconds": round(stats.seconds, 3) if stats else 0.0,
                 "includePath": include_path,
+                **self._clusters(),
             },
         )
         self.publisher.refresh_all()
+        self.site.reset()
+        self.site.start_background()
+
+    def _clusters(self) -> dict[str, Any]:
+        """The SCDB cluster whose include path is in use, and the clusters there are to choose from."""
+        settings = self.session.settings
+        return {
+            "cluster": settings.cluster if settings.cluster_include_path else None,
+            "clusters": find_clusters(settings.root),
+        }
 
 
 def guarded(name: str) -> Callable[[F], F]:
@@ -191,6 +226,7 @@ def create_server() -> PanLanguageServer:
         pulled = await server.pull_configuration()
         if pulled:
             session.configure(merge_settings(session.settings, pulled))
+        server.compiles.warm()  # the workers import the compiler while the index is built
         await server.rebuild_index()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
@@ -203,6 +239,7 @@ def create_server() -> PanLanguageServer:
             await server.rebuild_index()
         else:
             server.publisher.refresh_all()
+            server.site.start_background()
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def on_watched_files(params: types.DidChangeWatchedFilesParams) -> None:
@@ -215,12 +252,18 @@ def create_server() -> PanLanguageServer:
         document = params.text_document
         session.update(document.uri, document.text, document.version)
         server.publisher.document_changed(document.uri, document.text, document.version, immediate=True)
+        if is_object_text(document.text):
+            server.site.remember(uri_to_path(document.uri))
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def on_change(params: types.DidChangeTextDocumentParams) -> None:
         document = server.workspace.get_text_document(params.text_document.uri)
         session.update(document.uri, document.source, document.version)
         server.publisher.document_changed(document.uri, document.source, document.version)
+        path = uri_to_path(document.uri)
+        if is_object_text(document.source):
+            server.site.remember(path)
+        server.site.edited(path)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def on_save(params: types.DidSaveTextDocumentParams) -> None:
@@ -229,8 +272,12 @@ def create_server() -> PanLanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def on_close(params: types.DidCloseTextDocumentParams) -> None:
+        path = uri_to_path(params.text_document.uri)
+        unsaved = session.open_texts().get(path)
         session.close(params.text_document.uri)
         server.publisher.document_closed(params.text_document.uri)
+        if unsaved is not None and unsaved != read_text(path):
+            server.site.edited(path)  # its objects were checked with the text given up
 
     @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     @guarded("documentSymbol")
@@ -366,8 +413,22 @@ def create_server() -> PanLanguageServer:
         await server.wait_for_index()
         return await provenance.provenance_request(server, params)
 
+    @server.feature(PROFILE)
+    @guarded("profile")
+    async def on_profile(params: Any) -> dict[str, Any]:
+        await server.wait_for_index()
+        return await profile_view.profile_request(server, params)
+
+    @server.feature(AFFECTED_OBJECTS)
+    @guarded("affectedObjects")
+    async def on_affected(params: Any) -> dict[str, Any]:
+        await server.wait_for_index()
+        return affected_request(server.site, params)
+
     @server.feature(types.SHUTDOWN)
     def on_shutdown(_params: Any) -> None:
+        server.site.shutdown()
         server.publisher.shutdown()
+        server.compiles.shutdown()
 
     return server

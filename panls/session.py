@@ -18,7 +18,7 @@ from panc.analysis.document import DocumentAnalysis, analyse_document
 from panc.analysis.index import IndexStats, WorkspaceIndex
 from panc.analysis.schema import Schema
 from panc.analysis.sourcetext import LineIndex
-from panls.config import Settings
+from panls.config import Settings, with_cluster
 from panls.convert import Converter, uri_to_path
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,8 @@ class Session:
         self._lock = threading.RLock()
         self.last_index_stats: IndexStats | None = None
         self.compile_records: dict[str, object] = {}
-        """path -> the last ``CompileRecord`` of that object template (written by the compile thread)."""
+        """path -> the last ``CompileRecord`` of that open object template (written by the compile
+        thread; dropped when the document closes)."""
 
     def _new_index(self) -> WorkspaceIndex:
         return WorkspaceIndex(
@@ -50,7 +51,9 @@ class Session:
         )
 
     def configure(self, settings: Settings) -> bool:
-        """Apply new settings; ``True`` when the index must be rebuilt."""
+        """Apply new settings (with the include path of their SCDB cluster when they give
+        none); ``True`` when the index must be rebuilt."""
+        settings = with_cluster(settings)
         changed = (
             settings.include_dirs != self.settings.include_dirs
             or settings.object_dirs != self.settings.object_dirs
@@ -96,6 +99,7 @@ class Session:
         with self._lock:
             self._texts.pop(path, None)
             self._documents.pop(path, None)
+            self.compile_records.pop(path, None)
             self.index.clear_overlay(path)
 
     def document(self, path: str, text: str, version: int | None) -> DocumentAnalysis:

@@ -20,7 +20,7 @@ from panc.syntax.grammar_tables import ANALYSIS
 ROOT = Path(__file__).resolve().parents[1]
 FACES = ("panlint", "panls", "pandbg")
 
-LEAVES = ("panc.source", "panc.diagnostics", "panc.names", "panc.values", "panc.javatext")
+LEAVES = ("panc.source", "panc.diagnostics", "panc.names", "panc.values", "panc.javatext", "panc.usercache")
 """Modules at the bottom of the core: anything may import them, they import only each other."""
 
 SYNTAX_MAY_IMPORT = {"panc", "panc.syntax", *LEAVES}

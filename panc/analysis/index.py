@@ -7,7 +7,8 @@ function/type/variable, and everywhere a name is used. It is built from parse re
 are layered over the files as overlays.
 
 A summary per file is also kept on disk (keyed by path, mtime and size), so a new process
-indexing the same include path only re-reads the files that changed.
+indexing the same include path only re-reads the files that changed. It is a pickle, read
+only from a directory nobody but the user can write to (``panc.usercache``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from panc.analysis.references import Occurrence, OccurrenceKind, template_occurr
 from panc.diagnostics import Severity
 from panc.loader import TEMPLATE_SUFFIXES
 from panc.syntax import ParseResult
+from panc.usercache import cache_directory, private_directory, read_trusted
 
 logger = logging.getLogger(__name__)
 
@@ -182,11 +184,6 @@ def summarize(
         parse_ok=not any(d.severity == Severity.ERROR for d in result.diagnostics),
         stamp=stamp,
     )
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "pan-tools"
 
 
 class WorkspaceIndex:
@@ -436,12 +433,14 @@ class WorkspaceIndex:
 
     def _cache_file(self) -> Path:
         key = "\0".join([str(INDEX_FORMAT), *self.include_dirs, "|", *self.extra_roots])
-        return _cache_dir() / f"index-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
+        return cache_directory() / f"index-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
 
     def _load_disk_cache(self) -> dict[str, TemplateSummary]:
+        stored = read_trusted(self._cache_file())
+        if stored is None:
+            return {}
         try:
-            with open(self._cache_file(), "rb") as handle:
-                data = pickle.load(handle)
+            data = pickle.loads(stored)
         except Exception:  # pylint: disable=broad-except
             # A missing, corrupt or incompatible cache is simply rebuilt.
             return {}
@@ -458,8 +457,9 @@ class WorkspaceIndex:
 
     def _save_disk_cache(self) -> None:
         target = self._cache_file()
+        if not private_directory(target.parent):
+            return  # no cache directory, or one others can write to
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".index-", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump(

@@ -69,8 +69,8 @@ def annotate(path: str, base_dir: str, output_dir: str, all_defaults: bool = Fal
         return console_text(errors[0]).rstrip("\n")
     xml = render(result.ast, text, all_defaults)
     try:
-        write_atomically(Path(output_dir, relative + ".annotation.xml"),
-                         xml.encode("utf-8"))
+        # made again from the templates at will: atomic, but not synced (two syncs a file)
+        write_atomically(Path(output_dir, relative + ".annotation.xml"), xml.encode("utf-8"), durable=False)
     except OSError as error:
         return f"cannot write the annotations of {path}: {error}"
     return None

@@ -6,10 +6,12 @@ Dask cluster), write their outputs atomically, and skip what is up to date.
 - ``executors``: where that work runs;
 - ``manifest``: incremental builds (what each object depended on, and the up-to-date check);
 - ``progress``: the progress bar;
-- ``outcomes``: what a build reports.
+- ``outcomes``: what a build reports;
 - ``profile_diff``: ``panc diff``, what changed in the profiles between two output folders or two
   git revisions (``revision_builds`` builds the revisions);
-- ``impact``: ``panc impact``, the object templates a change to some templates affects.
+- ``impact``: ``panc impact``, the object templates a change to some templates affects;
+- ``compile_pool``: single compiles in worker processes that can be cancelled and killed (time
+  and memory limits), for the editor and anything else that must stay responsive.
 """
 
 from panc.build.loop import DependencyCheck, build

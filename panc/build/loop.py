@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from panc.build.manifest import DependencyChecker, Manifest
-from panc.build.outcomes import BuildError, BuildReport, BuildSettings, FileOutcome
+from panc.build.outcomes import BuildReport, BuildSettings, FileOutcome, OutputWriteError
 from panc.build.progress import Progress
 from panc.build.steps import ObjectCompiler
 
@@ -112,6 +112,7 @@ def build(
         emit_ready()
     if progress is not None:
         progress.finish()
+    _sync_output_directories(outcomes, settings)
     if manifest is not None:
         _save(manifest)
         _remove_orphans(settings.output_dir, manifest.started_ns)
@@ -172,7 +173,17 @@ def _write_rendered(outcome: FileOutcome, settings: BuildSettings) -> None:
         outcome.written = write_object_outputs(settings.output_dir, outcome.object_name, rendered,
                                                outcome.timestamp)
     except OSError as error:
-        outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
+        outcome.errors.append(OutputWriteError.of(error))
+
+
+def _sync_output_directories(outcomes: Iterable[FileOutcome | None], settings: BuildSettings) -> None:
+    """Make the names of the profiles written durable (their data are synced already): once
+    per directory for the whole build, before the manifest records them."""
+    written = [path for outcome in outcomes if outcome is not None for path in outcome.written]
+    if written:
+        from panc.output.writing import output_directories, sync_directories  # pylint: disable=import-outside-toplevel
+
+        sync_directories(output_directories(settings.output_dir, written))
 
 
 def _remove_orphans(output_dir: str, started_ns: int) -> None:

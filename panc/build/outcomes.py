@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,20 @@ class BuildError(PanError):
 
     def format(self) -> str:
         return f"{self.message}\n"
+
+
+class OutputWriteError(BuildError):
+    """An output file that cannot be written, named as panc names it: ``/abs/out/x.json (Is a
+    directory)`` (the profile, never the temporary file it was being written to)."""
+
+    def format(self) -> str:
+        return self.message
+
+    @classmethod
+    def of(cls, error: OSError) -> OutputWriteError:
+        if error.filename is None:
+            return cls(str(error))
+        return cls(f"{os.path.abspath(error.filename)} ({error.strerror})")
 
 
 @dataclass(frozen=True, slots=True)

@@ -90,14 +90,17 @@ def read_leaves(path: Path) -> Leaves:
 
 
 def _flatten(value: Any, path: str) -> Iterator[tuple[str, Any]]:
-    if isinstance(value, dict) and value:
-        for key, child in value.items():
-            yield from _flatten(child, f"{path}/{key}")
-    elif isinstance(value, list) and value:
-        for index, child in enumerate(value):
-            yield from _flatten(child, f"{path}/{index}")
-    else:
-        yield path or "/", value
+    """``(path, leaf)`` of every leaf (an empty dict or list is a leaf), in the profile's order;
+    walked with a stack of its own, so that a profile of any depth is compared."""
+    pending: list[tuple[str, Any]] = [(path, value)]
+    while pending:
+        where, item = pending.pop()
+        if isinstance(item, dict) and item:
+            pending.extend((f"{where}/{key}", child) for key, child in reversed(item.items()))
+        elif isinstance(item, list) and item:
+            pending.extend((f"{where}/{index}", item[index]) for index in range(len(item) - 1, -1, -1))
+        else:
+            yield where or "/", item
 
 
 def diff_profiles(old: Leaves, new: Leaves, name: str) -> ObjectDiff:

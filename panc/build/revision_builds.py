@@ -40,7 +40,7 @@ from panc.build.manifest import Manifest
 from panc.cli import attach_option_values, make_parser
 from panc.cli import run as run_panc
 from panc.commands import OptionsError
-from panc.syntax.grammar import cache_directory
+from panc.usercache import cache_directory, private_directory
 
 WORKING_TREE = "the working tree"
 """The label of the new side when no ``REV_NEW`` is given."""
@@ -187,7 +187,8 @@ def _export_directory(commit: str, private: str) -> Iterator[str]:
     with contextlib.ExitStack() as held:
         root = None
         with contextlib.suppress(OSError):  # taken by another diff, or no cache directory
-            parent.mkdir(parents=True, exist_ok=True)
+            if not private_directory(parent):  # a tree others could swap would be compiled
+                raise OSError("not a private cache directory")
             lock = held.enter_context(open(lock_path, "a", encoding="utf-8"))
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             # the holder before us removes the file it locked: ours must still be the one there

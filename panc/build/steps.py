@@ -13,11 +13,15 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, Lookup
-from panc.diagnostics import Diagnostic, PanError
+from panc.build.outcomes import BuildError, BuildSettings, FileOutcome, Lookup, OutputWriteError
+from panc.diagnostics import Diagnostic, EvaluationError, PanError
+from panc.evaluation.memory import MemoryLimitError, over_limit_message
 from panc.loader import DataFile, Loader, TemplateSource
+
+if TYPE_CHECKING:
+    from panc.output.writing import PendingOutputs
 
 
 class CompiledObject(Protocol):
@@ -133,11 +137,13 @@ def describe_file(path: str, checker: ObjectCompiler) -> FileOutcome:
 
 
 def build_object(
-    outcome: FileOutcome, builder: ObjectCompiler, settings: BuildSettings, write: bool = True
+    outcome: FileOutcome, builder: ObjectCompiler, settings: BuildSettings, write: bool = True,
+    pending: PendingOutputs[FileOutcome] | None = None,
 ) -> None:
     """Compile, validate and render the object of ``outcome``, recording what happened in it.
 
-    With ``write`` the outputs are written to the output directory; otherwise they are kept
+    With ``write`` the outputs are written to the output directory (through ``pending`` when
+    given: in place once it is committed, see ``FileWorker.commit``); otherwise they are kept
     in ``outcome.rendered`` for the caller to write (a remote worker's output directory is
     not the user's).
     """
@@ -164,13 +170,17 @@ def build_object(
         rendered = [(fmt, fmt.render(result.profile, result.dependencies)) for fmt in settings.formats]
         # panc stamps every output of an object with one time: when the object finished validating
         outcome.timestamp = time.time()
-        if write:
+        if write and pending is not None:
+            outcome.written = pending.add(outcome, settings.output_dir, name, rendered, outcome.timestamp)
+        elif write:
             outcome.written = write_object_outputs(settings.output_dir, name, rendered, outcome.timestamp)
             outcome.written_states = _file_states(outcome.written)
         else:
             outcome.rendered = [(fmt.key, data) for fmt, data in rendered]
     except OSError as error:
-        outcome.errors.append(BuildError(f"cannot write the profile of {outcome.path}: {error}"))
+        outcome.errors.append(OutputWriteError.of(error))
+    except (MemoryError, MemoryLimitError) as error:  # rendering a profile too large for the budget
+        outcome.errors.append(EvaluationError(getattr(error, "message", None) or over_limit_message()))
     except Exception as error:  # pylint: disable=broad-exception-caught
         record_crash(outcome, error)
 
@@ -201,6 +211,7 @@ class FileWorker:
         self.write = write
         self._checker: ObjectCompiler | None = None
         self._builder: ObjectCompiler | None = None
+        self._pending: PendingOutputs[FileOutcome] | None = None
 
     def describe(self, path: str) -> FileOutcome:
         """``describe_file`` with this worker's checker."""
@@ -216,10 +227,27 @@ class FileWorker:
         """``build_object`` with this worker's builder (whose lookups are recorded)."""
         if self._builder is None:
             self._builder = _recording(self.make_compiler())
-        build_object(outcome, self._builder, self.settings, self.write)
+        if self.write and self._pending is None:
+            from panc.output.writing import PendingOutputs  # pylint: disable=import-outside-toplevel
+
+            self._pending = PendingOutputs()
+        build_object(outcome, self._builder, self.settings, self.write, self._pending)
+
+    def commit(self) -> None:
+        """Put the outputs written since the last commit in place, synced together (one flush
+        of the file system for several objects); an object whose files cannot be, fails."""
+        if self._pending is None:
+            return
+        for outcome, error in self._pending.commit():
+            if error is None:
+                outcome.written_states = _file_states(outcome.written)
+            else:
+                outcome.errors.append(OutputWriteError.of(error))
+                outcome.written = []
 
     def run(self, path: str) -> FileOutcome:
-        """Read ``path`` and build its object, if it declares one."""
+        """Read ``path`` and build its object, if it declares one (its outputs are in place
+        after the next ``commit``)."""
         outcome = self.describe(path)
         if outcome.object_name is not None:
             self.build(outcome)

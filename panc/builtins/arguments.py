@@ -1,9 +1,8 @@
-"""Argument checks shared by the pure builtins, with the Java panc's messages.
+"""Argument checks shared by the pure builtins, with panc-style messages.
 
-The Java panc words the check of each builtin its own way (``first argument to substr() must
-be a string``, ``escape argument is not a string: long``, ``match() arguments must all be
-strings; nlist found``): each builtin passes its message. ``{type}`` in a message is replaced
-by the Java name of the argument's type (``panc.evaluation.values.java_type``).
+Each helper returns the argument with its Python type when it has the expected pan type and
+raises ``BuiltinError`` otherwise, naming the function, the argument's position and the type
+it got: ``substr() requires a string as first argument, not a long``.
 """
 
 # Exact type tests on purpose: bool is a subclass of int (see panc.evaluation.values).
@@ -11,44 +10,69 @@ by the Java name of the argument's type (``panc.evaluation.values.java_type``).
 from __future__ import annotations
 
 from panc.builtins.registry import BuiltinError
-from panc.evaluation.values import Value, is_property, java_type
+from panc.evaluation.values import Value, is_property, type_name
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
 
 
-def _fail(message: str, value: Value) -> BuiltinError:
-    return BuiltinError(message.replace("{type}", java_type(value)))
+def ordinal(index: int) -> str:
+    """The English ordinal of a 0-based argument position: ``0`` -> ``first``, ``20`` -> ``21st``."""
+    if index < len(_ORDINALS):
+        return _ORDINALS[index]
+    number = index + 1
+    suffix = "th" if number % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
 
 
-def expect_string(value: Value, message: str) -> str:
+def _fail(function: str, index: int, expected: str, value: Value) -> BuiltinError:
+    return BuiltinError(
+        f"{function}() requires {expected} as {ordinal(index)} argument, not {_article(type_name(value))}"
+    )
+
+
+def _article(noun: str) -> str:
+    if noun in ("undef", "null"):
+        return noun
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+def string_arg(function: str, args: list[Value], index: int) -> str:
+    value = args[index]
     if type(value) is not str:
-        raise _fail(message, value)
+        raise _fail(function, index, "a string", value)
     return value
 
 
-def expect_long(value: Value, message: str) -> int:
+def long_arg(function: str, args: list[Value], index: int) -> int:
+    value = args[index]
     if type(value) is not int:
-        raise _fail(message, value)
+        raise _fail(function, index, "a long", value)
     return value
 
 
-def expect_list(value: Value, message: str) -> list[Value]:
+def list_arg(function: str, args: list[Value], index: int) -> list[Value]:
+    value = args[index]
     if type(value) is not list:
-        raise _fail(message, value)
+        raise _fail(function, index, "a list", value)
     return value
 
 
-def expect_dict(value: Value, message: str) -> dict[str, Value]:
+def dict_arg(function: str, args: list[Value], index: int) -> dict[str, Value]:
+    value = args[index]
     if type(value) is not dict:
-        raise _fail(message, value)
+        raise _fail(function, index, "a dict", value)
     return value
 
 
-def expect_number(value: Value, message: str) -> int | float:
+def number_arg(function: str, args: list[Value], index: int) -> int | float:
+    value = args[index]
     if type(value) is not int and type(value) is not float:
-        raise _fail(message, value)
+        raise _fail(function, index, "a number", value)
     return value
 
 
-def expect_property(value: Value, message: str) -> Value:
+def property_arg(function: str, args: list[Value], index: int) -> Value:
+    value = args[index]
     if not is_property(value):
-        raise _fail(message, value)
+        raise _fail(function, index, "a property", value)
     return value

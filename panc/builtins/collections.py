@@ -9,16 +9,11 @@ are copy-on-write in the evaluator); only ``clone`` copies deeply.
 
 from __future__ import annotations
 
-import functools
-import math
-import re
-import struct
-
-from panc.builtins.arguments import expect_dict, expect_long
 from panc.builtins.registry import BuiltinError, builtin
-from panc.builtins.strings import INT_MAX, from_units, java_int, to_units
+from panc.builtins.strings import from_units, int32, int_argument, to_units
 from panc.diagnostics import EvaluationError, PanSyntaxError
 from panc.evaluation.control import not_constant
+from panc.evaluation.memory import check_growth
 from panc.evaluation.resources import put_child
 from panc.evaluation.terms import value_term
 from panc.evaluation.values import (
@@ -26,41 +21,11 @@ from panc.evaluation.values import (
     UNDEF,
     Value,
     deep_copy,
+    java_equals,
     java_length,
     java_type,
     sorted_keys,
-    type_name,
 )
-from panc.syntax import paths
-
-_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_+.-]*")
-
-
-def is_valid_key(key: str) -> bool:
-    """A dict key a path may name: ``^\\w[\\w+.-]*$`` but not all digits (that is a list index)."""
-    return _KEY.fullmatch(key) is not None and not key.isdigit()
-
-
-def dict_key(function: str, key: Value) -> str:
-    """``key`` checked as a dict key; a key written entirely as ``{...}`` is escaped (pan 10.7)."""
-    if type(key) is not str:
-        raise BuiltinError(f"{function}() requires string keys, not {type_name(key)} ({format_key(key)})")
-    checked = _checked_key(key)
-    if checked is None:
-        raise BuiltinError(f"invalid key ({key}) for nlist() or hash()")
-    return checked
-
-
-@functools.lru_cache(maxsize=65536)
-def _checked_key(key: str) -> str | None:
-    """The key as stored (braces escaped), or None when invalid; templates repeat their keys."""
-    if len(key) >= 2 and key[0] == "{" and key[-1] == "}":
-        return paths.escape(key[1:-1])
-    return key if is_valid_key(key) else None
-
-
-def format_key(key: Value) -> str:
-    return key if type(key) is str else repr(key)
 
 
 def _hash_key(key: Value) -> str:
@@ -76,10 +41,13 @@ def _hash_key(key: Value) -> str:
     return term
 
 
+_EVEN_NUMBER = "hash/nlist function must have an even number of arguments"
+
+
 def _check_hash(args: list[Value], where: object) -> None:
     """panc's ``Hash.getInstance``: constant keys must be valid keys, and distinct."""
     if len(args) % 2:
-        raise PanSyntaxError("hash/nlist function must have an even number of arguments", where)  # type: ignore[arg-type]
+        raise PanSyntaxError(_EVEN_NUMBER, where)  # type: ignore[arg-type]
     seen: set[str] = set()
     try:
         for position in range(0, len(args), 2):
@@ -97,6 +65,8 @@ def _check_hash(args: list[Value], where: object) -> None:
 def _build_dict(args: list[Value]) -> dict[str, Value]:
     """panc's ``createHashFromArgs``: a null value removes its key; a key given twice is an
     error (unless the first time it only removed itself)."""
+    if len(args) % 2:  # refused when compiled (_check_hash); kept for direct calls
+        raise BuiltinError(_EVEN_NUMBER)
     result: dict[str, Value] = {}
     for position in range(0, len(args), 2):
         key = _hash_key(args[position])
@@ -154,137 +124,194 @@ def length(args: list[Value]) -> int:
     )
 
 
-@builtin("key", min_args=2, max_args=2, signature="key(resource, index)")
+@builtin(
+    "key",
+    min_args=2,
+    max_args=2,
+    signature="key(resource, index)",
+    arity_message="key() requires exactly two arguments",
+)
 def pan_key(args: list[Value]) -> str:
     """Return the name of the child of a dict at position ``index`` (from 0) in the sorted list
     of its keys; with a loop over ``length(resource)`` this walks all the keys."""
-    resource = expect_dict(args[0], "first argument to key() must be a dict")
-    index = expect_long(args[1], "second argument to key() must be a long")
-    if index > INT_MAX:
-        raise BuiltinError(f"index exceeds maximum value ({INT_MAX}): {index}")
-    if not 0 <= index < len(resource):
+    resource = args[0]
+    if type(resource) is not dict:
+        raise BuiltinError("first argument to key() must be a dict")
+    index = args[1]
+    if type(index) is not int:
+        raise BuiltinError("second argument to key() must be a long")
+    if index > 0x7FFFFFFF:
+        raise BuiltinError(f"index exceeds maximum value (2147483647): {index}")
+    if index < 0 or index > len(resource) - 1:
         raise BuiltinError(f"index out of bounds in key(): {index}")
     return sorted_keys(resource)[index]
 
 
-@builtin("merge", min_args=1, signature="merge(res1, res2, ...)")
+_MERGE_TYPES = "merge() arguments must be all lists or dicts"
+
+
+def put_in_order(items: list[Value]) -> list[Value]:
+    """The list panc's builtins build with ``put(n++, item)``: a null item is not stored but
+    its position is counted, so a later item leaves an undef hole (``[undef, 1]`` of the items
+    null, 1) and trailing nulls vanish."""
+    if NULL not in items:
+        return items
+    result: list[Value] = []
+    for position, item in enumerate(items):
+        if item is not NULL:
+            result.extend([UNDEF] * (position - len(result)))
+            result.append(item)
+    return result
+
+
+@builtin(
+    "merge",
+    min_args=1,
+    signature="merge(res1, res2, ...)",
+    arity_message="merge() requires at least one argument",
+)
 def merge(args: list[Value]) -> list[Value] | dict[str, Value]:
     """Return a new resource combining the arguments, which must be all lists or all dicts:
     lists are concatenated in order, dicts united. A key present in two dicts is an error."""
     kind = type(args[0])
-    if (kind is not list and kind is not dict) or any(type(arg) is not kind for arg in args):
-        raise BuiltinError("merge() arguments must be all lists or dicts")
+    if kind in (list, dict) and all(type(arg) is kind for arg in args):
+        check_growth(sum(len(arg) for arg in args) * _BYTES_PER_MEMBER)  # type: ignore[arg-type]
+    if kind is dict:
+        merged: dict[str, Value] = {}
+        for arg in args:
+            if type(arg) is not dict:
+                raise BuiltinError(_MERGE_TYPES)
+            for name in sorted_keys(arg):
+                old = merged.get(name)
+                try:  # a child of another type: the replacement error (tests/oracle/cases/
+                    put_child(merged, name, arg[name])  # builtins-merge-replacement), at the statement
+                except EvaluationError as error:
+                    raise BuiltinError(error.message, where="bare") from None
+                if old is not None:
+                    raise BuiltinError(
+                        f"two (or more) children have the same name in merge(): {name}"
+                    )
+        return merged
     if kind is list:
-        return [item for arg in args for item in arg]
-    merged: dict[str, Value] = {}
-    for arg in args:
-        for name in sorted_keys(arg):  # panc walks each dict in key order
-            child = arg[name]
-            old = merged.get(name)
-            try:
-                put_child(merged, name, child)  # a child of another type: the replacement error
-            except EvaluationError as error:  # which panc reports at the statement (no location)
-                raise BuiltinError(error.message, where="bare") from None
-            if old is not None:
-                raise BuiltinError(f"two (or more) children have the same name in merge(): {name}")
-    return merged
+        for arg in args:
+            if type(arg) is not list:
+                raise BuiltinError(_MERGE_TYPES)
+        return put_in_order([item for arg in args for item in arg])
+    raise BuiltinError(_MERGE_TYPES)
 
 
-@builtin("splice", min_args=3, max_args=4, signature="splice(target, start, length[, repl])",
-         arity_message="splice() must have three or four arguments")
-def splice(args: list[Value]) -> str | list[Value]:
-    """Return a copy of a string or list in which the part of ``length`` elements starting at
-    ``start`` is removed and, when given, replaced by ``repl`` (a string for a string, a list
-    for a list). A negative ``start`` counts from the end: ``splice("abcde", 2, 0, "12")`` is
-    ``"ab12cde"`` and ``splice("abcde", -2, 1)`` is ``"abce"``. The arguments are not modified."""
-    start = expect_long(args[1], "second argument to splice() must be a long")
-    start = java_int(start, "second argument to splice() cannot be converted to int: ")
-    count = expect_long(args[2], "third argument to splice() must be a long")
-    count = java_int(count, "third argument to splice() cannot be converted to int: ")
-    target = args[0]
-    t = type(target)
-    if t is not str and t is not list:
-        raise BuiltinError("first argument of splice() must be a string or list")
-    if len(args) > 3 and type(args[3]) is not t:
-        raise BuiltinError("fourth argument of splice() must be of the same type as the first")
-    if t is str:
-        units = to_units(target)
-        begin, end = _splice_range(len(units), start, count, "string")
-        replacement = to_units(args[3]) if len(args) > 3 else ""  # type: ignore[arg-type]
-        return from_units(units[:begin] + replacement + units[end:])
-    begin, end = _splice_range(len(target), start, count, "list")  # type: ignore[arg-type]
-    return target[:begin] + list(args[3] if len(args) > 3 else []) + target[end:]  # type: ignore[call-overload,index,operator]
+_BYTES_PER_MEMBER = 8
+"""What a list or dict costs per member at least (a reference), for the memory budget."""
 
 
-def _splice_range(size: int, start: int, count: int, kind: str) -> tuple[int, int]:
-    """``(begin, end)`` of the part splice() replaces; a negative start counts from the end, a
-    negative count leaves that many elements off the end."""
+def _long_argument(position: str, value: Value) -> int:
+    """A long argument of ``splice``, as the int panc converts it to."""
+    if type(value) is not int:
+        raise BuiltinError(f"{position} argument to splice() must be a long")
+    return int_argument("splice", position, value)
+
+
+def _splice_range(size: int, start: int, count: int, what: str) -> tuple[int, int]:
+    """panc's ``Splice`` bounds (in ints, as Java computes them) with its messages."""
     if start < 0:
         start += size
-    end = start + count if count >= 0 else size + count
+    end = int32(start + count) if count >= 0 else size + count
     if start < 0:
-        raise BuiltinError(f"start index in splice() is before beginning of {kind}")
+        raise BuiltinError(f"start index in splice() is before beginning of {what}")
     if start > size:
-        raise BuiltinError(f"start index in splice() is after end of {kind}")
+        raise BuiltinError(f"start index in splice() is after end of {what}")
     if end < 0:
-        raise BuiltinError(f"end index in splice() is before beginning of {kind}")
+        raise BuiltinError(f"end index in splice() is before beginning of {what}")
     if end > size:
-        raise BuiltinError(f"end index in splice() is after end of {kind}")
+        raise BuiltinError(f"end index in splice() is after end of {what}")
     if end < start:
         raise BuiltinError("end index is before the start index")
     return start, end
 
 
-def java_equals(first: Value, second: Value) -> bool:
-    """Java's ``Element.equals``: same type and value; resources compare child by child (a
-    long never equals a double; doubles compare by their bits, as ``Double.equals``)."""
-    t = type(first)
-    if t is not type(second):
-        return False
+_SPLICE_REPLACEMENT = "fourth argument of splice() must be of the same type as the first"
+
+
+@builtin(
+    "splice",
+    min_args=3,
+    max_args=4,
+    signature="splice(target, start, length[, repl])",
+    arity_message="splice() must have three or four arguments",
+)
+def splice(args: list[Value]) -> str | list[Value]:
+    """Return a copy of a string or list in which the part of ``length`` elements starting at
+    ``start`` is removed and, when given, replaced by ``repl`` (a string for a string, a list
+    for a list). A negative ``start`` counts from the end: ``splice("abcde", 2, 0, "12")`` is
+    ``"ab12cde"`` and ``splice("abcde", -2, 1)`` is ``"abce"``. The arguments are not modified."""
+    start = _long_argument("second", args[1])
+    count = _long_argument("third", args[2])
+    target = args[0]
+    t = type(target)
+    if t is str:
+        repl = args[3] if len(args) == 4 else ""
+        if type(repl) is not str:
+            raise BuiltinError(_SPLICE_REPLACEMENT)
+        units = to_units(target)
+        begin, end = _splice_range(len(units), start, count, "string")
+        return from_units(units[:begin] + to_units(repl) + units[end:])
     if t is list:
-        return len(first) == len(second) and all(map(java_equals, first, second))  # type: ignore[arg-type]
-    if t is dict:
-        return first.keys() == second.keys() and all(  # type: ignore[union-attr]
-            java_equals(child, second[name]) for name, child in first.items())  # type: ignore[index,union-attr]
-    if t is float:  # Double.equals: NaN equals NaN, 0.0 does not equal -0.0
-        return struct.pack(">d", first) == struct.pack(">d", second) or (
-            math.isnan(first) and math.isnan(second))  # type: ignore[arg-type]
-    return first is second if first is NULL or first is UNDEF else bool(first == second)
+        repl = args[3] if len(args) == 4 else []
+        if type(repl) is not list:
+            raise BuiltinError(_SPLICE_REPLACEMENT)
+        begin, end = _splice_range(len(target), start, count, "list")
+        return put_in_order(target[:begin] + repl + target[end:])
+    raise BuiltinError("first argument of splice() must be a string or list")
 
 
-@builtin("index", min_args=2, max_args=3, signature="index(sub, arg[, start])",
-         arity_message="index() must have two or three arguments")
+@builtin(
+    "index",
+    min_args=2,
+    max_args=3,
+    signature="index(sub, arg[, start])",
+    arity_message="index() must have two or three arguments",
+)
 def pan_index(args: list[Value]) -> int | str:
     """Find ``sub`` inside a string or resource. In a string: the position of the substring
     ``sub`` (or -1), searching from ``start``. In a list: the position of the first child equal
-    to ``sub`` (or -1), from position ``start``. In a dict: the name of the first child equal to
-    ``sub`` (or ""), skipping ``start`` matches. Equal means of the same type and value (for a
-    resource: with equal children)."""
+    to ``sub`` (or -1), from position ``start``. In a dict: the name of the child equal to
+    ``sub`` (or ""), skipping ``start`` matches (keys in sorted order). Equal means of the same
+    type and value: ``1`` is not ``1.0``."""
+    start = 0
+    if len(args) == 3:
+        if type(args[2]) is not int:
+            raise BuiltinError("third argument of index() must be a long")
+        start = max(int32(args[2]), 0)
     sub, arg = args[0], args[1]
-    start = expect_long(args[2], "third argument of index() must be a long") if len(args) > 2 else 0
     t = type(arg)
     if t is str and type(sub) is str:
         units = to_units(arg)
-        if sub == "":  # Java: the empty string is found at the start position, capped at the end
-            return min(max(start, 0), len(units))
-        return units.find(to_units(sub), max(start, 0))
+        if start >= len(units):
+            return len(units) if sub == "" else -1
+        return units.find(to_units(sub), start)
     if t is list:
-        for position in range(max(start, 0), len(arg)):
+        for position in range(start, len(arg)):
             if java_equals(sub, arg[position]):
                 return position
         return -1
     if t is dict:
-        skip = start
+        found = 0
         for name in sorted_keys(arg):
             if java_equals(sub, arg[name]):
-                if skip <= 0:
+                if found >= start:
                     return name
-                skip -= 1
+                found += 1
         return ""
     raise BuiltinError("invalid argument(s) in call to index()")
 
 
-@builtin("clone", min_args=1, max_args=1, signature="clone(arg)")
+@builtin(
+    "clone",
+    min_args=1,
+    max_args=1,
+    signature="clone(arg)",
+    arity_message="clone() requires exactly one argument",
+)
 def clone(args: list[Value]) -> Value:
     """Return a deep copy of the argument: later changes to the copy do not affect the original
     and vice versa. Properties are immutable and returned as they are."""

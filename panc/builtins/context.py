@@ -892,6 +892,8 @@ def file_contents_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
         name = _relative_file(values[0])
         if name is None:
             raise error_at(required, where)
+        if not is_valid_template_name(name):  # '..', hidden files: the Java panc's words
+            raise error_at(f"invalid template name ({name})", where)
         option = values[1] if len(values) == 2 else None
         found = frame.build.find_file(name)
         if found is None:
@@ -928,6 +930,8 @@ def file_exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
         name = _relative_file(name_code(frame))
         if name is None:
             raise error_at(required, where)
+        if not is_valid_template_name(name):
+            raise error_at(f"invalid template name ({name})", where)
         return frame.build.find_file(name) is not None
 
     return code

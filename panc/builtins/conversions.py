@@ -14,9 +14,8 @@ import re
 import unicodedata
 from fractions import Fraction
 
-from panc.builtins.arguments import expect_property
 from panc.builtins.registry import BuiltinError, builtin
-from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, java_to_string, type_name
+from panc.evaluation.values import LONG_MAX, LONG_MIN, Value, java_to_string, java_type
 
 _JAVA_DOUBLE = re.compile(
     r"""[+-]?(?:
@@ -89,7 +88,22 @@ def parse_java_double(text: str) -> float:
     return float(stripped)
 
 
-@builtin("to_string", min_args=1, max_args=1, signature="to_string(elem)")
+def java_message_number(number: int) -> str:
+    """A long as ``MessageFormat`` prints it: digits grouped by thousands (``10,000``)."""
+    return f"{number:,}"
+
+
+def _not_property(function: str, value: Value) -> BuiltinError:
+    return BuiltinError(f"{function} argument is not a property: {java_type(value)}")
+
+
+@builtin(
+    "to_string",
+    min_args=1,
+    max_args=1,
+    signature="to_string(elem)",
+    arity_message="to_string() requires exactly one argument",
+)
 def to_string(args: list[Value]) -> str:
     """Convert the argument into a human-readable string. Longs print in decimal, doubles as
     Java does (``1.0E10``, ``0.001``), lists as ``[ a, b ]`` and dicts as
@@ -97,65 +111,92 @@ def to_string(args: list[Value]) -> str:
     return java_to_string(args[0])
 
 
-_JAVA_CLASSES = {"boolean": "BooleanProperty", "double": "DoubleProperty", "string": "StringProperty",
-                 "list": "ListResource", "dict": "HashResource", "null": "Null", "undef": "Undef"}
-"""The Java class panc names in one message (to_long's radix), in org.quattor.pan.dml.data."""
-
-
-@builtin("to_boolean", min_args=1, max_args=1, signature="to_boolean(prop)")
+@builtin(
+    "to_boolean",
+    min_args=1,
+    max_args=1,
+    signature="to_boolean(prop)",
+    arity_message="to_boolean() requires exactly one argument",
+)
 def to_boolean(args: list[Value]) -> bool:
     """Convert a property into a boolean. The numbers 0 and 0.0 give ``false``, other numbers
     ``true``; the empty string and ``"false"`` (in any case) give ``false``, other strings
     ``true``. Resources are not accepted."""
-    value = expect_property(args[0], "to_boolean argument is not a property: {type}")
+    value = args[0]
     t = type(value)
     if t is bool:
         return value
     if t is str:
         return value != "" and value.lower() != "false"
-    return value != 0
+    if t is int or t is float:
+        return value != 0
+    raise _not_property("to_boolean", value)
 
 
-@builtin("to_long", min_args=1, max_args=2, signature="to_long(prop[, radix])",
-         arity_message="to_long() requires exactly one or two arguments")
+_PROPERTY_CLASSES = {str: "StringProperty", float: "DoubleProperty", bool: "BooleanProperty"}
+
+
+def _radix(value: Value) -> int:
+    """panc's ``ToLongRadix.getRadix``."""
+    t = type(value)
+    if t is int:
+        if not 2 <= value <= 36:
+            raise BuiltinError(f"radix value {java_message_number(value)} is not within valid range [2, 36]")
+        return value
+    if t is str or t is float or t is bool:
+        java_class = f"org.quattor.pan.dml.data.{_PROPERTY_CLASSES[t]}"
+        raise BuiltinError(f"radix must be a long not class {java_class}", where="bare")
+    raise BuiltinError(f"invalid argument of type {java_type(value)}; expecting a property")
+
+
+@builtin(
+    "to_long",
+    min_args=1,
+    max_args=2,
+    signature="to_long(prop[, radix])",
+    arity_message="to_long() requires exactly one or two arguments",
+)
 def to_long(args: list[Value]) -> int:
     """Convert a property into a long. A string is parsed like a long literal: decimal, octal
     with a leading ``0`` (so ``"08"`` is an error) or hexadecimal with ``0x``. With ``radix``
     the string holds digits of that base without prefix: ``to_long("ff", 16)`` is 255. A
     boolean gives 0 or 1, a double is rounded to the nearest long, a long is returned as is."""
-    value = expect_property(args[0], "invalid argument of type {type}; expecting a property")
-    radix = None
-    if len(args) > 1:
-        radix = args[1]
-        if type(radix) is not int:
-            java_class = _JAVA_CLASSES[type_name(radix)]
-            raise BuiltinError(f"radix must be a long not class org.quattor.pan.dml.data.{java_class}")
-        if not 2 <= radix <= 36:
-            raise BuiltinError(f"radix value {radix} is not within valid range [2, 36]")
+    value = args[0]
+    radix = _radix(args[1]) if len(args) == 2 else None
     t = type(value)
-    if t is bool:
-        return int(value)
     if t is int:
         return value
+    if t is bool:
+        return int(value)
     if t is float:
         return java_round(value)
+    if t is not str:
+        raise BuiltinError(f"invalid argument of type {java_type(value)}; expecting a property")
     try:
         return decode_java_long(value) if radix is None else parse_java_long(value, radix)
     except ValueError:
         raise BuiltinError(f"string cannot be converted to long: {value}") from None
 
 
-@builtin("to_double", min_args=1, max_args=1, signature="to_double(prop)")
+@builtin(
+    "to_double",
+    min_args=1,
+    max_args=1,
+    signature="to_double(prop)",
+    arity_message="to_double() requires exactly one argument",
+)
 def to_double(args: list[Value]) -> float:
     """Convert a property into a double. A string is parsed as a double literal (``"1.5"``,
     ``"2e3"``); an invalid string is an error. A boolean gives 0.0 or 1.0, a long the same
     value as a double, a double is returned as is."""
-    value = expect_property(args[0], "to_double argument is not a property: {type}")
+    value = args[0]
     t = type(value)
     if t is float:
         return value
     if t is bool or t is int:
         return float(value)
+    if t is not str:
+        raise _not_property("to_double", value)
     try:
         return parse_java_double(value)
     except ValueError:

@@ -9,18 +9,15 @@ Strings become bytes as UTF-8, as the Java compiler does on the usual platform.
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
-import json
-import math
-import re
 
-from panc.builtins.arguments import expect_string
-from panc.builtins.collections import is_valid_key
+from panc.builtins import gson_reader
+from panc.builtins.conversions import parse_java_double, parse_java_long
 from panc.builtins.registry import BuiltinError, builtin
+from panc.diagnostics import EvaluationError, JavaRuntimeFailure, PanSyntaxError
+from panc.evaluation.control import not_constant
+from panc.evaluation.terms import string_term
 from panc.evaluation.values import (
-    LONG_MAX,
-    LONG_MIN,
     NULL,
     Value,
     format_double,
@@ -78,31 +75,120 @@ def unescape(args: list[Value]) -> str:
 # --- base64 --------------------------------------------------------------------------------
 
 
-@builtin("base64_encode", min_args=1, max_args=1, signature="base64_encode(str)")
+def _base64_lines(data: bytes) -> str:
+    """panc's ``Base64.encodeBytes``: a line break after every 76 characters (even at the end)."""
+    encoded = base64.b64encode(data).decode("ascii")
+    if len(encoded) <= 76 and len(data) < 57:
+        return encoded
+    full = len(data) // 3 * 4  # the characters of complete 3-byte groups get the breaks
+    lines = [encoded[i : i + 76] for i in range(0, full, 76)]
+    text = "\n".join(lines)
+    if full and full % 76 == 0:
+        text += "\n"
+    return text + encoded[full:]
+
+
+_BASE64_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+_BASE64_VALUES = {c: i for i, c in enumerate(_BASE64_ALPHABET)}
+_BASE64_VALUES[ord("=")] = 0xFF  # panc's DECODABET: -1, read as a byte
+_BASE64_SPACE = frozenset(b" \t\n\r")
+
+
+def _base64_group(group: list[int], out: bytearray) -> None:
+    """panc's ``decode4to3``."""
+    values = [_BASE64_VALUES[c] for c in group]
+    if group[2] == 0x3D:
+        out.append(((values[0] << 18 | values[1] << 12) >> 16) & 0xFF)
+        return
+    bits = values[0] << 18 | values[1] << 12 | values[2] << 6
+    if group[3] == 0x3D:
+        out.extend(((bits >> 16) & 0xFF, (bits >> 8) & 0xFF))
+        return
+    bits |= values[3]
+    out.extend(((bits >> 16) & 0xFF, (bits >> 8) & 0xFF, bits & 0xFF))
+
+
+def java_base64_decode(text: str) -> bytes:
+    """panc's own ``Base64.decode`` (not the standard one): each byte of the UTF-8 text taken
+    modulo 128, white space skipped, groups of four decoded until one ends with ``=``, an
+    incomplete last group dropped; any other character is an error."""
+    out = bytearray()
+    group: list[int] = []
+    for position, byte in enumerate(java_utf8(text)):
+        code = byte & 0x7F
+        if code in _BASE64_VALUES:
+            group.append(code)
+            if len(group) == 4:
+                _base64_group(group, out)
+                group = []
+                if code == 0x3D:
+                    break
+        elif code not in _BASE64_SPACE:
+            signed = byte - 256 if byte > 127 else byte
+            raise BuiltinError(f"Bad Base64 input character at {position}: {signed}(decimal)", where="bare")
+    return bytes(out)
+
+
+@builtin(
+    "base64_encode",
+    min_args=1,
+    max_args=1,
+    signature="base64_encode(str)",
+    arity_message="base64_encode() requires exactly one argument",
+)
 def base64_encode(args: list[Value]) -> str:
-    """Return the base64 (RFC 2045) encoding of the string's UTF-8 bytes:
-    ``base64_encode("hello world")`` is ``"aGVsbG8gd29ybGQ="``."""
-    text = expect_string(args[0], "argument for base64_encode() must be a string")
-    return base64.b64encode(java_utf8(text)).decode("ascii")
+    """Return the base64 (RFC 2045) encoding of the string's UTF-8 bytes, in lines of 76
+    characters: ``base64_encode("hello world")`` is ``"aGVsbG8gd29ybGQ="``."""
+    text = args[0]
+    if type(text) is not str:
+        raise BuiltinError("argument for base64_encode() must be a string")
+    return _base64_lines(java_utf8(text))
 
 
-@builtin("base64_decode", min_args=1, max_args=1, signature="base64_decode(encoded)")
+@builtin(
+    "base64_decode",
+    min_args=1,
+    max_args=1,
+    signature="base64_decode(encoded)",
+    arity_message="base64_decode() requires exactly one argument",
+)
 def base64_decode(args: list[Value]) -> str:
     """Return the string encoded in base64 (RFC 2045) by the argument:
-    ``base64_decode("aGVsbG8gd29ybGQ=")`` is ``"hello world"``. Whitespace (line breaks) in the
-    argument is ignored; anything else that is not valid base64 is an error."""
-    encoded = "".join(expect_string(args[0], "argument for base64_decode() must be a string").split())
-    try:
-        data = base64.b64decode(encoded, validate=True)
-    except (binascii.Error, ValueError) as error:
-        raise BuiltinError(f"base64_decode() given an invalid base64 string: {error}") from None
-    return data.decode("utf-8", errors="replace")
+    ``base64_decode("aGVsbG8gd29ybGQ=")`` is ``"hello world"``. White space in the argument is
+    ignored, and so is what follows a group ending with ``=``; other characters are errors.
+    Bytes that are not UTF-8 become U+FFFD."""
+    text = args[0]
+    if type(text) is not str:
+        raise BuiltinError("argument for base64_decode() must be a string")
+    return java_base64_decode(text).decode("utf-8", errors="replace")
 
 
 # --- digest --------------------------------------------------------------------------------
 
-_DIGESTS = {"MD5": "md5", "SHA": "sha1", "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384",
-            "SHA-512": "sha512"}
+_DIGESTS = {
+    "MD5": "md5",
+    "SHA": "sha1",
+    "SHA1": "sha1",
+    "SHA-1": "sha1",
+    "SHA-224": "sha224",
+    "SHA224": "sha224",
+    "SHA-256": "sha256",
+    "SHA256": "sha256",
+    "SHA-384": "sha384",
+    "SHA384": "sha384",
+    "SHA-512": "sha512",
+    "SHA512": "sha512",
+    "SHA-512/224": "sha512_224",
+    "SHA512/224": "sha512_224",
+    "SHA-512/256": "sha512_256",
+    "SHA512/256": "sha512_256",
+    "SHA3-224": "sha3_224",
+    "SHA3-256": "sha3_256",
+    "SHA3-384": "sha3_384",
+    "SHA3-512": "sha3_512",
+}
+"""The algorithms of Java's ``MessageDigest`` (its SUN provider, names in any case) and
+hashlib's names for them; MD2 is computed here."""
 
 # RFC 1319's permutation of 0..255 built from the digits of pi (OpenSSL usually lacks MD2).
 _MD2_S = bytes.fromhex(
@@ -140,13 +226,44 @@ def md2(data: bytes) -> bytes:
     return bytes(state[:16])
 
 
-@builtin("digest", min_args=2, max_args=2, signature="digest(algorithm, message)")
+def is_digest_algorithm(name: str) -> bool:
+    return name.upper() in _DIGESTS or name.upper() == "MD2"
+
+
+def _check_digest(args: list[Value], where: object) -> None:
+    """panc's ``Digest.getInstance``."""
+    algorithm = args[0]
+    if not not_constant(algorithm):
+        if type(algorithm) is not str:
+            raise PanSyntaxError("first argument of digest() must be a string", where)  # type: ignore[arg-type]
+        if not is_digest_algorithm(algorithm):
+            raise PanSyntaxError(f"invalid digest algorithm ({algorithm})", where)  # type: ignore[arg-type]
+    message = args[1]
+    if not not_constant(message) and type(message) is not str:
+        # panc raises an evaluation error from its parser here, which it reports as an internal
+        # error followed by its Java stack trace (left out: it names the compiler's own classes)
+        raise JavaRuntimeFailure("unexpected exception encountered", where)  # type: ignore[arg-type]
+
+
+@builtin(
+    "digest",
+    min_args=2,
+    max_args=2,
+    signature="digest(algorithm, message)",
+    arity_message="digest() requires exactly two arguments",
+    compile_check=_check_digest,
+)
 def digest(args: list[Value]) -> str:
     """Return the digest of ``message`` computed with ``algorithm`` as a hexadecimal string.
-    The algorithms are ``MD2``, ``MD5``, ``SHA``, ``SHA-1``, ``SHA-256``, ``SHA-384`` and
-    ``SHA-512``, in any case. As in panc, leading zeros of the hex number are not printed."""
-    algorithm = expect_string(args[0], "first argument of digest() must be a string")
-    message = expect_string(args[1], "second argument of digest() must be a string")
+    The algorithms are Java's: ``MD2``, ``MD5``, ``SHA-1`` (``SHA``), ``SHA-224``, ``SHA-256``,
+    ``SHA-384``, ``SHA-512``, ``SHA-512/224``, ``SHA-512/256`` and ``SHA3-224`` to
+    ``SHA3-512``, in any case. As in panc, leading zeros of the hex number are not printed."""
+    algorithm = args[0]
+    if type(algorithm) is not str:
+        raise BuiltinError("first argument of digest() must be a string", where="range")
+    message = args[1]
+    if type(message) is not str:
+        raise BuiltinError("second argument of digest() must be a string", where="range")
     # panc hashes the first length() bytes of the UTF-8 encoding (equal for ASCII text).
     data = java_utf8(message)[: java_length(message)]
     name = algorithm.upper()
@@ -155,7 +272,7 @@ def digest(args: list[Value]) -> str:
     elif name in _DIGESTS:
         raw = hashlib.new(_DIGESTS[name], data).digest()
     else:
-        raise BuiltinError(f"invalid digest algorithm ({algorithm})")
+        raise BuiltinError(f"invalid digest algorithm ({algorithm})", where="range")
     return format(int.from_bytes(raw, "big"), "x")
 
 
@@ -170,9 +287,7 @@ def _encode_json(value: Value, indent: str, out: list[str]) -> None:
     elif t is int:
         out.append(str(value))
     elif t is float:
-        if math.isnan(value) or math.isinf(value):
-            raise BuiltinError(f"json_encode() cannot encode the double {format_double(value)}")
-        out.append(format_double(value))
+        out.append(format_double(value))  # Gson writes leniently: NaN and Infinity as they are
     elif t is list:
         if not value:
             out.append("[]")
@@ -201,7 +316,13 @@ def _encode_json(value: Value, indent: str, out: list[str]) -> None:
         raise BuiltinError("undef cannot be converted to JSON")
 
 
-@builtin("json_encode", min_args=1, max_args=1, signature="json_encode(arg)")
+@builtin(
+    "json_encode",
+    min_args=1,
+    max_args=1,
+    signature="json_encode(arg)",
+    arity_message="json_encode() requires exactly one argument",
+)
 def json_encode(args: list[Value]) -> str:
     """Return the JSON representation of the argument, pretty-printed with two-space indents
     and dict keys in sorted order. ``undef`` cannot be encoded, even inside a resource;
@@ -212,86 +333,74 @@ def json_encode(args: list[Value]) -> str:
     return "".join(out)
 
 
-class _JsonKeyError(Exception):
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        self.path = path
+def _java_long(text: str) -> int:
+    """Java's ``Long.parseLong`` of a JSON number's text; what it refuses (``1e2``, a number
+    beyond a long) is its ``NumberFormatException``, which panc does not catch."""
+    try:
+        return parse_java_long(text)
+    except ValueError:
+        raise BuiltinError(f'For input string: "{text}"', where="java") from None
 
 
-class _JavaNumberFormat(Exception):
-    """A number panc reads with ``Long.parseLong`` and cannot (Java's NumberFormatException)."""
-
-
-def _json_long(text: str) -> int:
-    number = int(text)
-    if not LONG_MIN <= number <= LONG_MAX:
-        raise _JavaNumberFormat(text)
-    return number
-
-
-def _json_double(text: str) -> float:
-    if "." not in text:  # panc reads a number without a '.' as a long, "1e3" included
-        raise _JavaNumberFormat(text)
-    return float(text)
-
-
-# Gson (which panc reads JSON with) is lenient: a document that is one unquoted word, or a
-# single-quoted string, is that string; NaN and Infinity are words too.
-_UNQUOTED_WORD = re.compile(r"""[^\s{}\[\]:,;=#/\\"']+""")
-_SINGLE_QUOTED = re.compile(r"'([^'\\]*)'")
-
-
-def _to_pan(value: Value, path: str) -> Value:
-    if value is None:
+def _pan_value(token: str, text: str, reader: gson_reader.GsonReader) -> Value:
+    """panc's ``JsonUtils.ElementAdapter.read`` of the token just consumed."""
+    if token == gson_reader.STRING:
+        return text
+    if token == gson_reader.NUMBER:
+        return _java_long(text) if "." not in text else parse_java_double(text)
+    if token == gson_reader.TRUE:
+        return True
+    if token == gson_reader.FALSE:
+        return False
+    if token == gson_reader.NULL:
         return NULL
-    if type(value) is list:
-        # a null item stays, as in list() (the oracle: json_decode('[1, null]') leaves an
-        # undefined element at /x/1 for validation to report)
-        return [_to_pan(item, f"{path}[{position}]") for position, item in enumerate(value)]
-    if type(value) is dict:
-        result: dict[str, Value] = {}
-        for name, child in value.items():
-            child_path = f"{path}.{name}"
-            if not is_valid_key(name):
-                raise _JsonKeyError(child_path)
-            converted = _to_pan(child, child_path)
-            if converted is NULL:
-                result.pop(name, None)
+    if token == gson_reader.BEGIN_ARRAY:
+        items: list[Value] = []
+        while reader.peek() not in (gson_reader.END_ARRAY, gson_reader.END_OBJECT):
+            items.append(_pan_value(reader.consume(), reader.peeked_text, reader))
+        reader.consume()
+        return items
+    if token == gson_reader.BEGIN_OBJECT:
+        members: dict[str, Value] = {}
+        while reader.peek() not in (gson_reader.END_ARRAY, gson_reader.END_OBJECT):
+            reader.consume()
+            try:
+                term = string_term(reader.peeked_text)
+            except EvaluationError as error:
+                raise BuiltinError(error.message) from None
+            value = _pan_value(reader.consume(), reader.peeked_text, reader)
+            if type(term) is not str:
+                raise BuiltinError(f"JSON path '{reader.path()}' is not a valid PAN path")
+            if value is NULL:
+                members.pop(term, None)
             else:
-                result[name] = converted
-        return result
-    return value
+                members[term] = value
+        reader.consume()
+        return members
+    raise reader.syntax_error(f"Expected a value but was {token}")
 
 
-@builtin("json_decode", min_args=1, max_args=1, signature="json_decode(encoded)")
+@builtin(
+    "json_decode",
+    min_args=1,
+    max_args=1,
+    signature="json_decode(encoded)",
+    arity_message="json_decode() requires exactly one argument",
+)
 def json_decode(args: list[Value]) -> Value:
-    """Parse a JSON document into the matching pan value: objects become dicts, arrays lists,
-    numbers without a fraction or exponent longs and other numbers doubles. Object member
-    names must be valid dict keys (not all digits, no spaces...); ``null`` members are left
-    out."""
-    text = expect_string(args[0], "argument for json_decode() must be a string")
-    stripped = text.strip()
-    if not stripped:
-        return NULL  # an empty document is null
+    """Parse JSON into the matching pan value, as panc does with Gson (leniently: unquoted or
+    single-quoted strings and names, comments): objects become dicts, arrays lists, numbers
+    with a ``.`` doubles and other numbers longs. Member names must be valid dict keys;
+    ``null`` members are left out, ``null`` array items kept. An empty text gives ``null``."""
+    text = args[0]
+    if type(text) is not str:
+        raise BuiltinError("argument for json_decode() must be a string")
     try:
-        parsed = json.loads(text, parse_int=_json_long, parse_float=_json_double, parse_constant=str)
-    except _JavaNumberFormat as error:
-        raise BuiltinError(f'For input string: "{error}"') from None
-    except json.JSONDecodeError as error:
-        if _UNQUOTED_WORD.fullmatch(stripped):
-            return stripped
-        quoted = _SINGLE_QUOTED.fullmatch(stripped)
-        if quoted:
-            return quoted.group(1)
-        detail = error.msg
-        if error.pos >= len(text.rstrip()):
-            detail = "End of input"
-        raise BuiltinError(
-            f"invalid JSON value {text}: {detail} at line {error.lineno} column {error.colno}"
-        ) from None
-    except (ValueError, RecursionError) as error:
+        value = gson_reader.read_json(text, _pan_value)
+    except gson_reader.JsonReadError as error:
         raise BuiltinError(f"invalid JSON value {text}: {error}") from None
-    try:
-        return _to_pan(parsed, "$")
-    except _JsonKeyError as error:
-        raise BuiltinError(f"JSON path '{error.path}' is not a valid PAN path") from None
+    except gson_reader.JsonNumberFormatError as error:
+        raise BuiltinError(str(error), where="java") from None
+    except RecursionError:
+        raise BuiltinError(f"invalid JSON value {text}: nested too deeply") from None
+    return NULL if value is None else value

@@ -27,6 +27,7 @@ from panc.builtins.date_time_format import CONVERSIONS as DATE_TIME_CONVERSIONS
 from panc.builtins.date_time_format import format_date_time
 from panc.builtins.registry import BuiltinError, builtin
 from panc.evaluation.java_double import java_decimal_digits
+from panc.evaluation.memory import check_growth
 from panc.evaluation.values import NULL, UNDEF, Value, java_to_string
 
 _SPEC = re.compile(r"%(\d+\$)?([-#+ 0,(<]*)?(\d+)?(\.\d+)?([tT])?([a-zA-Z%])")
@@ -58,38 +59,53 @@ _ORDINARY = -1  # a specifier without index takes the next argument
 _RELATIVE = -2  # '<': the same argument as the previous specifier
 
 
+_INT_MAX = 2**31 - 1
+_NOT_AN_INT = "-2147483648"
+"""Java's message for a width or precision beyond an int (its exception holds Integer.MIN_VALUE)."""
+_INDEX_NOT_AN_INT = "Format argument index: (not representable as int)"
+
+
+def _java_int(digits: str, overflow: str) -> int:
+    """A width, precision or index as Java's Formatter reads it (an int, or the error ``overflow``)."""
+    value = int(digits) if len(digits) <= len(str(_INT_MAX)) else _INT_MAX + 1
+    if value > _INT_MAX:
+        raise _FormatError(overflow)
+    return value
+
+
 class _Spec:
     """One parsed ``%...`` specifier."""
 
     def __init__(self, match: re.Match[str]) -> None:
         self.text = match.group(0)
         self.flags = match.group(2) or ""
-        self.width = int(match.group(3)) if match.group(3) else -1
-        self.precision = int(match.group(4)[1:]) if match.group(4) else -1
+        self.width = _java_int(match.group(3), _NOT_AN_INT) if match.group(3) else -1
+        self.precision = _java_int(match.group(4)[1:], _NOT_AN_INT) if match.group(4) else -1
         self.conversion = match.group(5) or match.group(6)
         self.date = match.group(6) if match.group(5) else None
         """The date/time conversion after ``t``/``T`` (``Y`` of ``%tY``), else ``None``."""
         self.upper = self.conversion.isupper() and self.conversion != "%"
         self.index = _ORDINARY
         self.plain = not self.flags and self.width == -1 and self.precision == -1
+        check_growth(max(self.width, self.precision))  # what a number or padding of that size takes
         for flag in self.flags:
             if self.flags.count(flag) > 1:
-                raise _FormatError(f"DuplicateFormatFlagsException: Flags = '{flag}'")
+                raise _FormatError(f"Flags = '{flag}'")
 
     def check_date_time(self) -> None:
         """Java's checks of a ``%t``/``%T`` specifier, in its order."""
         self.no_precision()
         if self.date not in DATE_TIME_CONVERSIONS:
-            raise _FormatError(f"UnknownFormatConversionException: Conversion = 't{self.date}'")
+            raise _FormatError(f"Conversion = 't{self.date}'")
         for flag in "#+ 0,(":
             if flag in self.flags:
                 raise _FormatError(
-                    f"FormatFlagsConversionMismatchException: Conversion = {self.date}, Flags = {flag}"
+                    f"Conversion = {self.date}, Flags = {flag}"
                 )
         if self.has("-") and self.width == -1:
             # Java prints the specifier back with the letter of %T in upper case
             shown = self.text[:-1] + self.text[-1].upper() if self.upper else self.text
-            raise _FormatError(f"MissingFormatWidthException: {shown}")
+            raise _FormatError(f"{shown}")
 
     def has(self, flag: str) -> bool:
         return flag in self.flags
@@ -98,20 +114,20 @@ class _Spec:
         for flag in flags:
             if flag in self.flags:
                 raise _FormatError(
-                    f"FormatFlagsConversionMismatchException: Conversion = {self.conversion}, Flags = {flag}"
+                    f"Conversion = {self.conversion}, Flags = {flag}"
                 )
 
     def check_width_flags(self) -> None:
         if (self.has("-") or self.has("0")) and self.width == -1:
-            raise _FormatError(f"MissingFormatWidthException: {self.text}")
+            raise _FormatError(f"{self.text}")
         if self.has("+") and self.has(" "):
-            raise _FormatError(f"IllegalFormatFlagsException: Flags = '{self.flags}'")
+            raise _FormatError(f"Flags = '{self.flags}'")
         if self.has("-") and self.has("0"):
-            raise _FormatError(f"IllegalFormatFlagsException: Flags = '{self.flags}'")
+            raise _FormatError(f"Flags = '{self.flags}'")
 
     def no_precision(self) -> None:
         if self.precision != -1:
-            raise _FormatError(f"IllegalFormatPrecisionException: {self.precision}")
+            raise _FormatError(f"{self.precision}")
 
     def justify(self, text: str) -> str:
         if self.width <= len(text):
@@ -142,7 +158,7 @@ def _signed(spec: _Spec, negative: bool, magnitude: str) -> str:
 
 def _format_integer(spec: _Spec, value: Value) -> str:
     if type(value) is not int:
-        raise _FormatError(f"IllegalFormatConversionException: {spec.conversion} != {_java_class(value)}")
+        raise _FormatError(f"{spec.conversion} != {_java_class(value)}")
     spec.no_precision()
     conversion = spec.conversion.lower()
     if conversion == "d":
@@ -250,7 +266,7 @@ def _hex_float(magnitude: float, digits: int) -> str:
 
 def _format_float(spec: _Spec, value: Value) -> str:
     if type(value) is not float:
-        raise _FormatError(f"IllegalFormatConversionException: {spec.conversion} != {_java_class(value)}")
+        raise _FormatError(f"{spec.conversion} != {_java_class(value)}")
     conversion = spec.conversion.lower()
     if conversion == "e":
         spec.forbid(",")
@@ -312,14 +328,15 @@ def _format_one(spec: _Spec, value: Value) -> str:
         elif type(value) is int:
             text = format_date_time(spec.date, value)
         else:  # a Long is the only pan value Java takes as a date
-            raise _FormatError(f"IllegalFormatConversionException: {spec.date} != {_java_class(value)}")
-    elif conversion in "bhs":
-        spec.check_width_flags()
-        spec.forbid("+ 0,(")
+            raise _FormatError(f"{spec.date} != {_java_class(value)}")
+    elif conversion in "bhs":  # Java's checkGeneral, in its order
         if conversion in "bh":
             spec.forbid("#")
-        elif spec.has("#"):  # '#' needs a java.util.Formattable argument
-            raise _FormatError("FormatFlagsConversionMismatchException: Conversion = s, Flags = #")
+        if spec.has("-") and spec.width == -1:
+            raise _FormatError(spec.text)
+        spec.forbid("+ 0,(")
+        if spec.has("#"):  # '#' needs a java.util.Formattable argument
+            raise _FormatError("Conversion = s, Flags = #")
         if value is None:
             text = "false" if conversion == "b" else "null"
         elif conversion == "b":
@@ -335,7 +352,7 @@ def _format_one(spec: _Spec, value: Value) -> str:
         spec.no_precision()
         spec.forbid("#+ 0,(")
         if value is not None:  # Java only takes Character, Byte, Short, Integer
-            raise _FormatError(f"IllegalFormatConversionException: c != {_java_class(value)}")
+            raise _FormatError(f"c != {_java_class(value)}")
         text = "null"
     else:
         spec.check_width_flags()
@@ -377,11 +394,9 @@ def java_format(fmt: str, args: list[Value], function: str = "format") -> str:
     try:
         return _java_format(fmt, [_java_argument(arg) for arg in args])
     except _FormatError as error:
-        # panc shows the Java exception's message, without its class name (the oracle:
-        # "... in format(): d != java.lang.String")
-        detail = str(error).split(": ", 1)[1] if "Exception: " in str(error) else str(error)
         raise BuiltinError(
-            f"invalid format specification or mismatched types in {function}(): {detail}") from None
+            f"invalid format specification or mismatched types in {function}(): {error}"
+        ) from None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -399,33 +414,33 @@ def _parse(fmt: str) -> tuple[str | _Spec, ...]:
         found = _SPEC.match(fmt, percent)
         if found is None:
             bad = fmt[percent + 1] if percent + 1 < len(fmt) else "%"
-            raise _FormatError(f"UnknownFormatConversionException: Conversion = '{bad}'")
+            raise _FormatError(f"Conversion = '{bad}'")
         position = found.end()
         spec = _Spec(found)
         if spec.date is not None:
             spec.check_date_time()
         elif spec.conversion not in _CONVERSIONS:
-            raise _FormatError(f"UnknownFormatConversionException: Conversion = '{spec.conversion}'")
+            raise _FormatError(f"Conversion = '{spec.conversion}'")
         if spec.conversion == "n":
             if spec.width != -1:
-                raise _FormatError(f"IllegalFormatWidthException: {spec.width}")
+                raise _FormatError(f"{spec.width}")
             if spec.precision != -1:
-                raise _FormatError(f"IllegalFormatPrecisionException: {spec.precision}")
+                raise _FormatError(f"{spec.precision}")
             if spec.flags:
-                raise _FormatError(f"IllegalFormatFlagsException: Flags = '{spec.flags}'")
+                raise _FormatError(f"Flags = '{spec.flags}'")
             items.append("\n")
             continue
         if spec.conversion == "%":
             spec.no_precision()
             if spec.has("-") and spec.width == -1:
-                raise _FormatError(f"MissingFormatWidthException: {spec.text}")
+                raise _FormatError(f"{spec.text}")
             spec.forbid("#+ 0,(<")
             items.append(spec.justify("%"))
             continue
         if found.group(1):
-            spec.index = int(found.group(1)[:-1]) - 1
+            spec.index = _java_int(found.group(1)[:-1], _INDEX_NOT_AN_INT) - 1
             if spec.index < 0:
-                raise _FormatError(f"IllegalFormatArgumentIndexException: {found.group(1)}")
+                raise _FormatError(f"{found.group(1)}")
         elif spec.has("<"):
             spec.index = _RELATIVE
         spec.flags = spec.flags.replace("<", "")
@@ -449,9 +464,9 @@ def _java_format(fmt: str, args: list[Value]) -> str:
         elif index == _RELATIVE:
             index = last
             if index < 0:
-                raise _FormatError(f"MissingFormatArgumentException: Format specifier '{spec.text}'")
+                raise _FormatError(f"Format specifier '{spec.text}'")
         if index >= len(args):
-            raise _FormatError(f"MissingFormatArgumentException: Format specifier '{spec.text}'")
+            raise _FormatError(f"Format specifier '{spec.text}'")
         last = index
         value = args[index]
         if spec.plain and (spec.conversion == "s" or (spec.conversion == "d" and type(value) is int)):
@@ -461,8 +476,12 @@ def _java_format(fmt: str, args: list[Value]) -> str:
     return "".join(out)
 
 
-@builtin("format", min_args=1, signature="format(fmt, param, ...)",
-         arity_message="first argument of format() must be a string")
+@builtin(
+    "format",
+    min_args=1,
+    signature="format(fmt, param, ...)",
+    arity_message="first argument of format() must be a string",
+)
 def pan_format(args: list[Value]) -> str:
     """Return ``fmt`` with its format specifiers replaced by the parameters, like C's
     ``printf``; the syntax is Java's ``String.format``: ``%s`` (any value; resources as with

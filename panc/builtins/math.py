@@ -6,21 +6,29 @@ from __future__ import annotations
 
 import math
 
-from panc.builtins.arguments import expect_number
-from panc.builtins.registry import builtin
+from panc.builtins.registry import BuiltinError, builtin
 from panc.evaluation.values import Value
 
 
 def _numbers(function: str, args: list[Value]) -> tuple[int | float, int | float]:
-    message = f"all arguments to {function} must be longs or doubles"
-    first = expect_number(args[0], message)
-    second = expect_number(args[1], message)
+    first, second = args[0], args[1]
     if type(first) is int and type(second) is int:
         return first, second
+    if type(first) not in _NUMBER_TYPES or type(second) not in _NUMBER_TYPES:
+        raise BuiltinError(f"all arguments to {function} must be longs or doubles")
     return float(first), float(second)
 
 
-@builtin("max", min_args=2, max_args=2, signature="max(arg1, arg2)")
+_NUMBER_TYPES = (int, float)
+
+
+@builtin(
+    "max",
+    min_args=2,
+    max_args=2,
+    signature="max(arg1, arg2)",
+    arity_message="max() requires exactly two arguments",
+)
 def pan_max(args: list[Value]) -> int | float:
     """Return the larger of two numbers: a long if both arguments are longs, otherwise a double."""
     first, second = _numbers("max", args)
@@ -31,7 +39,13 @@ def pan_max(args: list[Value]) -> int | float:
     return first if first > second else second
 
 
-@builtin("min", min_args=2, max_args=2, signature="min(arg1, arg2)")
+@builtin(
+    "min",
+    min_args=2,
+    max_args=2,
+    signature="min(arg1, arg2)",
+    arity_message="min() requires exactly two arguments",
+)
 def pan_min(args: list[Value]) -> int | float:
     """Return the smaller of two numbers: a long if both arguments are longs, otherwise a double."""
     first, second = _numbers("min", args)

@@ -8,20 +8,12 @@ from __future__ import annotations
 import ipaddress
 import re
 
-from panc.builtins.arguments import expect_long, expect_string
+from panc.builtins.arguments import string_arg
 from panc.builtins.registry import BuiltinError, builtin
-from panc.evaluation.values import Value
+from panc.evaluation.values import LONG_MAX, Value
 
 _DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
 _PREFIX = re.compile(r"\d{1,3}")
-
-
-_ORDINALS = ("first", "second")
-
-
-def _string(function: str, args: list[Value], index: int) -> str:
-    """A string argument of the IP functions that panc lacks (their own messages)."""
-    return expect_string(args[index], f"{_ORDINALS[index]} argument of {function}() must be a string")
 
 
 def _dotted(function: str, text: str, whole: str) -> int:
@@ -48,37 +40,64 @@ def parse_ip4(function: str, text: str) -> tuple[int, int | None]:
     return value, _dotted(function, mask_text, text)
 
 
-_IP4_WITH_BITMASK = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)\.([0-9]+)(?:/([0-9]+))?")
-_IP4_FORMAT = ('argument to ip4_to_long() must be a string in dotted notation with an optional bitmask, '
-               'like "127.0.0.1/8"')
+_IP4 = re.compile(r"(\d+)\.(\d+)\.(\d+)\.(\d+)(?:/(\d+))?(?:\r\n|[\n\r\u0085\u2028\u2029])?", re.ASCII)
+"""panc's ``IpToLong`` pattern, ``^...$`` with Java's ``$`` (it also matches before a final
+line terminator)."""
+_IP4_FORMAT = (
+    "argument to ip4_to_long() must be a string in dotted notation with an optional bitmask, "
+    'like "127.0.0.1/8"'
+)
+_INT_MAX = 0x7FFFFFFF
 
 
-@builtin("ip4_to_long", min_args=1, max_args=1, signature="ip4_to_long(ip)")
+@builtin(
+    "ip4_to_long",
+    min_args=1,
+    max_args=1,
+    signature="ip4_to_long(ip)",
+    arity_message="ip4_to_long() requires exactly one argument",
+)
 def ip4_to_long(args: list[Value]) -> list[int]:
     """Convert an IPv4 address in dotted form, with an optional prefix length, to the list
-    ``[address, mask]`` of longs (without a prefix length the mask is 255.255.255.255):
+    ``[address, mask]`` of longs (the mask is 4294967295 when no prefix length is given):
     ``l = ip4_to_long("127.0.0.1/8"); l[0] & l[1]`` is the network address."""
-    text = expect_string(args[0], "argument to ip4_to_long() must be a string")
-    found = _IP4_WITH_BITMASK.fullmatch(text)
-    if found is None or any(int(part) > 255 for part in found.groups()[:4]):
+    text = args[0]
+    if type(text) is not str:
+        raise BuiltinError("argument to ip4_to_long() must be a string")
+    found = _IP4.fullmatch(text)
+    if found is None:
         raise BuiltinError(_IP4_FORMAT)
     address = 0
     for part in found.groups()[:4]:
-        address = (address << 8) | int(part)
-    bits = found.group(5)
+        number = int(part)
+        if number > LONG_MAX:
+            raise BuiltinError(f'For input string: "{part}"', where="java")
+        if number > 255:
+            raise BuiltinError(_IP4_FORMAT)
+        address = (address << 8) | number
     mask = 0xFFFFFFFF
-    if bits is not None and len(bits.lstrip("0")) <= 10 and int(bits) <= 2**31 - 1:  # else Java ignores it
+    bits = found.group(5)
+    if bits is not None and int(bits) <= _INT_MAX:  # Java ignores a prefix that is no int
         if int(bits) > 32:
             raise BuiltinError("bitmask to IP must be between 0 and 32.")
-        mask = (mask >> (32 - int(bits))) << (32 - int(bits))
+        shift = 32 - int(bits)
+        mask = mask >> shift << shift
     return [address, mask]
 
 
-@builtin("long_to_ip4", min_args=1, max_args=1, signature="long_to_ip4(ip)")
+@builtin(
+    "long_to_ip4",
+    min_args=1,
+    max_args=1,
+    signature="long_to_ip4(ip)",
+    arity_message="long_to_ip4() requires exactly one argument",
+)
 def long_to_ip4(args: list[Value]) -> str:
-    """Convert an IPv4 address held in a long into dotted form, like ``inet_ntoa``:
-    ``long_to_ip4(0x01020304)`` is ``"1.2.3.4"``. Only the low 32 bits are used."""
-    value = expect_long(args[0], "argument to ip4_to_long must be a long")
+    """Convert an IPv4 address held in a long (0 to 4294967295) into dotted form, like
+    ``inet_ntoa``: ``long_to_ip4(0x01020304)`` is ``"1.2.3.4"``."""
+    value = args[0]
+    if type(value) is not int:
+        raise BuiltinError("argument to ip4_to_long must be a long")
     if not 0 <= value <= 0xFFFFFFFF:
         raise BuiltinError("argument to ip4_to_long must be a 32-bit integer")
     return ".".join(str((value >> shift) & 0xFF) for shift in (24, 16, 8, 0))
@@ -89,10 +108,10 @@ def ip4_in_network(args: list[Value]) -> bool:
     """Extension (not in panc): return true if the IPv4 address ``addr`` lies in the network
     ``net/len`` (prefix length or dotted mask): ``ip4_in_network("10.1.2.3", "10.1.0.0/16")``
     is true. A network without mask is a single address."""
-    address, address_mask = parse_ip4("ip4_in_network", _string("ip4_in_network", args, 0))
+    address, address_mask = parse_ip4("ip4_in_network", string_arg("ip4_in_network", args, 0))
     if address_mask is not None:
         raise BuiltinError(f"ip4_in_network(): the address '{args[0]}' must not have a mask")
-    network, mask = parse_ip4("ip4_in_network", _string("ip4_in_network", args, 1))
+    network, mask = parse_ip4("ip4_in_network", string_arg("ip4_in_network", args, 1))
     if mask is None:
         mask = 0xFFFFFFFF
     return (address & mask) == (network & mask)
@@ -126,7 +145,7 @@ def ip6_canonical(args: list[Value]) -> str:
     """Extension (not in panc): return the canonical text form (RFC 5952) of an IPv6 address,
     keeping a ``/len`` suffix: ``ip6_canonical("2001:DB8:0:0:0:0:0:1")`` is
     ``"2001:db8::1"``. A malformed address is an error."""
-    address, length = parse_ip6("ip6_canonical", _string("ip6_canonical", args, 0))
+    address, length = parse_ip6("ip6_canonical", string_arg("ip6_canonical", args, 0))
     text = canonical_ip6(address)
     return text if length is None else f"{text}/{length}"
 
@@ -136,7 +155,7 @@ def ip6_to_list(args: list[Value]) -> list[int]:
     """Extension (not in panc): return the eight 16-bit groups of an IPv6 address as longs,
     followed by the prefix length when the address has one: ``ip6_to_list("2001:db8::1/64")``
     is ``[8193, 3512, 0, 0, 0, 0, 0, 1, 64]``."""
-    address, length = parse_ip6("ip6_to_list", _string("ip6_to_list", args, 0))
+    address, length = parse_ip6("ip6_to_list", string_arg("ip6_to_list", args, 0))
     value = int(address)
     groups = [(value >> shift) & 0xFFFF for shift in range(112, -1, -16)]
     return groups if length is None else [*groups, length]
@@ -147,10 +166,10 @@ def ip6_in_network(args: list[Value]) -> bool:
     """Extension (not in panc): return true if the IPv6 address ``addr`` lies in the network
     ``net/len``: ``ip6_in_network("2001:db8::5", "2001:db8::/32")`` is true. A network
     without prefix length is a single address."""
-    address, address_length = parse_ip6("ip6_in_network", _string("ip6_in_network", args, 0))
+    address, address_length = parse_ip6("ip6_in_network", string_arg("ip6_in_network", args, 0))
     if address_length is not None:
         raise BuiltinError(f"ip6_in_network(): the address '{args[0]}' must not have a prefix length")
-    network, length = parse_ip6("ip6_in_network", _string("ip6_in_network", args, 1))
+    network, length = parse_ip6("ip6_in_network", string_arg("ip6_in_network", args, 1))
     bits = 128 if length is None else length
     mask = ((1 << 128) - 1) ^ ((1 << (128 - bits)) - 1)
     return (int(address) & mask) == (int(network) & mask)

@@ -1,7 +1,7 @@
 """Regular expressions as panc has them (Java's ``java.util.regex``), and the builtins using
 them: ``match``, ``matches``, ``replace``, ``split``.
 
-Java's syntax is translated into Python's ``re`` once per pattern (compiled patterns are
+Java's syntax is translated into Python's ``re`` syntax once per pattern (compiled patterns are
 cached). The translation keeps Java's meaning where the two differ:
 
 * ``\\d \\w \\s \\b`` are ASCII-only (Python's ``re.ASCII``), as in Java by default;
@@ -15,18 +15,39 @@ cached). The translation keeps Java's meaning where the two differ:
   ``\\x{h..h}``, ``\\h``, ``\\v``, ``\\R`` have their Java meaning;
 * what Java rejects (``{`` that is no quantifier, unknown escapes, ``\\p`` without a
   property) is an error here too.
+
+The translated pattern runs on the ``regex`` package (``re``'s syntax and semantics in its
+VERSION0) because it can stop a match after a time: a pattern that backtracks without end
+(``match('aaaa...!', '^(a|aa)+$')``), which Java runs for ever, is an evaluation error after
+``--max-regex-time`` seconds (``time_limited``). Without that package (the editor bundle,
+which carries pure-Python wheels only) ``re`` runs them with no time limit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
-from panc.builtins.arguments import expect_long, expect_string
+try:
+    import regex as engine  # Python's re (VERSION0) with a time limit on matching
+
+    _ENGINE_BITS = engine.VERSION0
+    TIME_LIMITED = True
+except ImportError:  # the VS Code bundle carries pure-Python wheels only: re, without a time limit
+    engine = re  # type: ignore[misc]  # (the editor's compiles have the compile pool's limit)
+    _ENGINE_BITS = 0
+    TIME_LIMITED = False
+
 from panc.builtins.registry import BuiltinError, builtin
-from panc.evaluation.values import Value
+from panc.builtins.strings import int32
+from panc.diagnostics import PanSyntaxError
+from panc.evaluation.control import not_constant
+from panc.evaluation.memory import LARGE_VALUE, check_growth
+from panc.evaluation.values import Value, java_type
 
 _MAX_CODE = 0x10FFFF
 _LINE_TERMINATORS = "\n\r\u0085\u2028\u2029"
@@ -176,10 +197,20 @@ class _Translator:
 
     def translate(self) -> str:
         pattern = self.pattern
+        repeatable = False  # what precedes may take a quantifier (Java's closure)
         while self.pos < len(pattern):
             char = pattern[self.pos]
             if self.comments and self._skip_comment():
                 continue
+            if char in "*+?":
+                if not repeatable:
+                    raise self.error(f"Dangling meta character '{char}'")
+                self.pos += 1
+                self.out.append(char)
+                self._quantifier_mode()
+                repeatable = False
+                continue
+            repeatable = True
             if char == "\\":
                 self.out.append(self._escape_outside())
             elif char == "[":
@@ -187,6 +218,7 @@ class _Translator:
                 self.out.append(_class_text(self._class_body()))
             elif char == "(":
                 self._open_group()
+                repeatable = False
             elif char == ")":
                 self._close_scoped()
                 if len(self.scoped) == 1:
@@ -202,12 +234,10 @@ class _Translator:
                 self.out.extend(reopen)
                 self.scoped[-1] = list(reopen)
                 self.pos += 1
+                repeatable = False
             elif char == "{":
-                match = _QUANTIFIER.match(pattern, self.pos)
-                if match is None:
-                    raise self.error("Illegal repetition")
-                self.out.append(match.group(0))
-                self.pos = match.end()
+                self._counted_closure()
+                repeatable = False
             elif char == "." and not self.dotall:
                 self.out.append("[^" + _LINE_TERMINATORS.replace("\n", "\\n").replace("\r", "\\r") + "]")
                 self.pos += 1
@@ -218,6 +248,31 @@ class _Translator:
             raise self.error("Unclosed group")
         self._close_scoped()
         return "".join(self.out)
+
+    def _quantifier_mode(self) -> None:
+        """A ``?`` (reluctant) or ``+`` (possessive) right after a quantifier belongs to it."""
+        if self.pos < len(self.pattern) and self.pattern[self.pos] in "?+":
+            self.out.append(self.pattern[self.pos])
+            self.pos += 1
+
+    def _counted_closure(self) -> None:
+        """``{n}``, ``{n,}``, ``{n,m}`` with Java's errors for the others."""
+        pattern = self.pattern
+        match = _QUANTIFIER.match(pattern, self.pos)
+        if match is None:
+            end = self.pos + 1
+            if end < len(pattern) and pattern[end].isascii() and pattern[end].isdigit():
+                while end < len(pattern) and pattern[end].isascii() and pattern[end].isdigit():
+                    end += 1
+                if end < len(pattern) and pattern[end] == ",":
+                    end += 1
+                    while end < len(pattern) and pattern[end].isascii() and pattern[end].isdigit():
+                        end += 1
+                raise self.error("Unclosed counted closure", end)
+            raise self.error("Illegal repetition")
+        self.out.append(match.group(0))
+        self.pos = match.end()
+        self._quantifier_mode()
 
     def _skip_comment(self) -> bool:
         """In comments mode, step over whitespace or a ``#`` comment at ``self.pos``."""
@@ -464,7 +519,41 @@ class _Translator:
         return self._escape_in_class()
 
 
-_FLAG_BITS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
+_FLAG_BITS = {"i": engine.IGNORECASE, "m": engine.MULTILINE, "s": engine.DOTALL}
+
+DEFAULT_TIME_LIMIT = 10.0
+"""Seconds one match, replace or split may take (catastrophic backtracking runs for ever)."""
+
+
+class _Limits:
+    time: float | None = DEFAULT_TIME_LIMIT
+    """The time limit in force (the builtins have no context)."""
+
+
+_LIMITS = _Limits()
+
+
+@contextlib.contextmanager
+def time_limited(seconds: float | None) -> Iterator[None]:
+    """Bound each regular expression's matching to ``seconds`` meanwhile (``None``: no bound)."""
+    previous = _LIMITS.time
+    _LIMITS.time = seconds
+    try:
+        yield
+    finally:
+        _LIMITS.time = previous
+
+
+def _bounds() -> dict[str, Any]:
+    """The keywords that bound one matching call (none without the ``regex`` package)."""
+    return {"timeout": _LIMITS.time, "concurrent": True} if TIME_LIMITED else {}
+
+
+def _timed_out(function: str, pattern: str) -> BuiltinError:
+    return BuiltinError(
+        f"{function}(): matching the regular expression '{pattern}' takes more than {_LIMITS.time:g} s "
+        "(catastrophic backtracking?)"
+    )
 
 
 @functools.lru_cache(maxsize=2048)
@@ -474,7 +563,7 @@ def compile_java_regex(pattern: str, flags: str = "") -> re.Pattern[str]:
     Raises ``JavaRegexError`` for what Java rejects (and for the few Java constructs Python
     cannot express, such as variable-width look-behind).
     """
-    bits = 0 if "u" in flags else re.ASCII
+    bits = _ENGINE_BITS | (0 if "u" in flags else engine.ASCII)
     for flag in flags:
         if flag in _FLAG_BITS:
             bits |= _FLAG_BITS[flag]
@@ -482,59 +571,114 @@ def compile_java_regex(pattern: str, flags: str = "") -> re.Pattern[str]:
             raise JavaRegexError(f"invalid regular expression flag '{flag}'", -1)
     translated = _Translator(pattern, dotall="s" in flags, comments="x" in flags).translate()
     try:
-        return re.compile(translated, bits)
-    except re.error as error:
-        raise JavaRegexError(error.msg, -1) from None
+        return engine.compile(translated, bits)  # type: ignore[no-any-return]
+    except engine.error as error:
+        raise JavaRegexError(str(error.msg), -1) from None
     except (OverflowError, RecursionError):
         raise JavaRegexError("pattern too complex", -1) from None
 
 
+def java_regex_message(pattern: str, error: JavaRegexError) -> str:
+    """Java's ``PatternSyntaxException.getMessage()``: the reason, where, the pattern and a
+    caret under the place."""
+    text = error.reason
+    if error.index >= 0:
+        text += f" near index {error.index}"
+    text += "\n" + pattern
+    if 0 <= error.index < len(pattern):
+        text += "\n" + " " * error.index + "^"
+    return text
+
+
 def _regex(pattern: str, flags: str = "") -> re.Pattern[str]:
+    """``pattern`` compiled, or panc's ``MSG_INVALID_REGEXP``."""
     try:
         return compile_java_regex(pattern, flags)
     except JavaRegexError as error:
-        # Java's PatternSyntaxException message: the pattern below, a caret under the index
-        message = f"invalid regular expression: {error.reason}"
-        if error.index >= 0:
-            message += f" near index {error.index}"
-        message += f"\n{pattern}"
-        if 0 <= error.index < len(pattern):
-            message += "\n" + " " * error.index + "^"
-        raise BuiltinError(message) from None
+        raise BuiltinError(f"invalid regular expression: {java_regex_message(pattern, error)}") from None
 
 
-def _flags_arg(function: str, args: list[Value]) -> str:
-    if len(args) < 3:
-        return ""
-    flags = expect_string(args[2], f"{function}() arguments must all be strings; {{type}} found")
+def _check_flags(flags: str) -> str:
+    """panc's ``convertMatchFlags``: each letter one of ``imsux``."""
     for flag in flags:
         if flag not in "imsux":
             raise BuiltinError(f"invalid matching flag for regular expression: {flag}")
     return flags
 
 
-@builtin("match", min_args=2, max_args=3, signature="match(target, regex[, flags])",
-         arity_message="match() must have two or three arguments")
+def _check_matcher(name: str) -> Callable[[list[Value], Any], None]:
+    """panc's ``Match.getInstance``/``Matches.getInstance``: a constant argument that is not a
+    string is refused first (only the target when the expression is constant), then the count,
+    then a constant expression and flags are compiled."""
+
+    def check(args: list[Value], where: Any) -> None:
+        static = len(args) > 1 and type(args[1]) is str and (len(args) < 3 or type(args[2]) is str)
+        for value in args[:1] if static else args:
+            if not not_constant(value) and type(value) is not str:
+                found = java_type(value)
+                raise PanSyntaxError(f"{name}() arguments must all be strings; {found} found", where)
+        if not 2 <= len(args) <= 3:
+            raise PanSyntaxError(f"{name}() must have two or three arguments", where)
+        try:
+            flags = ""
+            if len(args) == 3 and type(args[2]) is str:
+                flags = _check_flags(args[2])
+            if type(args[1]) is str:
+                _regex(args[1], flags if static else "")
+        except BuiltinError as error:
+            raise PanSyntaxError(error.message, where) from None
+
+    return check
+
+
+def _matcher_arguments(name: str, args: list[Value]) -> tuple[str, re.Pattern[str]]:
+    """The target and the compiled expression of a ``match``/``matches`` call."""
+    target, regex = args[0], args[1]
+    flags = args[2] if len(args) == 3 else ""
+    if type(target) is not str or type(regex) is not str or type(flags) is not str:
+        found = next(java_type(v) for v in reversed(args) if type(v) is not str)
+        raise BuiltinError(f"{name}() arguments must all be strings; {found} found")
+    return target, _regex(regex, _check_flags(flags))
+
+
+@builtin(
+    "match",
+    min_args=2,
+    max_args=3,
+    signature="match(target, regex[, flags])",
+    compile_check=_check_matcher("match"),
+    check_before_arity=True,
+)
 def pan_match(args: list[Value]) -> bool:
     """Return true if the regular expression ``regex`` (Java syntax) matches somewhere in
     ``target``; anchor it with ``^...$`` to test the whole string. The optional ``flags`` is a
     string of letters: ``i`` ignore case, ``m`` multi-line anchors, ``s`` dot matches newlines,
     ``x`` allow spaces and comments, ``u`` Unicode-aware case folding."""
-    target = expect_string(args[0], "match() arguments must all be strings; {type} found")
-    regex = expect_string(args[1], "match() arguments must all be strings; {type} found")
-    return _regex(regex, _flags_arg("match", args)).search(target) is not None
+    target, compiled = _matcher_arguments("match", args)
+    try:
+        return compiled.search(target, **_bounds()) is not None
+    except TimeoutError:
+        raise _timed_out("match", compiled.pattern) from None
 
 
-@builtin("matches", min_args=2, max_args=3, signature="matches(target, regex[, flags])",
-         arity_message="matches() must have two or three arguments")
+@builtin(
+    "matches",
+    min_args=2,
+    max_args=3,
+    signature="matches(target, regex[, flags])",
+    compile_check=_check_matcher("matches"),
+    check_before_arity=True,
+)
 def pan_matches(args: list[Value]) -> list[str]:
     """Match ``regex`` (Java syntax) against ``target`` and return the list of captured
     strings: the whole match at index 0, then each group (a group that took no part in the
     match gives ""). The list is empty when the expression does not match. ``flags`` is as
     for ``match``."""
-    target = expect_string(args[0], "matches() arguments must all be strings; {type} found")
-    regex = expect_string(args[1], "matches() arguments must all be strings; {type} found")
-    found = _regex(regex, _flags_arg("matches", args)).search(target)
+    target, compiled = _matcher_arguments("matches", args)
+    try:
+        found = compiled.search(target, **_bounds())
+    except TimeoutError:
+        raise _timed_out("matches", compiled.pattern) from None
     if found is None:
         return []
     groups = [found.group(0), *found.groups()]
@@ -543,68 +687,108 @@ def pan_matches(args: list[Value]) -> list[str]:
     return [group if group is not None else "" for group in groups]
 
 
-def _replacement(template: str, found: re.Match[str]) -> str:
-    """Java's ``Matcher.appendReplacement`` text: ``$n``, ``${name}``, ``\\x`` escapes."""
-    out: list[str] = []
+_REPLACEMENT_SPECIAL = re.compile(r"[\\$]")
+
+
+def _replacement_parts(template: str, compiled: re.Pattern[str]) -> list[str | tuple[int | str]]:
+    """Java's ``Matcher.appendReplacement`` text, parsed once: literal text, and ``(group,)``
+    for each ``$n`` or ``${name}``; ``\\x`` escapes a character. ``ValueError`` (``IndexError`` for a
+    group number beyond the expression's) with Java's message when the template is wrong."""
+    parts: list[str | tuple[int | str]] = []
+    literal: list[str] = []
     position = 0
-    group_count = found.re.groups
+    group_count = compiled.groups
     while position < len(template):
-        char = template[position]
-        if char == "\\":
-            position += 1
+        special = _REPLACEMENT_SPECIAL.search(template, position)
+        if special is None:
+            literal.append(template[position:])
+            break
+        literal.append(template[position : special.start()])
+        position = special.start() + 1
+        if special.group() == "\\":
             if position >= len(template):
                 raise ValueError("character to be escaped is missing")
-            out.append(template[position])
+            literal.append(template[position])
             position += 1
-        elif char == "$":
+            continue
+        if position >= len(template):
+            raise ValueError("Illegal group reference: group index is missing")
+        if literal:
+            parts.append("".join(literal))
+            literal = []
+        if template[position] == "{":
+            end = template.find("}", position)
+            if end < 0:
+                raise ValueError("named capturing group is missing trailing '}'")
+            name = template[position + 1 : end]
+            if not name:
+                raise ValueError("named capturing group has 0 length name")
+            if name not in compiled.groupindex:
+                raise ValueError(f"No group with name {{{name}}}")
+            parts.append((name,))
+            position = end + 1
+            continue
+        if not template[position].isascii() or not template[position].isdigit():
+            raise ValueError("Illegal group reference")
+        number = int(template[position])
+        position += 1
+        while position < len(template) and template[position].isascii() and template[position].isdigit():
+            candidate = number * 10 + int(template[position])
+            if candidate > group_count:
+                break
+            number = candidate
             position += 1
-            if position >= len(template):
-                raise ValueError("Illegal group reference: group index is missing")
-            if template[position] == "{":
-                end = template.find("}", position)
-                if end < 0:
-                    raise ValueError("named capturing group is missing trailing '}'")
-                name = template[position + 1 : end]
-                if not name:
-                    raise ValueError("named capturing group has 0 length name")
-                if name not in found.re.groupindex:
-                    raise ValueError(f"No group with name {{{name}}}")
-                out.append(found.group(name) or "")
-                position = end + 1
-                continue
-            if not template[position].isascii() or not template[position].isdigit():
-                raise ValueError("Illegal group reference")
-            number = int(template[position])
-            position += 1
-            while position < len(template) and template[position].isascii() and template[position].isdigit():
-                candidate = number * 10 + int(template[position])
-                if candidate > group_count:
-                    break
-                number = candidate
-                position += 1
-            if number > group_count:
-                raise ValueError(f"No group {number}")
-            out.append(found.group(number) or "")
-        else:
-            out.append(char)
-            position += 1
-    return "".join(out)
+        if number > group_count:  # Java's IndexOutOfBoundsException, which panc does not catch
+            raise IndexError(f"No group {number}")
+        parts.append((number,))
+    if literal:
+        parts.append("".join(literal))
+    return parts
 
 
-@builtin("replace", min_args=3, max_args=3, signature="replace(regex, repl, target)")
+@builtin(
+    "replace",
+    min_args=3,
+    max_args=3,
+    signature="replace(regex, repl, target)",
+    arity_message="replace() requires exactly three arguments",
+    lazy=True,
+)
 def pan_replace(args: list[Value]) -> str:
     """Replace every match of the regular expression ``regex`` (Java syntax) in ``target`` with
     ``repl``. In ``repl``, ``$n`` stands for the text of group n (``$0`` the whole match) and
     ``${name}`` for a named group; a backslash makes the next character literal (``\\$``)."""
-    regex = expect_string(args[0], "first argument to replace() must be a regular expression string")
-    template = expect_string(args[1], "second argument to replace() must be a replacement string")
-    target = expect_string(args[2], "third argument to replace() must be a string")
+    regex = args[0]
+    if type(regex) is not str:
+        raise BuiltinError("first argument to replace() must be a regular expression string")
     compiled = _regex(regex)
+    template = args[1]
+    if type(template) is not str:
+        raise BuiltinError("second argument to replace() must be a replacement string")
+    target = args[2]
+    if type(target) is not str:
+        raise BuiltinError("third argument to replace() must be a string")
+    unchecked = 0
+    parts: list[str | tuple[int | str]] | None = None
+
+    def replacement(found: re.Match[str]) -> str:
+        nonlocal unchecked, parts
+        if parts is None:  # parsed at the first match: without one, Java never reads it
+            parts = _replacement_parts(template, compiled)
+        text = "".join(part if type(part) is str else (found.group(part[0]) or "") for part in parts)
+        unchecked += len(text)
+        if unchecked >= LARGE_VALUE:  # the replacements count against the memory budget
+            check_growth(unchecked)
+            unchecked = 0
+        return text
+
     try:
-        return compiled.sub(lambda found: _replacement(template, found), target)
-    except ValueError as error:
-        if re.fullmatch(r"No group \d+", str(error)):  # Java's IndexOutOfBoundsException, printed bare
-            raise BuiltinError(str(error)) from None
+        return compiled.sub(replacement, target, **_bounds())
+    except TimeoutError:
+        raise _timed_out("replace", regex) from None
+    except IndexError as error:  # Java's IndexOutOfBoundsException, which panc does not catch
+        raise BuiltinError(str(error), where="java") from None
+    except ValueError:
         raise BuiltinError("invalid replacement string; check '$' and '\\' characters") from None
 
 
@@ -618,7 +802,7 @@ def java_split(compiled: re.Pattern[str], target: str, limit: int) -> list[str]:
     parts: list[str] = []
     index = 0
     limited = limit > 0
-    found: Iterator[re.Match[str]] = compiled.finditer(target)
+    found: Iterator[re.Match[str]] = compiled.finditer(target, **_bounds())
     for match_ in found:
         if not limited or len(parts) < limit - 1:
             if index == 0 and match_.start() == 0 and match_.end() == 0:
@@ -639,15 +823,34 @@ def java_split(compiled: re.Pattern[str], target: str, limit: int) -> list[str]:
     return parts
 
 
-@builtin("split", min_args=2, max_args=3, signature="split(regex, [limit,] target)",
-         arity_message="split() must have two or three arguments")
+@builtin(
+    "split",
+    min_args=2,
+    max_args=3,
+    signature="split(regex, [limit,] target)",
+    arity_message="split() must have two or three arguments",
+    lazy=True,
+)
 def pan_split(args: list[Value]) -> list[str]:
     """Split ``target`` around the matches of the regular expression ``regex`` (Java syntax).
     With a positive ``limit`` the result has at most ``limit`` strings, the last one holding
     the unsplit rest; with a negative ``limit`` all parts are returned; with 0 (the default)
     too, but empty strings at the end are removed: ``split('\\s*,\\s*', 'a,b , c,,')`` is
     ``["a", "b", "c"]``."""
-    regex = expect_string(args[0], "first argument to split() must be a regular expression string")
-    limit = expect_long(args[1], "second argument to split() must be a long value") if len(args) == 3 else 0
-    target = expect_string(args[-1], "last argument to split() must be a string")
-    return java_split(_regex(regex), target, limit)
+    regex = args[0]
+    if type(regex) is not str:
+        raise BuiltinError("first argument to split() must be a regular expression string")
+    compiled = _regex(regex)
+    limit = 0
+    if len(args) == 3:
+        limit = args[1]
+        if type(limit) is not int:
+            raise BuiltinError("second argument to split() must be a long value")
+        limit = int32(limit)
+    target = args[len(args) - 1]
+    if type(target) is not str:
+        raise BuiltinError("last argument to split() must be a string")
+    try:
+        return java_split(compiled, target, limit)
+    except TimeoutError:
+        raise _timed_out("split", regex) from None

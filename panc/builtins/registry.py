@@ -24,7 +24,7 @@ from typing import Any, Literal
 BuiltinKind = Literal["pure", "context"]
 
 
-ErrorPlace = Literal["context", "range", "bare"]
+ErrorPlace = Literal["context", "range", "bare", "java"]
 
 
 class BuiltinError(Exception):
@@ -33,7 +33,8 @@ class BuiltinError(Exception):
     ``where`` says how panc's builtin created the error, which decides what it prints: at
     the call with the current template and trace (``context``, most builtins), at the call
     alone (``range``) or with no position at all (``bare``, filled in by the enclosing
-    statement).
+    statement); ``java`` is a Java runtime exception panc does not catch, printed as its
+    message alone.
     """
 
     def __init__(self, message: str, where: ErrorPlace = "context") -> None:
@@ -64,6 +65,14 @@ class Builtin:
     folds: bool = False
     """Whether panc computes a call whose arguments are all constants when it compiles it
     (``escape('a b')`` is the constant ``'a_20b'``): a failure is then a syntax error."""
+    lazy: bool = False
+    """Whether panc evaluates the arguments one at a time, checking each before evaluating the
+    next (``substr(1, f())`` fails on its first argument even when ``f()`` fails): ``impl``
+    must then read ``args[i]`` in order and use ``len(args)``, not slices; after a failed
+    argument it gets a sequence that raises that failure when the argument is read."""
+    check_before_arity: bool = False
+    """Whether ``compile_check`` runs before the count of arguments is checked (panc's matchers
+    refuse a constant non-string argument before counting them); it then checks the count."""
 
 
 BUILTINS: dict[str, Builtin] = {}
@@ -80,6 +89,8 @@ def builtin(
     arity_message: str | None = None,
     compile_check: Callable[[list[Any], Any], None] | None = None,
     folds: bool = False,
+    lazy: bool = False,
+    check_before_arity: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register ``impl`` as the builtin ``name``."""
 
@@ -99,6 +110,8 @@ def builtin(
             arity_message=arity_message,
             compile_check=compile_check,
             folds=folds,
+            lazy=lazy,
+            check_before_arity=check_before_arity,
         )
         return impl
 

@@ -9,10 +9,10 @@ here convert when (rarely) such a character is present; plain strings take the f
 
 from __future__ import annotations
 
-from panc.builtins.arguments import expect_long, expect_string
 from panc.builtins.registry import BuiltinError, builtin
 from panc.diagnostics import PanSyntaxError
 from panc.evaluation.control import not_constant
+from panc.evaluation.memory import LARGE_VALUE, check_growth
 from panc.evaluation.values import NULL, Value
 
 _ASTRAL = "\U00010000"
@@ -38,60 +38,92 @@ def from_units(units: str) -> str:
     return units.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
-INT_MIN, INT_MAX = -(2**31), 2**31 - 1
-
-
-def java_int(value: int, message: str) -> int:
-    """``value`` as a Java ``int`` (an index): out of range, ``message`` followed by the value."""
-    if not INT_MIN <= value <= INT_MAX:
-        raise BuiltinError(f"{message}{value}")
+def int_argument(function: str, position: str, value: int) -> int:
+    """A long that panc converts to an int, refusing what does not fit."""
+    if not -0x80000000 <= value <= 0x7FFFFFFF:
+        raise BuiltinError(f"{position} argument to {function}() cannot be converted to int: {value}")
     return value
 
 
-@builtin("substr", min_args=2, max_args=3, signature="substr(target, start[, length])",
-         arity_message="substr() must have two or three arguments")
+def int32(number: int) -> int:
+    """Java's ``(int)`` of a long, or an int sum that overflowed: the low 32 bits, signed."""
+    return ((number + 0x80000000) & 0xFFFFFFFF) - 0x80000000
+
+
+@builtin(
+    "substr",
+    min_args=2,
+    max_args=3,
+    signature="substr(target, start[, length])",
+    arity_message="substr() must have two or three arguments",
+    lazy=True,
+)
 def substr(args: list[Value]) -> str:
     """Return the part of ``target`` that begins at ``start`` (counting from 0) and is ``length``
     characters long, or runs to the end when ``length`` is omitted. A negative ``start`` counts
     from the end of the string; a negative ``length`` leaves that many characters off the end:
     ``substr("abcdef", 1, -1)`` is ``"bcde"`` and ``substr("abcdef", -4, 1)`` is ``"c"``."""
-    units = to_units(expect_string(args[0], "first argument to substr() must be a string"))
-    start = expect_long(args[1], "second argument to substr() must be a long")
-    start = java_int(start, "second argument to substr() cannot be converted to int: ")
-    if start < 0:
-        start += len(units)
-    if start > len(units):
+    target = args[0]
+    if type(target) is not str:
+        raise BuiltinError("first argument to substr() must be a string")
+    units = to_units(target)
+    size = len(units)
+    start = args[1]
+    if type(start) is not int:
+        raise BuiltinError("second argument to substr() must be a long")
+    begin = int_argument("substr", "second", start)
+    if begin < 0:
+        begin += size
+    if begin > size:
         raise BuiltinError("start index in substr() is greater than the string length")
-    if start < 0:
+    if begin < 0:
         raise BuiltinError("start index in substr() is less than zero")
-    end = len(units)
-    if len(args) > 2:
-        count = expect_long(args[2], "second and optional third arguments to substr() must be longs")
-        count = java_int(count, "third argument to substr() cannot be converted to int: ")
-        end = start + count if count >= 0 else len(units) + count
-        if end > len(units):
+    end = size
+    if len(args) == 3:
+        count = args[2]
+        if type(count) is not int:
+            raise BuiltinError("second and optional third arguments to substr() must be longs")
+        count = int_argument("substr", "third", count)
+        end = int32(begin + count) if count >= 0 else size + count
+        if end > size:
             raise BuiltinError("end index in substr() is greater than the string length")
         if end < 0:
             raise BuiltinError("end index in substr() is less than zero")
-        if end < start:
+        if end < begin:
             raise BuiltinError("start index is after ending index in substr()")
-    return from_units(units[start:end])
+    return from_units(units[begin:end])
 
 
-@builtin("to_lowercase", min_args=1, max_args=1, signature="to_lowercase(target)",
-         arity_message="to_lowercase() requires exactly one string argument")
+@builtin(
+    "to_lowercase",
+    min_args=1,
+    max_args=1,
+    signature="to_lowercase(target)",
+    arity_message="to_lowercase() requires exactly one string argument",
+)
 def to_lowercase(args: list[Value]) -> str:
     """Return ``target`` with every uppercase letter converted to lowercase. The conversion uses
     the United States locale, so the result does not depend on the machine's locale."""
-    return expect_string(args[0], "invalid argument to to_lowercase(); string required").lower()
+    target = args[0]
+    if type(target) is not str:
+        raise BuiltinError("invalid argument to to_lowercase(); string required")
+    return target.lower()
 
 
-@builtin("to_uppercase", min_args=1, max_args=1, signature="to_uppercase(target)",
-         arity_message="to_uppercase() requires exactly one string argument")
+@builtin(
+    "to_uppercase",
+    min_args=1,
+    max_args=1,
+    signature="to_uppercase(target)",
+    arity_message="to_uppercase() requires exactly one string argument",
+)
 def to_uppercase(args: list[Value]) -> str:
     """Return ``target`` with every lowercase letter converted to uppercase. The conversion uses
     the United States locale, so the result does not depend on the machine's locale."""
-    return expect_string(args[0], "invalid argument to to_uppercase(); string required").upper()
+    target = args[0]
+    if type(target) is not str:
+        raise BuiltinError("invalid argument to to_uppercase(); string required")
+    return target.upper()
 
 
 def _check_join(args: list[Value], where: object) -> None:
@@ -110,6 +142,7 @@ def _check_join(args: list[Value], where: object) -> None:
     signature="join(delimiter, list | arg1, arg2, ...)",
     arity_message="join() requires two or more arguments",
     compile_check=_check_join,
+    lazy=True,
 )
 def join(args: list[Value]) -> str:
     """Join strings with ``delimiter`` between them. The strings come either from one list
@@ -127,12 +160,22 @@ def join(args: list[Value]) -> str:
                 raise BuiltinError("join() doesn't accept nested elements in the passed list")
             if type(part) is not str:
                 raise BuiltinError("join() only accepts strings as elements in the list")
+        _check_join_size(delimiter, parts)
         return delimiter.join(parts)
-    for part in args[1:]:
+    parts = []
+    for position in range(1, len(args)):
+        part = args[position]
         if type(part) is list:
             raise BuiltinError(
                 "join() only accepts a single list as an argument or all the arguments individually"
             )
         if type(part) is not str:
             raise BuiltinError("join() only accepts strings or a list of strings as input arguments")
-    return delimiter.join(args[1:])
+        parts.append(part)
+    _check_join_size(delimiter, parts)
+    return delimiter.join(parts)
+
+
+def _check_join_size(delimiter: str, parts: list[Value]) -> None:
+    if len(delimiter) * len(parts) >= LARGE_VALUE:  # the memory budget, before a large string
+        check_growth(len(delimiter) * len(parts) + sum(len(part) for part in parts))  # type: ignore[arg-type]

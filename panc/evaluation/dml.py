@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from panc.builtins.registry import BUILTINS, BuiltinError
-from panc.diagnostics import EvaluationError, PanError, PanSyntaxError
+from panc.diagnostics import EvaluationError, JavaRuntimeFailure, PanError, PanSyntaxError
 from panc.evaluation.control import (
     NOT_CONSTANT,
     EvalFailure,
@@ -42,6 +43,7 @@ from panc.evaluation.control import (
     error_in,
     unplaced,
 )
+from panc.evaluation.memory import LARGE_VALUE, MemoryLimitError, check_resident, over_limit_message
 from panc.evaluation.operators import BINARY, UNARY, Mismatch, add, is_number
 from panc.evaluation.resources import InvalidTerm, check_replacement, rget, rput
 from panc.evaluation.terms import value_term
@@ -700,6 +702,8 @@ class DmlCompiler:
                 count += 1
                 if count > limit > 0:  # 0: no limit (an API choice; panc's command line wants > 0)
                     raise error_in(f"loop iteration count ({limit:,}) has been exceeded", where, build)
+                if not count & _MEMORY_CHECK_EVERY:
+                    _check_memory(where, build)
                 result = body(frame)
                 if step is not None:
                     step(frame)
@@ -729,6 +733,8 @@ class DmlCompiler:
             if kind is list:
                 index = 0
                 while index < len(target):
+                    if index & _MEMORY_CHECK_EVERY == _MEMORY_CHECK_EVERY:
+                        _check_memory(where, frame.build)
                     set_key(frame, index)
                     set_value(frame, UNDEF)
                     set_value(frame, target[index])
@@ -753,21 +759,61 @@ class DmlCompiler:
         builtin = BUILTINS.get(node.name)
         if builtin is None:
             return self._user_call(node)
-        count = len(node.args)
-        if count < builtin.min_args or (builtin.max_args is not None and count > builtin.max_args):
-            message = builtin.arity_message or arity_message(node.name, builtin.min_args, builtin.max_args)
-            raise self.syntax(message, node.span)
         if builtin.kind == "context":
+            self._check_arity(node, builtin)
             return builtin.impl(self, node)  # type: ignore[no-any-return]
+        # panc builds the arguments' operations before the function's (getInstance)
         args = [self.dml(arg) for arg in node.args]
-        if builtin.compile_check is not None:
-            builtin.compile_check([constant_of(a) for a in args], node.span)
+        check = builtin.compile_check
+        if check is not None and builtin.check_before_arity:
+            check([constant_of(a) for a in args], node.span)
+        else:
+            self._check_arity(node, builtin)
+            if check is not None:
+                check([constant_of(a) for a in args], node.span)
         if builtin.folds and all(is_constant(a) for a in args):
             try:
                 return constant_code(builtin.impl([deep_copy(constant_of(a)) for a in args]))
             except BuiltinError as error:
                 raise self.syntax(error.message, node.span) from None
+        if builtin.lazy:
+            return self._lazy_call(node, builtin.impl, args)
         return self._pure_call(node, builtin.impl, args)
+
+    def _check_arity(self, node: ast.Call, builtin: Any) -> None:
+        count = len(node.args)
+        if count < builtin.min_args or (builtin.max_args is not None and count > builtin.max_args):
+            message = builtin.arity_message or arity_message(node.name, builtin.min_args, builtin.max_args)
+            raise self.syntax(message, node.span)
+
+    def _lazy_call(self, node: ast.Call, impl: Callable[[Any], Value], args: list[Code]) -> Code:
+        """A builtin that evaluates its arguments one at a time (see ``Builtin.lazy``).
+
+        The arguments are evaluated in order first, which is the same as long as all succeed
+        (the usual case, kept fast). When one fails, panc's template stack is put back as it
+        was before it and the builtin runs on the arguments before it: its own check of an
+        earlier argument fails first, as in panc; if it reads the failed argument, that
+        argument's failure is raised, with the stack it left.
+        """
+        name = node.name
+        where = node.span
+
+        def call(frame: Frame) -> Value:
+            build = frame.build
+            before = (build.current_file, len(build.call_stack))
+            values: list[Value] = []
+            for arg in args:
+                try:
+                    values.append(arg(frame))
+                except Exception as failure:  # pylint: disable=broad-exception-caught
+                    failed = FailedArgument(failure, len(args), before, where)
+                    return _after_failed_argument(name, impl, values, failed, frame)
+            try:
+                return impl(values)
+            except Exception as problem:  # pylint: disable=broad-exception-caught
+                raise builtin_failure(name, problem, where, frame) from None
+
+        return call
 
     def _pure_call(self, node: ast.Call, impl: Callable[[list[Value]], Value], args: list[Code]) -> Code:
         name = node.name
@@ -838,6 +884,69 @@ def index_chain(node: ast.Index) -> tuple[ast.Variable, list[ast.Expr]]:
     return current, indexes
 
 
+class ArgumentFailure(Exception):
+    """Raised when a lazy builtin reads the argument whose evaluation failed."""
+
+
+class PartialArguments:
+    """The arguments of a lazy builtin up to one whose evaluation failed (``_lazy_call``)."""
+
+    __slots__ = ("_count", "_values")
+
+    def __init__(self, values: list[Value], count: int) -> None:
+        self._values = values
+        self._count = count
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> Value:
+        if index < len(self._values):
+            return self._values[index]
+        raise ArgumentFailure()
+
+
+@dataclass(frozen=True, slots=True)
+class FailedArgument:
+    """An argument of a lazy builtin call that failed: the call's argument count, panc's
+    template stack before the arguments were evaluated and where the call is."""
+
+    failure: Exception
+    count: int
+    before: tuple[str | None, int]
+    where: Span
+
+
+def _after_failed_argument(
+    name: str, impl: Callable[[Any], Value], values: list[Value], failed: FailedArgument, frame: Frame
+) -> Value:
+    """Run a lazy builtin whose argument ``len(values)`` failed, as panc would have before
+    evaluating that argument."""
+    build = frame.build
+    failed_file, failed_stack = build.current_file, list(build.call_stack)
+    build.current_file = failed.before[0]
+    del build.call_stack[failed.before[1] :]
+    try:
+        return impl(PartialArguments(values, failed.count))
+    except ArgumentFailure:
+        build.current_file = failed_file
+        build.call_stack[:] = failed_stack
+        raise failed.failure from None
+    except Exception as problem:  # pylint: disable=broad-exception-caught
+        raise builtin_failure(name, problem, failed.where, frame) from None
+
+
+_MEMORY_CHECK_EVERY = 1023
+"""Loops check the memory budget every 1,024 iterations (``panc.evaluation.memory``)."""
+
+
+def _check_memory(where: Span, build: Any) -> None:
+    try:
+        check_resident()
+    except MemoryLimitError as failure:
+        raise error_in(failure.message, where, build) from None
+
+
 def builtin_failure(name: str, problem: Exception, where: Span, frame: Frame) -> Exception:
     """What an exception out of a pure builtin becomes at its call.
 
@@ -852,7 +961,11 @@ def builtin_failure(name: str, problem: Exception, where: Span, frame: Frame) ->
             return EvalFailure(problem.message)
         if problem.where == "range":
             return error_at(problem.message, where)
+        if problem.where == "java":
+            return JavaRuntimeFailure(problem.message, where)
         return error_in(problem.message, where, frame.build)
+    if isinstance(problem, (MemoryLimitError, MemoryError)):  # the budget, or the system's memory
+        return error_in(getattr(problem, "message", None) or over_limit_message(), where, frame.build)
     if isinstance(problem, (PanError, RecursionError)):
         return problem
     return error_in(f"{name}() failed: {problem!r}", where, frame.build)
@@ -913,7 +1026,7 @@ def _add_code(left: Code, right: Code, span: Span) -> Code:
         b = right(frame)
         ta = type(a)
         if ta is type(b):
-            if ta is str:
+            if ta is str and len(a) + len(b) < LARGE_VALUE:  # larger: add() checks the memory
                 return a + b
             if ta is int:
                 result = a + b

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from panc.evaluation.frames import Frame
     from panc.source import Span
     from panc.syntax import ast
+    from panc.types.binding import Binding
 
 
 class EvaluationHooks:
@@ -24,6 +25,10 @@ class EvaluationHooks:
 
     wants_expressions: bool = False
     """Set to ``True`` to get ``on_expression`` for every evaluated expression (slow)."""
+
+    wants_defaults: bool = False
+    """Set to ``True`` to get ``on_default`` for every type default inserted (the compiler then
+    compares the profile before and after the defaults: a copy of it)."""
 
     def on_statement(self, node: ast.Statement | ast.Expr, frame: Frame) -> None:
         """Before a template statement or a statement of a DML block runs."""
@@ -51,6 +56,19 @@ class EvaluationHooks:
 
     def on_path_write(self, path: str, value: Any, span: Span, template_name: str) -> None:
         """An assignment statement wrote ``value`` (``NULL`` for a deletion) at ``path``."""
+
+    def on_structure_write(self, path: str, value: Any, span: Span, template_name: str) -> None:
+        """An assignment wrote ``value`` at the relative ``path`` (``a/b``) of the structure
+        that a ``create()`` is building."""
+
+    def on_built(self, root: dict[str, Any], bindings: list[Binding]) -> None:
+        """The object's templates ran: ``root`` is its profile (the defaults are inserted into
+        it next, in place, then it is validated) and ``bindings`` its ``bind`` and ``valid``
+        statements."""
+
+    def on_default(self, path: str, value: Any, span: Span, type_name: str) -> None:
+        """A default of the type ``type_name`` (declared at ``span``) was inserted at ``path``
+        (only with ``wants_defaults``)."""
 
     def on_deprecation(self, message: str, span: Span) -> None:
         """``deprecated()`` at ``span`` reported ``message`` (``--warnings on``; with ``fatal`` it

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from panc.evaluation.control import EvalFailure, error_at
+from panc.evaluation.memory import LARGE_VALUE, check_growth
 from panc.evaluation.values import Value, java_string_key, wrap_long
 from panc.source import Span
 
@@ -86,6 +87,9 @@ def add(a: Value, b: Value) -> Value:
     if is_number(a) and is_number(b):
         return float(a) + float(b)
     if ta is str and tb is str:
+        size = len(a) + len(b)
+        if size >= LARGE_VALUE:
+            check_growth(size)  # the memory budget, before a large string
         return a + b
     raise Mismatch("mismatched or invalid arguments for add (+) operation")
 

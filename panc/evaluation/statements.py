@@ -35,6 +35,7 @@ from panc.types import TypeDefinitionCache
 
 if TYPE_CHECKING:
     from panc.evaluation.frames import Frame
+    from panc.evaluation.hooks import EvaluationHooks
     from panc.evaluation.tree import Tree
     from panc.loader import TemplateSource
     from panc.source import Span
@@ -129,6 +130,16 @@ def compile_template(
         definition = isinstance(statement, _DEFINITIONS)
         compiled.statements.append(CompiledStatement(code, statement, definition))
     return compiled
+
+
+def _report_write(
+    hooks: EvaluationHooks, in_profile: bool, path_text: str, value: Value, span: Span, template_name: str
+) -> None:
+    """Tell ``hooks`` of a write: into the profile, or into the structure a ``create()`` builds."""
+    if in_profile:
+        hooks.on_path_write(path_text, value, span, template_name)
+    else:
+        hooks.on_structure_write(path_text.lstrip("/"), value, span, template_name)
 
 
 def _statement_terms(statement: ast.Assignment) -> tuple[Term, ...]:
@@ -233,8 +244,8 @@ class StatementCompiler:
                     if value is not current and (type(value) is dict or type(value) is list):
                         value = deep_copy(value)
                     _put(tree, terms, value, statement)
-                    if hooks is not None and tree is build.tree:  # not the scratch tree of a create()
-                        hooks.on_path_write(path_text, value, span, template_name)
+                    if hooks is not None:
+                        _report_write(hooks, tree is build.tree, path_text, value, span, template_name)
                 if absolute and final:
                     tree.mark_final(terms)
                 frame.self_ref = None
@@ -269,8 +280,8 @@ class StatementCompiler:
                         raise EvalFailure(tree.final_reason(terms))
                     value = deep_copy(constant) if copy else constant
                     _put(tree, terms, value, statement)
-                    if hooks is not None and tree is build.tree:
-                        hooks.on_path_write(path_text, value, span, template_name)
+                    if hooks is not None:
+                        _report_write(hooks, tree is build.tree, path_text, value, span, template_name)
                 if absolute and final:
                     tree.mark_final(terms)
             except EvaluationError as error:
@@ -296,8 +307,8 @@ class StatementCompiler:
                     if absolute and tree.is_final(terms):
                         raise EvalFailure(tree.final_reason(terms))
                     _put(tree, terms, NULL, statement)
-                    if hooks is not None and tree is build.tree:
-                        hooks.on_path_write(path_text, NULL, span, template_name)
+                    if hooks is not None:
+                        _report_write(hooks, tree is build.tree, path_text, NULL, span, template_name)
                 if absolute and final:
                     tree.mark_final(terms)
             except EvaluationError as error:

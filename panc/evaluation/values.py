@@ -19,6 +19,7 @@ helpers below), never ``isinstance(v, int)``.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from panc.evaluation.java_double import java_double_to_string
@@ -178,3 +179,20 @@ def deep_copy(v: Value) -> Value:
     if t is dict:
         return {k: deep_copy(x) for k, x in v.items()}
     return v
+
+
+def java_equals(a: Value, b: Value) -> bool:
+    """panc's ``Element.equals``: same type and value, recursively (``1`` is not ``1.0``; a
+    double equals itself when NaN and differs from ``-0.0`` at zero, as ``Double.equals``)."""
+    t = type(a)
+    if t is not type(b):
+        return False
+    if t is float:
+        if math.isnan(a):
+            return math.isnan(b)
+        return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+    if t is list:
+        return len(a) == len(b) and all(java_equals(x, y) for x, y in zip(a, b, strict=True))
+    if t is dict:
+        return a.keys() == b.keys() and all(java_equals(x, b[k]) for k, x in a.items())
+    return a is b or a == b

@@ -7,6 +7,7 @@ label holds its value, cut after 12 characters (counting the opening quote of a 
 
 from __future__ import annotations
 
+from panc.evaluation.memory import check_resident
 from panc.evaluation.values import Value, format_scalar, is_string, sorted_keys
 
 _PREAMBLE = (
@@ -17,35 +18,36 @@ _PREAMBLE = (
     '"/profile" [ label = "profile"]\n'
 )
 _VALUE_WIDTH = 12
+_LONG_PATH = 10_000
 
 
 def render(profile: dict[str, Value]) -> str:
-    """The Graphviz description of a profile root."""
+    """The Graphviz description of a profile root (walked with a stack of its own: any depth)."""
     out = [_PREAMBLE]
-    _write_children(out, "/profile", profile)
+    pending: list[tuple[str, str, Value]] = []
+    _push_children(pending, "/profile", profile)
+    while pending:
+        parent, name, v = pending.pop()
+        path = f"{parent}/{name}"
+        t = type(v)
+        if t is dict or t is list:
+            if len(path) > _LONG_PATH or not len(out) & 0xFFFF:  # deep: quadratic paths
+                check_resident()
+            out.append(f'"{path}" [ label = "{name}" ]\n')
+            out.append(f'"{parent}" -> "{path}"\n')
+            _push_children(pending, path, v)
+        else:
+            out.append(f'"{path}" [ label = "{name}\\n{_label_value(v)}" ]\n')
+            out.append(f'"{parent}" -> "{path}"\n')
     out.append("}\n")
     return "".join(out)
 
 
-def _write_children(out: list[str], path: str, v: Value) -> None:
+def _push_children(pending: list[tuple[str, str, Value]], path: str, v: Value) -> None:
     if isinstance(v, dict):
-        for key in sorted_keys(v):
-            _write_node(out, path, key, v[key])
+        pending.extend((path, key, v[key]) for key in reversed(sorted_keys(v)))
     else:
-        for index, item in enumerate(v):
-            _write_node(out, path, str(index), item)
-
-
-def _write_node(out: list[str], parent: str, name: str, v: Value) -> None:
-    path = f"{parent}/{name}"
-    t = type(v)
-    if t is dict or t is list:
-        out.append(f'"{path}" [ label = "{name}" ]\n')
-        out.append(f'"{parent}" -> "{path}"\n')
-        _write_children(out, path, v)
-        return
-    out.append(f'"{path}" [ label = "{name}\\n{_label_value(v)}" ]\n')
-    out.append(f'"{parent}" -> "{path}"\n')
+        pending.extend((path, str(index), v[index]) for index in range(len(v) - 1, -1, -1))  # type: ignore[arg-type]
 
 
 def _label_value(v: Value) -> str:

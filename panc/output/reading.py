@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 import zlib
 from pathlib import Path
 
+from panc.deep_stack import call_with_deep_stack
 from panc.evaluation.values import Value
 
 
@@ -22,12 +23,38 @@ class ProfileReadError(ValueError):
 
 
 def profile_from_pan_xml(element: ET.Element) -> Value:
-    """The value a pan XML element (the root ``nlist`` or any child) was written from."""
-    tag = element.tag.rsplit("}", 1)[-1]
-    if tag == "nlist":
-        return {child.get("name", ""): profile_from_pan_xml(child) for child in element}
-    if tag == "list":
-        return [profile_from_pan_xml(child) for child in element]
+    """The value a pan XML element (the root ``nlist`` or any child) was written from.
+
+    Walked with a stack of its own, not Python's: a profile of any depth is read.
+    """
+    root: list[Value] = []
+    # (element, the dict or list its value goes into, the key in a dict's case)
+    pending: list[tuple[ET.Element, dict[str, Value] | list[Value], str | None]] = [(element, root, None)]
+    while pending:
+        node, container, key = pending.pop()
+        tag = node.tag.rsplit("}", 1)[-1]
+        if tag == "nlist":
+            value: Value = {}
+            children: list[tuple[ET.Element, dict[str, Value] | list[Value], str | None]] = [
+                (child, value, child.get("name", "")) for child in node
+            ]
+        elif tag == "list":
+            value = [None] * len(node)  # type: ignore[list-item]  # each slot is filled below
+            children = [(child, value, str(index)) for index, child in enumerate(node)]
+        else:
+            value = _scalar_from_pan_xml(node, tag)
+            children = []
+        if type(container) is dict:
+            container[key] = value  # type: ignore[index]
+        elif key is None:
+            container.append(value)  # type: ignore[union-attr]
+        else:
+            container[int(key)] = value  # type: ignore[index]
+        pending.extend(reversed(children))
+    return root[0]
+
+
+def _scalar_from_pan_xml(element: ET.Element, tag: str) -> Value:
     text = element.text or ""
     try:
         if tag == "string":
@@ -41,7 +68,7 @@ def profile_from_pan_xml(element: ET.Element) -> Value:
         if tag == "boolean":
             return text == "true"
     except ValueError as error:
-        raise ProfileReadError(f"invalid <{tag}> value {text!r}") from error
+        raise ProfileReadError(f"invalid <{tag}> value {text[:100]!r}") from error
     raise ProfileReadError(f"unknown pan XML element <{tag}>")
 
 
@@ -68,7 +95,7 @@ def read_profile(path: Path) -> Value:
     data = read_output(path)
     try:
         if ".json" in path.name:
-            return json.loads(data)
+            return call_with_deep_stack(lambda: json.loads(data))  # the decoder recurses per level
         return profile_from_pan_xml(ET.fromstring(data))
     except (ET.ParseError, json.JSONDecodeError, UnicodeDecodeError) as error:
         raise ProfileReadError(f"{path}: {error}") from error

@@ -6,7 +6,9 @@ would pay one ``mkdir`` per entry, and ext4 indexes large directories anyway). T
 the sha256 of the grammar and of the code that builds results (``_results_version``), the
 file name (every span holds it) and the text. Entries are written to a temporary file and
 renamed into place, so concurrent writers never expose a partial file; an entry that
-cannot be read back, or whose stored key differs, is ignored and replaced. A per-process
+cannot be read back, or whose stored key differs, is ignored and replaced. Entries are
+pickles: they are read only from a directory nobody but the user can write to
+(``panc.usercache``). A per-process
 memo answers repeated requests (a language server re-parsing open buffers) without
 touching the disk.
 
@@ -35,9 +37,10 @@ import panc
 from panc.diagnostics import Diagnostic
 from panc.source import Span
 from panc.syntax.gcpause import collector_paused
-from panc.syntax.grammar import cache_directory, grammar_hash
+from panc.syntax.grammar import grammar_hash
 from panc.syntax.result import ParseResult
 from panc.syntax.tokens import Token, new_span, new_token
+from panc.usercache import cache_directory, private_directory, read_trusted
 
 # The parser and the AST classes are imported on first need only: a run that finds every
 # result in the cache does not load them (see _parse, _reducers).
@@ -168,9 +171,10 @@ class ParseCache:
             import fcntl  # pylint: disable=import-outside-toplevel  # POSIX only, like fork
         except ImportError:
             return None
+        if not private_directory(self.directory):
+            return None
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            descriptor = os.open(self.directory / _WRITERS_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+            descriptor = os.open(self.directory / _WRITERS_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError:
             return None
         try:
@@ -212,10 +216,8 @@ class ParseCache:
         return self.directory / f"{key}.pickle"
 
     def _load(self, key: str, name: str) -> ParseResult | None:
-        try:
-            with open(self.entry_path(key), "rb") as stream:
-                data = stream.read()
-        except OSError:
+        data = read_trusted(self.entry_path(key))
+        if data is None:
             return None
         try:
             entry = pickle.loads(data)
@@ -231,10 +233,11 @@ class ParseCache:
         import tempfile  # pylint: disable=import-outside-toplevel  # a run that only reads never needs it
 
         path = self.entry_path(key)
+        if not self._directory_made:
+            if not private_directory(self.directory):
+                return  # no cache directory, or one others can write to: it only costs time
+            self._directory_made = True
         try:
-            if not self._directory_made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._directory_made = True
             data = _dumps((_MAGIC, key, _encode(result)))
             descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
             try:

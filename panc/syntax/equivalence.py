@@ -41,19 +41,43 @@ def canonical_spelling(node: Any) -> Any:
     return node
 
 
-def meaning(node: Any, normalize: Normalize | None = None) -> Any:
-    """A position-free, normalized copy of an AST node for equality comparison."""
-    if type(node) is tuple:
-        return tuple(meaning(element, normalize) for element in node)
-    if type(node) in _NODE_TYPES:
-        if normalize is not None:
-            node = normalize(node)
-        node = canonical_spelling(node)
-        return (
-            type(node).__name__,
-            tuple((name, meaning(getattr(node, name), normalize)) for name in _compared_fields(type(node))),
-        )
-    return node
+def meaning(node: Any, normalize: Normalize | None = None) -> tuple[Any, ...]:
+    """A position-free, normalized form of an AST node for equality comparison.
+
+    A flat tuple (the nodes in prefix order), built with a stack of its own: trees nested any
+    number of levels deep (``1 + 1 + ...`` thousands of times) are compared without recursion,
+    here or in ``==``.
+    """
+    out: list[Any] = []
+    pending: list[Any] = [node]
+    while pending:
+        item = pending.pop()
+        kind = type(item)
+        if kind is _FieldName:
+            out.append(("field", item.name))
+        elif kind is tuple:
+            out.append(("tuple", len(item)))
+            pending.extend(reversed(item))
+        elif kind in _NODE_TYPES:
+            if normalize is not None:
+                item = normalize(item)
+            item = canonical_spelling(item)
+            out.append(("node", type(item).__name__))
+            for name in reversed(_compared_fields(type(item))):
+                pending.append(getattr(item, name))
+                pending.append(_FieldName(name))
+        else:
+            out.append(("value", item))
+    return tuple(out)
+
+
+class _FieldName:
+    """A field's name on the stack (told apart from the values, which may be strings)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
 
 
 _NODE_TYPES: frozenset[type] = frozenset(

@@ -1,10 +1,9 @@
-"""Where the grammar and the caches are: cheap to import (no parser is built here)."""
+"""Where the grammar is, and its hash: cheap to import (no parser is built here)."""
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from pathlib import Path
 
 GRAMMAR_RESOURCE = "pan.lark"
@@ -24,12 +23,6 @@ def grammar_text() -> str:
         # name given by pyproject.toml to the top-level grammars/ directory.
         source = Path(__file__).resolve().parents[2] / "grammars" / GRAMMAR_RESOURCE
         return source.read_text(encoding="utf-8")
-
-
-def cache_directory() -> Path:
-    """``$XDG_CACHE_HOME/pan-tools`` (default ``~/.cache/pan-tools``)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "pan-tools"
 
 
 @functools.cache

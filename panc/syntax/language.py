@@ -25,9 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from panc.syntax.builder import AstBuilder
-from panc.syntax.grammar import cache_directory, grammar, grammar_hash, grammar_text
+from panc.syntax.grammar import grammar, grammar_hash, grammar_text
 from panc.syntax.lalr import Tables, extract_tables
 from panc.syntax.lexer import Scanner, TerminalSpec
+from panc.usercache import cache_directory, private_directory, read_trusted
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Language:
     """How error messages show each terminal: ``"("`` for a literal, ``<NAME>`` otherwise."""
 
 
-__all__ = ["Language", "analyse", "cache_directory", "grammar_hash", "grammar_text", "language"]
+__all__ = ["Language", "analyse", "grammar_hash", "grammar_text", "language"]
 
 _LANGUAGE: Language | None = None
 _BUILD_LOCK = threading.Lock()
@@ -127,17 +128,20 @@ def tables_module_text() -> str:
 
 
 def _load_analysis(path: Path, digest: str) -> dict[str, Any] | None:
+    data = read_trusted(path)
+    if data is None:
+        return None
     try:
-        with open(path, "rb") as stream:
-            stored_digest, analysis = pickle.load(stream)
-    except Exception:  # pylint: disable=broad-exception-caught  # missing or unreadable: rebuild
+        stored_digest, analysis = pickle.loads(data)
+    except Exception:  # pylint: disable=broad-exception-caught  # unreadable: rebuild
         return None
     return analysis if stored_digest == digest else None
 
 
 def _store_analysis(path: Path, digest: str, analysis: dict[str, Any]) -> None:
+    if not private_directory(path.parent):
+        return  # no cache directory, or one others can write to: analyse again next time
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(descriptor, "wb") as stream:

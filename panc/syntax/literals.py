@@ -10,6 +10,7 @@ import re
 
 from panc.values import LONG_MAX
 
+_LONG_MAX_DIGITS = len(str(LONG_MAX))
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|\r\n|[\s\S])")
 _SIMPLE_ESCAPES = {
     "n": "\n",
@@ -61,6 +62,8 @@ def decode_long(raw: str) -> tuple[int, str | None]:
         if "8" in raw or "9" in raw:
             return 0, f"invalid octal literal ({raw})"
         value = int(raw[1:], 8)
+    elif len(raw) > _LONG_MAX_DIGITS:  # out of range, and too long for Python's int() anyway
+        return 0, f"long literal out of range ({raw})"
     else:
         value = int(raw)
     if value > LONG_MAX:

@@ -34,6 +34,8 @@ _BRACED = re.compile(r"[^{}]*(?:\{[^{}]*\}[^{}]*)*\Z")
 """Braces that pair up without nesting (linear: no nested quantifier can backtrack)."""
 _ESCAPE_KEPT = re.compile(r"[A-Za-z0-9]")
 _INT_MAX = 2**31 - 1
+_LONG_DIGITS = 20
+"""Characters of the longest all-digits term that can be a long (a sign and 19 digits)."""
 _INT_MIN = -(2**31)
 
 
@@ -101,6 +103,8 @@ def escape(text: str) -> str:
     for position, char in enumerate(text):
         code = ord(char)
         if code >= 256:
+            if 0xDC80 <= code <= 0xDCFF:  # a byte that is no UTF-8 (read as a lone surrogate): U+FFFD to panc
+                code = 0xFFFD
             raise TermError(f"string contains character which cannot be escaped: {code:x}")
         if _ESCAPE_KEPT.match(char) and not (position == 0 and char.isdigit()):
             out.append(char)
@@ -168,7 +172,8 @@ def parse_term(text: str) -> str | int:
     if _INDEX.match(text):
         if _LEADING_ZEROS.match(text):
             raise TermError(f"index cannot start with leading zero(s): '{text}'")
-        value = int(text)
+        # beyond a long panc takes it for a key; the length test spares int() 5,000 digits
+        value = int(text) if len(text) <= _LONG_DIGITS else 2**63
         if not -(2**63) <= value < 2**63:
             raise TermError(f"path term or nlist key cannot start with a digit: '{text}'")
         return index_term(value)

@@ -28,19 +28,21 @@ def validate_profile(
     """Check ``root`` (defaults already inserted); raise ``ValidationError`` on the first failure."""
     undefined = first_undefined(root)
     if undefined is not None:
-        raise ValidationError(f"element at {undefined} is undefined", object_file)
+        raise ValidationError(f"element at {undefined} is undefined", object_file, element_path=undefined)
     for binding in sorted_bindings(bindings):
         value = lookup(root, binding.terms)
+        element = binding.display_path
         if value is MISSING:
-            lines = ["element does not exist", f"element path: '{binding.display_path}'"]
+            lines = ["element does not exist", f"element path: '{element}'"]
         else:
             try:
                 binding.type.check(value, vctx)
                 continue
             except TypeFailure as failure:
                 lines = failure_text(failure, binding.display_path)
+                element = failure.element_path(binding.display_path)
         lines.append(binding.bound_line())
-        raise ValidationError("\n".join(lines), object_file)
+        raise ValidationError("\n".join(lines), object_file, element_path=element)
 
 
 def first_undefined(root: Value) -> str | None:

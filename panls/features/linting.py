@@ -23,6 +23,8 @@ SKIPPED_MODULES = frozenset({"panlint.rules.resolution"})
 against its live index (unsaved buffers included); running them again would duplicate them."""
 
 _CONFIGS: dict[tuple[Any, ...], Config] = {}
+_CONFIGS_KEPT = 8
+"""Configurations kept (one per workspace settings seen; older ones are dropped)."""
 
 
 def lint_config(settings: Settings) -> Config:
@@ -49,6 +51,8 @@ def lint_config(settings: Settings) -> Config:
     # The editor has the parse: the old checks read it (never a string taken for code).
     config = config._replace(preview=True)
     _CONFIGS[key] = config
+    while len(_CONFIGS) > _CONFIGS_KEPT:
+        del _CONFIGS[next(iter(_CONFIGS))]
     return config
 
 

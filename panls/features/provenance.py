@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcInvalidParams
+from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidParams
 
 from panc.analysis.document import DocumentAnalysis
-from panc.analysis.provenance import PathWrite, render_value, value_at, writes_affecting
+from panc.analysis.provenance import DEFAULT, PathWrite, render_value, value_at, writes_affecting
 from panc.analysis.references import OccurrenceKind
 from panls.convert import path_to_uri, plain_json, uri_to_path
-from panls.features.compilation import CompileRecord, compile_object, last_compile
+from panls.features.compilation import CompileRecord, last_compile
 from panls.session import Session
 
 if TYPE_CHECKING:
@@ -48,6 +47,9 @@ def hover_sections(session: Session, doc: DocumentAnalysis, position: types.Posi
 
 
 def _where(write: PathWrite) -> str:
+    if write.kind == DEFAULT:
+        where = f"{os.path.basename(write.span.file)}:{write.span.start_line}"
+        return f"default of type {write.template}, {where}"
     return f"{write.template}:{write.span.start_line}"
 
 
@@ -73,27 +75,61 @@ async def provenance_request(server: PanLanguageServer, params: Any) -> dict[str
         path = _path_at(doc, session, types.Position(line, character))
         if path is None:
             raise JsonRpcInvalidParams("no absolute profile path at this position")
-    object_uri = params.get("object") or uri
-    if not isinstance(object_uri, str):
+    object_path, record = await object_compile(server, params, doc)
+    return _response(session, record, object_path, path)
+
+
+async def object_compile(
+    server: PanLanguageServer, params: dict[str, Any], doc: DocumentAnalysis
+) -> tuple[str, CompileRecord]:
+    """The object template a request is about and its compile of the current texts: the
+    ``object`` parameter, else the document itself when it is one, else the object template
+    including the document that the user worked with last."""
+    object_uri = params.get("object")
+    if object_uri is not None and not isinstance(object_uri, str):
         raise JsonRpcInvalidParams("'object' is the uri of an object template")
+    if object_uri is None and (doc.ast is None or doc.ast.kind != "object"):
+        including = server.site.affected(doc.path)
+        if not including:
+            raise JsonRpcInvalidParams(
+                "no object template includes this template (pass 'object': the uri of one)"
+            )
+        object_uri = path_to_uri(including[0])
+    object_uri = object_uri or path_to_uri(doc.path)
     object_path = uri_to_path(object_uri)
     object_doc = doc if object_path == doc.path else server.analysis(object_uri)
     if object_doc.ast is None or object_doc.ast.kind != "object":
         raise JsonRpcInvalidParams("provenance needs an object template (pass 'object': its uri)")
+    session = server.session
+    server.site.remember(object_path)
     record = last_compile(session, object_path)
     if record is None or record.text != object_doc.text:
         buffers = {**session.open_texts(), object_path: object_doc.text}
-        loop = asyncio.get_running_loop()
-        record, _ = await loop.run_in_executor(None, compile_object, session, object_path, buffers)
-    return _response(session, record, object_path, path)
+        # beside the diagnostics' compile, which an edit may cancel: this request waits for its own
+        compiled = await server.compiles.compile(object_path, buffers, replace=False)
+        if compiled is None:
+            raise JsonRpcInternalError("the compile of the object template was cancelled")
+        record = compiled[0]
+    return object_path, record
+
+
+def location(session: Session, write: PathWrite) -> dict[str, Any]:
+    """Where a write is, as an LSP location (``uri`` and ``range``)."""
+    converter = session.converter(os.path.abspath(write.span.file))
+    span_range = converter.range(write.span)
+    return {
+        "uri": path_to_uri(write.span.file),
+        "range": {
+            "start": {"line": span_range.start.line, "character": span_range.start.character},
+            "end": {"line": span_range.end.line, "character": span_range.end.character},
+        },
+    }
 
 
 def _response(session: Session, record: CompileRecord, object_path: str, path: str) -> dict[str, Any]:
     value = value_at(record.profile, path)
     writes = []
     for write in writes_affecting(record.writes, path):
-        converter = session.converter(os.path.abspath(write.span.file))
-        span_range = converter.range(write.span)
         writes.append(
             {
                 "order": write.order,
@@ -101,11 +137,8 @@ def _response(session: Session, record: CompileRecord, object_path: str, path: s
                 "value": write.value,
                 "template": write.template,
                 "deleted": write.deleted,
-                "uri": path_to_uri(write.span.file),
-                "range": {
-                    "start": {"line": span_range.start.line, "character": span_range.start.character},
-                    "end": {"line": span_range.end.line, "character": span_range.end.character},
-                },
+                "kind": write.kind,
+                **location(session, write),
             }
         )
     return {

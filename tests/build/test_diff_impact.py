@@ -136,3 +136,18 @@ def test_impact_reports_a_damaged_dep_file_and_passes_over_what_is_no_dep_file(t
     code, stdout, stderr = _panc(["impact", "--output-dir", str(tmp_path), "lib/web"])
     assert (code, stdout) == (2, "")
     assert stderr.startswith(f"cannot read a .dep file: {tmp_path / 'node2.dep.gz'}: ")
+
+
+def test_impact_without_a_build_reads_the_include_graph(tmp_path, monkeypatch):
+    """No build yet: the object templates of ``--include-path`` and the templates they name."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    site = str(write_site(tmp_path))
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, stdout, stderr = _panc(["impact", "--output-dir", str(empty), "--include-path", site, "lib/web"])
+    assert (code, stdout) == (0, "node1\nnode2\n")
+    assert stderr.startswith(f"no build found in {empty}: the object templates of the include path")
+    static = ["impact", "--output-dir", str(empty), "--include-path", site]
+    assert _panc([*static, f"{site}/lib/common.pan"])[1] == "node1\nnode2\nnode3\n"
+    # if_exists('site/extra') names a template that does not exist yet
+    assert _panc([*static, f"{site}/site/extra.pan"])[1] == "node5\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -16,6 +17,7 @@ from build_support import NODES, SiteBuild, compiled, outputs, write_site
 from panc.build import MANIFEST_NAME, Progress
 from panc.build.executors import batches
 from panc.cli import dispatch
+from panc.compiler import CompileOptions, Compiler
 
 REPO = Path(__file__).resolve().parents[2]
 FAILING = {
@@ -186,6 +188,70 @@ def test_files_go_out_in_small_batches_that_cover_each_file_once():
     assert {len(b) for b in batches(10, 2, 8)} == {1}
 
 
+def _heavy_site(root: Path, count: int) -> list[str]:
+    """``count`` objects that each loop a little, so that a build of them runs for a while."""
+    write_site(root)
+    site = root / "site"
+    for i in range(count):
+        (site / f"host{i:02d}.pan").write_text(
+            f"object template host{i:02d};\ninclude 'lib/common';\n"
+            "'/work' = { n = 0; i = 0; while (i < 3000) { n = n + i; i = i + 1; }; n; };\n"
+            f"'/name' = 'host{i:02d}';\n")
+    return [str(site / f"host{i:02d}.pan") for i in range(count)]
+
+
+def _session_processes(session: int) -> list[str]:
+    """The live (not zombie) processes of a session, as ``pid state command``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat.rpartition(")")[2].split()
+        if int(fields[3]) == session and fields[0] != "Z":
+            found.append(f"{entry.name} {fields[0]} {command}")
+    return found
+
+
+def test_the_workers_of_a_killed_build_exit_and_the_next_build_is_correct(tmp_path):
+    files = _heavy_site(tmp_path, 40)
+    out = tmp_path / "out"
+    out.mkdir()
+    argv = [sys.executable, "-m", "panc", "build", "--nthread", "2", "--formats", "json",
+            "--include-path", str(tmp_path / "site"), "--output-dir", str(out), *files]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          start_new_session=True) as process:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(list(out.glob("host*.json"))) < 3:
+            time.sleep(0.02)
+        workers = [line for line in _session_processes(process.pid) if not line.startswith(f"{process.pid} ")]
+        assert workers, "the build runs in worker processes"
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    deadline = time.monotonic() + 5
+    while _session_processes(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = _session_processes(process.pid)
+    for line in left:  # a failing run must not leave them running on the machine
+        with contextlib.suppress(OSError):
+            os.kill(int(line.split()[0]), signal.SIGKILL)
+    assert not left, "workers of the killed build are still running"
+    assert len(list(out.glob("host*.json"))) < len(files), "killed before the end"
+
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    argv[argv.index(str(out))] = str(fresh)
+    subprocess.run(argv, env=env, capture_output=True, timeout=300, check=True)
+    assert outputs(out) == outputs(fresh)
+
+
 def test_panc_build_counts_the_templates_that_are_not_objects(tmp_path):
     """``panc build site/**/*.pan``: the library templates on the command line are counted as
     such, so that the summary adds up to the templates given."""
@@ -203,3 +269,20 @@ def test_panc_build_counts_the_templates_that_are_not_objects(tmp_path):
     again = _panc(argv, tmp_path)
     assert (f"panc: {len(files)} templates: 0 compiled, {len(NODES)} up to date, 0 failed, "
             f"{others} not object templates (skipped) in ") in again[2]
+
+
+def test_workers_inherit_the_compilers_of_a_first_object_built_here(tmp_path):
+    """With more files than workers the build compiles the first one itself, then forks: the
+    workers reuse its compilers (templates parsed and compiled once, not once per worker)."""
+    write_site(tmp_path)
+    made = tmp_path / "compilers-made"
+
+    def counting_compiler():
+        with made.open("a") as record:
+            record.write(f"{os.getpid()}\n")
+        return Compiler(CompileOptions(include_path=[str(tmp_path / "site")]))
+
+    site = SiteBuild(tmp_path, workers=2)
+    assert compiled(site.run(force=True, make_compiler=counting_compiler)) == list(NODES)
+    assert made.read_text().split() == [str(os.getpid())] * 2  # the checker and the builder, here
+    assert sorted(outputs(site.out)) == sorted(f"{node}.{kind}" for node in NODES for kind in ("dep", "json"))

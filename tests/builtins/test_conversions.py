@@ -51,9 +51,9 @@ def test_to_boolean(value: object, expected: bool) -> None:
 
 
 def test_to_boolean_rejects_resources() -> None:
+    # panc's texts (tests/oracle/cases/bi-conversions: toboolean_*)
     assert fails("to_boolean", [1]) == "to_boolean argument is not a property: list"
-    assert fails("to_double", {}) == "to_double argument is not a property: nlist"
-    assert fails("to_long", UNDEF) == "invalid argument of type undef; expecting a property"
+    assert fails("to_boolean", {}) == "to_boolean argument is not a property: nlist"
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ def test_to_long_decodes_like_long_decode(text: str, expected: int) -> None:
      "9223372036854775808", "0x8000000000000000"],
 )
 def test_to_long_rejects_what_long_decode_rejects(text: str) -> None:
-    assert fails("to_long", text) == f"string cannot be converted to long: {text}"
+    assert fails("to_long", text) == f"string cannot be converted to long: {text}"  # tolong_bad*
 
 
 @pytest.mark.parametrize(
@@ -86,17 +86,21 @@ def test_to_long_with_radix(text: str, radix: int, expected: int) -> None:
     assert call("to_long", text, radix) == expected
 
 
-@pytest.mark.parametrize(("text", "radix"), [("0xff", 16), ("12", 2), ("", 10), ("zz", 16)])
+@pytest.mark.parametrize(("text", "radix"), [("0xff", 16), ("12", 2), ("7", 1), ("7", 37), ("", 10)])
 def test_to_long_with_radix_errors(text: str, radix: int) -> None:
-    assert fails("to_long", text, radix) == f"string cannot be converted to long: {text}"
+    if 2 <= radix <= 36:
+        assert fails("to_long", text, radix) == f"string cannot be converted to long: {text}"
+    else:  # tolong_radix1
+        assert fails("to_long", text, radix) == f"radix value {radix} is not within valid range [2, 36]"
 
 
-def test_to_long_radix_checks() -> None:
-    """The oracle: ``to_long(id('ff'), id(1))``, ``to_long(id('ff'), id('a'))``."""
-    assert fails("to_long", "ff", 1) == "radix value 1 is not within valid range [2, 36]"
-    assert fails("to_long", "7", 37) == "radix value 37 is not within valid range [2, 36]"
-    assert fails("to_long", "ff", "a") == (
-        "radix must be a long not class org.quattor.pan.dml.data.StringProperty")
+def test_to_long_argument_errors() -> None:
+    # panc's texts (tests/oracle/cases/bi-conversions: tolong_*)
+    assert fails("to_long", [1]) == "invalid argument of type list; expecting a property"
+    java_class = "org.quattor.pan.dml.data.StringProperty"
+    assert fails("to_long", "ff", "16") == f"radix must be a long not class {java_class}"
+    assert fails("to_long", "ff", [1]) == "invalid argument of type list; expecting a property"
+    assert fails("to_long", "ff", 10000) == "radix value 10,000 is not within valid range [2, 36]"
 
 
 @pytest.mark.parametrize(
@@ -129,7 +133,7 @@ def test_to_double_nan() -> None:
 
 @pytest.mark.parametrize("text", ["inf", "nan", "1_0", "abc", "", "1e", "0x10", "Infinityd"])
 def test_to_double_rejects_what_parse_double_rejects(text: str) -> None:
-    assert fails("to_double", text) == f"string cannot be converted to double: {text}"
+    assert fails("to_double", text) == f"string cannot be converted to double: {text}"  # todouble_bad
 
 
 def test_to_double_of_non_strings() -> None:

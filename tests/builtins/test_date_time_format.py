@@ -8,6 +8,7 @@ import pytest
 
 from panc.builtins import BuiltinError
 from panc.builtins.formatting import java_format
+from panc.evaluation.values import NULL
 
 LONG_MAX = 2**63 - 1
 LONG_MIN = -(2**63)
@@ -77,6 +78,11 @@ def test_zone_rules_as_javas_time_zone(zone) -> None:
     assert java_format("%tc %1$tz", [-2208988800000]) == "Mon Jan 01 05:21:10 IST 1900 +0521"
 
 
+def test_null_prints_null(zone) -> None:
+    zone("UTC")
+    assert java_format("%tY|%TB", [NULL, NULL]) == "null|NULL"
+
+
 @pytest.mark.parametrize(
     ("fmt", "arg", "message"),
     [
@@ -95,5 +101,5 @@ def test_zone_rules_as_javas_time_zone(zone) -> None:
 def test_errors_as_java_reports_them(fmt: str, arg: object, message: str) -> None:
     with pytest.raises(BuiltinError) as raised:
         java_format(fmt, [arg])
-    _, detail = message.split(": ", 1)  # panc prints the exception's message, not its class
+    detail = message.split(": ", 1)[1]  # panc prints the exception's message without its class
     assert raised.value.message == f"invalid format specification or mismatched types in format(): {detail}"

@@ -31,5 +31,6 @@ def test_java_signed_zero_and_nan() -> None:
 
 
 def test_non_numbers_are_errors() -> None:
+    # panc's texts (tests/oracle/cases/bi-collections: max_bad, min_bad)
     assert fails("max", 1, "2") == "all arguments to max must be longs or doubles"
     assert fails("min", True, 2) == "all arguments to min must be longs or doubles"

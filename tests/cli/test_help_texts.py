@@ -18,6 +18,7 @@ COMMANDS = {
     "panc docs": ["panc", "docs"],
     "panc diff": ["panc", "diff"],
     "panc impact": ["panc", "impact"],
+    "panc explain": ["panc", "explain"],
     "panc-annotations": ["panc.annotations.cli"],
     "panlint": ["panlint"],
     "panls": ["panls"],

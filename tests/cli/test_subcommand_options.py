@@ -12,6 +12,7 @@ BAD_OPTION = {
     "annotations": (1, "stdout"),
     "diff": (2, "stderr"),
     "impact": (2, "stderr"),
+    "explain": (2, "stderr"),
     "fmt": (2, "stderr"),
 }
 

@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import queue
+import select
 import socket
 import subprocess
 import sys
@@ -356,21 +357,140 @@ def test_version_and_log_file(tmp_path: Path) -> None:
     assert "ERROR pandbg.protocol: unreadable message" in log.read_text()
 
 
-def test_tcp_listens_on_loopback() -> None:  # pylint: disable=redefined-outer-name
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    with subprocess.Popen(
-        [sys.executable, "-m", "pandbg", "--tcp", "0"], stderr=subprocess.PIPE, env=env
-    ) as process:
+@contextlib.contextmanager
+def pandbg_listening(
+    *options: str, env: dict[str, str] | None = None
+) -> Iterator[tuple[list[str], subprocess.Popen[bytes]]]:
+    """``pandbg OPTIONS`` running; yields the lines it printed at start (where, and the token)."""
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    environment.pop("PANDBG_TOKEN", None)
+    environment.update(env or {})
+    with subprocess.Popen([sys.executable, "-m", "pandbg", *options], stderr=subprocess.PIPE, bufsize=0,
+                          env=environment) as process:
         try:
             assert process.stderr is not None
-            banner = process.stderr.readline().decode()
-            assert banner.startswith("pandbg: listening on 127.0.0.1:")
-            port = int(banner.rsplit(":", 1)[1])
-            for _ in range(2):  # clients are served one after the other
-                connection = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
-                client = PandbgClient(messaging.JsonIOStream.from_socket(connection, "tcp"))
-                assert client.capabilities["supportsConfigurationDoneRequest"]
-                client.request("disconnect", {})
-                client.stream.close()
+            lines = [_line(process.stderr)]
+            if "--socket" not in options:
+                lines.append(_line(process.stderr))
+            yield lines, process
         finally:
             process.kill()
+
+
+def _line(stream: Any) -> str:
+    """The next line of ``stream`` (unbuffered); fails the test rather than wait for ever."""
+    ready, _, _ = select.select([stream], [], [], TIMEOUT)
+    assert ready, "pandbg printed nothing more"
+    return str(stream.readline().decode())
+
+
+def _tcp_client(banner: str) -> PandbgClient:
+    assert banner.startswith("pandbg: listening on 127.0.0.1:")
+    port = int(banner.rsplit(":", 1)[1])
+    connection = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+    return PandbgClient(messaging.JsonIOStream.from_socket(connection, "tcp"))
+
+
+def _token(line: str) -> str:
+    assert line.startswith("pandbg: token ")
+    return line.split()[-1]
+
+
+def test_tcp_listens_on_loopback() -> None:
+    with pandbg_listening("--tcp", "0") as (lines, _):
+        token = _token(lines[1])
+        assert len(token) >= 32
+        for _ in range(2):  # clients are served one after the other
+            client = _tcp_client(lines[0])
+            assert client.capabilities["supportsConfigurationDoneRequest"]
+            client.ok("launch", {"program": fixture_path("node1.pan"), "noDebug": True, "token": token,
+                                 "formats": []})
+            client.request("disconnect", {})
+            client.stream.close()
+
+
+def test_a_tcp_client_without_the_token_cannot_compile_anything(tmp_path: Path) -> None:
+    def launch(extra: dict[str, Any]) -> dict[str, Any]:
+        return {"program": fixture_path("node1.pan"), "outputDir": str(tmp_path / "out"),
+                "formats": ["json"], **extra}
+
+    with pandbg_listening("--tcp", "0") as (lines, _):
+        token = _token(lines[1])
+        attempts = [
+            ("launch", launch({}), "needs its token"),
+            ("launch", launch({"token": token[:-1] + ("x" if token[-1] != "x" else "y")}), "wrong token"),
+            ("attach", launch({"token": ""}), "wrong token"),
+            ("evaluate", {"expression": "file_contents('x')"}, "needs its token"),
+            ("configurationDone", {}, "needs its token"),
+        ]
+        for command, arguments, refusal in attempts:
+            client = _tcp_client(lines[0])  # initialize alone is answered (it does nothing)
+            assert refusal in client.error(command, arguments)
+            with pytest.raises(AssertionError, match="closed its output"):
+                client.request("configurationDone", {})  # the connection is closed
+        assert not (tmp_path / "out").exists(), "nothing was compiled"
+
+        client = _tcp_client(lines[0])  # the token opens the session
+        client.ok("launch", launch({"token": token}))
+        client.ok("configurationDone", {})
+        client.wait_event("terminated")
+        assert (tmp_path / "out" / "node1.json").is_file()
+        client.request("disconnect", {})
+
+
+def test_the_token_can_be_given_in_initialize(tmp_path: Path) -> None:
+    with pandbg_listening("--tcp", "0", env={"PANDBG_TOKEN": "a-token-chosen-by-the-user"}) as (lines, _):
+        assert _token(lines[1]) == "a-token-chosen-by-the-user"
+        port = int(lines[0].rsplit(":", 1)[1])
+        stream = messaging.JsonIOStream.from_socket(
+            socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT), "tcp")
+        stream.write_json({"seq": 1, "type": "request", "command": "initialize",
+                           "arguments": {"adapterID": "pan", "token": "a-token-chosen-by-the-user"}})
+        assert stream.read_json()["success"]
+        stream.write_json({"seq": 2, "type": "request", "command": "launch", "arguments": {
+            "program": fixture_path("node1.pan"), "outputDir": str(tmp_path), "formats": ["json"]}})
+        responses = [stream.read_json() for _ in range(2)]
+        assert [m.get("success") for m in responses if m["type"] == "response"] == [True]
+
+
+def test_the_token_goes_to_a_private_file_instead_of_the_terminal(tmp_path: Path) -> None:
+    token_file = tmp_path / "pandbg.token"
+    with pandbg_listening("--tcp", "0", "--token-file", str(token_file)) as (lines, _):
+        assert lines[1] == f"pandbg: the clients' token is in {token_file}\n"
+        assert token_file.stat().st_mode & 0o777 == 0o600
+        token = token_file.read_text().strip()
+        client = _tcp_client(lines[0])
+        client.ok("launch", {"program": fixture_path("node1.pan"), "token": token, "formats": []})
+        client.request("disconnect", {})
+
+
+def test_a_token_too_short_or_a_socket_directory_others_can_enter_is_refused(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PANDBG_TOKEN": "short"}
+    refused = subprocess.run([sys.executable, "-m", "pandbg", "--tcp", "0"], env=env, capture_output=True,
+                             text=True, timeout=TIMEOUT, check=False)
+    assert refused.returncode == 2 and "shorter than 16 characters" in refused.stderr
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    env.pop("PANDBG_TOKEN")
+    refused = subprocess.run([sys.executable, "-m", "pandbg", "--socket", str(shared / "dap.sock")], env=env,
+                             capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    assert refused.returncode == 2 and "other users can enter" in refused.stderr
+    assert not (shared / "dap.sock").exists()
+
+
+def test_a_unix_socket_in_a_private_directory_needs_no_token(tmp_path: Path) -> None:
+    path = tmp_path / "run" / "pandbg" / "dap.sock"
+    with pandbg_listening("--socket", str(path)) as (lines, _):
+        assert lines == [f"pandbg: listening on {path}\n"]
+        assert path.parent.stat().st_mode & 0o777 == 0o700
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        connection.settimeout(TIMEOUT)
+        connection.connect(str(path))
+        client = PandbgClient(messaging.JsonIOStream.from_socket(connection, "unix"))
+        client.ok("launch", {"program": fixture_path("node1.pan"), "outputDir": str(tmp_path / "out"),
+                             "formats": ["json"]})
+        client.ok("configurationDone", {})
+        client.wait_event("terminated")
+        assert (tmp_path / "out" / "node1.json").is_file()
+        client.request("disconnect", {})

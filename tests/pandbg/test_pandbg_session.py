@@ -10,6 +10,7 @@ from dap_support import Debugger, Recorder, fixture_path, line_of
 
 from panc.cli import run as panc_run
 from panc.diagnostics import DeprecationFailure, EvaluationError, UserError, ValidationError
+from pandbg import adapter
 from pandbg import run as pandbg_run
 from pandbg.session import DataSpec, DebugSession, FunctionSpec, LaunchConfig, LineSpec, SessionError
 
@@ -485,3 +486,24 @@ def test_an_inspection_the_compiler_does_not_answer_in_time_is_an_error(
         debugger.session.evaluate("x = 0; while (x < 100000) { x = x + 1; }; x")
     debugger.session.resume()
     assert debugger.recorder.exit_code() == 0
+
+
+def test_restrict_paths_keeps_the_run_inside_the_include_path(tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("secret\n")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "link.txt").symlink_to(tmp_path / "secret.txt")
+    program = site / "probe.pan"
+    program.write_text("object template probe;\n'/v' = file_contents('link.txt');\n")
+    for restrict, expected in ((False, 0), (True, 1)):
+        recorder = Recorder()
+        session = DebugSession(recorder)
+        config = adapter.launch_config({"program": str(program), "includePath": [str(site)],
+                                        "outputDir": str(tmp_path / "out"), "formats": ["json"],
+                                        "restrictPaths": restrict})
+        assert config.restrict_paths is restrict
+        session.launch(config)
+        session.start()
+        assert recorder.exit_code() == expected
+        if restrict:
+            assert "file (link.txt) does not exist" in recorder.text()

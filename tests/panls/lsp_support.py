@@ -90,6 +90,23 @@ async def start(
     return result
 
 
+def record_site_status(client: LanguageClient) -> None:
+    """Keep the server's ``pan/siteStatus`` notifications in ``client.statuses``, in order."""
+    statuses: list[Any] = []
+
+    @client.feature("pan/siteStatus")
+    def on_status(params):  # unannotated: pygls passes the client first to annotated handlers
+        statuses.append(params)
+
+    client.statuses = statuses  # type: ignore[attr-defined]
+
+
+def last_site_status(client: LanguageClient, field: str) -> Any:
+    """A field of the last ``pan/siteStatus`` (``None`` before the first)."""
+    statuses = client.statuses  # type: ignore[attr-defined]
+    return getattr(statuses[-1], field) if statuses else None
+
+
 async def wait_until(predicate, timeout: float = 10.0, interval: float = 0.01) -> None:
     """Poll ``predicate`` until it is true; fail the test after ``timeout`` seconds."""
     deadline = time.monotonic() + timeout
@@ -142,3 +159,15 @@ def position_of(text: str, needle: str, offset: int = 0) -> types.Position:
     line = text.count("\n", 0, index)
     column = index - (text.rfind("\n", 0, index) + 1)
     return types.Position(line=line, character=column)
+
+
+def compile_in_workers(session: Any, path: str, text: str, buffers: dict[str, str] | None = None) -> Any:
+    """``compile_diagnostics`` of the server, once, through a compile pool of its own."""
+    # pylint: disable=import-outside-toplevel  # the server's modules, only for the tests that compile
+    from panls.features.compilation import ObjectCompiles, compile_diagnostics
+
+    compiles = ObjectCompiles(session)
+    try:
+        return asyncio.run(compile_diagnostics(compiles, path, text, buffers or {}))
+    finally:
+        compiles.shutdown()

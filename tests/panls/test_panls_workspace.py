@@ -1,11 +1,9 @@
-"""Configuration, transports, and what a background compile adds (errors with traces, values)."""
+"""Configuration, and what a background compile adds (errors with traces, values)."""
 
 from __future__ import annotations
 
 import asyncio
 import os
-import socket
-import subprocess
 import sys
 
 import pytest
@@ -19,7 +17,6 @@ from lsp_support import (
     server_config,
     start,
     uri,
-    wait_until,
 )
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient as PlainClient
@@ -112,42 +109,6 @@ async def test_hover_shows_the_compiled_value_and_its_writers(client: LanguageCl
     value = hovers[-1]
     assert "final value: `8080`" in value
     assert "site/base:6" in value and "profiles/node1:6" in value
-
-
-async def test_tcp_transport():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    with subprocess.Popen(
-        [sys.executable, "-m", "panls", "--tcp", f"127.0.0.1:{port}"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    ) as server:
-        try:
-            tcp = PlainClient("tcp-test", "1")
-            for _ in range(100):
-                try:
-                    await tcp.start_tcp("127.0.0.1", port)
-                    break
-                except OSError:
-                    await asyncio.sleep(0.1)
-            result = await asyncio.wait_for(
-                tcp.initialize_async(
-                    types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=uri(FIXTURES))
-                ),
-                30,
-            )
-            assert result.server_info.name == "panls"
-            assert result.capabilities.hover_provider
-            await asyncio.wait_for(tcp.shutdown_async(None), 30)
-            tcp.exit(None)
-            await tcp.stop()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-    await wait_until(lambda: server.returncode is not None)
 
 
 async def test_a_request_right_after_initialized_waits_for_the_first_index():

@@ -9,6 +9,8 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { includePathFacet, IndexNotice, indexFacet, PanLanguageStatus, restrictedFacet, serverFacet } from './languageStatus';
+import { ClusterNotice } from './cluster';
+import { SITE_STATUS, SiteStatus, siteFacet } from './siteStatus';
 import { describeLocated, reportMissingTool, ToolLocator } from './toolLocator';
 import { workspaceTrusted } from './trust';
 import { PanSettings, serverSettings } from './settings';
@@ -20,6 +22,9 @@ export const INDEX_READY = 'pan/indexReady';
 
 export class PanClient {
   private client: LanguageClient | undefined;
+  /** The last news of the server: its index (and SCDB clusters), its site check. */
+  lastIndex: (IndexNotice & ClusterNotice) | undefined;
+  lastSiteStatus: SiteStatus | undefined;
 
   constructor(
     private readonly output: vscode.OutputChannel,
@@ -84,11 +89,16 @@ export class PanClient {
         this.status.set(includePathFacet(notice.includePath));
       }
     });
-    client.onNotification(INDEX_READY, (notice: IndexNotice) => {
+    client.onNotification(INDEX_READY, (notice: IndexNotice & ClusterNotice) => {
+      this.lastIndex = notice;
       this.status.set(indexFacet(notice, true));
       if (notice.includePath) {
-        this.status.set(includePathFacet(notice.includePath));
+        this.status.set(includePathFacet(notice.includePath, notice.cluster ?? undefined));
       }
+    });
+    client.onNotification(SITE_STATUS, (siteStatus: SiteStatus) => {
+      this.lastSiteStatus = siteStatus;
+      this.status.set(siteFacet(siteStatus));
     });
   }
 

@@ -5,7 +5,10 @@ import { PanClient } from './client';
 import { PancRunner } from './compile';
 import { PanDebugAdapterFactory, PanDebugConfigurationProvider } from './debug';
 import { PanLanguageStatus } from './languageStatus';
-import { showProvenance } from './provenance';
+import { chooseCluster } from './cluster';
+import { registerProfileView } from './profileView';
+import { findWrites, showProvenance } from './provenance';
+import { showFailingHosts } from './siteStatus';
 import { RESTART_SETTINGS } from './settings';
 import { PancTaskProvider, PANC_TASK_TYPE } from './tasks';
 import { onPythonInterpreterChange, ToolLocator } from './toolLocator';
@@ -27,6 +30,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('pan.compile', () => runner.compileActive()),
     vscode.commands.registerCommand('pan.showProfile', () => runner.showProfile()),
     vscode.commands.registerCommand('pan.provenance', () => showProvenance(client.running, runner.lastObject?.toString(), workspaceTrusted())),
+    vscode.commands.registerCommand('pan.findWrites', () => findWrites(client.running, runner.lastObject?.toString(), workspaceTrusted())),
+    vscode.commands.registerCommand('pan.showFailingHosts', () => showFailingHosts(client.lastSiteStatus)),
+    vscode.commands.registerCommand('pan.chooseCluster', () => chooseCluster(client.lastIndex)),
+    ...registerProfileView(() => client.running),
     vscode.commands.registerCommand('pan.restartServer', () => client.restart()),
     vscode.workspace.onDidSaveTextDocument((document) => {
       if (document.languageId === 'pan') {

@@ -2,8 +2,8 @@
  * The "Pan" language status item (the `{}` in the status bar of a pan file): the state of the
  * language server, the indexing of the include path, the include path in use, Restricted Mode.
  *
- * Each source of news owns one facet; the item shows their summary. A later source (say a build
- * of every host: "3 of 10 hosts fail") adds its own facet with `set()` and needs no change here.
+ * Each source of news owns one facet; the item shows their summary. A later source (the site
+ * check of every host: "3 of 10 hosts fail", siteStatus.ts) adds its own facet with `set()`.
  */
 import * as vscode from 'vscode';
 
@@ -74,8 +74,9 @@ export function indexFacet(notice: IndexNotice, done: boolean): StatusFacet {
   };
 }
 
-export function includePathFacet(includePath: string[]): StatusFacet {
-  return { id: 'includePath', detail: `include path: ${includePath.join(', ') || '(none)'}`, severity: 'information', order: FACET_ORDER.includePath };
+export function includePathFacet(includePath: string[], cluster?: string): StatusFacet {
+  const from = cluster ? ` (SCDB cluster ${cluster})` : '';
+  return { id: 'includePath', detail: `include path${from}: ${includePath.join(', ') || '(none)'}`, severity: 'information', order: FACET_ORDER.includePath };
 }
 
 export function restrictedFacet(): StatusFacet {

@@ -5,7 +5,7 @@ import { RESTRICTED_COMPILE } from './trust';
 
 export const PROVENANCE_METHOD = 'pan/provenance';
 
-interface LspRange {
+export interface LspRange {
   start: { line: number; character: number };
   end: { line: number; character: number };
 }
@@ -17,6 +17,7 @@ export interface ProvenanceWrite {
   value?: string;
   template?: string;
   deleted?: boolean;
+  kind?: string;
   uri: string;
   range: LspRange;
 }
@@ -57,20 +58,23 @@ export function describeWrites(result: ProvenanceResult): { label: string; descr
   }));
 }
 
-export async function showProvenance(client: LanguageClient | undefined, objectUri: string | undefined, trusted: boolean): Promise<void> {
+/** Ask panls where the path under the cursor comes from (undefined, with a message, when it cannot). */
+async function askProvenance(
+  client: LanguageClient | undefined, objectUri: string | undefined, trusted: boolean,
+): Promise<{ result: ProvenanceResult; editor: vscode.TextEditor } | undefined> {
   if (!trusted) {
     // Answering compiles the object template.
     void vscode.window.showWarningMessage(RESTRICTED_COMPILE);
-    return;
+    return undefined;
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'pan') {
     void vscode.window.showInformationMessage('Pan: put the cursor on a path in a pan template.');
-    return;
+    return undefined;
   }
   if (!client) {
     void vscode.window.showWarningMessage('Pan: the language server is not running; see the "Pan" output channel.');
-    return;
+    return undefined;
   }
   const params: ProvenanceParams = {
     uri: editor.document.uri.toString(),
@@ -79,13 +83,20 @@ export async function showProvenance(client: LanguageClient | undefined, objectU
   if (objectUri && objectUri !== params.uri) {
     params.object = objectUri;
   }
-  let result: ProvenanceResult;
   try {
-    result = await client.sendRequest<ProvenanceResult>(PROVENANCE_METHOD, params);
+    return { result: await client.sendRequest<ProvenanceResult>(PROVENANCE_METHOD, params), editor };
   } catch (err) {
     void vscode.window.showWarningMessage(provenanceErrorMessage(err));
+    return undefined;
+  }
+}
+
+export async function showProvenance(client: LanguageClient | undefined, objectUri: string | undefined, trusted: boolean): Promise<void> {
+  const asked = await askProvenance(client, objectUri, trusted);
+  if (!asked) {
     return;
   }
+  const { result } = asked;
   const items = describeWrites(result);
   if (items.length === 0) {
     const detail = result.error ? ` (${result.error})` : '';
@@ -102,4 +113,30 @@ export async function showProvenance(client: LanguageClient | undefined, objectU
       selection: new vscode.Range(start.line, start.character, end.line, end.character),
     });
   }
+}
+
+/** The writes as locations, in the order they happened. */
+export function writeLocations(result: ProvenanceResult): vscode.Location[] {
+  return [...result.writes].sort((a, b) => a.order - b.order).map((write) => {
+    const { start, end } = write.range;
+    return new vscode.Location(vscode.Uri.parse(write.uri), new vscode.Range(start.line, start.character, end.line, end.character));
+  });
+}
+
+/**
+ * "Find writes of this path": every statement that wrote the path under the cursor, its parents
+ * or below it, in the compile of the object template (or of the host including the template that
+ * was used last), in the references view.
+ */
+export async function findWrites(client: LanguageClient | undefined, objectUri: string | undefined, trusted: boolean): Promise<void> {
+  const asked = await askProvenance(client, objectUri, trusted);
+  if (!asked) {
+    return;
+  }
+  const locations = writeLocations(asked.result);
+  if (locations.length === 0) {
+    void vscode.window.showInformationMessage(`Pan: nothing writes ${asked.result.path}.`);
+    return;
+  }
+  await vscode.commands.executeCommand('editor.action.showReferences', asked.editor.document.uri, asked.editor.selection.active, locations);
 }

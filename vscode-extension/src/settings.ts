@@ -23,19 +23,36 @@ export type ProfileFormat = 'json' | 'pan';
  */
 export type ImportStrategy = 'useBundled' | 'fromEnvironment';
 
+/** Re-checking the hosts an edit affects (panls' `siteCheck`, see panls/features/site_check.py). */
+export interface SiteCheckSettings {
+  enabled: boolean;
+  onStartup: boolean;
+  maxObjects: number;
+  timeBudgetMs: number;
+  buildDir: string;
+}
+
 export interface PanSettings {
   interpreter: string;
   importStrategy: ImportStrategy;
   toolsPath: string;
   includePath: string[];
   objectRoots: string[];
+  cluster: string;
   lint: LintSettings;
   compileOnType: boolean;
+  siteCheck: SiteCheckSettings;
   profileFormat: ProfileFormat;
   pancArgs: string[];
 }
 
 const DEFAULT_LINE_LENGTH = 120;
+const DEFAULT_MAX_OBJECTS = 100;
+const DEFAULT_TIME_BUDGET_MS = 120000;
+
+function positive(value: unknown, fallback: number): number {
+  return typeof value === 'number' && value > 0 ? Math.floor(value) : fallback;
+}
 
 function stringList(value: unknown): string[] {
   if (typeof value === 'string') {
@@ -61,6 +78,7 @@ export function readSettings(config: ConfigurationReader): PanSettings {
     toolsPath: text(config.get('toolsPath')),
     includePath: stringList(config.get('includePath')),
     objectRoots: stringList(config.get('objectRoots')),
+    cluster: text(config.get('cluster')),
     lint: {
       enabled: config.get<unknown>('lint.enabled') !== false,
       select: stringList(config.get('lint.select')),
@@ -68,6 +86,13 @@ export function readSettings(config: ConfigurationReader): PanSettings {
       lineLength: typeof lineLength === 'number' && lineLength > 0 ? Math.floor(lineLength) : DEFAULT_LINE_LENGTH,
     },
     compileOnType: config.get<unknown>('compile.onType') !== false,
+    siteCheck: {
+      enabled: config.get<unknown>('siteCheck.enabled') !== false,
+      onStartup: config.get<unknown>('siteCheck.onStartup') !== false,
+      maxObjects: positive(config.get<unknown>('siteCheck.maxObjects'), DEFAULT_MAX_OBJECTS),
+      timeBudgetMs: positive(config.get<unknown>('siteCheck.timeBudgetMs'), DEFAULT_TIME_BUDGET_MS),
+      buildDir: text(config.get('siteCheck.buildDir')),
+    },
     profileFormat: format === 'pan' ? 'pan' : 'json',
     pancArgs: stringList(config.get('compile.extraArgs')),
   };
@@ -76,7 +101,7 @@ export function readSettings(config: ConfigurationReader): PanSettings {
 /**
  * The settings object panls understands (see panls/config.py): sent as `initializationOptions`
  * and as the payload of `workspace/didChangeConfiguration`, nested under `pan`. In Restricted
- * Mode (an untrusted workspace) the server never compiles.
+ * Mode (an untrusted workspace) the server never compiles (nor re-checks hosts).
  */
 export function serverSettings(settings: PanSettings, trusted = true): { pan: Record<string, unknown> } {
   return {
@@ -85,6 +110,8 @@ export function serverSettings(settings: PanSettings, trusted = true): { pan: Re
       objectRoots: settings.objectRoots,
       lint: { ...settings.lint },
       compile: { enabled: settings.compileOnType && trusted },
+      siteCheck: { ...settings.siteCheck, enabled: settings.siteCheck.enabled && trusted },
+      cluster: settings.cluster,
     },
   };
 }

@@ -7,7 +7,7 @@ import { activate, deactivate } from '../../src/extension';
 import { clientEvents, clients } from './mocks/languageclient';
 import {
   events, installedExtensions, LanguageStatusSeverity, openEditor, recorded, registeredCommands, registeredProviders, resetRecordedAndSettings,
-  setWorkspaceFolder, settingsStore, statusItems, TestEvent, Uri, workspace,
+  setWorkspaceFolder, settingsStore, statusItems, TestEvent, treeViews, Uri, workspace,
 } from './mocks/vscode';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -107,6 +107,26 @@ describe('activate', () => {
     await deactivate();
     assert.equal(item.text, 'panls stopped · 812 templates');
     assert.equal(item.severity, LanguageStatusSeverity.Warning);
+  });
+
+  it('shows the site check in the language status and registers the profile view', async () => {
+    settingsStore['pan.toolsPath'] = toolsDir('panls');
+    await activate(context() as never);
+    const item = statusItems.get('pan.status')!;
+    const client = clients.at(-1)!;
+    client.notificationHandlers.get('pan/indexReady')?.({
+      files: 2928, includePath: ['/scdb/cfg/clusters/grid/umd4'], cluster: '/scdb/cfg/clusters/grid/umd4', clusters: ['/scdb/cfg/clusters/grid/umd4'],
+    });
+    assert.match(item.detail ?? '', /include path \(SCDB cluster \/scdb\/cfg\/clusters\/grid\/umd4\)/);
+    client.notificationHandlers.get('pan/siteStatus')?.({
+      objects: 10, checked: 10, failed: 3, pending: 0, notChecked: 0, text: '3 of 10 hosts fail',
+      failing: [{ name: 'wn.example.org', uri: 'file:///scdb/wn.pan' }],
+    });
+    assert.equal(item.text, 'panls · 2928 templates · 3 of 10 hosts fail');
+    assert.equal(item.severity, LanguageStatusSeverity.Error);
+    assert.ok(treeViews.has('pan.profile'));
+    assert.deepEqual(manifest.contributes.views.explorer.map((v: { id: string }) => v.id), ['pan.profile']);
+    await deactivate();
   });
 
   it('in Restricted Mode: no compile on type, no compile command, and a restart once the workspace is trusted', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { describeWrites, provenanceErrorMessage, PROVENANCE_METHOD, ProvenanceResult, showProvenance } from '../../src/provenance';
+import { describeWrites, findWrites, provenanceErrorMessage, PROVENANCE_METHOD, ProvenanceResult, showProvenance } from '../../src/provenance';
 import { openEditor, recorded, window } from './mocks/vscode';
 
 const RESULT: ProvenanceResult = {
@@ -70,5 +70,19 @@ describe('provenance', () => {
     window.activeTextEditor = undefined;
     await showProvenance(fakeClient(async () => RESULT) as never, undefined, true);
     assert.match(recorded.messages[2].text, /put the cursor on a path/);
+  });
+
+  it('finds the writes of the path under the cursor: the references view, in the order they happened', async () => {
+    openEditor('/ws/site/defaults.pan', 'pan', "'/system/network/hostname' = 'x';", 4, 7);
+    const shuffled = { ...RESULT, writes: [{ ...RESULT.writes[1], order: 7 }, { ...RESULT.writes[0], order: 0 }] };
+    await findWrites(fakeClient(async () => shuffled) as never, undefined, true);
+    const shown = recorded.commands.find((c) => c.command === 'editor.action.showReferences');
+    assert.ok(shown);
+    const [uri, position, locations] = shown.args as [unknown, { line: number; character: number }, { uri: unknown; range: { start: { line: number } } }[]];
+    assert.equal(String(uri), 'file:///ws/site/defaults.pan');
+    assert.deepEqual([position.line, position.character], [4, 7]);
+    assert.deepEqual(locations.map((l) => [String(l.uri), l.range.start.line]), [['file:///ws/site/defaults.pan', 4], ['file:///ws/node.pan', 9]]);
+    await findWrites(fakeClient(async () => ({ path: '/x', writes: [] })) as never, undefined, true);
+    assert.match(recorded.messages.at(-1)?.text ?? '', /nothing writes \/x/);
   });
 });

@@ -17,8 +17,10 @@ describe('readSettings', () => {
       toolsPath: '',
       includePath: [],
       objectRoots: [],
+      cluster: '',
       lint: { enabled: true, select: [], ignore: [], lineLength: 120 },
       compileOnType: true,
+      siteCheck: { enabled: true, onStartup: true, maxObjects: 100, timeBudgetMs: 120000, buildDir: '' },
       profileFormat: 'json',
       pancArgs: [],
     });
@@ -77,8 +79,21 @@ describe('serverSettings', () => {
         objectRoots: ['p'],
         lint: { enabled: true, select: [], ignore: ['LP004'], lineLength: 120 },
         compile: { enabled: false },
+        siteCheck: { enabled: true, onStartup: true, maxObjects: 100, timeBudgetMs: 120000, buildDir: '' },
+        cluster: '',
       },
     });
+  });
+
+  it('passes the site check and the SCDB cluster on', () => {
+    const settings = readSettings(reader({
+      cluster: 'cfg/clusters/grid/umd4', 'siteCheck.onStartup': false, 'siteCheck.maxObjects': 20,
+      'siteCheck.timeBudgetMs': -1, 'siteCheck.buildDir': 'build/xml',
+    }));
+    assert.deepEqual(serverSettings(settings).pan.siteCheck,
+      { enabled: true, onStartup: false, maxObjects: 20, timeBudgetMs: 120000, buildDir: 'build/xml' });
+    assert.equal(serverSettings(settings).pan.cluster, 'cfg/clusters/grid/umd4');
+    assert.equal((serverSettings(settings, false).pan.siteCheck as { enabled: boolean }).enabled, false);
   });
 
   it('never lets the server compile in Restricted Mode', () => {

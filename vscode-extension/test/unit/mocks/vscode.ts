@@ -78,6 +78,18 @@ export class DebugAdapterExecutable {
 
 export enum ViewColumn { Active = -1, Beside = -2 }
 
+export enum TreeItemCollapsibleState { None = 0, Collapsed = 1, Expanded = 2 }
+
+export class TreeItem {
+  description?: string;
+  tooltip?: string;
+  id?: string;
+  command?: { title: string; command: string; arguments?: unknown[] };
+  constructor(readonly label: string, readonly collapsibleState: TreeItemCollapsibleState = TreeItemCollapsibleState.None) {}
+}
+
+export enum ConfigurationTarget { Global = 1, Workspace = 2, WorkspaceFolder = 3 }
+
 /** What the extension showed or executed, for assertions. */
 export const recorded = {
   messages: [] as { level: 'info' | 'warning' | 'error'; text: string }[],
@@ -100,8 +112,17 @@ interface FakeEditor {
   selection: { active: Position };
 }
 
+/** Tree views the extension created, by id, with their data provider. */
+export const treeViews = new Map<string, { treeDataProvider: unknown; dispose(): void }>();
+
 export const window = {
   activeTextEditor: undefined as FakeEditor | undefined,
+  onDidChangeActiveTextEditor: (listener: Listener<FakeEditor | undefined>) => events.didChangeActiveEditor.event(listener),
+  createTreeView(id: string, options: { treeDataProvider: unknown }) {
+    const view = { treeDataProvider: options.treeDataProvider, dispose: () => treeViews.delete(id) };
+    treeViews.set(id, view);
+    return view;
+  },
   createOutputChannel: (name: string) => ({ name, append() {}, appendLine() {}, show() {}, dispose() {} }),
   async showInformationMessage(text: string): Promise<undefined> {
     recorded.messages.push({ level: 'info', text });
@@ -153,6 +174,10 @@ export const workspace = {
       get<T>(key: string): T | undefined {
         return settingsStore[section ? `${section}.${key}` : key] as T | undefined;
       },
+      async update(key: string, value: unknown, target?: ConfigurationTarget): Promise<void> {
+        settingsStore[section ? `${section}.${key}` : key] = value;
+        recorded.commands.push({ command: 'updateSetting', args: [section ? `${section}.${key}` : key, value, target] });
+      },
     };
   },
   getWorkspaceFolder(uri: Uri): WorkspaceFolder | undefined {
@@ -196,7 +221,13 @@ export class TestEvent<T> {
   }
 }
 
+/** vscode.EventEmitter: the extension fires, its listeners hear. */
+export class EventEmitter<T> extends TestEvent<T> {
+  dispose(): void {}
+}
+
 export const events = {
+  didChangeActiveEditor: new TestEvent<FakeEditor | undefined>(),
   didSave: new TestEvent<FakeDocument>(),
   didChangeConfiguration: new TestEvent<{ affectsConfiguration(section: string): boolean }>(),
   didGrantTrust: new TestEvent<void>(),

@@ -1,0 +1,2 @@
+object template format;
+'/a' = length(format('%999999999s', 'x'));

@@ -1,0 +1,2 @@
+object template clone0;
+'/x' = clone();

@@ -1,0 +1,2 @@
+object template clone2;
+'/x' = clone(1, 2);

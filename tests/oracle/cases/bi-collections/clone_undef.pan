@@ -1,0 +1,3 @@
+object template clone_undef;
+variable V = undef;
+'/x' = clone(V);

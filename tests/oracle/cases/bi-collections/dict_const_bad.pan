@@ -1,0 +1,2 @@
+object template dict_const_bad;
+'/a' = dict('1', 2);

@@ -1,0 +1,2 @@
+object template dict_const_dup;
+'/a' = dict('a', 2, 'a', 3);

@@ -1,0 +1,3 @@
+object template dict_escaped;
+variable V = '{a b}';
+'/a' = dict(V, 2);

@@ -1,0 +1,3 @@
+object template dict_nonstr;
+variable V = 1;
+'/a' = dict(V, 2);

@@ -1,0 +1,2 @@
+object template dict_odd;
+'/a' = dict('a');

@@ -1,0 +1,2 @@
+object template index_arity;
+'/x' = index('a');

@@ -1,0 +1,3 @@
+object template index_bad3;
+variable V = 'abc';
+'/a' = index('b', V, 'x');

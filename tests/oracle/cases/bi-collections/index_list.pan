@@ -1,0 +1,10 @@
+object template index_list;
+variable V = list(1, 'a', 2.0, true, 1, list(1), dict('k', 1));
+'/a' = index(1, V);
+'/b' = index(1, V, 1);
+'/c' = index(2, V);
+'/d' = index(2.0, V);
+'/f' = index(dict('k', 1), V);
+'/g' = index('a', V, -5);
+'/h' = index(true, V);
+'/i' = index(1, V, 99);

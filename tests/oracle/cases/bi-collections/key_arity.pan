@@ -1,0 +1,2 @@
+object template key_arity;
+'/a' = key(dict('a', 1));

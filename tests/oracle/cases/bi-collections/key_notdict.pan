@@ -1,0 +1,3 @@
+object template key_notdict;
+variable V = list(1);
+'/a' = key(V, 0);

@@ -1,0 +1,3 @@
+object template key_notlong;
+variable V = dict('a', 1);
+'/a' = key(V, '0');

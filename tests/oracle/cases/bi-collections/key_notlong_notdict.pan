@@ -1,0 +1,3 @@
+object template key_notlong_notdict;
+variable V = 'x';
+'/a' = key(V, '0');

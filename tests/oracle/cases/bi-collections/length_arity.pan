@@ -1,0 +1,2 @@
+object template length_arity;
+'/a' = length(1, 2);

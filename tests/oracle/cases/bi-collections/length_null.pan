@@ -1,0 +1,3 @@
+object template length_null;
+variable V = null;
+'/a' = length(V);

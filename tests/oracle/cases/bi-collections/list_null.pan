@@ -1,0 +1,3 @@
+object template list_null;
+variable V = null;
+'/x' = length(list(V, 1));

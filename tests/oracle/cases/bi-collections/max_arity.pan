@@ -1,0 +1,2 @@
+object template max_arity;
+'/a' = max(1);

@@ -1,0 +1,2 @@
+object template merge0;
+'/a' = merge();

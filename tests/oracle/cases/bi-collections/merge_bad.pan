@@ -1,0 +1,3 @@
+object template merge_bad;
+variable V = 'a';
+'/a' = merge(V, 'b');

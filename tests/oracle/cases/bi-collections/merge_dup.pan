@@ -1,0 +1,3 @@
+object template merge_dup;
+variable V = dict('a', 1);
+'/a' = merge(V, dict('a', 2));

@@ -1,0 +1,3 @@
+object template merge_mixed;
+variable V = list(1);
+'/a' = merge(V, dict('a', 2));

@@ -1,0 +1,3 @@
+object template merge_mixed2;
+variable V = dict('a', 1);
+'/a' = merge(V, list(2));

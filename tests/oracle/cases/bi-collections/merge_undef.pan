@@ -1,0 +1,3 @@
+object template merge_undef;
+variable V = list(1);
+'/a' = merge(V, undef);

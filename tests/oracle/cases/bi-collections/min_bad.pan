@@ -1,0 +1,3 @@
+object template min_bad;
+variable V = 'a';
+'/a' = min(1, V);

@@ -1,0 +1,2 @@
+object template splice_arity;
+'/a' = splice('abc', 1);

@@ -1,0 +1,2 @@
+object template c_b64;
+'/a' = base64_decode('!!!!');

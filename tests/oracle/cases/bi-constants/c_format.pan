@@ -1,0 +1,2 @@
+object template c_format;
+'/a' = format('%d', 'x');

@@ -1,0 +1,2 @@
+object template c_json_key;
+'/a' = json_decode('{"a b": 1}');

@@ -1,0 +1,2 @@
+object template c_match;
+'/a' = match('a', '(');

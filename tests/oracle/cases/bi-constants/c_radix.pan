@@ -1,0 +1,2 @@
+object template c_radix;
+'/a' = to_long('x', '16');

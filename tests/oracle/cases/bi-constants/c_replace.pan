@@ -1,0 +1,2 @@
+object template c_replace;
+'/a' = replace('b', '$1', 'abc');

@@ -1,0 +1,2 @@
+object template c_substr;
+'/a' = substr('abc', 5);

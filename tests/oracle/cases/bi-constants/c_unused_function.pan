@@ -1,0 +1,3 @@
+object template c_unused_function;
+function g = key(dict('a', 1), 5);
+'/a' = 1;

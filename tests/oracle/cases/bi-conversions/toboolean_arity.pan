@@ -1,0 +1,2 @@
+object template toboolean_arity;
+'/a' = to_boolean(1, 2);

@@ -1,0 +1,10 @@
+object template toboolean_ok;
+variable V = 'FALSE';
+'/a' = to_boolean(V);
+'/b' = to_boolean('');
+'/c' = to_boolean('no');
+'/d' = to_boolean(0);
+'/e' = to_boolean(0.0);
+'/f' = to_boolean(-0.0);
+'/g' = to_boolean(2);
+'/h' = to_boolean(true);

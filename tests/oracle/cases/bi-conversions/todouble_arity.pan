@@ -1,0 +1,2 @@
+object template todouble_arity;
+'/a' = to_double();

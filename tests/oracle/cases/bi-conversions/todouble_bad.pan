@@ -1,0 +1,3 @@
+object template todouble_bad;
+variable V = 'abc';
+'/a' = to_double(V);

@@ -1,0 +1,3 @@
+object template todouble_nan;
+variable V = 'NaN';
+'/a' = to_double(V);

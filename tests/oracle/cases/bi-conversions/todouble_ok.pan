@@ -1,0 +1,12 @@
+object template todouble_ok;
+variable V = '1.5e3';
+'/a' = to_double(V);
+'/b' = to_double(3);
+'/c' = to_double(true);
+'/d' = to_double(' 2.5 ');
+'/e' = to_double('0x1p3');
+'/f' = to_double('Infinity');
+'/g' = to_double('1d');
+'/h' = to_double('-.5f');
+'/i' = to_double(9223372036854775807);
+'/j' = to_double('1e400');

@@ -1,0 +1,2 @@
+object template tolong_arity;
+'/a' = to_long();

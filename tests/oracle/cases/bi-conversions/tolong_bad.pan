@@ -1,0 +1,3 @@
+object template tolong_bad;
+variable V = '12a';
+'/a' = to_long(V);

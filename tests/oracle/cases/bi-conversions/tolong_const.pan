@@ -1,0 +1,2 @@
+object template tolong_const;
+'/a' = to_long('zz');

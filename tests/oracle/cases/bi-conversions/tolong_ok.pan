@@ -1,0 +1,16 @@
+object template tolong_ok;
+variable V = '0x1F';
+'/a' = to_long(V);
+'/b' = to_long('010');
+'/c' = to_long('-#10');
+'/d' = to_long(2.5);
+'/e' = to_long(-2.5);
+'/f' = to_long(true);
+'/g' = to_long('+42');
+'/h' = to_long('ff', 16);
+'/i' = to_long('-101', 2);
+'/j' = to_long(3.7, 2);
+'/k' = to_long('zz', 36);
+'/l' = to_long(1e30);
+'/m' = to_long('9223372036854775807');
+'/n' = to_long('0X10');

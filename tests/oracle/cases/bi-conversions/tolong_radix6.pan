@@ -1,0 +1,3 @@
+object template tolong_radix6;
+variable V = '0x10';
+'/a' = to_long(V, 16);

@@ -1,0 +1,3 @@
+object template tolong_undef;
+variable V = undef;
+'/a' = to_long(V);

@@ -1,0 +1,2 @@
+object template tostring_arity;
+'/a' = to_string();

@@ -1,0 +1,16 @@
+object template tostring_ok;
+variable V = 1.0;
+'/a' = to_string(V);
+'/b' = to_string(1e20);
+'/c' = to_string(1.0e-5);
+'/d' = to_string(123456789.0);
+'/e' = to_string(0.001);
+'/f' = to_string(1e7);
+'/g' = to_string(-0.0);
+'/h' = to_string(list(1, 'a', list(), dict('b', 2.5)));
+'/i' = to_string(true);
+'/j' = to_string(dict('x', list(null)));
+'/k' = to_string(undef);
+'/l' = to_string(null);
+'/m' = to_string(1.0/3);
+'/n' = to_string(9007199254740993);

@@ -1,0 +1,2 @@
+object template b64_arity;
+'/a' = base64_encode();

@@ -1,0 +1,3 @@
+object template b64_bad;
+variable V = 1;
+'/a' = base64_encode(V);

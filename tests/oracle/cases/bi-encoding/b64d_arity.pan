@@ -1,0 +1,2 @@
+object template b64d_arity;
+'/a' = base64_decode('a', 'b');

@@ -1,0 +1,3 @@
+object template b64d_binary;
+variable V = '/w==';
+'/a' = base64_decode(V);

@@ -1,0 +1,3 @@
+object template b64d_nonascii;
+variable V = 'YWJj€';
+'/a' = base64_decode(V);

@@ -1,0 +1,2 @@
+object template digest_arity;
+'/a' = digest('MD5');

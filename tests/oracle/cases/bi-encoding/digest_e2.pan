@@ -1,0 +1,2 @@
+object template digest_e2;
+'/a' = digest('FOO', 'a');

@@ -1,0 +1,13 @@
+object template digest_ok;
+variable V = 'abc';
+'/a' = digest('MD5', V);
+'/b' = digest('SHA-1', V);
+'/c' = digest('SHA-256', V);
+'/d' = digest('SHA-512', V);
+'/e' = digest('MD2', V);
+'/f' = digest('md5', 'é');
+'/g' = digest('SHA-384', '');
+'/h' = digest('SHA', V);
+'/i' = digest('SHA-224', V);
+'/j' = digest('SHA3-256', V);
+'/k' = digest('SHA-512/256', V);

@@ -1,0 +1,2 @@
+object template ip_arity;
+'/a' = ip4_to_long();

@@ -1,0 +1,11 @@
+object template ip_ok;
+variable V = '192.168.1.2';
+'/a' = ip4_to_long(V);
+'/b' = ip4_to_long('10.0.0.0/8');
+'/c' = ip4_to_long('10.0.0.0/0');
+'/d' = ip4_to_long('10.0.0.0/32');
+'/e' = ip4_to_long('1.2.3.4/99999999999');
+'/f' = ip4_to_long("1.2.3.4\n");
+'/g' = long_to_ip4(3232235778);
+'/h' = long_to_ip4(0);
+'/i' = ip4_to_long('01.002.3.4');

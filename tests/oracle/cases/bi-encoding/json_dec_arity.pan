@@ -1,0 +1,2 @@
+object template json_dec_arity;
+'/a' = json_decode('1', '2');

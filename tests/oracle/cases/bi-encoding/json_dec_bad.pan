@@ -1,0 +1,3 @@
+object template json_dec_bad;
+variable V = '{"a": ';
+'/a' = json_decode(V);

@@ -1,0 +1,3 @@
+object template json_dec_badunicode;
+variable V = '"\uZZZZ"';
+'/a' = json_decode(V);

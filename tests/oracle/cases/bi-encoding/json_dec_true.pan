@@ -1,0 +1,3 @@
+object template json_dec_true;
+variable V = 'true';
+'/a' = json_decode(V);

@@ -1,0 +1,3 @@
+object template json_dec_unterminated;
+variable V = '["abc';
+'/a' = json_decode(V);

@@ -1,0 +1,3 @@
+object template json_dec_word;
+variable V = 'hello';
+'/a' = json_decode(V);

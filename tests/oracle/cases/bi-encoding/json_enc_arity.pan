@@ -1,0 +1,2 @@
+object template json_enc_arity;
+'/a' = json_encode();

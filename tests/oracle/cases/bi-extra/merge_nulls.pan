@@ -1,0 +1,3 @@
+object template merge_nulls;
+variable V = list(null, 1);
+'/a' = length(merge(V, list(null)));

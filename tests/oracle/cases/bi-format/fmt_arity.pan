@@ -1,0 +1,2 @@
+object template fmt_arity;
+'/a' = format();

@@ -1,0 +1,2 @@
+object template fmt_const;
+'/a' = format('%d', 'x');

@@ -1,0 +1,3 @@
+object template fmt_e1;
+variable V = 'a';
+'/a' = format('%d', V);

@@ -1,0 +1,3 @@
+object template fmt_e13;
+variable V = 1;
+'/a' = format('%+s', V);

@@ -1,0 +1,3 @@
+object template fmt_e2;
+variable V = 'a';
+'/a' = format('%s %s', V);

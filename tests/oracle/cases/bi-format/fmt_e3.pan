@@ -1,0 +1,3 @@
+object template fmt_e3;
+variable V = 1;
+'/a' = format('%q', V);

@@ -1,0 +1,3 @@
+object template fmt_e5;
+variable V = null;
+'/a' = format('%s', V);

@@ -1,0 +1,3 @@
+object template fmt_e6;
+variable V = undef;
+'/a' = format('%s', V);

@@ -1,0 +1,14 @@
+object template fmt_ok;
+variable V = 3;
+'/a' = format('%d-%s-%5.2f|%-4s|%04d|%x|%o|%e|%b', V, 'x', 2.345, 'ab', 7, 255, 8, 12345.678, true);
+'/b' = format('%s %s %s', list(1, 'a'), dict('k', 2.0), 1.5);
+'/c' = format('%,d %+d %(d % d', 1234567, 5, -5, 5);
+'/d' = format('%10.3e|%g|%G|%a', 0.000123, 0.0001, 123456789.0, 1.0);
+'/e' = format('%S %B %X %h %c %%%n', 'abc', false, 255, 'hi', 65);
+'/f' = format('%2$s %1$s %<s', 'a', 'b');
+'/g' = format('no args');
+'/h' = format('%s', 1e-5);
+'/i' = format('%.3s|%8s|%-8s|', 'abcdef', 'r', 'l');
+'/j' = format('%s', V);
+'/k' = format('%.0f %.1f %.2f', 0.5, 0.25, 1.005);
+'/l' = format('%b %b', 'x', 0);

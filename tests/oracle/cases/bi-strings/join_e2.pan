@@ -1,0 +1,3 @@
+object template join_e2;
+variable V = 'x';
+'/a' = join(',', V);

@@ -1,0 +1,3 @@
+object template join_e4;
+variable V = list('a', 1);
+'/a' = join(',', V);

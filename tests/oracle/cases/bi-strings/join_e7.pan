@@ -1,0 +1,2 @@
+object template join_e7;
+'/a' = join(',', 'b');

@@ -1,0 +1,2 @@
+object template join_e8;
+'/a' = join(null, 'b', 'c');

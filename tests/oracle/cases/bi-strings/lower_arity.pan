@@ -1,0 +1,2 @@
+object template lower_arity;
+'/a' = to_lowercase('a', 'b');

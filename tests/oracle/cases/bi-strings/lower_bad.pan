@@ -1,0 +1,3 @@
+object template lower_bad;
+variable V = 1;
+'/a' = to_lowercase(V);

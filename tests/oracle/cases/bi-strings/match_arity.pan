@@ -1,0 +1,2 @@
+object template match_arity;
+'/a' = match('a');

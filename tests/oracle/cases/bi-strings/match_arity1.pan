@@ -1,0 +1,2 @@
+object template match_arity1;
+'/a' = match(1);

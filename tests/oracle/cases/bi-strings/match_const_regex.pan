@@ -1,0 +1,3 @@
+object template match_const_regex;
+variable V = 'a';
+'/a' = match(V, '(a');

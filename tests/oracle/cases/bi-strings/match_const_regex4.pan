@@ -1,0 +1,3 @@
+object template match_const_regex4;
+variable V = 'a';
+'/a' = matches(V, 'a{2');

@@ -1,0 +1,2 @@
+object template match_const_type;
+'/a' = match(1, 'a');

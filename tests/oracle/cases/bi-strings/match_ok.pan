@@ -1,0 +1,10 @@
+object template match_ok;
+variable V = 'Hello World';
+'/a' = match(V, 'world', 'i');
+'/b' = match(V, '^H');
+'/c' = matches(V, '(\w+) (x)?(W)');
+'/d' = matches(V, 'nope');
+'/e' = matches(V, '(?<first>H)(e)(z)?');
+'/f' = match(V, 'o.W', 's');
+'/g' = matches("a\nb", '^b', 'm');
+'/h' = match(V, 'h e l', 'ix');

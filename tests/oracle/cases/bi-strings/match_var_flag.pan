@@ -1,0 +1,3 @@
+object template match_var_flag;
+variable V = 'z';
+'/a' = match('a', 'a', V);

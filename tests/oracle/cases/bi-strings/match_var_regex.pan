@@ -1,0 +1,3 @@
+object template match_var_regex;
+variable V = '(a';
+'/a' = match('a', V);

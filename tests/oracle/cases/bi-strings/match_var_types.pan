@@ -1,0 +1,3 @@
+object template match_var_types;
+variable V = 1;
+'/a' = matches(V, V);

@@ -1,0 +1,2 @@
+object template matches_arity;
+'/a' = matches('a', 'b', 'c', 'd');

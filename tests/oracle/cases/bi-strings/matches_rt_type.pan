@@ -1,0 +1,3 @@
+object template matches_rt_type;
+variable V = list();
+'/a' = matches(V, 'a');

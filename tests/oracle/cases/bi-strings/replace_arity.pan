@@ -1,0 +1,2 @@
+object template replace_arity;
+'/a' = replace('a', 'b');

@@ -1,0 +1,3 @@
+object template replace_e2;
+variable V = 1;
+'/a' = replace('a', V, 'c');

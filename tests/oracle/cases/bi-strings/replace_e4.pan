@@ -1,0 +1,3 @@
+object template replace_e4;
+variable V = '(a';
+'/a' = replace(V, 'b', 'c');

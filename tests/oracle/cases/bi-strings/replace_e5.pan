@@ -1,0 +1,3 @@
+object template replace_e5;
+variable V = 'abc';
+'/a' = replace('b', '$1', V);

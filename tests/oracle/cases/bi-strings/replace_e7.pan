@@ -1,0 +1,3 @@
+object template replace_e7;
+variable V = 'abc';
+'/a' = replace('b', '${nm}', V);

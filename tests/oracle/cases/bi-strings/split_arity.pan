@@ -1,0 +1,2 @@
+object template split_arity;
+'/a' = split(',');

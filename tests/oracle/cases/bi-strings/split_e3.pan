@@ -1,0 +1,3 @@
+object template split_e3;
+variable V = 1;
+'/a' = split(',', V);

@@ -1,0 +1,2 @@
+object template substr_arity;
+'/a' = substr('a');

@@ -1,0 +1,3 @@
+object template substr_e5;
+variable V = 'abc';
+'/a' = substr(V, 2, -2);

@@ -1,0 +1,3 @@
+object template substr_e7;
+variable V = 'abc';
+'/a' = substr(V, '1');

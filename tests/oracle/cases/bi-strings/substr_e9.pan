@@ -1,0 +1,3 @@
+object template substr_e9;
+variable V = 'abc';
+'/a' = substr(V, 2147483648);

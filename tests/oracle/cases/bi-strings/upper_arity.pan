@@ -1,0 +1,2 @@
+object template upper_arity;
+'/a' = to_uppercase();

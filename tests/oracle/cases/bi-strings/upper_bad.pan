@@ -1,0 +1,3 @@
+object template upper_bad;
+variable V = list();
+'/a' = to_uppercase(V);

@@ -1,0 +1,3 @@
+object template escape_at_run_time;
+variable X = 'x';
+'/d' = escape(X + '€');

@@ -1,0 +1,2 @@
+object template escape_beyond_latin1;
+'/b' = escape('€');

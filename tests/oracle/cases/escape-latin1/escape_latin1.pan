@@ -1,0 +1,11 @@
+object template escape_latin1;
+bind '/b/{é}' = long;
+'/b/{é}' = 1;
+'/a/{b/c}/{é}' = 1;
+'/e' = escape('é');
+'/d' = dict('{é}', 2);
+'/x' = { x = dict(); x['{é}'] = 3; x; };
+'/v' = value('/a/{b/c}/{é}');
+'/u' = unescape('_80_a4_ee');
+'/w' = escape(unescape('_80_a4_ee'));
+'/c' = unescape('_c3_a9');
