@@ -1,11 +1,14 @@
 """The ``dot`` format: the profile as a Graphviz graph, as panc draws it.
 
 One box per node named by its path under ``/profile``, an edge from each parent; a property's
-label holds its value, cut after 12 characters (counting the opening quote of a string) with
-``...`` appended. Labels are not escaped, as in panc.
+label holds its value with runs of line breaks made one space, and a value longer than 15
+characters (counting the opening quote of a string) cut after 12 with ``...`` appended.
+Labels are not escaped, as in panc.
 """
 
 from __future__ import annotations
+
+import re
 
 from panc.evaluation.memory import check_resident
 from panc.evaluation.values import Value, format_scalar, is_string, sorted_keys
@@ -18,6 +21,7 @@ _PREAMBLE = (
     '"/profile" [ label = "profile"]\n'
 )
 _VALUE_WIDTH = 12
+_LONGEST_KEPT = 15
 _LONG_PATH = 10_000
 
 
@@ -52,14 +56,18 @@ def _push_children(pending: list[tuple[str, str, Value]], path: str, v: Value) -
 
 def _label_value(v: Value) -> str:
     if is_string(v):
-        return _truncated("'" + v) + "'"
-    return _truncated(format_scalar(v))
+        return _truncated("'" + _LINE_BREAKS.sub(" ", v)) + "'"  # type: ignore[arg-type]
+    return _truncated(_LINE_BREAKS.sub(" ", format_scalar(v)))
+
+
+_LINE_BREAKS = re.compile(r"[\n\r]+")
 
 
 def _truncated(text: str) -> str:
-    """Java's ``substring(0, 12) + "..."`` for long texts (lengths in UTF-16 code units)."""
+    """panc's ``fixString``: beyond 15 characters, the first 12 and ``...`` (lengths in UTF-16
+    code units)."""
     units = text.encode("utf-16-le", "surrogatepass")
-    if len(units) <= 2 * _VALUE_WIDTH:
+    if len(units) <= 2 * _LONGEST_KEPT:
         return text
     # A surrogate pair cut in half comes out as '?' from Java's UTF-8 encoder.
     head = units[: 2 * _VALUE_WIDTH].decode("utf-16-le", "replace").replace("\ufffd", "?")

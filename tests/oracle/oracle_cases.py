@@ -90,7 +90,7 @@ def run_case(case: Path, runner: Callable[[list[str]], tuple[int, str, str]]) ->
 
 def read_expected(case: Path) -> Outcome:
     expected = case / "expected"
-    profiles = {p.name: p.read_bytes() for p in sorted(expected.iterdir()) if p.suffix in (".json", ".xml")}
+    profiles = {p.name: p.read_bytes() for p in sorted(expected.iterdir()) if p.suffix != ".out"}
     printed = {p.stem: p.read_text(encoding="utf-8") for p in sorted(expected.glob("*.out"))}
     return Outcome(printed, profiles)
 

@@ -22,10 +22,11 @@ def test_text_format_nesting_and_types():
     assert out == "+-profile\n  +-l\n    +-0\n      $ x : (double) '1.0E10'\n  $ s : (string) 'it's'\n"
 
 
-def test_dot_cuts_values_after_twelve_characters():
-    out = dot_format.render({"s": "abcdefghijklmnop", "t": "abcdefghijk", "n": 1234567890123})
+def test_dot_cuts_values_beyond_fifteen_characters_after_twelve():
+    """As the Java panc does (tests/oracle/cases/dot-labels has its output)."""
+    out = dot_format.render({"s": "abcdefghijklmnop", "t": "abcdefghijklmn", "n": 1234567890123456})
     assert '"/profile/s" [ label = "s\\n\'abcdefghijk...\'" ]' in out
-    assert '"/profile/t" [ label = "t\\n\'abcdefghijk\'" ]' in out
+    assert '"/profile/t" [ label = "t\\n\'abcdefghijklmn\'" ]' in out
     assert '"/profile/n" [ label = "n\\n123456789012..." ]' in out
 
 

@@ -1,0 +1,11 @@
+object template labels;
+'/a12' = "abcdefghijk";
+'/a13' = "abcdefghijkl";
+'/a14' = "abcdefghijklm";
+'/a15' = "abcdefghijklmn";
+'/a16' = "abcdefghijklmno";
+'/n' = 1234567890123456;
+'/m' = "x\r\n\ny";
+'/s' = "😀😀😀😀😀😀😀😀";
+'/q' = "q'uote\"d";
+'/l' = list(1, 2.5, true, "x\ny");
