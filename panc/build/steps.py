@@ -104,7 +104,7 @@ class RecordingLoader:
 
         add("T", object_name, self.templates)
         for dependency in dependencies:
-            if dependency.kind == "TXT":
+            if dependency.kind in ("TEXT", "ABSENT_TEXT"):
                 add("F", dependency.name, self.files)
             else:
                 add("T", dependency.name, self.templates)

@@ -281,13 +281,13 @@ class ObjectBuild:
         """Look a template up (recording the dependency, found or absent)."""
         template = self.provider.load_template(name, self.loadpath())
         if template is None:
-            self.dependencies.setdefault(name, Dependency(name, "ABSENT", ""))
+            self.dependencies.setdefault(name, Dependency(name, "ABSENT_SOURCE", ""))
         else:
             self._record(name, template)
         return template
 
     def _record(self, name: str, template: CompiledTemplate) -> None:
-        if name not in self.dependencies or self.dependencies[name].kind == "ABSENT":
+        if name not in self.dependencies or self.dependencies[name].kind == "ABSENT_SOURCE":
             source = template.source
             self.dependencies[name] = Dependency(name, source.kind, source.include_dir_uri)
 
@@ -445,10 +445,13 @@ class ObjectBuild:
             raise located(error.message, where, same_kind(error)) from None
 
     def find_file(self, name: str) -> DataFile | None:
-        """A data file on the include path (recorded as a ``TXT`` dependency when found)."""
+        """A data file on the include path, recorded as a dependency as panc's ``SourceType``
+        says: ``TEXT`` with its directory, or ``ABSENT_TEXT``."""
         found = self.provider.find_file(name, self.loadpath())
         if found is not None:
-            self.dependencies.setdefault(name, Dependency(name, "TXT", found.include_dir_uri))
+            self.dependencies.setdefault(name, Dependency(name, "TEXT", found.include_dir_uri))
+        else:
+            self.dependencies.setdefault(name, Dependency(name, "ABSENT_TEXT", ""))
         return found
 
     def emit(self, message: str) -> None:

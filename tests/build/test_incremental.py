@@ -137,7 +137,8 @@ def test_dep_files_list_the_dependencies(tmp_path):
     site = _site(tmp_path)
     lines = (site.out / "node5.dep").read_text().splitlines()
     assert [line.split()[:2] for line in lines] == [
-        ["lib/optional", "PAN"], ["node5", "PAN"], ["site/extra", "ABSENT"]]
+        ["lib/optional", "PAN"], ["local.txt", "ABSENT_TEXT"], ["node5", "PAN"],
+        ["site/extra", "ABSENT_SOURCE"]]
 
 
 def test_temporary_files_of_a_killed_build_are_removed(tmp_path):

@@ -127,7 +127,7 @@ def test_file_contents_and_file_exists() -> None:
     )
     assert result.error is None
     assert result.profile == {"t": "OK", "g": "zipped", "e": [True, False]}
-    assert ("ok.txt", "TXT") in {(d.name, d.kind) for d in result.dependencies}
+    assert ("ok.txt", "TEXT") in {(d.name, d.kind) for d in result.dependencies}
     # a constant absolute name is refused when compiling, as panc's FileContents does
     assert isinstance(error("'/t' = file_contents('/absolute/file.txt');\n"), PanSyntaxError)
     assert isinstance(error("'/t' = file_contents('missing.txt');\n"), EvaluationError)

@@ -34,7 +34,7 @@ def test_dependencies_include_referenced_objects() -> None:
     result = compiler_for(templates).compile_object("main")
     assert result.error is None and result.profile == {"r": 1}
     kinds = {d.name: d.kind for d in result.dependencies}
-    assert kinds == {"main": "PAN", "inc_external": "PAN", "indirect": "PAN", "nothere": "ABSENT"}
+    assert kinds == {"main": "PAN", "inc_external": "PAN", "indirect": "PAN", "nothere": "ABSENT_SOURCE"}
 
 
 def test_references_during_validation_may_be_circular() -> None:

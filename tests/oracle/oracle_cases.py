@@ -79,13 +79,23 @@ def run_case(case: Path, runner: Callable[[list[str]], tuple[int, str, str]]) ->
         with tempfile.TemporaryDirectory() as scratch:
             output_dir = Path(scratch)
             returncode, stdout, stderr = runner(case_arguments(case, output_dir, template))
-            profiles.update({p.name: p.read_bytes() for p in sorted(output_dir.iterdir()) if p.is_file()})
+            written = sorted(p for p in output_dir.iterdir() if p.is_file())
+            profiles.update({p.name: _portable(p, prefix) for p in written})
         name = Path(template).stem
         printed[name] = (
             f"rc {returncode}\n--- stdout\n{stdout.replace(prefix, PLACEHOLDER)}"
             f"--- stderr\n{stderr.replace(prefix, PLACEHOLDER)}"
         )
     return Outcome(printed, profiles)
+
+
+def _portable(profile: Path, case: str) -> bytes:
+    """A written profile; in a ``.dep`` file (which names each template's directory) the
+    case folder's absolute path is ``CASE``, as in the printed output."""
+    data = profile.read_bytes()
+    if profile.suffix == ".dep":
+        data = data.replace(case.encode(), PLACEHOLDER.encode())
+    return data
 
 
 def read_expected(case: Path) -> Outcome:

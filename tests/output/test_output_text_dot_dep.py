@@ -35,8 +35,8 @@ def test_dot_of_an_empty_profile():
 
 
 def test_dep_lines_are_sorted_and_unique():
-    deps = [Dep("b", "PAN", "file:/x/"), Dep("a", "TXT", "file:/y/a.txt"), Dep("b", "PAN", "file:/x/")]
-    assert dep_format.render(deps) == "a TXT file:/y/a.txt\nb PAN file:/x/\n"
+    deps = [Dep("b", "PAN", "file:/x/"), Dep("a", "TEXT", "file:/y/"), Dep("b", "PAN", "file:/x/")]
+    assert dep_format.render(deps) == "a TEXT file:/y/\nb PAN file:/x/\n"
 
 
 def test_null_format_writes_an_empty_file():

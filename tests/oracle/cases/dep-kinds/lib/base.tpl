@@ -1,0 +1,2 @@
+unique template lib/base;
+"/base" = true;
