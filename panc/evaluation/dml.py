@@ -134,13 +134,19 @@ def flatten(node: ast.Expr) -> list[ast.Expr]:
     return found
 
 
-def dml_range(node: ast.Expr) -> Span | None:
-    """The range panc gives the DML of ``node``: the braces of the outermost block that holds
-    more than one statement (a block of one statement is that statement)."""
-    while isinstance(node, ast.Block):
-        if len(node.body) != 1:
-            return node.span
-        node = node.body[0]
+def dml_range(node: ast.Expr, enclosed: bool = False) -> Span | None:
+    """The range panc gives the DML at a position holding ``node`` (an operand, a branch, a
+    statement's value): the range of that DML's one child in panc's syntax tree. Braces around
+    several statements are a node of their own (their range); braces around one statement, and
+    parentheses, leave the DML's child a DML without a range (``None``: an error crossing it
+    gets no call trace); an ``if`` is its keyword. Other expressions never make a DML of
+    several operations, so their range is never used. ``enclosed``: the DML is the one of the
+    parentheses around ``node`` (an operand), not of a position holding them."""
+    hidden = node.parenthesized and not enclosed if isinstance(node, ast.Block | ast.If) else False
+    if isinstance(node, ast.Block):
+        return node.span if len(node.body) > 1 and not hidden else None
+    if isinstance(node, ast.If):
+        return None if hidden else keyword_span(node.span, "if")
     return None
 
 
@@ -168,6 +174,7 @@ class DmlCompiler:
     def __init__(self, env: CompileEnv) -> None:
         self.env = env
         self.hooks = env.hooks
+        self._conditions: dict[int, tuple[ast.If, Code]] = {}
         self._wants_expressions = bool(env.hooks is not None and env.hooks.wants_expressions)
         self._dispatch: dict[type, Callable[[Any], Code]] = {
             ast.Literal: self._literal,
@@ -177,7 +184,7 @@ class DmlCompiler:
             ast.Unary: self._unary,
             ast.Binary: self._binary,
             ast.Assign: self._assign,
-            ast.Block: self.dml,
+            ast.Block: self._enclosed_dml,
             ast.If: self._if,
             ast.While: self._while,
             ast.For: self._for,
@@ -193,14 +200,14 @@ class DmlCompiler:
             code = self._expression_hook(node, code)
         return code
 
-    def dml(self, node: ast.Expr) -> Code:
+    def dml(self, node: ast.Expr, enclosed: bool = False) -> Code:
         """The closure of a DML (panc's ``DML.getInstance``): its flattened operations in turn;
-        an error crossing a block of several operations gets the block's range."""
-        ops = flatten(node)
-        if len(ops) == 1:
-            return self.statement(ops[0]) if isinstance(node, ast.Block) else self.expr(ops[0])
-        codes = tuple(self.statement(op) for op in ops)
-        where = dml_range(node)  # never a constant: panc folds no DML of several operations
+        an error crossing a DML of several operations gets the DML's range (``dml_range``;
+        ``enclosed``: the DML is that of the parentheses around ``node``)."""
+        codes = self._operations(node, True)
+        if len(codes) == 1:
+            return codes[0]
+        where = dml_range(node, enclosed)  # never a constant: panc folds no DML of several operations
 
         def block(frame: Frame) -> Value:
             result = UNDEF
@@ -212,6 +219,46 @@ class DmlCompiler:
             return result
 
         return block
+
+    def _operations(self, node: ast.Expr, root: bool) -> list[Code]:
+        """The compiled operations of the DML of ``node``, in panc's order: nested blocks
+        flattened into their parent, and an ``if`` with a constant test replaced by the
+        operations of the branch it picks (``J:IfElse.newOperation``; the other branch is
+        compiled too, for its errors)."""
+        if isinstance(node, ast.Block):
+            found: list[Code] = []
+            for item in node.body:
+                found += self._operations(item, False)
+            return found
+        if isinstance(node, ast.If):
+            test = constant_of(self._condition(node))
+            if type(test) is bool:
+                picked = node.then if test else node.otherwise
+                found = [constant_code(UNDEF)]
+                for branch in (node.then, node.otherwise):
+                    if branch is None:
+                        continue
+                    if branch is picked:
+                        found = self._operations(branch, False)
+                    else:
+                        self.dml(branch)
+                if self.hooks is not None and not root:  # the ``if`` still reports itself as a statement
+                    found[0] = self._statement_hook(node, found[0])
+                return found
+        return [self.expr(node) if root else self.statement(node)]
+
+    def _condition(self, node: ast.If) -> Code:
+        """The closure of an ``if`` test, compiled once (``_operations`` looks at it first)."""
+        known = self._conditions.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]
+        code = self.dml(node.condition)
+        self._conditions[id(node)] = (node, code)
+        return code
+
+    def _enclosed_dml(self, node: ast.Block) -> Code:
+        """A block as an operand: the DML of its parentheses."""
+        return self.dml(node, enclosed=True)
 
     def statement(self, node: ast.Expr) -> Code:
         """Like ``expr`` for a statement of a block: reports ``on_statement`` when hooked."""
@@ -646,17 +693,18 @@ class DmlCompiler:
     # ------------------------------------------------------------------ control flow
 
     def _if(self, node: ast.If) -> Code:
-        """``if`` (``J:IfElse``): a constant test picks its branch now."""
-        condition = self.dml(node.condition)
+        """``if`` (``J:IfElse``): a constant test picks its branch now (as an operand: the DML
+        of the parentheses around the ``if``)."""
+        condition = self._condition(node)
+        test = constant_of(condition)
+        if type(test) is bool:
+            return self.dml(node, enclosed=True)
         then = self.dml(node.then)
         otherwise = self.dml(node.otherwise) if node.otherwise is not None else constant_code(UNDEF)
         where = keyword_span(node.span, "if")
         message = "if-else test must evaluate to a boolean property"
-        test = constant_of(condition)
         if test is not NOT_CONSTANT:
-            if type(test) is not bool:
-                raise self.syntax(message, where)
-            return then if test else otherwise
+            raise self.syntax(message, where)
 
         def code(frame: Frame) -> Value:
             value = condition(frame)

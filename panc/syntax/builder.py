@@ -9,7 +9,7 @@ contain) are made here and reported as diagnostics on the current ``BuildContext
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from panc.diagnostics import TEMPLATE_CHECK, Category, Diagnostic
@@ -402,7 +402,10 @@ class AstBuilder:
         return nodes.Call(span, name.value, name.span, args)
 
     def paren(self, children: list[Any]) -> Any:
-        return children[1]
+        inner = children[1]
+        if isinstance(inner, ast.Block | ast.If) and not inner.parenthesized:
+            return replace(inner, parenthesized=True)
+        return inner
 
     def variable(self, children: list[Token]) -> ast.Variable:
         token = children[0]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import islice
 
 from panc.diagnostics import Category, Diagnostic, javacc_printed_range
-from panc.source import Span
+from panc.source import Span, note_source_text
 from panc.syntax.ast import Template
 from panc.syntax.builder import BuildContext
 from panc.syntax.gcpause import collector_paused
@@ -37,6 +37,7 @@ _STATEMENT_LEVEL = "BIND"
 
 def parse(text: str, name: str) -> ParseResult:
     """Parse pan source ``text``; ``name`` is the file name put in every ``Span``."""
+    note_source_text(name, text)
     lang = language()
     sink = LexResult()
     try:
