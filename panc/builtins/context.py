@@ -13,14 +13,14 @@ statement for run time).
 from __future__ import annotations
 
 import gzip
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from panc.builtins.formatting import java_format_values
+from panc.builtins.interpolation import InterpolationCycle, interpolate
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.typetests import TYPE_TESTS
-from panc.diagnostics import DeprecationFailure, EvaluationError, UserError
+from panc.diagnostics import DeprecationFailure, EvaluationError, JavaRuntimeFailure, UserError
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_info, error_at, error_in
 from panc.evaluation.dml import (
     AUTOMATIC_GLOBALS,
@@ -639,9 +639,6 @@ def next_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     return _iterator(compiler, call, restart=False)
 
 
-_SUBSTITUTION = re.compile(r"\$(\$?)\{([^}]*)\}")
-
-
 @builtin(
     "substitute",
     min_args=1,
@@ -651,7 +648,8 @@ _SUBSTITUTION = re.compile(r"\$(\$?)\{([^}]*)\}")
     arity_message="substitute() requires exactly one or two arguments",
 )
 def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
-    """Replace ``${name}`` by the value of a variable (or of the dict's key); ``$${`` escapes."""
+    """Replace ``${name}`` by the value of a variable (or of the dict's key), interpolating
+    inserted values in turn; ``$${`` escapes (``panc.builtins.interpolation``)."""
     args = [compiler.dml(arg) for arg in call.args]
     where = call.span
 
@@ -667,10 +665,7 @@ def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
             if type(table) is not dict:
                 raise error_in("second argument to substitute() must be an nlist", where, build)
 
-        def replace(match: re.Match[str]) -> str:
-            if match.group(1):
-                return "${" + match.group(2) + "}"
-            name = match.group(2)
+        def lookup(name: str) -> str:
             if table is not None:
                 try:
                     term = value_term(name)
@@ -689,7 +684,10 @@ def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
                 raise error_in(f"variable ({name}) undefined in substitute()", where, build)
             return java_to_string(value)
 
-        return _SUBSTITUTION.sub(replace, text)
+        try:
+            return interpolate(text, lookup)
+        except InterpolationCycle as cycle:
+            raise JavaRuntimeFailure(str(cycle), where) from None
 
     return code
 
