@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from panc.diagnostics import EvaluationError, PanError, PanSyntaxError, TraceEntry, same_kind
+from panc.diagnostics import EvaluationError, JavaRuntimeFailure, PanError, PanSyntaxError, TraceEntry, same_kind
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_file, add_info, error_at, error_in, located
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.resources import check_replacement, put_child
@@ -294,7 +294,11 @@ class ObjectBuild:
     def load(self, name: str) -> CompiledTemplate:
         """A template by name, for ``include`` and ``create`` (panc's ``globalLoad``): a missing
         one, or one that fails to compile, is an (unlocated) evaluation error; a template's
-        syntax error becomes the message of an evaluation error, a parse error stays one."""
+        syntax error becomes the message of an evaluation error, a parse error stays one. A name
+        that is no template name is Java's bare ``IllegalArgumentException`` (its source file
+        object refuses it)."""
+        if not is_valid_template_name(name):
+            raise JavaRuntimeFailure(f"invalid template name ({name})")
         try:
             template = self.find_template(name)
         except PanSyntaxError as error:
