@@ -23,7 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from panc.diagnostics import EvaluationError, JavaRuntimeFailure, PanError, PanSyntaxError, TraceEntry, same_kind
+from panc.diagnostics import (
+    EvaluationError,
+    JavaRuntimeFailure,
+    PanError,
+    PanSyntaxError,
+    TraceEntry,
+    same_kind,
+)
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_file, add_info, error_at, error_in, located
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.resources import check_replacement, put_child

@@ -175,6 +175,8 @@ class DmlCompiler:
         self.env = env
         self.hooks = env.hooks
         self._conditions: dict[int, tuple[ast.If, Code]] = {}
+        self._restricted = 0
+        """How many function arguments and index terms enclose what is being compiled."""
         self._wants_expressions = bool(env.hooks is not None and env.hooks.wants_expressions)
         self._dispatch: dict[type, Callable[[Any], Code]] = {
             ast.Literal: self._literal,
@@ -241,11 +243,20 @@ class DmlCompiler:
                     if branch is picked:
                         found = self._operations(branch, False)
                     else:
-                        self.dml(branch)
+                        self._dead_branch(branch)
                 if self.hooks is not None and not root:  # the ``if`` still reports itself as a statement
                     found[0] = self._statement_hook(node, found[0])
                 return found
         return [self.expr(node) if root else self.statement(node)]
+
+    def _dead_branch(self, branch: ast.Expr) -> None:
+        """Compile the branch a constant test drops, for its own errors only: it is no longer
+        part of any argument or index (a ``return()`` there is allowed)."""
+        restricted, self._restricted = self._restricted, 0
+        try:
+            self.dml(branch)
+        finally:
+            self._restricted = restricted
 
     def _condition(self, node: ast.If) -> Code:
         """The closure of an ``if`` test, compiled once (``_operations`` looks at it first)."""
@@ -366,8 +377,12 @@ class DmlCompiler:
     # ------------------------------------------------------------------ indexed variables
 
     def index_terms(self, indexes: list[ast.Expr]) -> list[Code]:
-        """The closures of the index DMLs of ``x[i][j]``."""
-        return [self.dml(index) for index in indexes]
+        """The closures of the index DMLs of ``x[i][j]`` (a restricted context, see ``_call``)."""
+        self._restricted += 1
+        try:
+            return [self.dml(index) for index in indexes]
+        finally:
+            self._restricted -= 1
 
     def _index(self, node: ast.Index) -> Code:
         return self.nested_read(node, lookup_only=False)
@@ -804,6 +819,22 @@ class DmlCompiler:
     # ------------------------------------------------------------------ calls
 
     def _call(self, node: ast.Call) -> Code:
+        """A function call; its arguments are a restricted context (panc's
+        ``checkRestrictedContext``: no ``return()`` or ``error()`` in them once folded)."""
+        self._restricted += 1
+        try:
+            code = self._function_call(node)
+        finally:
+            self._restricted -= 1
+        if self._restricted and node.name in _RESTRICTED_CALLS:  # after its own arguments' checks
+            raise self.syntax(
+                f"{node.name}() may not appear in a restricted context "
+                "(either variable indices or function arguments)",
+                node.span,
+            )
+        return code
+
+    def _function_call(self, node: ast.Call) -> Code:
         builtin = BUILTINS.get(node.name)
         if builtin is None:
             return self._user_call(node)
@@ -983,6 +1014,8 @@ def _after_failed_argument(
     except Exception as problem:  # pylint: disable=broad-exception-caught
         raise builtin_failure(name, problem, failed.where, frame) from None
 
+
+_RESTRICTED_CALLS = frozenset({"return", "error"})
 
 _MEMORY_CHECK_EVERY = 1023
 """Loops check the memory budget every 1,024 iterations (``panc.evaluation.memory``)."""

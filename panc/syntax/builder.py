@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from panc.diagnostics import TEMPLATE_CHECK, Category, Diagnostic
+from panc.diagnostics import RESTRICTED_CHECK, TEMPLATE_CHECK, Category, Diagnostic
 from panc.names import AUTOMATIC_VARIABLES
 from panc.source import Span
 from panc.syntax import ast
@@ -138,7 +138,7 @@ class AstBuilder:
         )
         # an enclosing call or index finds it again: report it once
         if not any(d.span == found.span and d.message == message for d in self.ctx.diagnostics):
-            self._syntax(message, found.span)
+            self.ctx.error(Category.SYNTAX, message, found.span, RESTRICTED_CHECK)
 
     # ------------------------------------------------------------------ template
 
