@@ -27,7 +27,6 @@ from panc.evaluation.dml import (
     automatic_value,
     constant_code,
     constant_of,
-    flatten,
     index_chain,
     is_constant,
 )
@@ -45,13 +44,11 @@ if TYPE_CHECKING:
 _REFERENCES = (ast.Variable, ast.Index)
 
 
-def _reference(node: ast.Expr) -> ast.Variable | ast.Index | None:
+def _reference(compiler: DmlCompiler, node: ast.Expr) -> ast.Variable | ast.Index | None:
     """The variable reference an argument is, if it is one (panc's ``instanceof Variable``:
-    the argument's DML is a single variable operation)."""
-    ops = flatten(node)
-    if len(ops) == 1 and isinstance(ops[0], _REFERENCES):
-        return ops[0]
-    return None
+    the argument's DML is a single variable operation once folded)."""
+    operation = compiler.sole_operation(node)
+    return operation if isinstance(operation, _REFERENCES) else None
 
 
 def _compile_time(frame: Frame, name: str, where: Span) -> None:
@@ -267,7 +264,7 @@ def _register_type_tests() -> None:
 def type_test(compiler: DmlCompiler, call: ast.Call, test: Callable[[Value], bool]) -> Code:
     """``is_string(x)`` and the other type tests (``J:IsOfType``): on a variable reference, a
     variable that does not exist is not of the type; on any other argument, its value."""
-    reference = _reference(call.args[0])
+    reference = _reference(compiler, call.args[0])
     name = call.name
     where = call.span
     if reference is not None:
@@ -299,7 +296,7 @@ def type_test(compiler: DmlCompiler, call: ast.Call, test: Callable[[Value], boo
 def exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether a variable (or its child), an absolute/external path or a template exists."""
     where = call.span
-    reference = _reference(call.args[0])
+    reference = _reference(compiler, call.args[0])
     if reference is not None:
         lookup = compiler.lookup(reference)
 
@@ -438,7 +435,7 @@ def _append_like(compiler: DmlCompiler, call: ast.Call, at_end: bool) -> Code:
     if len(call.args) == 1:
         target = _self_list(None, where)
     else:
-        reference = _reference(call.args[0])
+        reference = _reference(compiler, call.args[0])
         if reference is not None:
             target = _list_reference(compiler, reference, reference.span)
         else:
@@ -498,7 +495,7 @@ def prepend_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 )
 def delete_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Delete a local variable or one of its children (``J:Delete``); returns undef."""
-    reference = _reference(call.args[0])
+    reference = _reference(compiler, call.args[0])
     if reference is None:
         raise compiler.syntax("first argument of delete() must be a variable reference", call.span)
     if isinstance(reference, ast.Variable) and reference.name == "SELF":
@@ -519,7 +516,7 @@ def _iteration_setter(
     compiler: DmlCompiler, node: ast.Expr, where: Span
 ) -> Callable[[Frame, Value], Value] | None:
     """The key or value argument of ``first``/``next``: a variable reference, or undef."""
-    reference = _reference(node)
+    reference = _reference(compiler, node)
     if reference is not None:
         return compiler.setter(reference)
     code = compiler.dml(node)
@@ -558,7 +555,7 @@ class _Iteration:
 def _resource_reader(compiler: DmlCompiler, node: ast.Expr) -> Code:
     """The resource of ``first``/``next``: a variable is read without a copy, so that the same
     object is found again by the next call (panc keys its iterators by identity)."""
-    reference = _reference(node)
+    reference = _reference(compiler, node)
     if isinstance(reference, ast.Variable) and reference.name != "SELF":
         name = reference.name
         read = compiler.expr(reference)
@@ -787,7 +784,7 @@ def path_exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 )
 def is_valid_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether the value validates as the named type (``J:IsValid``)."""
-    reference = _reference(call.args[0])
+    reference = _reference(compiler, call.args[0])
     if reference is None:
         raise compiler.syntax("is_valid() requires the first argument to be a type", call.span)
     where = call.span

@@ -16,8 +16,10 @@ operation classes one for one (``J:dml/operators``, ``J:dml/DML``):
   (``1/0``, ``"a" + 1``) a *syntax* error. Calls are never computed here: a whole statement
   may be, by the statement compiler (``panc.evaluation.statements``).
 - **DML blocks.** Where panc's grammar has a DML (a statement's value, a function argument,
-  an index, the parts of ``if`` and loops) nested blocks are flattened; a block of more than
-  one operation adds its range to the errors that cross it.
+  an index, the parts of ``if`` and loops) nested blocks are flattened and an ``if`` with a
+  constant test is replaced by its branch (before a function argument is checked for
+  ``return()`` or looked at as a variable reference); a DML of more than one operation adds
+  its range (``dml_range``) to the errors that cross it.
 
 A compiled closure for a constant carries the constant in its ``pan_constant`` attribute
 (panc's ``Element`` operands) so that enclosing operators can fold further. Constant
@@ -117,21 +119,6 @@ def arity_message(name: str, minimum: int, maximum: int | None) -> str:
         plural = "" if minimum == 1 else "s"
         return f"{name}() requires at least {_NUMBER_WORDS.get(minimum, str(minimum))} argument{plural}"
     return f"{name}() requires between {minimum} and {maximum} arguments"
-
-
-def flatten(node: ast.Expr) -> list[ast.Expr]:
-    """The operations of a DML: nested blocks are flattened into their parent (``J:DML``)."""
-    if not isinstance(node, ast.Block):
-        return [node]
-    found: list[ast.Expr] = []
-    pending = list(reversed(node.body))
-    while pending:
-        item = pending.pop()
-        if isinstance(item, ast.Block):
-            pending.extend(reversed(item.body))
-        else:
-            found.append(item)
-    return found
 
 
 def dml_range(node: ast.Expr, enclosed: bool = False) -> Span | None:
@@ -248,6 +235,26 @@ class DmlCompiler:
                     found[0] = self._statement_hook(node, found[0])
                 return found
         return [self.expr(node) if root else self.statement(node)]
+
+    def sole_operation(self, node: ast.Expr) -> ast.Expr | None:
+        """The one operation of the DML of ``node`` once folded (blocks of one statement
+        unwrapped, constant ``if`` tests resolved); ``None`` when there are several or the
+        folding leaves a constant undef."""
+        while True:
+            if isinstance(node, ast.Block):
+                if len(node.body) != 1:
+                    return None
+                node = node.body[0]
+                continue
+            if isinstance(node, ast.If):
+                test = constant_of(self._condition(node))
+                if type(test) is bool:
+                    picked = node.then if test else node.otherwise
+                    if picked is None:
+                        return None
+                    node = picked
+                    continue
+            return node
 
     def _dead_branch(self, branch: ast.Expr) -> None:
         """Compile the branch a constant test drops, for its own errors only: it is no longer
