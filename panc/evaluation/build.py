@@ -423,7 +423,8 @@ class ObjectBuild:
     # ------------------------------------------------------------------ paths
 
     def path_value(self, path: str, span: Span, relative_root: Tree | None = None) -> Value:
-        """The value at a path, or ``MISSING`` (panc's ``getElement(path, false)``).
+        """The value at a path, or ``MISSING`` (panc's ``getElement(path, false)``; an external
+        path to a template that cannot be found is missing too).
 
         A relative path reads ``relative_root``: the structure a ``create()`` is building
         (panc's relative root). Without one, it is an error of the statement (panc gives it no
@@ -431,7 +432,16 @@ class ObjectBuild:
         """
         parsed = path_of(path)
         if parsed.is_external and parsed.template != self.object_name:
-            other = self.referenced(parsed.template or "", span)
+            name = parsed.template or ""
+            try:
+                template = self.find_template(name)
+            except PanError:
+                template = None  # a lookup takes a template that does not compile for none
+            if template is None:
+                return MISSING
+            if template.kind != "object":
+                raise EvalFailure(f"{name} does not refer to an object template")
+            other = self.referenced(name, span)
             return lookup(other.tree.root, parsed.terms)
         if not parsed.is_relative:
             return lookup(self.tree.root, parsed.terms)
