@@ -33,6 +33,7 @@ from panc.diagnostics import (
 )
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_file, add_info, error_at, error_in, located
 from panc.evaluation.frames import Frame, SelfRef
+from panc.evaluation.protection import Protection
 from panc.evaluation.resources import check_replacement, put_child
 from panc.evaluation.statements import CompiledTemplate, run_statements
 from panc.evaluation.terms import PathTextError, is_valid_template_name, parse_path_text, path_of, string_term
@@ -136,6 +137,7 @@ class ObjectBuild:
         self.loaded: set[str] = set()
         self.dependencies: dict[str, Dependency] = {}
         self.references: set[str] = set()
+        self.protection = Protection()
         self.messages: list[str] = []
         self.current_file: str | None = None
         self.call_stack: list[TraceEntry] = []

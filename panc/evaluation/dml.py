@@ -642,6 +642,7 @@ class DmlCompiler:
             if value is None:
                 scope.pop(name, None)
                 return value
+            value = build.protection.local_value(value)  # a copy of a protected resource
             old = scope.get(name)
             scope[name] = value  # null too: a local holds null (panc's LocalVariableMap)
             if old is not None and type(old) is not type(value):
@@ -672,6 +673,7 @@ class DmlCompiler:
                 if container is None or container is UNDEF:
                     container = {} if type(terms[0]) is str else []
                     scope[name] = container
+                build.protection.release_path(container, terms)
                 rput(container, terms, 0, NULL if value is None else value)
             except InvalidTerm as problem:
                 raise add_info(EvalFailure(problem.variable_message(name)), where, build) from None

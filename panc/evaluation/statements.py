@@ -230,20 +230,20 @@ class StatementCompiler:
             try:
                 current = _element(tree, terms, statement)
                 if current is None:
-                    _put(tree, terms, UNDEF, statement)
+                    _put(tree, terms, UNDEF, statement, build)
                     current = UNDEF
                 if absolute and current is not UNDEF and tree.is_final(terms):
                     raise EvalFailure(tree.final_reason(terms))
                 if not conditional or current is UNDEF:
                     frame.locals = {}
                     frame.iterators = None
-                    ref = SelfRef(current, _path_writer(tree, terms, statement))
+                    ref = SelfRef(current, _path_writer(tree, terms, statement, build))
                     frame.self_ref = ref
                     value = dml(frame)
                     # panc copies any result but the element SELF held when the statement began
                     if value is not current and (type(value) is dict or type(value) is list):
                         value = deep_copy(value)
-                    _put(tree, terms, value, statement)
+                    _put(tree, terms, value, statement, build)
                     if hooks is not None:
                         _report_write(hooks, tree is build.tree, path_text, value, span, template_name)
                 if absolute and final:
@@ -279,7 +279,9 @@ class StatementCompiler:
                     if absolute and tree.is_final(terms):
                         raise EvalFailure(tree.final_reason(terms))
                     value = deep_copy(constant) if copy else constant
-                    _put(tree, terms, value, statement)
+                    _put(tree, terms, value, statement, build)
+                    if copy:
+                        build.protection.protect(value)  # panc stores the constant itself
                     if hooks is not None:
                         _report_write(hooks, tree is build.tree, path_text, value, span, template_name)
                 if absolute and final:
@@ -306,7 +308,7 @@ class StatementCompiler:
                 if not conditional:
                     if absolute and tree.is_final(terms):
                         raise EvalFailure(tree.final_reason(terms))
-                    _put(tree, terms, NULL, statement)
+                    _put(tree, terms, NULL, statement, build)
                     if hooks is not None:
                         _report_write(hooks, tree is build.tree, path_text, NULL, span, template_name)
                 if absolute and final:
@@ -490,7 +492,8 @@ def _element(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> 
         raise EvalFailure(_path_message(problem, statement, terms)) from None
 
 
-def _put(tree: Tree, terms: tuple[Term, ...], value: Value, statement: ast.Assignment) -> None:
+def _put(tree: Tree, terms: tuple[Term, ...], value: Value, statement: ast.Assignment, build: Any) -> None:
+    build.protection.release_path(tree.root, terms)
     try:
         tree.put_element(terms, value)
     except InvalidTerm as problem:
@@ -503,9 +506,11 @@ def _path_message(problem: InvalidTerm, statement: ast.Assignment, terms: tuple[
     return problem.path_message(shown, "/" if absolute else "")
 
 
-def _path_writer(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> Callable[[Value], None]:
+def _path_writer(
+    tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment, build: Any
+) -> Callable[[Value], None]:
     def write(value: Value) -> None:
-        _put(tree, terms, value, statement)
+        _put(tree, terms, value, statement, build)
 
     return write
 
