@@ -411,6 +411,7 @@ def _self_list(term_codes: list[Code] | None, where: Span) -> Code:
         if value is UNDEF or value is NULL:
             value = []
             ref.replace(value)
+        build.protection.release_path(value, (*(terms or ()), None))  # written in place
         if terms is None:
             if type(value) is not list:
                 raise error_at(f"referenced variable of type {java_type(value)} is not a list", where)

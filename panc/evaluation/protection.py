@@ -38,6 +38,9 @@ class Protection:
                 self._held[id(current)] = current
                 pending.extend(current)
 
+    def is_protected(self, value: Value) -> bool:
+        return bool(self._held) and id(value) in self._held
+
     def local_value(self, value: Value) -> Value:
         """What a local variable set to ``value`` holds: a copy of a protected resource."""
         if self._held and id(value) in self._held:

@@ -239,10 +239,14 @@ class StatementCompiler:
                     frame.iterators = None
                     ref = SelfRef(current, _path_writer(tree, terms, statement, build))
                     frame.self_ref = ref
+                    protected = build.protection.is_protected(current)
                     value = dml(frame)
                     # panc copies any result but the element SELF held when the statement began
-                    if value is not current and (type(value) is dict or type(value) is list):
-                        value = deep_copy(value)
+                    # (a protected one written to is a copy by then)
+                    written = protected and not build.protection.is_protected(value)
+                    replaced = value is not current or written
+                    if replaced and (type(value) is dict or type(value) is list):
+                        value = _result_copy(value)
                     _put(tree, terms, value, statement, build)
                     if hooks is not None:
                         _report_write(hooks, tree is build.tree, path_text, value, span, template_name)
@@ -490,6 +494,15 @@ def _element(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> 
         return tree.get_element(terms)
     except InvalidTerm as problem:
         raise EvalFailure(_path_message(problem, statement, terms)) from None
+
+
+def _result_copy(value: Value) -> Value:
+    """panc's ``duplicate()`` of a statement's result; a resource that holds itself overflows
+    its stack."""
+    try:
+        return deep_copy(value)
+    except RecursionError:
+        raise EvalFailure("stack overflow; check for circular data structure") from None
 
 
 def _put(tree: Tree, terms: tuple[Term, ...], value: Value, statement: ast.Assignment, build: Any) -> None:
