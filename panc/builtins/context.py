@@ -407,11 +407,10 @@ def _self_list(term_codes: list[Code] | None, where: Span) -> Code:
             raise error_in("SELF is not defined", where, build)
         if ref.readonly:
             raise add_info(EvalFailure("cannot modify SELF from validation function"), where, build)
-        value = ref.value
+        value = build.protection.writable_path(ref.value, (*(terms or ()), None), ref.replace)
         if value is UNDEF or value is NULL:
             value = []
             ref.replace(value)
-        build.protection.release_path(value, (*(terms or ()), None))  # written in place
         if terms is None:
             if type(value) is not list:
                 raise error_at(f"referenced variable of type {java_type(value)} is not a list", where)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from panc.builtins.registry import BUILTINS, BuiltinError
@@ -673,7 +674,7 @@ class DmlCompiler:
                 if container is None or container is UNDEF:
                     container = {} if type(terms[0]) is str else []
                     scope[name] = container
-                build.protection.release_path(container, terms)
+                container = build.protection.writable_path(container, terms, partial(scope.__setitem__, name))
                 rput(container, terms, 0, NULL if value is None else value)
             except InvalidTerm as problem:
                 raise add_info(EvalFailure(problem.variable_message(name)), where, build) from None
@@ -701,7 +702,7 @@ class DmlCompiler:
                     raise EvalFailure("SELF is not defined")
                 if ref.readonly:
                     raise EvalFailure("cannot modify SELF from validation function")
-                container = ref.value
+                container = build.protection.writable_path(ref.value, terms, ref.replace)
                 if container is UNDEF:
                     container = {} if type(terms[0]) is str else []
                     ref.replace(container)

@@ -5,14 +5,15 @@ resource, shared read-only; panc copies it where a write would change it: a writ
 path or ``SELF[...]`` makes a shallow writable copy of each protected resource on the way
 (their other children stay protected), and a local variable set to a protected resource
 (``x = SELF``, ``x = SELF['k']``) gets a deep copy. Here a build stores a fresh copy of the
-constant and remembers its resources by identity as protected; a write releases the
-resources on its way, and a local variable set to one still protected copies it, so that
-``x = SELF; x['k'] = 2; SELF`` leaves ``SELF`` as panc leaves it.
+constant and remembers its resources by identity as protected; a write copies the protected
+resources on its way as panc does, and a local variable set to one copies it, so that
+``x = SELF; x['k'] = 2; SELF`` leaves ``SELF`` as panc leaves it and an iteration over a
+protected ``SELF`` does not see the writes of its body.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from panc.evaluation.values import Value, deep_copy
 
@@ -38,29 +39,43 @@ class Protection:
                 self._held[id(current)] = current
                 pending.extend(current)
 
-    def is_protected(self, value: Value) -> bool:
-        return bool(self._held) and id(value) in self._held
-
     def local_value(self, value: Value) -> Value:
         """What a local variable set to ``value`` holds: a copy of a protected resource."""
         if self._held and id(value) in self._held:
             return deep_copy(value)
         return value
 
-    def release_path(self, container: Value, terms: Sequence[object]) -> None:
-        """A write of ``terms`` under ``container`` changes each resource on the way: none of
-        them is protected any more (panc writes into a copy of each)."""
+    def writable_path(
+        self, container: Value, terms: Sequence[object], replace: Callable[[Value], None] | None = None
+    ) -> Value:
+        """Before a write of ``terms`` under ``container``: each protected resource on the way
+        (``container`` included, the last term's own value not) becomes a shallow copy in its
+        place, its children still protected, as panc's ``writableCopy``; whoever held the old
+        one (an iteration) keeps it unchanged. ``replace`` stores a new ``container``. Returns
+        the container to write into."""
         held = self._held
         if not held:
-            return
-        last = len(terms) - 1
-        for position, term in enumerate(terms):
-            held.pop(id(container), None)
-            if position == last:
-                return
-            if type(container) is dict and type(term) is str:
-                container = container.get(term)
-            elif type(container) is list and type(term) is int and -len(container) <= term < len(container):
-                container = container[term]
+            return container
+        if id(container) in held:
+            container = _shallow_copy(container)
+            if replace is not None:
+                replace(container)
+        current = container
+        for term in terms[:-1]:
+            if type(current) is dict and type(term) is str:
+                child = current.get(term)
+            elif type(current) is list and type(term) is int and -len(current) <= term < len(current):
+                child = current[term]
             else:
-                return
+                break
+            if type(child) is not dict and type(child) is not list:
+                break
+            if id(child) in held:
+                child = _shallow_copy(child)
+                current[term] = child  # type: ignore[index]
+            current = child
+        return container
+
+
+def _shallow_copy(value: Value) -> Value:
+    return dict(value) if type(value) is dict else list(value)  # type: ignore[arg-type]

@@ -239,13 +239,10 @@ class StatementCompiler:
                     frame.iterators = None
                     ref = SelfRef(current, _path_writer(tree, terms, statement, build))
                     frame.self_ref = ref
-                    protected = build.protection.is_protected(current)
                     value = dml(frame)
                     # panc copies any result but the element SELF held when the statement began
-                    # (a protected one written to is a copy by then)
-                    written = protected and not build.protection.is_protected(value)
-                    replaced = value is not current or written
-                    if replaced and (type(value) is dict or type(value) is list):
+                    # (a protected one written to is a copy by then, see panc.evaluation.protection)
+                    if value is not current and (type(value) is dict or type(value) is list):
                         value = _result_copy(value)
                     _put(tree, terms, value, statement, build)
                     if hooks is not None:
@@ -506,7 +503,7 @@ def _result_copy(value: Value) -> Value:
 
 
 def _put(tree: Tree, terms: tuple[Term, ...], value: Value, statement: ast.Assignment, build: Any) -> None:
-    build.protection.release_path(tree.root, terms)
+    build.protection.writable_path(tree.root, terms)
     try:
         tree.put_element(terms, value)
     except InvalidTerm as problem:
