@@ -273,7 +273,7 @@ def _javacc_parts(text: str) -> tuple[str, list[str]]:
         line = line.strip()
         if line.startswith("Was expecting: "):  # a missing template header
             expected.append("a template declaration ('object template NAME;')")
-        elif line and line != "Was expecting one of:":
+        elif line and line not in ("Was expecting one of:", "Was expecting:"):
             expected.append(line.removesuffix("...").strip())
     return found, expected
 
