@@ -132,7 +132,7 @@ def unescape(text: str) -> str:
         code = codes[position]
         if code != 0x5F:  # "_"
             following = codes[position + 1] if position + 1 < length else 0
-            if 0xD800 <= code < 0xDC00 and 0xDC00 <= following < 0xE000:
+            if 0xD800 <= code < 0xDC00 <= following < 0xE000:  # a surrogate pair
                 out.append(chr(0x10000 + ((code - 0xD800) << 10) + (following - 0xDC00)))
             else:
                 out.append(chr(code))
