@@ -32,6 +32,7 @@ from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
 from panc.syntax import ast
 from panc.syntax.paths import is_valid_include_name
 from panc.types import TypeDefinitionCache
+from panc.types.compiler import check_range_order
 
 if TYPE_CHECKING:
     from panc.evaluation.frames import Frame
@@ -449,13 +450,15 @@ class StatementCompiler:
         path = self.env.source_path
 
         def bind(frame: Frame) -> None:
-            frame.build.bind(statement.path, spec, statement.span, path)
+            frame.build.bind(statement.path, spec, statement.span, path, located=False)
 
         return bind
 
     def _check_defaults(self, spec: ast.FullTypeSpec) -> None:
         """Defaults must be compile-time constants; ``with`` clauses must compile."""
         for full in _full_specs(spec):
+            for type_range in _ranges(full.spec):
+                check_range_order(type_range)
             if full.validation is not None:
                 self.expressions.add_code(full.validation, self.dml.top_level(full.validation))
             if full.default is not None:
@@ -531,6 +534,19 @@ def _full_specs(spec: ast.FullTypeSpec) -> list[ast.FullTypeSpec]:
         elif isinstance(node, _WRAPPERS):
             pending.append(node.element)
     return found
+
+
+def _ranges(spec: ast.TypeSpec) -> list[ast.Range]:
+    """The ranges of a spec and of the specs it wraps (not those of record fields)."""
+    found = []
+    node: object = spec
+    while True:
+        rng = getattr(node, "range", None)
+        if rng is not None:
+            found.append(rng)
+        if not isinstance(node, _WRAPPERS):
+            return found
+        node = node.element
 
 
 def run_statements(template: CompiledTemplate, frame: Frame, first: bool) -> None:

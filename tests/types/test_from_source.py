@@ -118,7 +118,7 @@ def test_record_defaults_from_source() -> None:
 def test_record_failures_from_source() -> None:
     message = check(PORTS, {"services": {"web": {"name": "httpd", "port": 70000}}})
     assert message.splitlines()[:4] == [
-        "value (70000) is outside range 0..65535",
+        "value (70,000) is outside range 0..65535",
         "element path: '/services/web/port'",
         "type: 'long' [?:?]",
         "type: 'port' [t.pan:2.13-2.31]",
