@@ -248,10 +248,10 @@ class ObjectBuild:
         self.types.define(statement, source_path, self, cache)
 
     def bind(  # pylint: disable=too-many-arguments
-        self, path: str, spec: ast.FullTypeSpec, span: Span, source_path: str, located: bool = True
+        self, path: str, spec: ast.FullTypeSpec, span: Span, source_path: str, positioned: bool = True
     ) -> None:
         """``bind path = spec;`` (``${VAR}`` in the path is replaced by the global's value);
-        ``located``: whether panc prints where the type is (not for ``valid``)."""
+        ``positioned``: whether panc prints where the type is (not for ``valid``)."""
 
         if "$" in path:
             path = self._substitute_path(path, span)
@@ -265,7 +265,7 @@ class ObjectBuild:
             pan_type = compile_type(spec, self.types, source_path, self, span)
         except EvaluationError as error:
             raise add_info(error, span, self) from None
-        self.bindings.append(Binding(path, pan_type, type_span(spec), source_path, located))
+        self.bindings.append(Binding(path, pan_type, type_span(spec), source_path, positioned))
 
     def _substitute_path(self, path: str, span: Span) -> str:
         def replace(match: re.Match[str]) -> str:

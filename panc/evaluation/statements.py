@@ -241,6 +241,8 @@ class StatementCompiler:
                     ref = SelfRef(current, _path_writer(tree, terms, statement))
                     frame.self_ref = ref
                     value = dml(frame)
+                    if ref.circular and (type(value) is dict or type(value) is list):
+                        raise EvalFailure("stack overflow; check for circular data structure")
                     # panc copies any result but the element SELF held when the statement began
                     if value is not current and (type(value) is dict or type(value) is list):
                         value = deep_copy(value)
@@ -450,7 +452,7 @@ class StatementCompiler:
         path = self.env.source_path
 
         def bind(frame: Frame) -> None:
-            frame.build.bind(statement.path, spec, statement.span, path, located=False)
+            frame.build.bind(statement.path, spec, statement.span, path, positioned=False)
 
         return bind
 

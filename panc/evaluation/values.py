@@ -181,6 +181,22 @@ def deep_copy(v: Value) -> Value:
     return v
 
 
+def reaches(value: Value, target: list[Value] | dict[str, Value]) -> bool:
+    """Whether the resource ``target`` is ``value`` or one of its descendants (the same
+    object): putting ``value`` into ``target`` would make a circular structure."""
+    pending = [value]
+    seen: set[int] = set()
+    while pending:
+        node = pending.pop()
+        if node is target:
+            return True
+        t = type(node)
+        if (t is list or t is dict) and id(node) not in seen:
+            seen.add(id(node))
+            pending.extend(node.values() if t is dict else node)
+    return False
+
+
 def java_equals(a: Value, b: Value) -> bool:
     """panc's ``Element.equals``: same type and value, recursively (``1`` is not ``1.0``; a
     double equals itself when NaN and differs from ``-0.0`` at zero, as ``Double.equals``)."""

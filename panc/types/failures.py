@@ -10,7 +10,7 @@ at the top, by ``failure_message`` (panc's ``ValidationException.getMessage()``)
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 
 from panc.diagnostics import PanError
 from panc.evaluation.values import Value, java_to_string, type_name
@@ -32,7 +32,9 @@ class TypeFailure(Exception):
     after the message as ``caused by: ...``.
     """
 
-    def __init__(self, message: str, value: Value = NO_VALUE, cause: PanError | TypeFailure | None = None) -> None:
+    def __init__(
+        self, message: str, value: Value = NO_VALUE, cause: PanError | TypeFailure | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.value = value
@@ -61,6 +63,10 @@ def type_mismatch(expected: str, value: Value) -> TypeFailure:
     )
 
 
+_WIDE = Context(prec=400, rounding=ROUND_HALF_EVEN)
+"""Enough digits for the largest double with three decimals."""
+
+
 def message_number(number: int | float) -> str:
     """A number as panc's messages format ``{0,number}`` (Java's default ``NumberFormat`` in
     an English locale): digits grouped by three, at most three decimals rounded half-even,
@@ -72,7 +78,7 @@ def message_number(number: int | float) -> str:
     if math.isinf(number):
         return "∞" if number > 0 else "-∞"
     # Java rounds the shortest decimal form of the double (its Double.toString digits).
-    rounded = Decimal(repr(abs(number))).quantize(Decimal("0.001"), rounding=ROUND_HALF_EVEN)
+    rounded = Decimal(repr(abs(number))).quantize(Decimal("0.001"), context=_WIDE)
     text = f"{rounded:,f}".rstrip("0").rstrip(".")
     return f"-{text}" if math.copysign(1.0, number) < 0 else text
 

@@ -424,7 +424,9 @@ class LinkType(BaseType):
         except LinkReadError as error:
             raise TypeFailure(f"error evaluating path '{value}': {error}") from None
         if target is None:
-            raise TypeFailure(f"error evaluating path '{value}': path '{value}' does not have an associated value")
+            raise TypeFailure(
+                f"error evaluating path '{value}': path '{value}' does not have an associated value"
+            )
         try:
             self.element.check(target, vctx)
         except TypeFailure as failure:

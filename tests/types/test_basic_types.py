@@ -126,7 +126,8 @@ def test_string_length_counts_utf16_units_as_java() -> None:
 
 
 def test_inverted_range_is_rejected() -> None:
-    with pytest.raises(EvaluationError, match=r"^minimum range value \(5\) must be less than or equal to maximum value \(1\)$"):
+    inverted = r"^minimum range value \(5\) must be less than or equal to maximum value \(1\)$"
+    with pytest.raises(EvaluationError, match=inverted):
         Scenario().bind("/x", ref("long", 5, 1))
 
 
@@ -176,7 +177,9 @@ def test_link_must_name_existing_valid_element() -> None:
         "element value: { baz, 123 }\n"
         "type: 'long' [?:?]"
     )
-    assert scenario.failure({"link": 5}).startswith("property cannot marked as both type 'link' and type 'long'")
+    assert scenario.failure({"link": 5}).startswith(
+        "property cannot marked as both type 'link' and type 'long'"
+    )
 
 
 def test_link_to_choice() -> None:
