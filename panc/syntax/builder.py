@@ -428,8 +428,8 @@ class AstBuilder:
         return nodes.FullTypeSpec(spec.span, spec, None, None)
 
     def full_type_default(self, children: list[Any]) -> ast.FullTypeSpec:
-        spec, _, default = children
-        return nodes.FullTypeSpec(_join(spec.span, default.span), spec, default, None)
+        spec, equals, default = children
+        return nodes.FullTypeSpec(_join(spec.span, default.span), spec, default, None, equals.span)
 
     def full_type_with(self, children: list[Any]) -> ast.FullTypeSpec:
         spec, keyword, validation = children

@@ -54,10 +54,11 @@ def compile_type(
 
 def type_span(full: ast.FullTypeSpec) -> Span:
     """Where panc says a full type is: its span, but ending at the ``with`` keyword when it
-    has a ``with`` clause (``type small = long with f(SELF);`` is ``4.14-4.22``).
+    has a ``with`` clause (``type small = long with f(SELF);`` is ``4.14-4.22``), else at the
+    ``=`` of a default (``bind '/b' = boolean = true;`` is ``2.13-2.21``).
 
     Use it for ``Binding.span`` too, so ``bound to type ... in [...]`` matches panc."""
-    return full.span if full.with_span is None else full.span.to(full.with_span)
+    return full.span if full.end_keyword_span is None else full.span.to(full.end_keyword_span)
 
 
 def type_location(source_path: str, full: ast.FullTypeSpec) -> str:
