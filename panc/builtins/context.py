@@ -464,7 +464,7 @@ def _append_like(compiler: DmlCompiler, call: ast.Call, at_end: bool) -> Code:
             raise error_at(not_list, where)
         ref = frame.self_ref
         if (type(value) is list or type(value) is dict) and ref is not None and reaches(value, container):
-            ref.circular = True  # panc's copy of the statement's result will overflow
+            ref.circular = True  # panc's copy of the statement's result may overflow
         if at_end:
             container.append(value)
         else:

@@ -40,8 +40,8 @@ class SelfRef:
         self.writer = writer
         self.readonly = readonly
         self.circular = False
-        """A resource was put into itself while the statement ran: panc's copy of the result
-        overflows its stack."""
+        """A resource was put into itself while the statement ran: if the result holds it,
+        panc's copy of the result overflows its stack."""
 
     def replace(self, value: Value) -> None:
         if self.readonly:

@@ -28,7 +28,7 @@ from panc.evaluation.frames import SelfRef
 from panc.evaluation.resources import InvalidTerm
 from panc.evaluation.terms import Term, format_path, path_of
 from panc.evaluation.tree import MISSING
-from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
+from panc.evaluation.values import NULL, UNDEF, Value, deep_copy, is_circular
 from panc.syntax import ast
 from panc.syntax.paths import is_valid_include_name
 from panc.types import TypeDefinitionCache
@@ -241,7 +241,7 @@ class StatementCompiler:
                     ref = SelfRef(current, _path_writer(tree, terms, statement))
                     frame.self_ref = ref
                     value = dml(frame)
-                    if ref.circular and (type(value) is dict or type(value) is list):
+                    if ref.circular and is_circular(value):
                         raise EvalFailure("stack overflow; check for circular data structure")
                     # panc copies any result but the element SELF held when the statement began
                     if value is not current and (type(value) is dict or type(value) is list):

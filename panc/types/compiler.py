@@ -14,6 +14,7 @@ from panc.evaluation.values import NULL, UNDEF, Value
 from panc.source import Span
 from panc.syntax import ast
 from panc.types.context import ValidationContext
+from panc.types.dml_text import dml_text
 from panc.types.failures import message_number
 from panc.types.kinds import (
     AliasType,
@@ -108,7 +109,15 @@ class TypeCompiler:
             type_location(self.source_path, full),
             default=default,
             with_expr=full.validation,
+            with_text="null" if full.validation is None else dml_text(full.validation, self.folded),
         )
+
+    def folded(self, expr: ast.Expr) -> Value | None:
+        """The constant panc's compiler folds ``expr`` into, ``None`` if it is not one."""
+        try:
+            return self.vctx.evaluate_constant(expr)
+        except PanError:
+            return None
 
     def default_value(self, expr: ast.Expr) -> Value:
         """Evaluate a default: it must be a compile-time constant, neither undef nor null."""

@@ -3,12 +3,15 @@
 panc keeps a ``with`` clause as a block of compiled operations and prints it with their
 Java ``toString``: ``{ LogicalAnd }`` for ``with f(SELF) && SELF < 10``, each top-level
 operation named by its class (operators), ``name(N)`` for a call of a user function with N
-arguments, ``name()`` for a builtin, the value of a literal.
+arguments, ``name()`` for a builtin, the value of what the compiler folds into a constant
+(a literal, an operator on constants: ``with 1 < 2`` is ``{ true }``).
 """
 
 from __future__ import annotations
 
-from panc.evaluation.values import java_to_string
+from collections.abc import Callable
+
+from panc.evaluation.values import NULL, UNDEF, Value, java_to_string
 from panc.names import BUILTIN_FUNCTIONS
 from panc.syntax import ast
 
@@ -35,14 +38,36 @@ _STATEMENTS = {ast.If: "IfElse", ast.While: "While", ast.For: "For", ast.Foreach
 _BUILTINS = frozenset(BUILTIN_FUNCTIONS)
 
 
-def dml_text(expr: ast.Expr) -> str:
+Folded = Callable[[ast.Expr], Value | None]
+"""The constant an operator or literal is folded into when compiled, ``None`` if it is not."""
+
+def dml_text(expr: ast.Expr, folded: Folded) -> str:
     """A ``with`` clause as panc prints it: ``{ op op }``, a block's statements flattened."""
     operations = expr.body if isinstance(expr, ast.Block) else (expr,)
-    return "{" + "".join(f" {operation_text(op)} " for op in operations) + "}"
+    return "{" + "".join(f" {operation_text(op, folded)} " for op in operations) + "}"
 
 
-def operation_text(expr: ast.Expr) -> str:
+def foldable(expr: ast.Expr) -> bool:
+    """Whether panc's compiler folds ``expr`` into a constant: a literal, or an operator on
+    foldable operands (a function call is never folded)."""
+    pending = [expr]
+    while pending:  # iterative: operator chains may be long
+        node = pending.pop()
+        if isinstance(node, ast.Unary):
+            pending.append(node.operand)
+        elif isinstance(node, ast.Binary):
+            pending.extend((node.left, node.right))
+        elif not isinstance(node, ast.Literal):
+            return False
+    return True
+
+
+def operation_text(expr: ast.Expr, folded: Folded) -> str:
     """One compiled operation's ``toString``."""
+    if foldable(expr):
+        constant = folded(expr)
+        if constant is not None:
+            return "null" if constant is NULL else "undef" if constant is UNDEF else java_to_string(constant)
     if isinstance(expr, ast.Literal):
         return "null" if expr.value is None else java_to_string(expr.value)  # type: ignore[arg-type]
     if isinstance(expr, ast.Binary):
@@ -64,7 +89,7 @@ def operation_text(expr: ast.Expr) -> str:
         kind = "SelfNestedVariable" if name == "SELF" else "NestedVariable"
         return f"{kind}({name},{depth})"
     if isinstance(expr, ast.Assign):
-        return "SetValue"
+        return "Assign(1)"
     if isinstance(expr, ast.Block):
-        return " ".join(operation_text(op) for op in expr.body)
+        return " ".join(operation_text(op, folded) for op in expr.body)
     return _STATEMENTS.get(type(expr), type(expr).__name__)

@@ -33,7 +33,6 @@ from panc.evaluation.values import (
 )
 from panc.syntax import ast
 from panc.types.context import InvalidLinkPath, LinkReadError, ValidationContext
-from panc.types.dml_text import dml_text
 from panc.types.failures import (
     BUILTIN_LOCATION,
     NO_VALUE,
@@ -114,6 +113,7 @@ class PanType:
         "set_defaults",
         "walks",
         "with_expr",
+        "with_text",
     )
 
     def __init__(
@@ -123,8 +123,11 @@ class PanType:
         location: str = BUILTIN_LOCATION,
         default: Value | None = None,
         with_expr: ast.Expr | None = None,
+        with_text: str = "null",
     ) -> None:
         self.base = base
+        self.with_text = with_text
+        """The ``with`` clause as panc prints it in a record's text (``dml_text``)."""
         self.declared_default = default
         self.default = default if default is not None else base.default
         self.with_expr = with_expr
@@ -146,8 +149,7 @@ class PanType:
     def java_text(self) -> str:
         """panc's text of the full type inside a record's text (its ``FullType.toString``)."""
         default = "null" if self.declared_default is None else java_to_string(self.declared_default)
-        validation = "null" if self.with_expr is None else dml_text(self.with_expr)
-        return f"FullType({self.base.text})\ndefault value={default}\nwith={validation}\n"
+        return f"FullType({self.base.text})\ndefault value={default}\nwith={self.with_text}\n"
 
     def _check_then_run_with(self, value: Value, vctx: ValidationContext) -> None:
         self.base.check(value, vctx)
