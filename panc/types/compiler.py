@@ -179,24 +179,15 @@ class TypeCompiler:
                 add(member.name, member.required, (field_type,))
         for member in spec.members:
             if isinstance(member, ast.RecordInclude):
-                included, chain = self.included_record(member.name)
-                for field in included.fields.values():
+                named = self.referenced(member.name)
+                if not isinstance(named.base, RecordType):  # an alias of a record is not one
+                    raise self._unplaced(f"record definition includes non-record type: '{member.name}'")
+                for field in named.base.fields.values():
                     add(field.name, field.required, field.types)
-                includes.append((member.name, chain[-1]))
+                includes.append((member.name, named))
                 if inherited_default is None:
-                    inherited_default = chain[-1].default
+                    inherited_default = named.default
         fields = [RecordField(name, required[name], tuple(declared)) for name, declared in types.items()]
         return RecordType(
             own_fields, fields, spec.extensible, self.range(spec.range), tuple(includes), inherited_default
         )
-
-    def included_record(self, name: str) -> tuple[RecordType, list[PanType]]:
-        """The record behind ``include name`` and the named types leading to it, innermost first."""
-        chain = [self.referenced(name)]
-        base = chain[0].base
-        while isinstance(base, AliasType) and base.range is None:
-            chain.insert(0, base.target)
-            base = base.target.base
-        if not isinstance(base, RecordType):
-            raise self._unplaced(f"included type '{name}' is not a record")
-        return base, chain
