@@ -17,7 +17,6 @@ from panc.types.context import ValidationContext
 from panc.types.dml_text import dml_text
 from panc.types.failures import message_number
 from panc.types.kinds import (
-    AliasType,
     BaseType,
     ChoiceType,
     DictType,

@@ -109,7 +109,7 @@ def test_included_with_runs_after_fields() -> None:
 
 def test_include_must_name_a_record() -> None:  # invalid_type_include
     scenario = Scenario().define("a", ref("boolean"))
-    with pytest.raises(EvaluationError, match="^record definition includes non-record type: 'a'$"):
+    with pytest.raises(EvaluationError, match=r"^record definition includes non-record type: 'a'$"):
         scenario.define("b", full(record(inc("a"), fld("one", ref("long"))), default={}))
     with pytest.raises(EvaluationError, match="referenced type 'missing' is not defined"):
         scenario.define("c", record(inc("missing")))
@@ -117,5 +117,5 @@ def test_include_must_name_a_record() -> None:  # invalid_type_include
 
 def test_include_of_an_alias_is_refused() -> None:  # as panc: its base type is no record
     scenario = Scenario().define("a", record(fld("x", ref("long")))).define("b", ref("a"))
-    with pytest.raises(EvaluationError, match="^record definition includes non-record type: 'b'$"):
+    with pytest.raises(EvaluationError, match=r"^record definition includes non-record type: 'b'$"):
         scenario.define("c", record(inc("b"), fld("y", ref("long"))))
