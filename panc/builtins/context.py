@@ -33,7 +33,16 @@ from panc.evaluation.dml import (
 from panc.evaluation.resources import InvalidTerm, rget_list
 from panc.evaluation.terms import PathTextError, is_valid_template_name, path_of, value_term
 from panc.evaluation.tree import MISSING
-from panc.evaluation.values import NULL, UNDEF, Value, deep_copy, java_to_string, java_type, sorted_keys
+from panc.evaluation.values import (
+    NULL,
+    UNDEF,
+    Value,
+    deep_copy,
+    java_to_string,
+    java_type,
+    reaches,
+    sorted_keys,
+)
 from panc.syntax import ast
 
 if TYPE_CHECKING:
@@ -450,6 +459,9 @@ def _append_like(compiler: DmlCompiler, call: ast.Call, at_end: bool) -> Code:
             raise error_at(f"value cannot be null for {name}()", where)
         if type(container) is not list:
             raise error_at(not_list, where)
+        ref = frame.self_ref
+        if (type(value) is list or type(value) is dict) and ref is not None and reaches(value, container):
+            ref.circular = True  # panc's copy of the statement's result may overflow
         if at_end:
             container.append(value)
         else:

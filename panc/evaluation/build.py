@@ -41,7 +41,8 @@ from panc.evaluation.tree import MISSING, Tree, lookup
 from panc.evaluation.values import NULL, UNDEF, Value, java_type
 from panc.source import Span
 from panc.syntax import ast
-from panc.types import Binding, TypeDefinitionCache, TypeRegistry, compile_type
+from panc.types import Binding, TypeDefinitionCache, TypeRegistry, compile_type, type_span
+from panc.types.context import InvalidLinkPath, LinkReadError
 
 if TYPE_CHECKING:
     from panc.evaluation.dml import Code
@@ -255,8 +256,11 @@ class ObjectBuild:
         the objects of a build)."""
         self.types.define(statement, source_path, self, cache)
 
-    def bind(self, path: str, spec: ast.FullTypeSpec, span: Span, source_path: str) -> None:
-        """``bind path = spec;`` (``${VAR}`` in the path is replaced by the global's value)."""
+    def bind(  # pylint: disable=too-many-arguments
+        self, path: str, spec: ast.FullTypeSpec, span: Span, source_path: str, positioned: bool = True
+    ) -> None:
+        """``bind path = spec;`` (``${VAR}`` in the path is replaced by the global's value);
+        ``positioned``: whether panc prints where the type is (not for ``valid``)."""
 
         if "$" in path:
             path = self._substitute_path(path, span)
@@ -270,7 +274,7 @@ class ObjectBuild:
             pan_type = compile_type(spec, self.types, source_path, self, span)
         except EvaluationError as error:
             raise add_info(error, span, self) from None
-        self.bindings.append(Binding(path, pan_type, spec.span, source_path))
+        self.bindings.append(Binding(path, pan_type, type_span(spec), source_path, positioned))
 
     def _substitute_path(self, path: str, span: Span) -> str:
         def replace(match: re.Match[str]) -> str:
@@ -500,12 +504,19 @@ class ObjectBuild:
         return self.provider.constant_value(expr)
 
     def resolve_path(self, path: str) -> Value | None:
-        """The value at an absolute or external path, ``None`` if absent (links)."""
+        """The value at an absolute or external path, ``None`` if absent (links): panc's
+        ``new Path`` (a malformed term stops the compile) then ``getElement``."""
+        try:
+            parsed = path_of(path)
+        except PathTextError:
+            raise InvalidLinkPath(path) from None
         try:
             value = self.path_value(path, Span(self.object_path, 0, 0, 0, 0))
-        except (PanError, PathTextError):
-            return None
-        return None if value is MISSING else value
+        except PanError as error:
+            raise LinkReadError(error.message) from None
+        if value is MISSING:
+            raise LinkReadError(f"path '{parsed}' does not have an associated value")
+        return value
 
 
 def _java_string(value: Value) -> str:

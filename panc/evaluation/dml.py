@@ -57,6 +57,7 @@ from panc.evaluation.values import (
     UNDEF,
     Value,
     deep_copy,
+    reaches,
     sorted_keys,
     wrap_long,
 )
@@ -706,6 +707,9 @@ class DmlCompiler:
                 if container is UNDEF:
                     container = {} if type(terms[0]) is str else []
                     ref.replace(container)
+                elif copy is not value and reaches(value, container):
+                    # panc stores SELF as it was before this write (SELF became a copy)
+                    value = copy
                 rput(container, terms, 0, NULL if value is None else value)
             except InvalidTerm as problem:
                 raise add_info(EvalFailure(problem.variable_message("SELF")), where, build) from None

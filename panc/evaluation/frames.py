@@ -28,7 +28,7 @@ class SelfRef:
     or the global variable), so that the change is visible at once.
     """
 
-    __slots__ = ("readonly", "value", "writer")
+    __slots__ = ("circular", "readonly", "value", "writer")
 
     def __init__(
         self,
@@ -39,6 +39,9 @@ class SelfRef:
         self.value = value
         self.writer = writer
         self.readonly = readonly
+        self.circular = False
+        """A resource was put into itself while the statement ran: if the result holds it,
+        panc's copy of the result overflows its stack."""
 
     def replace(self, value: Value) -> None:
         if self.readonly:

@@ -28,10 +28,11 @@ from panc.evaluation.frames import SelfRef
 from panc.evaluation.resources import InvalidTerm
 from panc.evaluation.terms import Term, format_path, path_of
 from panc.evaluation.tree import MISSING
-from panc.evaluation.values import NULL, UNDEF, Value, deep_copy
+from panc.evaluation.values import NULL, UNDEF, Value, deep_copy, is_circular
 from panc.syntax import ast
 from panc.syntax.paths import is_valid_include_name
 from panc.types import TypeDefinitionCache
+from panc.types.compiler import check_range_order
 
 if TYPE_CHECKING:
     from panc.evaluation.frames import Frame
@@ -240,6 +241,8 @@ class StatementCompiler:
                     ref = SelfRef(current, _path_writer(tree, terms, statement, build))
                     frame.self_ref = ref
                     value = dml(frame)
+                    if ref.circular and is_circular(value):
+                        raise EvalFailure("stack overflow; check for circular data structure")
                     # panc copies any result but the element SELF held when the statement began
                     # (a protected one written to is a copy by then, see panc.evaluation.protection)
                     if value is not current and (type(value) is dict or type(value) is list):
@@ -452,13 +455,15 @@ class StatementCompiler:
         path = self.env.source_path
 
         def bind(frame: Frame) -> None:
-            frame.build.bind(statement.path, spec, statement.span, path)
+            frame.build.bind(statement.path, spec, statement.span, path, positioned=False)
 
         return bind
 
     def _check_defaults(self, spec: ast.FullTypeSpec) -> None:
         """Defaults must be compile-time constants; ``with`` clauses must compile."""
         for full in _full_specs(spec):
+            for type_range in _ranges(full.spec):
+                check_range_order(type_range)
             if full.validation is not None:
                 self.expressions.add_code(full.validation, self.dml.top_level(full.validation))
             if full.default is not None:
@@ -546,6 +551,19 @@ def _full_specs(spec: ast.FullTypeSpec) -> list[ast.FullTypeSpec]:
         elif isinstance(node, _WRAPPERS):
             pending.append(node.element)
     return found
+
+
+def _ranges(spec: ast.TypeSpec) -> list[ast.Range]:
+    """The ranges of a spec and of the specs it wraps (not those of record fields)."""
+    found = []
+    node: object = spec
+    while True:
+        rng = getattr(node, "range", None)
+        if rng is not None:
+            found.append(rng)
+        if not isinstance(node, _WRAPPERS):
+            return found
+        node = node.element
 
 
 def run_statements(template: CompiledTemplate, frame: Frame, first: bool) -> None:

@@ -181,6 +181,46 @@ def deep_copy(v: Value) -> Value:
     return v
 
 
+def reaches(value: Value, target: list[Value] | dict[str, Value]) -> bool:
+    """Whether the resource ``target`` is ``value`` or one of its descendants (the same
+    object): putting ``value`` into ``target`` would make a circular structure."""
+    pending = [value]
+    seen: set[int] = set()
+    while pending:
+        node = pending.pop()
+        if node is target:
+            return True
+        t = type(node)
+        if (t is list or t is dict) and id(node) not in seen:
+            seen.add(id(node))
+            pending.extend(node.values() if t is dict else node)
+    return False
+
+
+def is_circular(value: Value) -> bool:
+    """Whether a resource holds itself (at any depth): panc's copy of it overflows its stack."""
+    on_path: set[int] = set()
+    done: set[int] = set()
+    pending: list[tuple[Value, bool]] = [(value, False)]
+    while pending:
+        node, leaving = pending.pop()
+        if leaving:
+            on_path.discard(id(node))
+            done.add(id(node))
+            continue
+        t = type(node)
+        if t is not list and t is not dict:
+            continue
+        if id(node) in on_path:
+            return True
+        if id(node) in done:
+            continue
+        on_path.add(id(node))
+        pending.append((node, True))
+        pending.extend((child, False) for child in (node.values() if t is dict else node))
+    return False
+
+
 def java_equals(a: Value, b: Value) -> bool:
     """panc's ``Element.equals``: same type and value, recursively (``1`` is not ``1.0``; a
     double equals itself when NaN and differs from ``-0.0`` at zero, as ``Double.equals``)."""

@@ -270,8 +270,8 @@ class FullTypeSpec:
     spec: TypeSpec
     default: Expr | None
     validation: Expr | None
-    with_span: Span | None = None
-    """The ``with`` keyword: panc's location of a type with a ``with`` clause ends there."""
+    end_keyword_span: Span | None = None
+    """The ``with`` keyword, else the ``=`` of a default: panc's location of the type ends there."""
 
 
 # --------------------------------------------------------------------------- statements

@@ -129,7 +129,7 @@ class AstBuilder:
     def _restricted(self, node: Any) -> None:
         """``return()`` and ``error()`` leave the expression: not allowed anywhere inside a
         function argument or an index (panc's ``checkRestrictedContext``)."""
-        found = _find_call(node, _RESTRICTED_CALLS)
+        found = _find_call(node, _RESTRICTED_CALLS, constant_ifs=True)
         if found is None:
             return
         message = (
@@ -431,8 +431,8 @@ class AstBuilder:
         return nodes.FullTypeSpec(spec.span, spec, None, None)
 
     def full_type_default(self, children: list[Any]) -> ast.FullTypeSpec:
-        spec, _, default = children
-        return nodes.FullTypeSpec(_join(spec.span, default.span), spec, default, None)
+        spec, equals, default = children
+        return nodes.FullTypeSpec(_join(spec.span, default.span), spec, default, None, equals.span)
 
     def full_type_with(self, children: list[Any]) -> ast.FullTypeSpec:
         spec, keyword, validation = children
@@ -538,13 +538,14 @@ def _find_self(node: Any) -> Span | None:
     return found.span if found is not None else None
 
 
-def _find_call(node: Any, names: frozenset[str]) -> ast.Call | None:
-    """The first call of one of ``names`` inside an expression, if any."""
-    found = _find_first(node, lambda item: isinstance(item, ast.Call) and item.name in names)
+def _find_call(node: Any, names: frozenset[str], constant_ifs: bool = False) -> ast.Call | None:
+    """The first call of one of ``names`` inside an expression, if any (``constant_ifs``: not
+    in the branch an ``if`` with a literal condition drops, as panc's compiler does)."""
+    found = _find_first(node, lambda item: isinstance(item, ast.Call) and item.name in names, constant_ifs)
     return found if isinstance(found, ast.Call) else None
 
 
-def _find_first(node: Any, wanted: Any) -> Any:
+def _find_first(node: Any, wanted: Any, constant_ifs: bool = False) -> Any:
     """The first node inside an expression (itself included, depth first) for which
     ``wanted(node)`` holds (iterative: an expression may nest deeper than Python's recursion
     limit)."""
@@ -554,6 +555,15 @@ def _find_first(node: Any, wanted: Any) -> Any:
         if wanted(current):
             return current
         if isinstance(current, (ast.Variable, ast.Literal)):
+            continue
+        if (
+            constant_ifs
+            and isinstance(current, ast.If)
+            and isinstance(current.condition, ast.Literal)
+            and type(current.condition.value) is bool
+        ):
+            taken = current.then if current.condition.value else current.otherwise
+            pending.extend(() if taken is None else (taken,))
             continue
         children: list[Any] = []
         for name in getattr(current, "__slots__", ()):

@@ -24,16 +24,20 @@ class Binding:
     """One ``bind 'path' = type;`` (``valid 'p' = e;`` is ``bind 'p' = element with e;``).
 
     ``path`` is the absolute path with variables substituted; ``span`` is the type spec's
-    position (printed as ``bound to type T in [source_path:L.C-L.C]``).
+    position (printed as ``bound to type T in [source_path:L.C-L.C]``), ``located`` false
+    when panc prints none (``valid``: ``[source_path:?]``).
     """
 
-    __slots__ = ("order", "path", "source_path", "span", "terms", "type")
+    __slots__ = ("located", "order", "path", "source_path", "span", "terms", "type")
 
-    def __init__(self, path: str, type: PanType, span: Span, source_path: str) -> None:  # pylint: disable=redefined-builtin
+    def __init__(  # pylint: disable=redefined-builtin,too-many-arguments
+        self, path: str, type: PanType, span: Span, source_path: str, located: bool = True
+    ) -> None:
         self.path = path
         self.type = type
         self.span = span
         self.source_path = source_path
+        self.located = located
         try:
             self.terms = path_terms(path)
         except (PathSyntaxError, TermError) as error:
@@ -52,7 +56,7 @@ class Binding:
         """The last line of a validation message about this binding."""
         return (
             f"path '{self.display_path}' bound to type {self.type.text} "
-            f"in [{self.source_path}:{self.span.range_text()}]"
+            f"in [{self.source_path}:{self.span.range_text() if self.located else '?'}]"
         )
 
 

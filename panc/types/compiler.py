@@ -14,8 +14,9 @@ from panc.evaluation.values import NULL, UNDEF, Value
 from panc.source import Span
 from panc.syntax import ast
 from panc.types.context import ValidationContext
+from panc.types.dml_text import dml_text
+from panc.types.failures import message_number
 from panc.types.kinds import (
-    AliasType,
     BaseType,
     ChoiceType,
     DictType,
@@ -53,15 +54,30 @@ def compile_type(
 
 def type_span(full: ast.FullTypeSpec) -> Span:
     """Where panc says a full type is: its span, but ending at the ``with`` keyword when it
-    has a ``with`` clause (``type small = long with f(SELF);`` is ``4.14-4.22``).
+    has a ``with`` clause (``type small = long with f(SELF);`` is ``4.14-4.22``), else at the
+    ``=`` of a default (``bind '/b' = boolean = true;`` is ``2.13-2.21``).
 
     Use it for ``Binding.span`` too, so ``bound to type ... in [...]`` matches panc."""
-    return full.span if full.with_span is None else full.span.to(full.with_span)
+    return full.span if full.end_keyword_span is None else full.span.to(full.end_keyword_span)
 
 
 def type_location(source_path: str, full: ast.FullTypeSpec) -> str:
     """``file:L.C-L.C`` of a type definition as panc prints it in the type stack."""
     return f"{source_path}:{type_span(full).range_text()}"
+
+
+def check_range_order(spec: ast.Range) -> None:
+    """panc refuses a range whose minimum (0 when open) exceeds its maximum while it reads the
+    template: an evaluation error with no position (``[file:?]``); tools show it at the range."""
+    rng = Range(spec.low, spec.high)
+    if rng.low > rng.high:
+        error = EvaluationError(
+            f"minimum range value ({message_number(rng.low)}) must be less than or equal to "
+            f"maximum value ({message_number(rng.high)})",
+            spec.span,
+        )
+        error.range = None
+        raise error
 
 
 class TypeCompiler:
@@ -92,7 +108,15 @@ class TypeCompiler:
             type_location(self.source_path, full),
             default=default,
             with_expr=full.validation,
+            with_text="null" if full.validation is None else dml_text(full.validation, self.folded),
         )
+
+    def folded(self, expr: ast.Expr) -> Value | None:
+        """The constant panc's compiler folds ``expr`` into, ``None`` if it is not one."""
+        try:
+            return self.vctx.evaluate_constant(expr)
+        except PanError:
+            return None
 
     def default_value(self, expr: ast.Expr) -> Value:
         """Evaluate a default: it must be a compile-time constant, neither undef nor null."""
@@ -131,17 +155,16 @@ class TypeCompiler:
         """A compiled range; an empty one (``long()``) means no bound."""
         if spec is None or (spec.low is None and spec.high is None):
             return None
-        if spec.low is not None and spec.high is not None and spec.low > spec.high:
-            raise PanSyntaxError(
-                f"range minimum ({spec.low}) is greater than its maximum ({spec.high})", spec.span
-            )
+        check_range_order(spec)
         return Range(spec.low, spec.high)
 
     def record(self, spec: ast.RecordType) -> RecordType:
-        """A record with its own fields first, then those of included records, merged by name."""
+        """A record: its own fields and the records it includes, and every field merged by
+        name (own fields first) for the insertion of defaults."""
         required: dict[str, bool] = {}
         types: dict[str, list[PanType]] = {}
-        include_withs: list[PanType] = []
+        own_fields: list[tuple[str, bool, PanType]] = []
+        includes: list[tuple[str, PanType]] = []
         inherited_default: Value | None = None
 
         def add(name: str, is_required: bool, field_types: tuple[PanType, ...] | list[PanType]) -> None:
@@ -151,28 +174,19 @@ class TypeCompiler:
         for member in spec.members:
             if isinstance(member, ast.Field):
                 field_type = self.full_type(member.spec, name=None)
+                own_fields.append((member.name, member.required, field_type))
                 add(member.name, member.required, (field_type,))
         for member in spec.members:
             if isinstance(member, ast.RecordInclude):
-                included, chain = self.included_record(member.name)
-                for field in included.fields.values():
+                named = self.referenced(member.name)
+                if not isinstance(named.base, RecordType):  # an alias of a record is not one
+                    raise self._unplaced(f"record definition includes non-record type: '{member.name}'")
+                for field in named.base.fields.values():
                     add(field.name, field.required, field.types)
-                include_withs.extend(included.include_withs)
-                include_withs.extend(t for t in chain if t.with_expr is not None)
+                includes.append((member.name, named))
                 if inherited_default is None:
-                    inherited_default = chain[-1].default
+                    inherited_default = named.default
         fields = [RecordField(name, required[name], tuple(declared)) for name, declared in types.items()]
         return RecordType(
-            fields, spec.extensible, self.range(spec.range), tuple(include_withs), inherited_default
+            own_fields, fields, spec.extensible, self.range(spec.range), tuple(includes), inherited_default
         )
-
-    def included_record(self, name: str) -> tuple[RecordType, list[PanType]]:
-        """The record behind ``include name`` and the named types leading to it, innermost first."""
-        chain = [self.referenced(name)]
-        base = chain[0].base
-        while isinstance(base, AliasType) and base.range is None:
-            chain.insert(0, base.target)
-            base = base.target.base
-        if not isinstance(base, RecordType):
-            raise self._unplaced(f"included type '{name}' is not a record")
-        return base, chain

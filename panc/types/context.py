@@ -13,6 +13,15 @@ from panc.source import Span
 from panc.syntax import ast
 
 
+class InvalidLinkPath(Exception):
+    """``resolve_path``: the string is not a path (panc: ``invalid link path``)."""
+
+
+class LinkReadError(Exception):
+    """``resolve_path``: reading the path failed; the message says why (an external path to
+    an object that fails...)."""
+
+
 class ValidationContext(Protocol):
     """The evaluator services used while compiling types, inserting defaults and validating."""
 
@@ -28,4 +37,7 @@ class ValidationContext(Protocol):
 
     def resolve_path(self, path: str) -> Value | None:
         """The value at an absolute path of the profile being built, or at an external
-        ``obj:/path``; ``None`` when there is no such element. Used to follow links."""
+        ``obj:/path``; ``None`` when there is no such element. Used to follow links.
+
+        Raises ``InvalidLinkPath`` when ``path`` is not a path, ``LinkReadError`` when it
+        cannot be read (any other ``PanError``, as a malformed term, stops the compile)."""

@@ -19,14 +19,29 @@ Each kind offers:
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from panc.diagnostics import PanError, ValidationError
-from panc.evaluation.values import UNDEF, Value, deep_copy, format_double, java_length, type_name
+from panc.evaluation.values import (
+    UNDEF,
+    Value,
+    deep_copy,
+    java_length,
+    java_string_key,
+    java_to_string,
+    sorted_keys,
+)
 from panc.syntax import ast
-from panc.types.context import ValidationContext
-from panc.types.failures import BUILTIN_LOCATION, TypeFailure, failure_text, type_mismatch
+from panc.types.context import InvalidLinkPath, LinkReadError, ValidationContext
+from panc.types.failures import (
+    BUILTIN_LOCATION,
+    NO_VALUE,
+    TypeFailure,
+    element_type,
+    failure_message,
+    message_number,
+    type_mismatch,
+)
 
 _MISSING = object()
 
@@ -36,36 +51,40 @@ CheckFunction = Callable[[Value, ValidationContext], None]
 # --------------------------------------------------------------------------- ranges
 
 
-class Range:
-    """An inclusive range of longs; ``None`` is an open end."""
+LONG_MAX = 2**63 - 1
 
-    __slots__ = ("_high", "_low", "high", "low", "text")
+
+class Range:
+    """An inclusive range of longs as panc keeps it: an open start is 0 (``long(..10)`` is
+    ``0..10``), an open end the largest long (printed as nothing: ``1..``)."""
+
+    __slots__ = ("high", "low", "text")
 
     def __init__(self, low: int | None, high: int | None) -> None:
-        self.low = low
-        self.high = high
-        # Infinite bounds keep the hot comparison a single chained test.
-        self._low: float = -math.inf if low is None else low
-        self._high: float = math.inf if high is None else high
-        self.text = f"{'' if low is None else low}..{'' if high is None else high}"
+        self.low = 0 if low is None else low
+        self.high = LONG_MAX if high is None else high
+        self.text = f"{self.low}..{'' if self.high == LONG_MAX else self.high}"
 
     def contains(self, number: float) -> bool:
         """Whether ``number`` lies within the range."""
-        return self._low <= number <= self._high
+        return self.low <= number <= self.high
 
     def check(self, value: Value) -> None:
         """Bound the value of a long or double, the length of a string, the size of a resource."""
         t = type(value)
         if t is int or t is float:
-            if not self._low <= value <= self._high:
-                shown = format_double(value) if t is float else str(value)
-                raise TypeFailure(f"value ({shown}) is outside range {self.text}")
+            if not self.low <= value <= self.high:  # a NaN is outside every range
+                raise TypeFailure(f"value ({message_number(value)}) is outside range {self.text}")
         elif t is str:
             length = java_length(value)
-            if not self._low <= length <= self._high:
-                raise TypeFailure(f"string length ({length}) is outside range {self.text}")
-        elif (t is list or t is dict) and not self._low <= len(value) <= self._high:
-            raise TypeFailure(f"{type_name(value)} size ({len(value)}) is outside range {self.text}")
+            if not self.low <= length <= self.high:
+                raise TypeFailure(f"string size ({message_number(length)}) is outside range {self.text}")
+        elif t is list or t is dict:
+            if not self.low <= len(value) <= self.high:
+                kind = "list" if t is list else "hash"
+                raise TypeFailure(f"{kind} size ({message_number(len(value))}) is outside range {self.text}")
+        else:
+            raise TypeFailure(f"range checking cannot be applied to element of type {element_type(value)}")
 
 
 def _range_suffix(rng: Range | None) -> str:
@@ -84,7 +103,18 @@ class PanType:
     extra call.
     """
 
-    __slots__ = ("base", "check", "default", "location", "name", "set_defaults", "walks", "with_expr")
+    __slots__ = (
+        "base",
+        "check",
+        "declared_default",
+        "default",
+        "location",
+        "name",
+        "set_defaults",
+        "walks",
+        "with_expr",
+        "with_text",
+    )
 
     def __init__(
         self,
@@ -93,8 +123,12 @@ class PanType:
         location: str = BUILTIN_LOCATION,
         default: Value | None = None,
         with_expr: ast.Expr | None = None,
+        with_text: str = "null",
     ) -> None:
         self.base = base
+        self.with_text = with_text
+        """The ``with`` clause as panc prints it in a record's text (``dml_text``)."""
+        self.declared_default = default
         self.default = default if default is not None else base.default
         self.with_expr = with_expr
         self.name = name
@@ -111,8 +145,19 @@ class PanType:
         """The spec as panc prints it in ``bound to type ...`` messages."""
         return self.name
 
+    @property
+    def java_text(self) -> str:
+        """panc's text of the full type inside a record's text (its ``FullType.toString``)."""
+        default = "null" if self.declared_default is None else java_to_string(self.declared_default)
+        return f"FullType({self.base.text})\ndefault value={default}\nwith={self.with_text}\n"
+
     def _check_then_run_with(self, value: Value, vctx: ValidationContext) -> None:
         self.base.check(value, vctx)
+        self.run_with(value, vctx)
+
+    def check_as_included(self, value: Value, vctx: ValidationContext) -> None:
+        """The check of a record type named by another record's ``include``."""
+        self.base.check_as_included(value, vctx)
         self.run_with(value, vctx)
 
     def run_with(self, value: Value, vctx: ValidationContext) -> None:
@@ -123,14 +168,17 @@ class PanType:
         try:
             result = vctx.run_with(expr, value, expr.span)
         except PanError as err:
-            # panc reports an error inside validation code as a failed validation.
-            raise TypeFailure(err.message, value) from None
+            # panc reports an error inside validation code as its cause.
+            raise TypeFailure("validation failed because exception was thrown", cause=err) from None
         if result is True:
             return
         if type(result) is bool:
-            raise TypeFailure("user-defined validation failed", value)
+            # panc shows the value of a property only.
+            shown = NO_VALUE if type(value) is dict or type(value) is list else value
+            raise TypeFailure("user-defined validation failed", shown)
         raise TypeFailure(
-            f"user-defined validation must return a boolean, not a value of type '{type_name(result)}'", value
+            f"user-defined validation function returned an element of type {element_type(result)}; "
+            "boolean value required"
         )
 
     def validate(self, value: Value, vctx: ValidationContext, path: str) -> None:
@@ -139,7 +187,7 @@ class PanType:
         try:
             self.check(value, vctx)
         except TypeFailure as failure:
-            raise ValidationError("\n".join(failure_text(failure, path))) from None
+            raise ValidationError(failure_message(failure, path)) from None
 
     def conforms(self, value: Value, vctx: ValidationContext) -> bool:
         """Whether ``value`` passes this type's checks (``is_valid``)."""
@@ -168,6 +216,11 @@ class BaseType:
     def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
         """Fill in defaults below ``value``; most kinds have nothing to fill."""
         del value, vctx
+
+    def check_as_included(self, value: Value, vctx: ValidationContext) -> None:
+        """The check of this type named by a record's ``include`` (records only)."""
+        del value, vctx
+        raise TypeFailure("type cannot be included in another type definition")
 
 
 class BuiltinType(BaseType):
@@ -230,6 +283,9 @@ class AliasType(BaseType):
     def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
         self.target.set_defaults(value, vctx)
 
+    def check_as_included(self, value: Value, vctx: ValidationContext) -> None:
+        self.target.check_as_included(value, vctx)
+
 
 class BuiltinAlias(AliasType):
     """A reference to a builtin type (``long``, ``string(1..)``): the most common check of
@@ -269,7 +325,7 @@ class ChoiceType(BaseType):
 
     def __init__(self, choices: tuple[str, ...]) -> None:
         self.choices = frozenset(choices)
-        self.text = "choice(" + ", ".join(f"'{c}'" for c in choices) + ")"
+        self.text = "choice(" + ", ".join(choices) + ")"
 
     def check(self, value: Value, vctx: ValidationContext) -> None:
         if type(value) is not str:
@@ -331,7 +387,7 @@ class DictType(BaseType):
         if self.range is not None:
             self.range.check(value)
         check = self.element.check
-        for key in sorted(value) if len(value) > 1 else value:
+        for key in sorted_keys(value) if len(value) > 1 else value:
             try:
                 check(value[key], vctx)
             except TypeFailure as failure:
@@ -360,26 +416,30 @@ class LinkType(BaseType):
         self.walks = element.walks
         self.text = f"{element.text}*"
 
-    def _target(self, value: Value, vctx: ValidationContext) -> Value | None:
-        try:
-            return vctx.resolve_path(value)
-        except PanError as err:
-            raise TypeFailure(err.message, value) from None
-
     def check(self, value: Value, vctx: ValidationContext) -> None:
         if type(value) is not str:
-            raise type_mismatch("string", value)
-        target = self._target(value, vctx)
+            raise TypeFailure(f"property cannot marked as both type 'link' and type '{element_type(value)}'")
+        try:
+            target = vctx.resolve_path(value)
+        except InvalidLinkPath:
+            raise TypeFailure(f"invalid link path '{value}'") from None
+        except LinkReadError as error:
+            raise TypeFailure(f"error evaluating path '{value}': {error}") from None
         if target is None:
-            raise TypeFailure(f"link refers to non-existent element '{value}'", value)
-        self.element.check(target, vctx)
+            raise TypeFailure(
+                f"error evaluating path '{value}': path '{value}' does not have an associated value"
+            )
+        try:
+            self.element.check(target, vctx)
+        except TypeFailure as failure:
+            raise TypeFailure(f"element at linked path failed validation: '{value}'", cause=failure) from None
 
     def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
         if type(value) is not str:
             return
         try:
             target = vctx.resolve_path(value)
-        except PanError:
+        except (InvalidLinkPath, LinkReadError, PanError):
             return  # validation reports the bad link
         if type(target) is dict or type(target) is list:
             self.element.set_defaults(target, vctx)
@@ -407,10 +467,13 @@ class RecordField:
 
 
 class RecordType(BaseType):
-    """``[extensible] { fields } [(range)]``, with ``include``d records merged in.
+    """``[extensible] { fields } [(range)]``, with ``include``d records.
 
-    Checks: the range (number of children), required fields then optional ones, each in
-    sorted order, unexpected fields unless extensible, then the ``with`` of included types.
+    Checked as panc does: unless extensible, the keys no field of the record (or of a record
+    it includes) names; then the range (number of children), each included record in turn
+    (its fields, then its ``with``), the record's own required fields then its optional ones,
+    each in key order. ``fields`` merges every field declared for a name (own and included):
+    defaults are inserted from it.
     """
 
     __slots__ = (
@@ -421,38 +484,56 @@ class RecordType(BaseType):
         "default",
         "extensible",
         "fields",
-        "include_withs",
+        "includes",
         "range",
         "text",
         "walks",
     )
 
-    def __init__(
+    def __init__(  # pylint: disable=too-many-arguments
         self,
+        own_fields: list[tuple[str, bool, PanType]],
         fields: list[RecordField],
         extensible: bool,
         rng: Range | None,
-        include_withs: tuple[PanType, ...] = (),
+        includes: tuple[tuple[str, PanType], ...] = (),
         inherited_default: Value | None = None,
     ) -> None:
         self.fields = {f.name: f for f in fields}
         self.extensible = extensible
         self.range = rng
-        self.include_withs = include_withs
+        self.includes = includes
         self.default = inherited_default
-        ordered = sorted(fields, key=lambda f: f.name)
-        self._required = tuple((f.name, f.check) for f in ordered if f.required)
-        self._optional = tuple((f.name, f.check) for f in ordered if not f.required)
+        ordered = sorted(own_fields, key=lambda f: java_string_key(f[0]))
+        self._required = tuple((name, t.check) for name, required, t in ordered if required)
+        self._optional = tuple((name, t.check) for name, required, t in ordered if not required)
         self._known = frozenset(self.fields)
-        self._defaulted = tuple(f for f in ordered if f.default is not None or f.walks)
+        self._defaulted = tuple(
+            f for f in sorted(fields, key=lambda f: f.name) if f.default is not None or f.walks
+        )
         self.walks = bool(self._defaulted)
-        self.text = "record" + _range_suffix(rng)
+        self.text = _record_text(ordered, includes, extensible, rng)
 
     def check(self, value: Value, vctx: ValidationContext) -> None:
+        if not self.extensible:
+            if type(value) is not dict:
+                raise type_mismatch("dict", value)
+            if not self._known.issuperset(value):
+                extra = "".join(f"{key} " for key in sorted_keys(value) if key not in self._known)
+                raise TypeFailure(f"record definition contains unexpected field(s): {extra}")
+        self.check_as_included(value, vctx)
+
+    def check_as_included(self, value: Value, vctx: ValidationContext) -> None:
         if type(value) is not dict:
             raise type_mismatch("dict", value)
         if self.range is not None:
             self.range.check(value)
+        for name, included in self.includes:
+            try:
+                included.check_as_included(value, vctx)
+            except TypeFailure as failure:
+                failure.stack.append((name, included.location))
+                raise
         for name, check in self._required:
             child = value.get(name, _MISSING)
             if child is _MISSING:
@@ -471,11 +552,6 @@ class RecordType(BaseType):
             except TypeFailure as failure:
                 failure.terms.append(name)
                 raise
-        if not self.extensible and not self._known.issuperset(value):
-            extra = sorted(key for key in value if key not in self._known)
-            raise TypeFailure("record definition contains unexpected field(s): " + ", ".join(extra))
-        for included in self.include_withs:
-            included.run_with(value, vctx)
 
     def set_defaults(self, value: Value, vctx: ValidationContext) -> None:
         if type(value) is not dict:
@@ -493,3 +569,22 @@ class RecordType(BaseType):
             if field.walks:
                 for field_type in field.types:
                     field_type.set_defaults(child, vctx)
+
+
+def _record_text(
+    ordered: list[tuple[str, bool, PanType]],
+    includes: tuple[tuple[str, PanType], ...],
+    extensible: bool,
+    rng: Range | None,
+) -> str:
+    """A record as panc prints it (``RecordType.toString``): over several lines, included
+    types first, then the required fields and the optional ones, each with its full type."""
+    parts = ["extensible {\n" if extensible else "{\n"]
+    parts.extend(f"\tinclude {name}\n" for name, _ in includes)
+    parts.extend(f"\n{name} : {t.java_text}\n" for name, required, t in ordered if required)
+    parts.extend(f"\n{name} ? {t.java_text}\n" for name, required, t in ordered if not required)
+    parts.append("}")
+    if rng is not None:
+        parts.append(f" ({rng.text})")
+    parts.append("\n")
+    return "".join(parts)

@@ -19,7 +19,7 @@ from panc.evaluation.tree import MISSING, lookup
 from panc.evaluation.values import NULL, UNDEF, Value, sorted_keys
 from panc.types.binding import Binding, sorted_bindings
 from panc.types.context import ValidationContext
-from panc.types.failures import TypeFailure, failure_text
+from panc.types.failures import TypeFailure, failure_message
 
 
 def validate_profile(
@@ -33,16 +33,15 @@ def validate_profile(
         value = lookup(root, binding.terms)
         element = binding.display_path
         if value is MISSING:
-            lines = ["element does not exist", f"element path: '{element}'"]
+            message = f"element does not exist\nelement path: '{element}'\n{binding.bound_line()}"
         else:
             try:
                 binding.type.check(value, vctx)
                 continue
             except TypeFailure as failure:
-                lines = failure_text(failure, binding.display_path)
-                element = failure.element_path(binding.display_path)
-        lines.append(binding.bound_line())
-        raise ValidationError("\n".join(lines), object_file, element_path=element)
+                message = failure_message(failure, element, binding.bound_line())
+                element = failure.element_path(element)
+        raise ValidationError(message, object_file, element_path=element)
 
 
 def first_undefined(root: Value) -> str | None:

@@ -53,11 +53,14 @@ def test_template_span_runs_from_header_to_last_statement() -> None:
 
 def test_with_keyword_span_is_kept() -> None:
     result = parse(
-        "declaration template t;\ntype a = long with SELF > 0;\ntype b = long = 1 with true;\n", "w.pan"
+        "declaration template t;\ntype a = long with SELF > 0;\ntype b = long = 1 with true;\n"
+        "type c = long = 1;\n",
+        "w.pan",
     )
-    first, second = result.ast.statements
-    assert first.spec.with_span == Span("w.pan", 2, 15, 2, 18)
-    assert second.spec.with_span == Span("w.pan", 3, 19, 3, 22)
+    first, second, third = result.ast.statements
+    assert first.spec.end_keyword_span == Span("w.pan", 2, 15, 2, 18)
+    assert second.spec.end_keyword_span == Span("w.pan", 3, 19, 3, 22)
+    assert third.spec.end_keyword_span == Span("w.pan", 4, 15, 4, 15)
     assert result.ast.statements[0].spec.default is None
 
 

@@ -28,8 +28,8 @@ def test_extensible_accepts_extra_fields() -> None:
 def test_closed_record_rejects_extra_fields() -> None:
     scenario = Scenario().define("r", record(fld("alpha", ref("string")), opt("beta", ref("string"))))
     scenario.bind("/x", ref("r"))
-    message = scenario.failure({"x": {"alpha": "a", "gamma": 1, "delta": 2}})
-    assert message.splitlines()[0] == "record definition contains unexpected field(s): delta, gamma"
+    message = scenario.failure({"x": {"gamma": 1, "delta": 2}})  # checked before the required fields
+    assert message.splitlines()[0] == "record definition contains unexpected field(s): delta gamma "
     assert message.splitlines()[1] == "element path: '/x'"
 
 
@@ -85,7 +85,7 @@ def test_record_range_bounds_its_size() -> None:
     scenario = Scenario().define("r", record(opt("a", ref("long")), opt("b", ref("long")), size=rng(1, 1)))
     scenario.bind("/x", ref("r"))
     scenario.build({"x": {"a": 1}})
-    assert "dict size (2) is outside range 1..1" in scenario.failure({"x": {"a": 1, "b": 2}})
+    assert "hash size (2) is outside range 1..1" in scenario.failure({"x": {"a": 1, "b": 2}})
 
 
 def test_field_with_choice() -> None:  # choice13, choice15
@@ -109,15 +109,13 @@ def test_included_with_runs_after_fields() -> None:
 
 def test_include_must_name_a_record() -> None:  # invalid_type_include
     scenario = Scenario().define("a", ref("boolean"))
-    with pytest.raises(EvaluationError, match="not a record"):
+    with pytest.raises(EvaluationError, match=r"^record definition includes non-record type: 'a'$"):
         scenario.define("b", full(record(inc("a"), fld("one", ref("long"))), default={}))
     with pytest.raises(EvaluationError, match="referenced type 'missing' is not defined"):
         scenario.define("c", record(inc("missing")))
 
 
-def test_include_through_alias() -> None:
+def test_include_of_an_alias_is_refused() -> None:  # as panc: its base type is no record
     scenario = Scenario().define("a", record(fld("x", ref("long")))).define("b", ref("a"))
-    scenario.define("c", record(inc("b"), fld("y", ref("long"))))
-    scenario.bind("/r", ref("c"))
-    scenario.build({"r": {"x": 1, "y": 2}})
-    assert "missing required field: x" in scenario.failure({"r": {"y": 2}})
+    with pytest.raises(EvaluationError, match=r"^record definition includes non-record type: 'b'$"):
+        scenario.define("c", record(inc("b"), fld("y", ref("long"))))

@@ -1,0 +1,3 @@
+object template append_self;
+'/b' = list(false);
+'/b' = { append(list(SELF)); SELF[length(SELF)] = 3.75; SELF };

@@ -1,0 +1,3 @@
+object template negative_open_end;
+bind '/x' = long(..-3);
+'/x' = -3;

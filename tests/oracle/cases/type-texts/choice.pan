@@ -1,0 +1,3 @@
+object template choice;
+bind '/x' = choice('a', 'abc', 'hello world');
+'/x' = 'zz';

@@ -1,0 +1,3 @@
+object template default_position_bind;
+bind '/x' = boolean = true;
+'/x' = 1;

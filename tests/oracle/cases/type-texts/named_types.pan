@@ -1,0 +1,10 @@
+object template named_types;
+type port = long(0..65535);
+type ports = port[1..];
+type table = string{..2};
+bind '/p' = ports;
+bind '/t' = table with length(SELF) > 0;
+bind '/l' = ports*;
+'/p' = list(80, 443);
+'/t' = dict('a', 'x', 'b', 'y', 'c', 'z');
+'/l' = '/p';

@@ -1,0 +1,3 @@
+object template double_whole;
+bind '/x' = double(0..1);
+'/x' = 1e3;

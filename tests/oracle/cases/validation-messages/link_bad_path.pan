@@ -1,0 +1,3 @@
+object template link_bad_path;
+bind '/a' = long*;
+'/a' = 'a b';

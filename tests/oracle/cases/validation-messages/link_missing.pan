@@ -1,0 +1,3 @@
+object template link_missing;
+bind '/a' = long*;
+'/a' = '/nothere';

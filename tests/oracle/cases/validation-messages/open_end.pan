@@ -1,0 +1,3 @@
+object template open_end;
+bind '/x' = long(5..);
+'/x' = 2;

@@ -1,0 +1,3 @@
+object template with_exception;
+valid '/v1/x' = error('bad');
+'/v1/x' = 3;

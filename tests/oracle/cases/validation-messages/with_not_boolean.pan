@@ -1,0 +1,3 @@
+object template with_not_boolean;
+bind '/a' = string with 3;
+'/a' = 'x';
