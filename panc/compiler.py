@@ -29,6 +29,7 @@ from panc.builtins.regex import DEFAULT_TIME_LIMIT as DEFAULT_REGEX_TIME_LIMIT
 from panc.builtins.regex import time_limited as regex_time_limited
 from panc.deep_stack import call_with_deep_stack
 from panc.diagnostics import (
+    RESTRICTED_CHECK,
     TEMPLATE_CHECK,
     Category,
     Diagnostic,
@@ -499,7 +500,7 @@ class _CheckOrder:
     the statements at the end."""
 
     def __init__(self, errors: list[Diagnostic]) -> None:
-        self._pending = [d for d in errors if d.code != TEMPLATE_CHECK]
+        self._pending = [d for d in errors if d.code not in (TEMPLATE_CHECK, RESTRICTED_CHECK)]
         self._template = [d for d in errors if d.code == TEMPLATE_CHECK]
 
     def raise_within(self, statement: ast.Statement) -> None:

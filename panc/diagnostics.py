@@ -55,6 +55,11 @@ class Diagnostic:
         return f"{phrase} [{self.span}]\n{self.message}"
 
 
+RESTRICTED_CHECK = "restricted"
+"""The code of the parser's ``return()``/``error()`` in a function argument or an index:
+panc checks that after constant folding (an ``if (false) return(1)`` is gone by then), so a
+compile leaves it to ``panc.evaluation.dml``; editors still show the parser's finding."""
+
 TEMPLATE_CHECK = "template"
 """The code of diagnostics panc makes only once a whole template is read (its Template
 constructor: which statements the template's kind may hold): a compile reports them after
@@ -268,7 +273,7 @@ def _javacc_parts(text: str) -> tuple[str, list[str]]:
         line = line.strip()
         if line.startswith("Was expecting: "):  # a missing template header
             expected.append("a template declaration ('object template NAME;')")
-        elif line and line != "Was expecting one of:":
+        elif line and line not in ("Was expecting one of:", "Was expecting:"):
             expected.append(line.removesuffix("...").strip())
     return found, expected
 

@@ -154,7 +154,7 @@ class FileSystemLoader:
                             name=name,
                             path=path,
                             text=text,
-                            include_dir_uri=self._uris[directory],
+                            include_dir_uri=self._location_uri(directory, relative, name),
                             kind=suffix[1:].upper(),
                             relative_name=relative,
                         )
@@ -172,11 +172,17 @@ class FileSystemLoader:
                             data = handle.read()
                     except OSError:
                         continue
-                    return DataFile(name, path, data, self._uris[directory])
+                    return DataFile(name, path, data, self._location_uri(directory, relative, name))
         return None
 
     def read_path(self, path: str) -> str | None:
         return read_text(path)
+
+    def _location_uri(self, directory: str, relative: str, name: str) -> str:
+        """Where a dependency file says a source was found: its path without its name (panc's
+        ``SourceFile`` location), so a LOADPATH entry it was found under is part of it."""
+        prefix = relative[: len(relative) - len(name)]
+        return directory_uri(os.path.join(directory, prefix)) if prefix else self._uris[directory]
 
 
 def read_text(path: str) -> str | None:

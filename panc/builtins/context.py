@@ -13,21 +13,20 @@ statement for run time).
 from __future__ import annotations
 
 import gzip
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from panc.builtins.formatting import java_format_values
+from panc.builtins.interpolation import InterpolationCycle, interpolate
 from panc.builtins.registry import BuiltinError, builtin
 from panc.builtins.typetests import TYPE_TESTS
-from panc.diagnostics import DeprecationFailure, EvaluationError, UserError
+from panc.diagnostics import DeprecationFailure, EvaluationError, JavaRuntimeFailure, UserError
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_info, error_at, error_in
 from panc.evaluation.dml import (
     AUTOMATIC_GLOBALS,
     automatic_value,
     constant_code,
     constant_of,
-    flatten,
     index_chain,
     is_constant,
 )
@@ -54,13 +53,11 @@ if TYPE_CHECKING:
 _REFERENCES = (ast.Variable, ast.Index)
 
 
-def _reference(node: ast.Expr) -> ast.Variable | ast.Index | None:
+def _reference(compiler: DmlCompiler, node: ast.Expr) -> ast.Variable | ast.Index | None:
     """The variable reference an argument is, if it is one (panc's ``instanceof Variable``:
-    the argument's DML is a single variable operation)."""
-    ops = flatten(node)
-    if len(ops) == 1 and isinstance(ops[0], _REFERENCES):
-        return ops[0]
-    return None
+    the argument's DML is a single variable operation once folded)."""
+    operation = compiler.sole_operation(node)
+    return operation if isinstance(operation, _REFERENCES) else None
 
 
 def _compile_time(frame: Frame, name: str, where: Span) -> None:
@@ -276,7 +273,7 @@ def _register_type_tests() -> None:
 def type_test(compiler: DmlCompiler, call: ast.Call, test: Callable[[Value], bool]) -> Code:
     """``is_string(x)`` and the other type tests (``J:IsOfType``): on a variable reference, a
     variable that does not exist is not of the type; on any other argument, its value."""
-    reference = _reference(call.args[0])
+    reference = _reference(compiler, call.args[0])
     name = call.name
     where = call.span
     if reference is not None:
@@ -308,7 +305,7 @@ def type_test(compiler: DmlCompiler, call: ast.Call, test: Callable[[Value], boo
 def exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether a variable (or its child), an absolute/external path or a template exists."""
     where = call.span
-    reference = _reference(call.args[0])
+    reference = _reference(compiler, call.args[0])
     if reference is not None:
         lookup = compiler.lookup(reference)
 
@@ -419,7 +416,7 @@ def _self_list(term_codes: list[Code] | None, where: Span) -> Code:
             raise error_in("SELF is not defined", where, build)
         if ref.readonly:
             raise add_info(EvalFailure("cannot modify SELF from validation function"), where, build)
-        value = ref.value
+        value = build.protection.writable_path(ref.value, (*(terms or ()), None), ref.replace)
         if value is UNDEF or value is NULL:
             value = []
             ref.replace(value)
@@ -447,7 +444,7 @@ def _append_like(compiler: DmlCompiler, call: ast.Call, at_end: bool) -> Code:
     if len(call.args) == 1:
         target = _self_list(None, where)
     else:
-        reference = _reference(call.args[0])
+        reference = _reference(compiler, call.args[0])
         if reference is not None:
             target = _list_reference(compiler, reference, reference.span)
         else:
@@ -510,7 +507,7 @@ def prepend_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 )
 def delete_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Delete a local variable or one of its children (``J:Delete``); returns undef."""
-    reference = _reference(call.args[0])
+    reference = _reference(compiler, call.args[0])
     if reference is None:
         raise compiler.syntax("first argument of delete() must be a variable reference", call.span)
     if isinstance(reference, ast.Variable) and reference.name == "SELF":
@@ -531,7 +528,7 @@ def _iteration_setter(
     compiler: DmlCompiler, node: ast.Expr, where: Span
 ) -> Callable[[Frame, Value], Value] | None:
     """The key or value argument of ``first``/``next``: a variable reference, or undef."""
-    reference = _reference(node)
+    reference = _reference(compiler, node)
     if reference is not None:
         return compiler.setter(reference)
     code = compiler.dml(node)
@@ -570,7 +567,7 @@ class _Iteration:
 def _resource_reader(compiler: DmlCompiler, node: ast.Expr) -> Code:
     """The resource of ``first``/``next``: a variable is read without a copy, so that the same
     object is found again by the next call (panc keys its iterators by identity)."""
-    reference = _reference(node)
+    reference = _reference(compiler, node)
     if isinstance(reference, ast.Variable) and reference.name != "SELF":
         name = reference.name
         read = compiler.expr(reference)
@@ -651,9 +648,6 @@ def next_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     return _iterator(compiler, call, restart=False)
 
 
-_SUBSTITUTION = re.compile(r"\$(\$?)\{([^}]*)\}")
-
-
 @builtin(
     "substitute",
     min_args=1,
@@ -663,7 +657,8 @@ _SUBSTITUTION = re.compile(r"\$(\$?)\{([^}]*)\}")
     arity_message="substitute() requires exactly one or two arguments",
 )
 def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
-    """Replace ``${name}`` by the value of a variable (or of the dict's key); ``$${`` escapes."""
+    """Replace ``${name}`` by the value of a variable (or of the dict's key), interpolating
+    inserted values in turn; ``$${`` escapes (``panc.builtins.interpolation``)."""
     args = [compiler.dml(arg) for arg in call.args]
     where = call.span
 
@@ -679,10 +674,7 @@ def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
             if type(table) is not dict:
                 raise error_in("second argument to substitute() must be an nlist", where, build)
 
-        def replace(match: re.Match[str]) -> str:
-            if match.group(1):
-                return "${" + match.group(2) + "}"
-            name = match.group(2)
+        def lookup(name: str) -> str:
             if table is not None:
                 try:
                     term = value_term(name)
@@ -701,7 +693,10 @@ def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
                 raise error_in(f"variable ({name}) undefined in substitute()", where, build)
             return java_to_string(value)
 
-        return _SUBSTITUTION.sub(replace, text)
+        try:
+            return interpolate(text, lookup)
+        except InterpolationCycle as cycle:
+            raise JavaRuntimeFailure(str(cycle), where) from None
 
     return code
 
@@ -801,7 +796,7 @@ def path_exists_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 )
 def is_valid_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Whether the value validates as the named type (``J:IsValid``)."""
-    reference = _reference(call.args[0])
+    reference = _reference(compiler, call.args[0])
     if reference is None:
         raise compiler.syntax("is_valid() requires the first argument to be a type", call.span)
     where = call.span

@@ -30,9 +30,11 @@ from panc.syntax import paths
 
 # --- escape / unescape (shared with path syntax: ``{...}`` in paths is ``escape(...)``) ------
 
-def _string_argument(name: str, value: Value) -> str:
+def _string_argument(name: str, value: Value, where: str = "range") -> str:
+    """``value`` if it is a string; else panc's error, made with its range alone (``escape``)
+    or with the context too (``unescape`` at run time: its own place in the call trace)."""
     if type(value) is not str:
-        raise BuiltinError(f"{name} argument is not a string: {java_type(value)}", where="range")
+        raise BuiltinError(f"{name} argument is not a string: {java_type(value)}", where=where)
     return value
 
 
@@ -67,7 +69,7 @@ def unescape(args: list[Value]) -> str:
     """Replace the escape sequences made by ``escape`` (an underscore followed by two hex
     digits) with the characters they stand for, giving back the original string."""
     try:
-        return paths.unescape(_string_argument("unescape", args[0]))
+        return paths.unescape(_string_argument("unescape", args[0], where="context"))
     except paths.TermError as error:
         raise BuiltinError(str(error)) from None
 

@@ -23,9 +23,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from panc.diagnostics import EvaluationError, PanError, PanSyntaxError, TraceEntry, same_kind
+from panc.diagnostics import (
+    EvaluationError,
+    JavaRuntimeFailure,
+    PanError,
+    PanSyntaxError,
+    TraceEntry,
+    same_kind,
+)
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_file, add_info, error_at, error_in, located
 from panc.evaluation.frames import Frame, SelfRef
+from panc.evaluation.protection import Protection
 from panc.evaluation.resources import check_replacement, put_child
 from panc.evaluation.statements import CompiledTemplate, run_statements
 from panc.evaluation.terms import PathTextError, is_valid_template_name, parse_path_text, path_of, string_term
@@ -130,6 +138,7 @@ class ObjectBuild:
         self.loaded: set[str] = set()
         self.dependencies: dict[str, Dependency] = {}
         self.references: set[str] = set()
+        self.protection = Protection()
         self.messages: list[str] = []
         self.current_file: str | None = None
         self.call_stack: list[TraceEntry] = []
@@ -298,7 +307,11 @@ class ObjectBuild:
     def load(self, name: str) -> CompiledTemplate:
         """A template by name, for ``include`` and ``create`` (panc's ``globalLoad``): a missing
         one, or one that fails to compile, is an (unlocated) evaluation error; a template's
-        syntax error becomes the message of an evaluation error, a parse error stays one."""
+        syntax error becomes the message of an evaluation error, a parse error stays one. A name
+        that is no template name is Java's bare ``IllegalArgumentException`` (its source file
+        object refuses it)."""
+        if not is_valid_template_name(name):
+            raise JavaRuntimeFailure(f"invalid template name ({name})")
         try:
             template = self.find_template(name)
         except PanSyntaxError as error:
@@ -375,13 +388,16 @@ class ObjectBuild:
     def template_exists(self, name: str) -> bool:
         """For ``exists('tpl')``/``if_exists('tpl')``: a lookup, not a load. A template that
         does not compile does not exist, except that a parse error stops the object (panc's
-        ``localAndGlobalLoad(name, true)``)."""
+        ``localAndGlobalLoad(name, true)``); a template found this way is no dependency."""
         if not is_valid_template_name(name):
             return False
         try:
-            return self.find_template(name) is not None
+            template = self.provider.load_template(name, self.loadpath())
         except (PanSyntaxError, EvaluationError):
             return False
+        if template is None:  # only an absent one is a dependency (panc's otherDependencies)
+            self.dependencies.setdefault(name, Dependency(name, "ABSENT_SOURCE", ""))
+        return template is not None
 
     # ------------------------------------------------------------------ functions
 
@@ -416,7 +432,8 @@ class ObjectBuild:
     # ------------------------------------------------------------------ paths
 
     def path_value(self, path: str, span: Span, relative_root: Tree | None = None) -> Value:
-        """The value at a path, or ``MISSING`` (panc's ``getElement(path, false)``).
+        """The value at a path, or ``MISSING`` (panc's ``getElement(path, false)``; an external
+        path to a template that cannot be found is missing too).
 
         A relative path reads ``relative_root``: the structure a ``create()`` is building
         (panc's relative root). Without one, it is an error of the statement (panc gives it no
@@ -424,7 +441,16 @@ class ObjectBuild:
         """
         parsed = path_of(path)
         if parsed.is_external and parsed.template != self.object_name:
-            other = self.referenced(parsed.template or "", span)
+            name = parsed.template or ""
+            try:
+                template = self.find_template(name)
+            except PanError:
+                template = None  # a lookup takes a template that does not compile for none
+            if template is None:
+                return MISSING
+            if template.kind != "object":
+                raise EvalFailure(f"{name} does not refer to an object template")
+            other = self.referenced(name, span)
             return lookup(other.tree.root, parsed.terms)
         if not parsed.is_relative:
             return lookup(self.tree.root, parsed.terms)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from panc.diagnostics import EvaluationError, PanSyntaxError, TraceEntry
 from panc.evaluation.control import NOT_CONSTANT, NotConstant, ReturnSignal
 from panc.evaluation.frames import Frame
+from panc.evaluation.protection import Protection
 from panc.evaluation.tree import Tree
 from panc.evaluation.values import NULL, UNDEF, Value
 
@@ -47,6 +48,7 @@ class ConstantBuild:
         self.final_globals: set[str] = set()
         self.functions: dict[str, Any] = {}
         self.tree = Tree()
+        self.protection = Protection()
         self.messages: list[str] = []
         self.call_stack: list[TraceEntry] = []
 

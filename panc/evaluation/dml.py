@@ -16,8 +16,10 @@ operation classes one for one (``J:dml/operators``, ``J:dml/DML``):
   (``1/0``, ``"a" + 1``) a *syntax* error. Calls are never computed here: a whole statement
   may be, by the statement compiler (``panc.evaluation.statements``).
 - **DML blocks.** Where panc's grammar has a DML (a statement's value, a function argument,
-  an index, the parts of ``if`` and loops) nested blocks are flattened; a block of more than
-  one operation adds its range to the errors that cross it.
+  an index, the parts of ``if`` and loops) nested blocks are flattened and an ``if`` with a
+  constant test is replaced by its branch (before a function argument is checked for
+  ``return()`` or looked at as a variable reference); a DML of more than one operation adds
+  its range (``dml_range``) to the errors that cross it.
 
 A compiled closure for a constant carries the constant in its ``pan_constant`` attribute
 (panc's ``Element`` operands) so that enclosing operators can fold further. Constant
@@ -30,6 +32,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from panc.builtins.registry import BUILTINS, BuiltinError
@@ -120,28 +123,19 @@ def arity_message(name: str, minimum: int, maximum: int | None) -> str:
     return f"{name}() requires between {minimum} and {maximum} arguments"
 
 
-def flatten(node: ast.Expr) -> list[ast.Expr]:
-    """The operations of a DML: nested blocks are flattened into their parent (``J:DML``)."""
-    if not isinstance(node, ast.Block):
-        return [node]
-    found: list[ast.Expr] = []
-    pending = list(reversed(node.body))
-    while pending:
-        item = pending.pop()
-        if isinstance(item, ast.Block):
-            pending.extend(reversed(item.body))
-        else:
-            found.append(item)
-    return found
-
-
-def dml_range(node: ast.Expr) -> Span | None:
-    """The range panc gives the DML of ``node``: the braces of the outermost block that holds
-    more than one statement (a block of one statement is that statement)."""
-    while isinstance(node, ast.Block):
-        if len(node.body) != 1:
-            return node.span
-        node = node.body[0]
+def dml_range(node: ast.Expr, enclosed: bool = False) -> Span | None:
+    """The range panc gives the DML at a position holding ``node`` (an operand, a branch, a
+    statement's value): the range of that DML's one child in panc's syntax tree. Braces around
+    several statements are a node of their own (their range); braces around one statement, and
+    parentheses, leave the DML's child a DML without a range (``None``: an error crossing it
+    gets no call trace); an ``if`` is its keyword. Other expressions never make a DML of
+    several operations, so their range is never used. ``enclosed``: the DML is the one of the
+    parentheses around ``node`` (an operand), not of a position holding them."""
+    hidden = node.parenthesized and not enclosed if isinstance(node, ast.Block | ast.If) else False
+    if isinstance(node, ast.Block):
+        return node.span if len(node.body) > 1 and not hidden else None
+    if isinstance(node, ast.If):
+        return None if hidden else keyword_span(node.span, "if")
     return None
 
 
@@ -169,6 +163,9 @@ class DmlCompiler:
     def __init__(self, env: CompileEnv) -> None:
         self.env = env
         self.hooks = env.hooks
+        self._conditions: dict[int, tuple[ast.If, Code]] = {}
+        self._restricted = 0
+        """How many function arguments and index terms enclose what is being compiled."""
         self._wants_expressions = bool(env.hooks is not None and env.hooks.wants_expressions)
         self._dispatch: dict[type, Callable[[Any], Code]] = {
             ast.Literal: self._literal,
@@ -178,7 +175,7 @@ class DmlCompiler:
             ast.Unary: self._unary,
             ast.Binary: self._binary,
             ast.Assign: self._assign,
-            ast.Block: self.dml,
+            ast.Block: self._enclosed_dml,
             ast.If: self._if,
             ast.While: self._while,
             ast.For: self._for,
@@ -194,14 +191,14 @@ class DmlCompiler:
             code = self._expression_hook(node, code)
         return code
 
-    def dml(self, node: ast.Expr) -> Code:
+    def dml(self, node: ast.Expr, enclosed: bool = False) -> Code:
         """The closure of a DML (panc's ``DML.getInstance``): its flattened operations in turn;
-        an error crossing a block of several operations gets the block's range."""
-        ops = flatten(node)
-        if len(ops) == 1:
-            return self.statement(ops[0]) if isinstance(node, ast.Block) else self.expr(ops[0])
-        codes = tuple(self.statement(op) for op in ops)
-        where = dml_range(node)  # never a constant: panc folds no DML of several operations
+        an error crossing a DML of several operations gets the DML's range (``dml_range``;
+        ``enclosed``: the DML is that of the parentheses around ``node``)."""
+        codes = self._operations(node, True)
+        if len(codes) == 1:
+            return codes[0]
+        where = dml_range(node, enclosed)  # never a constant: panc folds no DML of several operations
 
         def block(frame: Frame) -> Value:
             result = UNDEF
@@ -213,6 +210,75 @@ class DmlCompiler:
             return result
 
         return block
+
+    def _operations(self, node: ast.Expr, root: bool) -> list[Code]:
+        """The compiled operations of the DML of ``node``, in panc's order: nested blocks
+        flattened into their parent, and an ``if`` with a constant test replaced by the
+        operations of the branch it picks (``J:IfElse.newOperation``; the other branch is
+        compiled too, for its errors)."""
+        if isinstance(node, ast.Block):
+            found: list[Code] = []
+            for item in node.body:
+                found += self._operations(item, False)
+            return found
+        if isinstance(node, ast.If):
+            test = constant_of(self._condition(node))
+            if type(test) is bool:
+                picked = node.then if test else node.otherwise
+                found = [constant_code(UNDEF)]
+                for branch in (node.then, node.otherwise):
+                    if branch is None:
+                        continue
+                    if branch is picked:
+                        found = self._operations(branch, False)
+                    else:
+                        self._dead_branch(branch)
+                if self.hooks is not None and not root:  # the ``if`` still reports itself as a statement
+                    found[0] = self._statement_hook(node, found[0])
+                return found
+        return [self.expr(node) if root else self.statement(node)]
+
+    def sole_operation(self, node: ast.Expr) -> ast.Expr | None:
+        """The one operation of the DML of ``node`` once folded (blocks of one statement
+        unwrapped, constant ``if`` tests resolved); ``None`` when there are several or the
+        folding leaves a constant undef."""
+        while True:
+            if isinstance(node, ast.Block):
+                if len(node.body) != 1:
+                    return None
+                node = node.body[0]
+                continue
+            if isinstance(node, ast.If):
+                test = constant_of(self._condition(node))
+                if type(test) is bool:
+                    picked = node.then if test else node.otherwise
+                    if picked is None:
+                        return None
+                    node = picked
+                    continue
+            return node
+
+    def _dead_branch(self, branch: ast.Expr) -> None:
+        """Compile the branch a constant test drops, for its own errors only: it is no longer
+        part of any argument or index (a ``return()`` there is allowed)."""
+        restricted, self._restricted = self._restricted, 0
+        try:
+            self.dml(branch)
+        finally:
+            self._restricted = restricted
+
+    def _condition(self, node: ast.If) -> Code:
+        """The closure of an ``if`` test, compiled once (``_operations`` looks at it first)."""
+        known = self._conditions.get(id(node))
+        if known is not None and known[0] is node:
+            return known[1]
+        code = self.dml(node.condition)
+        self._conditions[id(node)] = (node, code)
+        return code
+
+    def _enclosed_dml(self, node: ast.Block) -> Code:
+        """A block as an operand: the DML of its parentheses."""
+        return self.dml(node, enclosed=True)
 
     def statement(self, node: ast.Expr) -> Code:
         """Like ``expr`` for a statement of a block: reports ``on_statement`` when hooked."""
@@ -320,8 +386,12 @@ class DmlCompiler:
     # ------------------------------------------------------------------ indexed variables
 
     def index_terms(self, indexes: list[ast.Expr]) -> list[Code]:
-        """The closures of the index DMLs of ``x[i][j]``."""
-        return [self.dml(index) for index in indexes]
+        """The closures of the index DMLs of ``x[i][j]`` (a restricted context, see ``_call``)."""
+        self._restricted += 1
+        try:
+            return [self.dml(index) for index in indexes]
+        finally:
+            self._restricted -= 1
 
     def _index(self, node: ast.Index) -> Code:
         return self.nested_read(node, lookup_only=False)
@@ -574,6 +644,7 @@ class DmlCompiler:
             if value is None:
                 scope.pop(name, None)
                 return value
+            value = build.protection.local_value(value)  # a copy of a protected resource
             old = scope.get(name)
             scope[name] = value  # null too: a local holds null (panc's LocalVariableMap)
             if old is not None and type(old) is not type(value):
@@ -604,6 +675,7 @@ class DmlCompiler:
                 if container is None or container is UNDEF:
                     container = {} if type(terms[0]) is str else []
                     scope[name] = container
+                container = build.protection.writable_path(container, terms, partial(scope.__setitem__, name))
                 rput(container, terms, 0, NULL if value is None else value)
             except InvalidTerm as problem:
                 raise add_info(EvalFailure(problem.variable_message(name)), where, build) from None
@@ -631,7 +703,7 @@ class DmlCompiler:
                     raise EvalFailure("SELF is not defined")
                 if ref.readonly:
                     raise EvalFailure("cannot modify SELF from validation function")
-                container = ref.value
+                container = build.protection.writable_path(ref.value, terms, ref.replace)
                 if container is UNDEF:
                     container = {} if type(terms[0]) is str else []
                     ref.replace(container)
@@ -650,17 +722,18 @@ class DmlCompiler:
     # ------------------------------------------------------------------ control flow
 
     def _if(self, node: ast.If) -> Code:
-        """``if`` (``J:IfElse``): a constant test picks its branch now."""
-        condition = self.dml(node.condition)
+        """``if`` (``J:IfElse``): a constant test picks its branch now (as an operand: the DML
+        of the parentheses around the ``if``)."""
+        condition = self._condition(node)
+        test = constant_of(condition)
+        if type(test) is bool:
+            return self.dml(node, enclosed=True)
         then = self.dml(node.then)
         otherwise = self.dml(node.otherwise) if node.otherwise is not None else constant_code(UNDEF)
         where = keyword_span(node.span, "if")
         message = "if-else test must evaluate to a boolean property"
-        test = constant_of(condition)
         if test is not NOT_CONSTANT:
-            if type(test) is not bool:
-                raise self.syntax(message, where)
-            return then if test else otherwise
+            raise self.syntax(message, where)
 
         def code(frame: Frame) -> Value:
             value = condition(frame)
@@ -760,6 +833,22 @@ class DmlCompiler:
     # ------------------------------------------------------------------ calls
 
     def _call(self, node: ast.Call) -> Code:
+        """A function call; its arguments are a restricted context (panc's
+        ``checkRestrictedContext``: no ``return()`` or ``error()`` in them once folded)."""
+        self._restricted += 1
+        try:
+            code = self._function_call(node)
+        finally:
+            self._restricted -= 1
+        if self._restricted and node.name in _RESTRICTED_CALLS:  # after its own arguments' checks
+            raise self.syntax(
+                f"{node.name}() may not appear in a restricted context "
+                "(either variable indices or function arguments)",
+                node.span,
+            )
+        return code
+
+    def _function_call(self, node: ast.Call) -> Code:
         builtin = BUILTINS.get(node.name)
         if builtin is None:
             return self._user_call(node)
@@ -939,6 +1028,8 @@ def _after_failed_argument(
     except Exception as problem:  # pylint: disable=broad-exception-caught
         raise builtin_failure(name, problem, failed.where, frame) from None
 
+
+_RESTRICTED_CALLS = frozenset({"return", "error"})
 
 _MEMORY_CHECK_EVERY = 1023
 """Loops check the memory budget every 1,024 iterations (``panc.evaluation.memory``)."""

@@ -231,22 +231,23 @@ class StatementCompiler:
             try:
                 current = _element(tree, terms, statement)
                 if current is None:
-                    _put(tree, terms, UNDEF, statement)
+                    _put(tree, terms, UNDEF, statement, build)
                     current = UNDEF
                 if absolute and current is not UNDEF and tree.is_final(terms):
                     raise EvalFailure(tree.final_reason(terms))
                 if not conditional or current is UNDEF:
                     frame.locals = {}
                     frame.iterators = None
-                    ref = SelfRef(current, _path_writer(tree, terms, statement))
+                    ref = SelfRef(current, _path_writer(tree, terms, statement, build))
                     frame.self_ref = ref
                     value = dml(frame)
                     if ref.circular and is_circular(value):
                         raise EvalFailure("stack overflow; check for circular data structure")
                     # panc copies any result but the element SELF held when the statement began
+                    # (a protected one written to is a copy by then, see panc.evaluation.protection)
                     if value is not current and (type(value) is dict or type(value) is list):
-                        value = deep_copy(value)
-                    _put(tree, terms, value, statement)
+                        value = _result_copy(value)
+                    _put(tree, terms, value, statement, build)
                     if hooks is not None:
                         _report_write(hooks, tree is build.tree, path_text, value, span, template_name)
                 if absolute and final:
@@ -282,7 +283,9 @@ class StatementCompiler:
                     if absolute and tree.is_final(terms):
                         raise EvalFailure(tree.final_reason(terms))
                     value = deep_copy(constant) if copy else constant
-                    _put(tree, terms, value, statement)
+                    _put(tree, terms, value, statement, build)
+                    if copy:
+                        build.protection.protect(value)  # panc stores the constant itself
                     if hooks is not None:
                         _report_write(hooks, tree is build.tree, path_text, value, span, template_name)
                 if absolute and final:
@@ -309,7 +312,7 @@ class StatementCompiler:
                 if not conditional:
                     if absolute and tree.is_final(terms):
                         raise EvalFailure(tree.final_reason(terms))
-                    _put(tree, terms, NULL, statement)
+                    _put(tree, terms, NULL, statement, build)
                     if hooks is not None:
                         _report_write(hooks, tree is build.tree, path_text, NULL, span, template_name)
                 if absolute and final:
@@ -495,7 +498,17 @@ def _element(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> 
         raise EvalFailure(_path_message(problem, statement, terms)) from None
 
 
-def _put(tree: Tree, terms: tuple[Term, ...], value: Value, statement: ast.Assignment) -> None:
+def _result_copy(value: Value) -> Value:
+    """panc's ``duplicate()`` of a statement's result; a resource that holds itself overflows
+    its stack."""
+    try:
+        return deep_copy(value)
+    except RecursionError:
+        raise EvalFailure("stack overflow; check for circular data structure") from None
+
+
+def _put(tree: Tree, terms: tuple[Term, ...], value: Value, statement: ast.Assignment, build: Any) -> None:
+    build.protection.writable_path(tree.root, terms)
     try:
         tree.put_element(terms, value)
     except InvalidTerm as problem:
@@ -508,9 +521,11 @@ def _path_message(problem: InvalidTerm, statement: ast.Assignment, terms: tuple[
     return problem.path_message(shown, "/" if absolute else "")
 
 
-def _path_writer(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> Callable[[Value], None]:
+def _path_writer(
+    tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment, build: Any
+) -> Callable[[Value], None]:
     def write(value: Value) -> None:
-        _put(tree, terms, value, statement)
+        _put(tree, terms, value, statement, build)
 
     return write
 

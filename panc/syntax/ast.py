@@ -14,7 +14,7 @@ Conventions:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from panc.source import Span
 
@@ -115,6 +115,9 @@ class Block:
 
     span: Span
     body: tuple[Expr, ...]
+    parenthesized: bool = field(default=False, compare=False)
+    """Written in parentheses, ``({ ... })``: panc's DML of the parentheses then has no range
+    of its own (see ``panc.evaluation.dml.dml_range``); no difference in meaning."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +126,8 @@ class If:
     condition: Expr
     then: Expr
     otherwise: Expr | None
+    parenthesized: bool = field(default=False, compare=False)
+    """Written in parentheses (see ``Block.parenthesized``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,10 +9,10 @@ contain) are made here and reported as diagnostics on the current ``BuildContext
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from panc.diagnostics import TEMPLATE_CHECK, Category, Diagnostic
+from panc.diagnostics import RESTRICTED_CHECK, TEMPLATE_CHECK, Category, Diagnostic
 from panc.names import AUTOMATIC_VARIABLES
 from panc.source import Span
 from panc.syntax import ast
@@ -138,7 +138,7 @@ class AstBuilder:
         )
         # an enclosing call or index finds it again: report it once
         if not any(d.span == found.span and d.message == message for d in self.ctx.diagnostics):
-            self._syntax(message, found.span)
+            self.ctx.error(Category.SYNTAX, message, found.span, RESTRICTED_CHECK)
 
     # ------------------------------------------------------------------ template
 
@@ -402,7 +402,10 @@ class AstBuilder:
         return nodes.Call(span, name.value, name.span, args)
 
     def paren(self, children: list[Any]) -> Any:
-        return children[1]
+        inner = children[1]
+        if isinstance(inner, ast.Block | ast.If) and not inner.parenthesized:
+            return replace(inner, parenthesized=True)
+        return inner
 
     def variable(self, children: list[Token]) -> ast.Variable:
         token = children[0]

@@ -35,7 +35,7 @@ from typing import Any
 
 import panc
 from panc.diagnostics import Diagnostic
-from panc.source import Span
+from panc.source import Span, note_source_text
 from panc.syntax.gcpause import collector_paused
 from panc.syntax.grammar import grammar_hash
 from panc.syntax.result import ParseResult
@@ -82,6 +82,7 @@ class ParseCache:
 
         The result may be shared with other callers: treat it as read-only.
         """
+        note_source_text(name, text)
         key = self.key(text, name)
         with self._lock:
             result = self._memo.get(key)

@@ -106,6 +106,35 @@ class Tables:
         """The terminals acceptable in ``state``."""
         return {symbol for symbol in self.actions[state] if symbol.isupper() or symbol == "$END"}
 
+    def viable(self, states: list[int]) -> set[str]:
+        """The terminals the parse with state stack ``states`` can go on with: those of the top
+        state whose reductions end in a shift. LALR merges the lookaheads of every context a
+        state serves; trying each one on the real stack keeps those of this context only
+        (as an LL parser such as panc's reports them)."""
+        found = set()
+        actions = self.actions
+        rules = self.rules
+        for symbol in self.expected(states[-1]):
+            stack = list(states)
+            while True:
+                action = actions[stack[-1]].get(symbol)
+                if action is None:
+                    break
+                if action >= 0 or (symbol == "$END" and stack[-1] == self.end):
+                    found.add(symbol)
+                    break
+                rule = rules[~action]
+                if rule.size:
+                    del stack[-rule.size :]
+                goto = actions[stack[-1]].get(rule.origin)
+                if goto is None:
+                    break
+                stack.append(goto)
+                if symbol == "$END" and goto == self.end:
+                    found.add(symbol)
+                    break
+        return found or self.expected(states[-1])
+
 
 class ParserState:
     """The stacks of one parse."""
@@ -133,7 +162,7 @@ class ParserState:
         while True:
             action = actions[states[-1]].get(kind)
             if action is None:
-                raise ParseError(token, self.tables.expected(states[-1]))
+                raise ParseError(token, self.tables.viable(states))
             if action >= 0:
                 states.append(action)
                 values.append(token)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from itertools import islice
 
 from panc.diagnostics import Category, Diagnostic, javacc_printed_range
-from panc.source import Span
+from panc.source import Span, note_source_text
 from panc.syntax.ast import Template
 from panc.syntax.builder import BuildContext
 from panc.syntax.gcpause import collector_paused
@@ -37,6 +37,7 @@ _STATEMENT_LEVEL = "BIND"
 
 def parse(text: str, name: str) -> ParseResult:
     """Parse pan source ``text``; ``name`` is the file name put in every ``Span``."""
+    note_source_text(name, text)
     lang = language()
     sink = LexResult()
     try:
@@ -105,7 +106,7 @@ class _Run:
                         stack.append(actions[stack[-1]][origin])
                     action = actions[stack[-1]].get(kind)
                 if action is None:
-                    position = self._recover(index, ParseError(token, state.tables.expected(stack[-1])))
+                    position = self._recover(index, ParseError(token, state.tables.viable(stack)))
                     break
                 stack.append(action)
                 values.append(token)
@@ -269,7 +270,8 @@ def grammar_error_message(token: Token, expected: set[str], literals: dict[str, 
     }
     shown = sorted(names, key=lambda item: (_PANC_ORDER.get(item, len(_PANC_ORDER)), item))
     listed = "".join(f"    {item} ...\n" for item in shown)
-    return f"\nEncountered: {found}\nWas expecting one of:\n{listed}    "
+    heading = "Was expecting:" if len(shown) == 1 else "Was expecting one of:"  # JavaCC's wording
+    return f"\nEncountered: {found}\n{heading}\n{listed}    "
 
 
 def panc_printed_span(diagnostic: Diagnostic) -> Span:

@@ -115,23 +115,32 @@ def escape(text: str) -> str:
 
 def unescape(text: str) -> str:
     """panc's ``unescape()``: ``_hh`` back to the character ``\\xhh``; ``_`` alone is the empty
-    string. Raises ``TermError`` for an incomplete or invalid escape."""
+    string. Raises ``TermError`` for an incomplete or invalid escape.
+
+    panc walks the text by UTF-16 unit but copies whole code points: a character beyond U+FFFF
+    comes out followed by its own low surrogate, alone (Java's ``codePointAt`` at each unit)."""
     if text == "_":
         return ""
-    if "_" not in text:
+    if "_" not in text and text.isascii():
         return text
+    units = text.encode("utf-16-le", "surrogatepass")
+    codes = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
     out: list[str] = []
     position = 0
-    length = len(text)
+    length = len(codes)
     while position < length:
-        char = text[position]
-        if char != "_":
-            out.append(char)
+        code = codes[position]
+        if code != 0x5F:  # "_"
+            following = codes[position + 1] if position + 1 < length else 0
+            if 0xD800 <= code < 0xDC00 <= following < 0xE000:  # a surrogate pair
+                out.append(chr(0x10000 + ((code - 0xD800) << 10) + (following - 0xDC00)))
+            else:
+                out.append(chr(code))
             position += 1
             continue
         if position + 2 >= length:
             raise TermError("string contains incomplete escape sequence")
-        digits = text[position + 1 : position + 3]
+        digits = units[2 * (position + 1) : 2 * (position + 3)].decode("utf-16-le", "surrogatepass")
         try:
             out.append(chr(_java_parse_hex(digits)))
         except ValueError:

@@ -45,8 +45,10 @@ class ObjectComparison:
         return remaining[0] if remaining else None
 
 
-class _OurTimeLimit(Exception):
-    pass
+class _OurTimeLimit(BaseException):
+    """The time limit, raised by an alarm wherever our panc is: a ``BaseException``, so that
+    panc's guard against its own bugs (which reports any ``Exception`` as a compiler error
+    of the file) lets it through, as it does ``KeyboardInterrupt``."""
 
 
 @contextlib.contextmanager

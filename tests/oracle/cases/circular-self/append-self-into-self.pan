@@ -1,0 +1,3 @@
+object template append-self-into-self;
+'/b' = list(false);
+'/b' = { append(list(SELF)); SELF };

@@ -1,0 +1,2 @@
+template config/base;
+"/base" = true;

@@ -1,0 +1,4 @@
+object template host;
+variable LOADPATH = list('el7');
+include 'config/base';
+'/data' = file_contents('data.txt');

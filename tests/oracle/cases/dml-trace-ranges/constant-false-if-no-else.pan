@@ -1,0 +1,2 @@
+object template constant-false-if-no-else;
+'/c' = { y = 0; if (false) { z = 1 }; foreach (k; v; y) { 1 } };

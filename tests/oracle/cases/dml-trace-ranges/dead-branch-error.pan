@@ -1,0 +1,2 @@
+object template dead-branch-error;
+'/a' = { if (true) 1 else match('x', 'a{2') };

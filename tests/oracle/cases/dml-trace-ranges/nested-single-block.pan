@@ -1,0 +1,2 @@
+object template nested-single-block;
+'/a' = { { z = 1; foreach (k; v; z) { 1 } } };

@@ -1,0 +1,2 @@
+object template parenthesized-operand;
+'/a' = 1 + ({ z = 1; foreach (k; v; z) { 1 } });

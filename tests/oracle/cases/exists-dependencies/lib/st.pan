@@ -1,0 +1,1 @@
+structure template lib/st;

@@ -1,0 +1,3 @@
+object template lookup-then-include;
+'/a' = exists('lib/once');
+include 'lib/once';

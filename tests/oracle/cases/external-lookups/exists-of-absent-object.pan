@@ -1,0 +1,2 @@
+object template exists-of-absent-object;
+'/d/b' = exists('nosuch:/x');

@@ -1,0 +1,2 @@
+object template other;
+'/x' = 1;

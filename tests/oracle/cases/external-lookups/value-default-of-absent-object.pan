@@ -1,0 +1,2 @@
+object template value-default-of-absent-object;
+'/d/b' = value('nosuch:/x', 5);

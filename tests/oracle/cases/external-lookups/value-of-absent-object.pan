@@ -1,0 +1,2 @@
+object template value-of-absent-object;
+'/d/b' = value('o1:/a');

@@ -1,0 +1,2 @@
+object template value-of-ordinary-template;
+'/d/b' = value('vinc:/x');

@@ -1,0 +1,2 @@
+object template value-of-other-object;
+'/d/b' = value('other:/x');

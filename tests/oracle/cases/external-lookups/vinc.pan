@@ -1,0 +1,2 @@
+template vinc;
+"/x" = 1;

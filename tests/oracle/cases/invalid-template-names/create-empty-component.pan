@@ -1,0 +1,2 @@
+object template create-empty-component;
+'/c/a' = create('a//b');

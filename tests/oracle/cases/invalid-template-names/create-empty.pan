@@ -1,0 +1,2 @@
+object template create-empty;
+'/c/a' = create('');

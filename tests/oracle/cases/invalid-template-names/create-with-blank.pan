@@ -1,0 +1,2 @@
+object template create-with-blank;
+'/c/a' = create('o/x y');

@@ -1,0 +1,2 @@
+object template create-with-percent;
+'/c/a' = create('o/x%y');

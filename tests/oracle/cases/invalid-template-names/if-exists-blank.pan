@@ -1,0 +1,2 @@
+object template if-exists-blank;
+'/a' = if_exists('o/x y');

@@ -1,0 +1,3 @@
+object template include-variable;
+variable X = 'o/x y';
+include X;

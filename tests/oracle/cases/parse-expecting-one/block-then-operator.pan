@@ -1,0 +1,2 @@
+object template block-then-operator;
+'/c/_u' = { y = 1; y } + 'ABC';

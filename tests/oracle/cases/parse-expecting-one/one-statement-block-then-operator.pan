@@ -1,0 +1,2 @@
+object template one-statement-block-then-operator;
+'/c/_u' = { 1 } + 2;

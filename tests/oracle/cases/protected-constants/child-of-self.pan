@@ -1,0 +1,3 @@
+object template child-of-self;
+'/srv' = dict('a', dict('b', 1));
+'/srv' = { n = SELF['a']; n['c'] = 5; SELF };

@@ -1,0 +1,2 @@
+object template dead-else-of-folded-not;
+'/a' = length(list(if (!(!true)) 1 else return(2)));

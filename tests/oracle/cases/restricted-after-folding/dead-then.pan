@@ -1,0 +1,2 @@
+object template dead-then;
+'/c' = length(list(if (false) return(2)));

@@ -1,0 +1,2 @@
+object template innermost-first;
+'/c' = to_string(return(error('x')));

@@ -1,0 +1,2 @@
+object template return-in-argument;
+'/c' = to_string(return(1));

@@ -1,0 +1,2 @@
+object template default-unused;
+'/a' = substitute('${zz:-d}', dict('a', 'x'));

@@ -1,0 +1,2 @@
+object template escape-list;
+'/name' = escape(list());

@@ -1,0 +1,2 @@
+object template in-included;
+include 'o/inc';

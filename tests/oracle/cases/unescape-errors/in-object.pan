@@ -1,0 +1,2 @@
+object template in-object;
+'/name' = unescape(list());

@@ -1,0 +1,2 @@
+object template in-structure-block;
+'/b' = create('o/st2');

@@ -1,0 +1,2 @@
+object template in-structure;
+'/b' = create('o/st');

@@ -1,0 +1,2 @@
+template o/inc;
+'/name' = unescape(list());

@@ -1,0 +1,2 @@
+structure template o/st;
+'name' = unescape(list());

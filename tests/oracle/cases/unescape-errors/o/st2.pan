@@ -1,0 +1,2 @@
+structure template o/st2;
+'name' = { x = 1; unescape(list()) };

@@ -1,0 +1,2 @@
+object template at-run-time;
+'/d/k' = { x = '😀_41'; unescape(x) };

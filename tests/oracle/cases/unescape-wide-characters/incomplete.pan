@@ -1,0 +1,2 @@
+object template incomplete;
+'/d/n' = unescape('😀_4');

@@ -1,0 +1,3 @@
+object template astral-in-function;
+function f = { "😀" + undefined_var };
+'/a' = f("😀");

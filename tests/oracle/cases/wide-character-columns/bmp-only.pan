@@ -1,0 +1,2 @@
+object template bmp-only;
+'/a' = 'é' + undefined_var;

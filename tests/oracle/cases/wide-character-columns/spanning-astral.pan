@@ -1,0 +1,2 @@
+object template spanning-astral;
+'/a' = "😀" + match("😀", 'a{2');
