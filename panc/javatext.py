@@ -8,6 +8,7 @@ the outputs never import the builtins.
 
 from __future__ import annotations
 
+import base64
 import re
 
 # The loader keeps a byte that is not UTF-8 as a surrogate escape (U+DC80..U+DCFF, Python's
@@ -52,3 +53,17 @@ def json_string(text: str) -> str:
     if _JSON_SPECIAL.search(text) is None:  # most strings: nothing to escape
         return f'"{text}"'
     return f'"{text.translate(_JSON_ESCAPES)}"'
+
+
+def java_base64(data: bytes) -> str:
+    """panc's ``Base64.encodeBytes`` (``base64_encode`` and the XML of strings XML cannot hold):
+    a line break after every 76 characters of complete 3-byte groups, even at the very end."""
+    encoded = base64.b64encode(data).decode("ascii")
+    if len(encoded) <= 76 and len(data) < 57:
+        return encoded
+    full = len(data) // 3 * 4  # the characters of complete 3-byte groups get the breaks
+    lines = [encoded[i : i + 76] for i in range(0, full, 76)]
+    text = "\n".join(lines)
+    if full and full % 76 == 0:
+        text += "\n"
+    return text + encoded[full:]

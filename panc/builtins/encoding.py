@@ -8,7 +8,6 @@ Strings become bytes as UTF-8, as the Java compiler does on the usual platform.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 
 from panc.builtins import gson_reader
@@ -25,7 +24,7 @@ from panc.evaluation.values import (
     java_type,
     sorted_keys,
 )
-from panc.javatext import java_utf8, json_string
+from panc.javatext import java_base64, java_utf8, json_string
 from panc.syntax import paths
 
 # --- escape / unescape (shared with path syntax: ``{...}`` in paths is ``escape(...)``) ------
@@ -75,19 +74,6 @@ def unescape(args: list[Value]) -> str:
 
 
 # --- base64 --------------------------------------------------------------------------------
-
-
-def _base64_lines(data: bytes) -> str:
-    """panc's ``Base64.encodeBytes``: a line break after every 76 characters (even at the end)."""
-    encoded = base64.b64encode(data).decode("ascii")
-    if len(encoded) <= 76 and len(data) < 57:
-        return encoded
-    full = len(data) // 3 * 4  # the characters of complete 3-byte groups get the breaks
-    lines = [encoded[i : i + 76] for i in range(0, full, 76)]
-    text = "\n".join(lines)
-    if full and full % 76 == 0:
-        text += "\n"
-    return text + encoded[full:]
 
 
 _BASE64_ALPHABET = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
@@ -144,7 +130,7 @@ def base64_encode(args: list[Value]) -> str:
     text = args[0]
     if type(text) is not str:
         raise BuiltinError("argument for base64_encode() must be a string")
-    return _base64_lines(java_utf8(text))
+    return java_base64(java_utf8(text))
 
 
 @builtin(

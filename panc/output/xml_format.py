@@ -3,19 +3,19 @@
 Byte-compatible with what the Java panc writes through the JDK's indenting XML serializer:
 the declaration is followed by the root element on the same line, children are indented by
 four spaces, empty elements are self-closing, and a string that cannot be XML text is written
-base64-encoded (of its UTF-8 bytes) with ``encoding="base64"``. The tree is walked with a
-stack of its own, not Python's, so that a profile of any depth is written.
+base64-encoded (its UTF-8 bytes, in panc's lines of 76 characters) with ``encoding="base64"``.
+The tree is walked with a stack of its own, not Python's, so that a profile of any depth is
+written.
 """
 
 from __future__ import annotations
 
-import base64
 import re
 from typing import Any
 
 from panc.evaluation.memory import check_resident
 from panc.evaluation.values import Value, format_double, sorted_keys
-from panc.javatext import java_decoded, java_utf8
+from panc.javatext import java_base64, java_decoded, java_utf8
 
 _HEADER = '<?xml version="1.0" encoding="UTF-8"?><nlist format="pan" name="profile"'
 _DEEP = 1000
@@ -97,7 +97,7 @@ def _write_scalar_value(out: list[str], v: Value, attributes: str, indent: str) 
         if _NOT_XML_CHAR.search(v):  # type: ignore[arg-type]
             v = java_decoded(v)  # type: ignore[arg-type]  # undecodable bytes are U+FFFD to Java
         if _NOT_XML_CHAR.search(v):  # type: ignore[arg-type]
-            text = base64.b64encode(java_utf8(v)).decode("ascii")  # type: ignore[arg-type]
+            text = java_base64(java_utf8(v))  # type: ignore[arg-type]
             attributes += ' encoding="base64"'
         else:
             text = v.translate(_TEXT_ESCAPES)
