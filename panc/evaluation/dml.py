@@ -960,6 +960,10 @@ def automatic_value(frame: Frame, name: str) -> Value:
     if name == "OBJECT":
         return build.object_name
     if name == "TEMPLATE":
+        # panc sets TEMPLATE when a DML block starts and leaves it while that block runs: the
+        # templates a create() runs (and the ones they include) see their caller's template.
+        while frame.tree is not build.tree and frame.parent is not None:
+            frame = frame.parent
         return frame.template
     if name == "FUNCTION":
         return frame.function

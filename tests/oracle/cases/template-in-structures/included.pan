@@ -1,0 +1,3 @@
+object template included;
+
+include 't/inc';

@@ -1,0 +1,4 @@
+structure template s/st;
+
+include 's/st2';
+'x' = TEMPLATE;

@@ -1,0 +1,4 @@
+structure template s/st2;
+
+'inner' = TEMPLATE;
+'object' = OBJECT;

@@ -1,0 +1,3 @@
+declaration template t/functions;
+
+function t_name = TEMPLATE;
