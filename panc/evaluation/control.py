@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from panc.diagnostics import EvaluationError, TraceEntry
+from panc.evaluation.values import Value, deep_copy
 from panc.source import Span
 
 if TYPE_CHECKING:
@@ -39,6 +40,19 @@ class EvalFailure(EvaluationError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
+
+
+STACK_OVERFLOW = "stack overflow; check for circular data structure"
+"""panc's message when a resource that holds itself is copied (its recursion overflows)."""
+
+
+def duplicate(value: Value) -> Value:
+    """panc's ``duplicate()`` of a resource: a deep copy; copying one that holds itself is
+    panc's stack overflow, an evaluation error where the copy was made."""
+    try:
+        return deep_copy(value)
+    except RecursionError:
+        raise EvalFailure(STACK_OVERFLOW) from None
 
 
 class ReturnSignal(Exception):

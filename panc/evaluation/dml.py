@@ -42,6 +42,7 @@ from panc.evaluation.control import (
     EvalFailure,
     ReturnSignal,
     add_info,
+    duplicate,
     error_at,
     error_in,
     unplaced,
@@ -666,7 +667,7 @@ class DmlCompiler:
             except EvaluationError as error:
                 raise add_info(error, where, build) from None
             if type(value) is dict or type(value) is list:
-                value = deep_copy(value)  # a resource put in another one is always a copy
+                value = duplicate(value)  # a resource put in another one is always a copy
             try:
                 if name in build.globals:
                     raise EvalFailure(f"global variable '{name}' cannot be modified from DML block")
@@ -696,7 +697,7 @@ class DmlCompiler:
                 terms = [value_term(term(frame)) for term in term_codes]
             except EvaluationError as error:
                 raise add_info(error, where, build) from None
-            copy = deep_copy(value) if type(value) is dict or type(value) is list else value
+            copy = duplicate(value) if type(value) is dict or type(value) is list else value
             ref = frame.self_ref
             try:
                 if ref is None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from panc.diagnostics import EvaluationError
 from panc.evaluation.constant import compile_time_value, evaluate_constant
-from panc.evaluation.control import NOT_CONSTANT, EvalFailure, add_info
+from panc.evaluation.control import NOT_CONSTANT, STACK_OVERFLOW, EvalFailure, add_info, duplicate
 from panc.evaluation.dml import Code, CompileEnv, DmlCompiler, constant_of, dml_range, is_constant
 from panc.evaluation.frames import SelfRef
 from panc.evaluation.resources import InvalidTerm
@@ -242,11 +242,11 @@ class StatementCompiler:
                     frame.self_ref = ref
                     value = dml(frame)
                     if ref.circular and is_circular(value):
-                        raise EvalFailure("stack overflow; check for circular data structure")
+                        raise EvalFailure(STACK_OVERFLOW)
                     # panc copies any result but the element SELF held when the statement began
                     # (a protected one written to is a copy by then, see panc.evaluation.protection)
                     if value is not current and (type(value) is dict or type(value) is list):
-                        value = _result_copy(value)
+                        value = duplicate(value)
                     _put(tree, terms, value, statement, build)
                     if hooks is not None:
                         _report_write(hooks, tree is build.tree, path_text, value, span, template_name)
@@ -496,15 +496,6 @@ def _element(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> 
         return tree.get_element(terms)
     except InvalidTerm as problem:
         raise EvalFailure(_path_message(problem, statement, terms)) from None
-
-
-def _result_copy(value: Value) -> Value:
-    """panc's ``duplicate()`` of a statement's result; a resource that holds itself overflows
-    its stack."""
-    try:
-        return deep_copy(value)
-    except RecursionError:
-        raise EvalFailure("stack overflow; check for circular data structure") from None
 
 
 def _put(tree: Tree, terms: tuple[Term, ...], value: Value, statement: ast.Assignment, build: Any) -> None:

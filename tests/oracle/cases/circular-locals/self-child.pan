@@ -1,0 +1,3 @@
+object template self-child;
+
+'/v' = { res = dict(); res['x'] = prepend(res['x'], res); list() };
