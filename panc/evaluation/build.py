@@ -387,14 +387,15 @@ class ObjectBuild:
 
     def template_exists(self, name: str) -> bool:
         """For ``exists('tpl')``/``if_exists('tpl')``: a lookup, not a load. A template that
-        does not compile does not exist, except that a parse error stops the object (panc's
-        ``localAndGlobalLoad(name, true)``); a template found this way is no dependency."""
+        is found but does not compile exists (panc's callers take the compile failure that
+        ``localAndGlobalLoad(name, true)`` lets through for a yes), and a parse error stops the
+        object; a template found this way is no dependency."""
         if not is_valid_template_name(name):
             return False
         try:
             template = self.provider.load_template(name, self.loadpath())
         except (PanSyntaxError, EvaluationError):
-            return False
+            return True
         if template is None:  # only an absent one is a dependency (panc's otherDependencies)
             self.dependencies.setdefault(name, Dependency(name, "ABSENT_SOURCE", ""))
         return template is not None

@@ -1,0 +1,4 @@
+@{ A grammar error: the object that looks this template up stops with it. }
+template broken/parse;
+
+"/a" = ;
