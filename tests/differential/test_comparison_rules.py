@@ -101,6 +101,38 @@ def test_java_really_drops_errors_of_parallel_objects(tmp_path: Path, monkeypatc
     assert not real(compare_multi_object_stdout(java.stdout, ours.stdout, failed, KnownJavaBugs.load()))
 
 
+JAVA_INTERNAL_FAILURES = {
+    "java-internal-error-stack-trace": "'/x' = digest('SHA', 1.5E10);",
+    "java-null-pointer-exception": "'/x' = index(json_decode(''), list('a.b', 'x'));",
+    "java-compiler-error-on-constant-path": "'/x' = path_exists('bad//path');",
+}
+
+
+@pytest.mark.parametrize("bug", sorted(JAVA_INTERNAL_FAILURES))
+def test_java_internal_failures_are_real(bug: str, tmp_path: Path, monkeypatch) -> None:
+    """Each Java crash the comparison accepts happens with the oracle, and the entry accepts
+    every divergence of its example (nothing else differs)."""
+    if (reason := oracle_unavailable()) is not None:
+        pytest.skip(reason)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = tmp_path / "o1.pan"
+    source.write_text(f"object template o1;\n{JAVA_INTERNAL_FAILURES[bug]}\n", encoding="utf-8")
+    results = {}
+    for side in ("java", "ours"):
+        out = tmp_path / side
+        out.mkdir()
+        argv = ["--formats", "json", "--include-path", str(tmp_path), "--output-dir", str(out), str(source)]
+        if side == "java":
+            with JavaOracle() as oracle:
+                run = oracle.run(argv)
+        else:
+            run = run_ours(argv)
+        results[side] = CompileResult(run, {p.name: p.read_bytes() for p in out.iterdir()})
+    divergences = KnownJavaBugs.load().honour(compare(results["java"], results["ours"]))
+    assert divergences, "the Java panc no longer fails here: remove the entry"
+    assert {d.accepted_as for d in divergences} == {bug}, divergences
+
+
 def test_the_coverage_listing_is_current() -> None:
     assert COVERAGE_FILE.read_text(encoding="utf-8") == coverage_listing(), (
         "regenerate with: python tools/differential.py --write-coverage"
