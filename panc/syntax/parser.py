@@ -269,6 +269,10 @@ def grammar_error_message(token: Token, expected: set[str], literals: dict[str, 
         for display in _PANC_NAMES.get(name) or (literals.get(name, f"<{name}>"),)
     }
     shown = sorted(names, key=lambda item: (_PANC_ORDER.get(item, len(_PANC_ORDER)), item))
+    if '"if"' in names and '"{"' not in names:
+        # What a local variable is set to (any DML but a block): JavaCC reaches <IDENTIFIER>
+        # there by two choices (another assignment, an operand) and lists it twice.
+        shown.append("<IDENTIFIER>")
     listed = "".join(f"    {item} ...\n" for item in shown)
     heading = "Was expecting:" if len(shown) == 1 else "Was expecting one of:"  # JavaCC's wording
     return f"\nEncountered: {found}\n{heading}\n{listed}    "

@@ -1,0 +1,3 @@
+object template chained-block;
+
+'/a' = { x = y = { 1 }; x };
