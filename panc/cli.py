@@ -8,6 +8,7 @@ is 1 when any object failed. The compiling and writing itself lives in ``panc.bu
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import resource
@@ -37,6 +38,7 @@ from panc.diagnostics import (
 )
 from panc.evaluation import memory
 from panc.evaluation.memory import parse_size
+from panc.javatext import JAVA_CONSOLE_ERRORS
 from panc.output import UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
 
@@ -429,6 +431,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     once the command is done: encoding them costs half as much as parsing, and the user
     waits for the outputs, not for the next run's cache.
     """
+    for stream in (sys.stdout, sys.stderr):  # messages quote template strings as Java prints them
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=JAVA_CONSOLE_ERRORS)
     try:
         arguments = sys.argv[1:] if argv is None else argv
         return dispatch(arguments, sys.stdout, sys.stderr, defer_cache_writes=True)

@@ -9,6 +9,7 @@ the outputs never import the builtins.
 from __future__ import annotations
 
 import base64
+import codecs
 import re
 
 # The loader keeps a byte that is not UTF-8 as a surrogate escape (U+DC80..U+DCFF, Python's
@@ -30,6 +31,26 @@ def java_utf8(s: str) -> bytes:
         return s.encode("utf-8")
     except UnicodeEncodeError:
         return java_decoded(s).encode("utf-8", "replace")
+
+
+JAVA_CONSOLE_ERRORS = "pan-java-console"
+"""The codec error handler of panc's consoles: what UTF-8 cannot encode is printed as Java
+prints it (``java_utf8``): an undecodable byte of a template as U+FFFD, a lone surrogate as ``?``."""
+
+
+def _java_console_replacement(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    try:
+        "\ufffd".encode(error.encoding)
+        undecoded = "\ufffd"
+    except (UnicodeEncodeError, LookupError):  # a console that cannot show it either
+        undecoded = "?"
+    bad = error.object[error.start : error.end]
+    return "".join(undecoded if "\udc80" <= c <= "\udcff" else "?" for c in bad), error.end
+
+
+codecs.register_error(JAVA_CONSOLE_ERRORS, _java_console_replacement)
 
 
 def _gson_escapes() -> dict[int, str]:

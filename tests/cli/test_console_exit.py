@@ -34,3 +34,18 @@ def test_exit_code_of_a_good_compile_is_zero(tmp_path):
                           cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     assert (tmp_path / "obj.json").read_text() == '{\n  "a": 1\n}'
+
+
+def test_strings_utf8_cannot_encode_are_printed_as_java_prints_them(tmp_path):
+    """A lone surrogate (substr() cutting an emoji in two) in a debug line and an error message:
+    '?' as the Java panc prints it (tests/oracle/cases/console-lone-surrogates), no traceback."""
+    cut = "substr('a\U0001f600b', 0, 2)"
+    template = f"object template obj;\n'/a' = debug({cut});\n'/b' = error({cut});\n"
+    (tmp_path / "obj.pan").write_text(template, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env["PYTHONIOENCODING"] = "utf-8"  # strict, as a UTF-8 terminal
+    done = subprocess.run([sys.executable, "-m", "panc", "--debug", "--output-dir", str(tmp_path), "obj.pan"],
+                          cwd=tmp_path, env=env, capture_output=True, check=False)
+    assert done.returncode == 1
+    assert b"[obj] user-initiated error: a?\n" in done.stdout
+    assert done.stderr == b"[obj] a?\n"
