@@ -53,6 +53,11 @@ def _java_console_replacement(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(JAVA_CONSOLE_ERRORS, _java_console_replacement)
 
 
+def as_console_prints(text: str) -> str:
+    """``text`` as panc's UTF-8 console shows it (for output captured in memory)."""
+    return text.encode("utf-8", JAVA_CONSOLE_ERRORS).decode("utf-8")
+
+
 def _gson_escapes() -> dict[int, str]:
     table = {c: f"\\u{c:04x}" for c in range(0x20)}
     table.update({ord('"'): '\\"', ord("\\"): "\\\\", ord("\t"): "\\t", ord("\b"): "\\b"})

@@ -178,9 +178,12 @@ class JavaOracle:
 
 
 def run_ours(argv: Sequence[str]) -> PancRun:
-    """``panc ARGV`` with this project's compiler, in this process."""
+    """``panc ARGV`` with this project's compiler, in this process; what it printed as its
+    console (``panc.cli.main``) would print it."""
     from panc.cli import run  # pylint: disable=import-outside-toplevel
+    from panc.javatext import as_console_prints  # pylint: disable=import-outside-toplevel
 
     stdout, stderr = io.StringIO(), io.StringIO()
     rc = run(list(argv), stdout, stderr)
-    return PancRun(rc, stdout.getvalue(), stderr.getvalue())
+    printed = [as_console_prints(s.getvalue()) for s in (stdout, stderr)]
+    return PancRun(rc, *printed)

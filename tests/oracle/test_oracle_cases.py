@@ -11,11 +11,11 @@ from oracle_cases import CASES, case_names, read_expected, run_case
 def _run_panc(argv: list[str]) -> tuple[int, str, str]:
     """panc run in this process; its output as its console (``panc.cli.main``) would print it."""
     from panc.cli import run  # pylint: disable=import-outside-toplevel
-    from panc.javatext import JAVA_CONSOLE_ERRORS  # pylint: disable=import-outside-toplevel
+    from panc.javatext import as_console_prints  # pylint: disable=import-outside-toplevel
 
     stdout, stderr = io.StringIO(), io.StringIO()
     returncode = run(argv, stdout, stderr)
-    printed = (s.getvalue().encode("utf-8", JAVA_CONSOLE_ERRORS).decode("utf-8") for s in (stdout, stderr))
+    printed = (as_console_prints(s.getvalue()) for s in (stdout, stderr))
     return returncode, *printed
 
 
