@@ -479,11 +479,11 @@ def test_an_inspection_the_compiler_does_not_answer_in_time_is_an_error(
     debugger: Debugger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(pandbg_run, "INSPECTION_TIMEOUT", 0.01)
-    debugger.launch("node1.pan", formats="none", stop_on_entry=True, max_iteration=10**6)
+    debugger.launch("node1.pan", formats="none", stop_on_entry=True, max_iteration=10**7)
     debugger.session.start()
     debugger.recorder.next_stop()
     with pytest.raises(SessionError, match=r"no answer from the compiler within 0\.01 s"):
-        debugger.session.evaluate("x = 0; while (x < 100000) { x = x + 1; }; x")
+        debugger.session.evaluate("x = 0; while (x < 1000000) { x = x + 1; }; x")
     debugger.session.resume()
     assert debugger.recorder.exit_code() == 0
 
