@@ -379,7 +379,7 @@ class DmlCompiler:
                 if value is None:
                     raise error_in(f"variable named '{name}' is undefined", where, build)
                 if type(value) is dict or type(value) is list:
-                    return deep_copy(value)
+                    return duplicate(value)
             return value
 
         return read
@@ -434,7 +434,7 @@ class DmlCompiler:
                 shown = name + "".join(f"[{term}]" for term in terms)
                 raise error_in(f"variable named '{shown}' is undefined", where, build)
             if from_global and (type(element) is dict or type(element) is list):
-                return deep_copy(element)
+                return duplicate(element)
             return element
 
         return read

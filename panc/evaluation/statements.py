@@ -17,6 +17,7 @@ The result, ``CompiledTemplate``, is shared by every object that includes the te
 from __future__ import annotations
 
 from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -390,7 +391,7 @@ class StatementCompiler:
                         value = dml(frame)
                         frame.self_ref = None
                     else:
-                        value = deep_copy(constant) if copy else constant
+                        value = _constant_copy(constant) if copy else constant
                     build.set_global(name, value)
                     if final:
                         build.final_globals.add(name)
@@ -496,6 +497,16 @@ def _element(tree: Tree, terms: tuple[Term, ...], statement: ast.Assignment) -> 
         return tree.get_element(terms)
     except InvalidTerm as problem:
         raise EvalFailure(_path_message(problem, statement, terms)) from None
+
+
+def _constant_copy(constant: Value) -> Value:
+    """A global's copy of its folded value. panc stores a value folded when compiling as it
+    is, even one that holds itself (``{ x = list(1); append(x, x); x }``): such a copy keeps
+    its cycle, and what copies it later (a local set to it, a path) is panc's stack overflow."""
+    try:
+        return deep_copy(constant)
+    except RecursionError:
+        return deepcopy(constant)
 
 
 def _put(tree: Tree, terms: tuple[Term, ...], value: Value, statement: ast.Assignment, build: Any) -> None:
