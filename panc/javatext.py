@@ -38,16 +38,16 @@ JAVA_CONSOLE_ERRORS = "pan-java-console"
 prints it (``java_utf8``): an undecodable byte of a template as U+FFFD, a lone surrogate as ``?``."""
 
 
-def _java_console_replacement(error: UnicodeError) -> tuple[str, int]:
+def _java_console_replacement(error: UnicodeError) -> tuple[bytes, int]:
+    # bytes, not text: an encoder takes only an ASCII text back from its error handler
     if not isinstance(error, UnicodeEncodeError):
         raise error
     try:
-        "\ufffd".encode(error.encoding)
-        undecoded = "\ufffd"
+        undecoded = "\ufffd".encode(error.encoding)
     except (UnicodeEncodeError, LookupError):  # a console that cannot show it either
-        undecoded = "?"
+        undecoded = b"?"
     bad = error.object[error.start : error.end]
-    return "".join(undecoded if "\udc80" <= c <= "\udcff" else "?" for c in bad), error.end
+    return b"".join(undecoded if "\udc80" <= c <= "\udcff" else b"?" for c in bad), error.end
 
 
 codecs.register_error(JAVA_CONSOLE_ERRORS, _java_console_replacement)

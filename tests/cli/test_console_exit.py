@@ -49,3 +49,15 @@ def test_strings_utf8_cannot_encode_are_printed_as_java_prints_them(tmp_path):
     assert done.returncode == 1
     assert b"[obj] user-initiated error: a?\n" in done.stdout
     assert done.stderr == b"[obj] a?\n"
+
+
+def test_a_byte_that_is_not_utf8_is_printed_as_the_replacement_character(tmp_path):
+    """A template byte that is not UTF-8, quoted in an error: U+FFFD as Java reads and prints it."""
+    (tmp_path / "obj.pan").write_bytes(b"object template obj;\n'/b' = error('x\xffy');\n")
+    env = dict(os.environ, PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(tmp_path / "cache"))
+    env["PYTHONIOENCODING"] = "utf-8"  # strict, as a UTF-8 terminal
+    done = subprocess.run([sys.executable, "-m", "panc", "--output-dir", str(tmp_path), "obj.pan"],
+                          cwd=tmp_path, env=env, capture_output=True, check=False)
+    assert done.returncode == 1
+    assert done.stderr == b""
+    assert "[obj] user-initiated error: x\ufffdy\n".encode() in done.stdout
