@@ -41,6 +41,7 @@ from panc.evaluation.memory import parse_size
 from panc.javatext import JAVA_CONSOLE_ERRORS
 from panc.output import UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
+from panc.syntax.gcpause import declare_one_shot
 
 WARNING_LEVELS = ("off", "on", "fatal")
 DEFAULT_FORMATS = "pan,dep"
@@ -452,6 +453,7 @@ def console_main() -> NoReturn:
     are joined, the parse cache is handed to its writer, and the output streams are flushed
     here, so nothing is lost by leaving at once.
     """
+    declare_one_shot()  # what compiles keep is frozen out of the collector's scans
     code = main()
     try:
         sys.stdout.flush()

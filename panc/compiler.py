@@ -54,6 +54,7 @@ from panc.evaluation.values import Value, deep_copy
 from panc.loader import TEMPLATE_SUFFIXES, DataFile, FileSystemLoader, Loader, TemplateSource
 from panc.source import UNKNOWN_SPAN, Span
 from panc.syntax import ast
+from panc.syntax.gcpause import retire_survivors
 from panc.types import insert_defaults, validate_profile
 from panc.types.origins import default_declaration, inserted_defaults, location_span
 
@@ -525,7 +526,10 @@ def _run_with_big_stack(work: Callable[[], ObjectResult]) -> ObjectResult:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return call_with_deep_stack(work)
+        result = call_with_deep_stack(work)
+        if result.error is None:
+            retire_survivors()  # (a one-shot process's compiles leave no cyclic garbage)
+        return result
     finally:
         if collecting:
             gc.enable()
