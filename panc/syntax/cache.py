@@ -117,6 +117,17 @@ class ParseCache:
         with self._lock:
             self._deferring_pid = os.getpid()
 
+    def defer_like_parent(self) -> bool:
+        """In a process forked from one that defers its writes: defer them here too (a new
+        list: the parent's entries are the parent's to write). Whether this process now
+        defers; if so it must ``flush`` or ``flush_detached`` before it exits."""
+        with self._lock:
+            if self._deferring_pid is None or self._deferring_pid == os.getpid():
+                return False
+            self._deferring_pid = os.getpid()
+            self._pending = []
+            return True
+
     def flush(self) -> None:
         """Write the deferred entries now and stop deferring."""
         for key, result in self._take_pending():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import os
@@ -271,18 +272,68 @@ def test_panc_build_counts_the_templates_that_are_not_objects(tmp_path):
             f"{others} not object templates (skipped) in ") in again[2]
 
 
-def test_workers_inherit_the_compilers_of_a_first_object_built_here(tmp_path):
-    """With more files than workers the build compiles the first one itself, then forks: the
-    workers reuse its compilers (templates parsed and compiled once, not once per worker)."""
+class _LoggingCompiler(Compiler):
+    """Records which process compiles which object; ``kill`` names an object whose compile
+    kills a worker process (not the build's own)."""
+
+    def __init__(self, log: Path, build_pid: int, kill: str | None = None, **options) -> None:
+        super().__init__(CompileOptions(**options))
+        self.log = log
+        self.build_pid = build_pid
+        self.kill = kill
+        with log.open("a") as record:
+            record.write(f"{os.getpid()} made\n")
+
+    def compile_object(self, name_or_path):
+        if name_or_path == self.kill and os.getpid() != self.build_pid:
+            os.kill(os.getpid(), signal.SIGKILL)
+        with self.log.open("a") as record:
+            record.write(f"{os.getpid()} {name_or_path}\n")
+        return super().compile_object(name_or_path)
+
+
+def _compiles(log: Path) -> dict[str, list[str]]:
+    """The objects each process compiled, by ``"here"``/``"worker"``, in order."""
+    found: dict[str, list[str]] = {"here": [], "worker": []}
+    for line in log.read_text().split("\n"):
+        if line and not line.endswith(" made"):
+            pid, name = line.split(" ", 1)
+            found["here" if int(pid) == os.getpid() else "worker"].append(name)
+    return found
+
+
+def test_this_process_compiles_from_the_front_and_a_worker_from_the_back(tmp_path):
+    """With two workers the build compiles files itself, from the first, while one forked
+    worker compiles from the last: every core works from the start, and neighbours on the
+    command line (which often share templates) stay in one process."""
     write_site(tmp_path)
-    made = tmp_path / "compilers-made"
-
-    def counting_compiler():
-        with made.open("a") as record:
-            record.write(f"{os.getpid()}\n")
-        return Compiler(CompileOptions(include_path=[str(tmp_path / "site")]))
-
+    log = tmp_path / "compiles"
     site = SiteBuild(tmp_path, workers=2)
-    assert compiled(site.run(force=True, make_compiler=counting_compiler)) == list(NODES)
-    assert made.read_text().split() == [str(os.getpid())] * 2  # the checker and the builder, here
+    make = functools.partial(_LoggingCompiler, log, os.getpid(), include_path=[str(tmp_path / "site")])
+    assert compiled(site.run(force=True, make_compiler=make)) == list(NODES)
+    done = _compiles(log)
+    order = list(NODES)
+    assert sorted(done["here"] + done["worker"]) == order  # each object compiled once
+    assert done["here"] == order[:len(done["here"])] and done["here"]
+    assert done["worker"] == order[::-1][:len(done["worker"])] and done["worker"]
+    made = [line.split()[0] for line in log.read_text().split("\n") if line.endswith(" made")]
+    assert len(made) == 4 and made.count(str(os.getpid())) == 2  # a checker and a builder each
     assert sorted(outputs(site.out)) == sorted(f"{node}.{kind}" for node in NODES for kind in ("dep", "json"))
+
+
+def test_a_worker_that_dies_fails_its_file_and_the_build_compiles_the_rest(tmp_path):
+    write_site(tmp_path)
+    log = tmp_path / "compiles"
+    last = list(NODES)[-1]  # the first file the worker takes
+    site = SiteBuild(tmp_path, workers=2)
+    make = functools.partial(_LoggingCompiler, log, os.getpid(), kill=last,
+                             include_path=[str(tmp_path / "site")])
+    report = site.run(force=True, make_compiler=make)
+    failed = [o for o in report.outcomes if o.failed]
+    assert [Path(o.path).stem for o in failed] == [last]
+    assert "compiler error while compiling" in str(failed[0].errors[0])
+    assert compiled(report) == list(NODES)[:-1]
+    assert not _compiles(log)["worker"]
+    assert sorted(_compiles(log)["here"]) == list(NODES)[:-1]  # the file the dead worker was to take next too
+    assert sorted(outputs(site.out)) == sorted(
+        f"{node}.{kind}" for node in NODES if node != last for kind in ("dep", "json"))
