@@ -19,6 +19,7 @@ from panc.build import MANIFEST_NAME, Progress
 from panc.build.executors import batches
 from panc.cli import dispatch
 from panc.compiler import CompileOptions, Compiler
+from panc.syntax.cache import ParseCache
 
 REPO = Path(__file__).resolve().parents[2]
 FAILING = {
@@ -337,3 +338,23 @@ def test_a_worker_that_dies_fails_its_file_and_the_build_compiles_the_rest(tmp_p
     assert sorted(_compiles(log)["here"]) == list(NODES)[:-1]  # the file the dead worker was to take next too
     assert sorted(outputs(site.out)) == sorted(
         f"{node}.{kind}" for node in NODES if node != last for kind in ("dep", "json"))
+
+
+def test_a_parallel_build_stores_what_every_process_parsed(tmp_path):
+    """Workers store the templates they parsed when they exit, in a detached writer, as the
+    build process does: two workers leave the parse cache one process leaves."""
+    files = [str(path) for path in sorted(write_site(tmp_path).glob("node*.pan"))]
+    entries = {}
+    for nthread in ("1", "2"):
+        cache = tmp_path / f"cache{nthread}"
+        out = tmp_path / f"out{nthread}"
+        out.mkdir()
+        env = {**os.environ, "PYTHONPATH": str(REPO), "XDG_CACHE_HOME": str(cache)}
+        subprocess.run([sys.executable, "-m", "panc", "--nthread", nthread, "--formats", "json",
+                        "--include-path", str(tmp_path / "site"), "--output-dir", str(out), *files],
+                       env=env, capture_output=True, check=True, timeout=120)
+        stored = ParseCache(cache / "pan-tools")
+        stored.wait_for_writers()
+        entries[nthread] = sorted(path.name for path in stored.directory.glob("*.pickle"))
+    assert len(entries["1"]) == len(files) + 5  # the objects and the five library templates they use
+    assert entries["2"] == entries["1"]
