@@ -13,7 +13,7 @@ import os
 import re
 import resource
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from panc import __version__, commands
@@ -39,6 +39,16 @@ from panc.diagnostics import (
 from panc.evaluation import memory
 from panc.evaluation.memory import parse_size
 from panc.javatext import JAVA_CONSOLE_ERRORS
+from panc.option_errors import (
+    JAVA_VALUE_OPTIONS,
+    command_line_error_text,
+    existing_output_dir,
+    include_path_entries,
+    non_negative_integer,
+    positive_integer,
+    read_command_line,
+    warnings_level,
+)
 from panc.output import UnknownFormatError, parse_formats
 from panc.source import UNKNOWN_SPAN
 from panc.syntax.gcpause import declare_one_shot
@@ -48,19 +58,6 @@ DEFAULT_FORMATS = "pan,dep"
 DEFAULT_MAX_ITERATION = 10000
 DEFAULT_MAX_RECURSION = 50
 DEFAULT_MAX_REGEX_TIME = 10.0
-
-
-def _positive_int(option: str) -> Callable[[str], int]:
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = 0
-        if value <= 0:
-            raise argparse.ArgumentTypeError(f"{option} must be a positive integer")
-        return value
-
-    return parse
 
 
 def _positive_float(text: str) -> float:
@@ -87,16 +84,6 @@ def _max_memory(args: argparse.Namespace) -> int | None:
         return int(args.max_memory)
     heap = re.search(r"-Xmx(\d+[kKmMgGtT]?)\b", args.java_opts or "")
     return parse_size(heap.group(1)) if heap else None
-
-
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if value < 0:
-        raise argparse.ArgumentTypeError("nthread must be a non-negative integer")
-    return value
 
 
 _SUBCOMMANDS_HELP = """subcommands (panc SUBCOMMAND --help for theirs):
@@ -139,9 +126,9 @@ def make_parser() -> argparse.ArgumentParser:
     add("--formats", default=DEFAULT_FORMATS, metavar="LIST",
         help="comma-separated output formats: pan, pan.gz, xml, xml.gz, json, json.gz, text, dot, "
              f"dep, dep.gz, null, none (default: {DEFAULT_FORMATS})")
-    add("--max-iteration", type=_positive_int("max-iteration"), default=DEFAULT_MAX_ITERATION, metavar="N",
+    add("--max-iteration", default=str(DEFAULT_MAX_ITERATION), metavar="N",
         help=f"limit on loop iterations (default: {DEFAULT_MAX_ITERATION})")
-    add("--max-recursion", type=_positive_int("max-recursion"), default=DEFAULT_MAX_RECURSION, metavar="N",
+    add("--max-recursion", default=str(DEFAULT_MAX_RECURSION), metavar="N",
         help=f"limit on the call depth (default: {DEFAULT_MAX_RECURSION})")
     add("--max-regex-time", type=_positive_float, default=DEFAULT_MAX_REGEX_TIME, metavar="SECONDS",
         help="time one regular expression may take to match before it is an evaluation error (default: "
@@ -149,12 +136,12 @@ def make_parser() -> argparse.ArgumentParser:
     add("--max-memory", type=_memory_size, metavar="SIZE",
         help="memory budget of each compiling process, e.g. 2G or 512M (0: none); going past it is an "
              "evaluation error of the object (default: the -Xmx of --java-opts, else a quarter of the RAM)")
-    add("--warnings", choices=WARNING_LEVELS, default="on",
+    add("--warnings", default="on", metavar="LEVEL",
         help="deprecation warnings: off, on (printed) or fatal (errors) (default: on)")
     add("--restrict-paths", action="store_true",
         help="read templates and data files only if their real path (symbolic links resolved) "
              "is inside the include path: for builds of templates you do not trust")
-    add("--nthread", type=_non_negative_int, default=0, metavar="N",
+    add("--nthread", default="0", metavar="N",
         help="objects compiled in parallel (worker processes); 0 means one per CPU, larger values "
              "are capped at the CPU count (default: 0)")
     add("--check-dependencies", action=argparse.BooleanOptionalAction, default=None,
@@ -173,13 +160,14 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_VALUE_OPTIONS = frozenset({
-    "--debug-ns-include", "--debug-ns-exclude", "--initial-data", "--include-path", "--cluster",
-    "--output-dir",
-    "--formats", "--max-iteration", "--max-recursion", "--max-memory", "--max-regex-time", "--warnings",
-    "--nthread",
-    "--java-opts", "--logging", "--log-file", "--executor", "--scheduler",
-})
+VALUE_OPTIONS: dict[str, str] = {
+    **JAVA_VALUE_OPTIONS,
+    "--cluster": "DIR", "--max-memory": "SIZE", "--max-regex-time": "SECONDS", "--executor": "EXECUTOR",
+    "--scheduler": "ADDRESS",
+}
+"""The options that take a value, with the name of the value in messages (panc's own names)."""
+FLAGS = frozenset({"-h", "--help", "--version", "-v", "--verbose", "--debug", "--restrict-paths",
+                   "--check-dependencies", "--no-check-dependencies", "--force"})
 
 
 def attach_option_values(argv: Sequence[str]) -> list[str]:
@@ -188,7 +176,7 @@ def attach_option_values(argv: Sequence[str]) -> list[str]:
     attached: list[str] = []
     tokens = iter(argv)
     for token in tokens:
-        if token in _VALUE_OPTIONS:
+        if token in VALUE_OPTIONS:
             value = next(tokens, None)
             attached.append(token if value is None else f"{token}={value}")
         else:
@@ -198,17 +186,10 @@ def attach_option_values(argv: Sequence[str]) -> list[str]:
     return attached
 
 
-def _existing_directory(option_value: str) -> str:
-    """A directory option, checked the way panc does: it must exist."""
-    if not os.path.isdir(option_value):
-        raise OptionsError(f"{option_value} must be an existing directory")
-    return option_value
-
-
 def _include_path(value: str | None) -> list[str]:
     if value is None:
         return [os.getcwd()]
-    return [_existing_directory(d) for d in value.split(os.pathsep) if d]
+    return include_path_entries(value)
 
 
 def _workers(nthread: int) -> int:
@@ -229,11 +210,29 @@ def _any_of(patterns: list[str], option: str) -> str | None:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
+def check_values(args: argparse.Namespace) -> None:
+    """The Java panc's checks of its options' values, in its order (``panc.option_errors``):
+    ``OptionsError`` for the first wrong one; the numbers are stored in ``args`` as numbers."""
+    try:
+        parse_formats(args.formats)
+    except UnknownFormatError as error:
+        raise OptionsError(f"unknown formatter: {error.key}") from None
+    if args.include_path is not None:
+        include_path_entries(args.include_path)
+    if args.output_dir is not None:
+        existing_output_dir(args.output_dir)
+    args.nthread = non_negative_integer("nthread", args.nthread)
+    args.warnings = warnings_level(args.warnings, WARNING_LEVELS)
+    args.max_iteration = positive_integer("max-iteration", args.max_iteration)
+    args.max_recursion = positive_integer("max-recursion", args.max_recursion)
+
+
 def compile_options(args: argparse.Namespace) -> dict[str, Any]:
     """The ``CompileOptions`` keywords of panc's parsed options (``OptionsError`` when wrong);
     the compiler itself is only imported when something is compiled."""
     if args.cluster is not None and args.include_path is not None:
         raise OptionsError("--cluster gives the include path: --include-path cannot be used with it")
+    check_values(args)
     include_path = cluster_of_options(args).include_path if args.cluster else _include_path(args.include_path)
     options: dict[str, Any] = {
         "include_path": list(include_path),
@@ -324,23 +323,24 @@ def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, build_mode: bool = 
     parser = make_parser()
     if build_mode:
         parser.prog = "panc build"
+    line = read_command_line(argv, VALUE_OPTIONS, FLAGS)
+    if line.flags & {"-h", "--help"}:
+        stdout.write(parser.format_help())
+        return 0
+    if "--version" in line.flags:
+        stdout.write(f"panc (pan-tools) {__version__}\n")
+        return 0
+    if line.errors:
+        stdout.write(command_line_error_text(line.errors))
+        return 1
     try:
-        args = parser.parse_args(attach_option_values(argv))
-        if args.help:
-            stdout.write(parser.format_help())
-            return 0
-        if args.version:
-            stdout.write(f"panc (pan-tools) {__version__}\n")
-            return 0
-        output_dir = _existing_directory(args.output_dir) if args.output_dir is not None else os.getcwd()
+        args = parser.parse_args(line.argv)
         options = compile_options(args)
+        output_dir = args.output_dir if args.output_dir is not None else os.getcwd()
         include_path = options["include_path"]
         formats = tuple(parse_formats(args.formats))
         if args.executor == "dask" and not args.scheduler:
             raise OptionsError("--executor dask needs --scheduler")
-    except UnknownFormatError as e:
-        stdout.write(f"OPTIONS ERROR: unknown format '{e.key}'\n")
-        return 1
     except OptionsError as e:
         stdout.write(f"OPTIONS ERROR: {e}\n")
         return 1

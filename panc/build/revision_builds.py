@@ -22,6 +22,7 @@ reuses the parses of the last, and the cache gets no entries for directories tha
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import fcntl
 import io
@@ -37,7 +38,7 @@ from typing import TextIO
 
 from panc.build import CompilerFactory, ObjectCompiler, describe_file
 from panc.build.manifest import Manifest
-from panc.cli import attach_option_values, make_parser
+from panc.cli import attach_option_values, check_values, make_parser
 from panc.cli import run as run_panc
 from panc.commands import OptionsError
 from panc.usercache import cache_directory, private_directory
@@ -116,6 +117,8 @@ def parse_command(argv: Sequence[str]) -> PancCommand:
     tokens = attach_option_values(argv)
     try:
         args = make_parser().parse_args(tokens)
+        # the values, before any revision is checked out; the directories exist in the revisions
+        check_values(argparse.Namespace(**{**vars(args), "include_path": None, "output_dir": None}))
     except OptionsError as error:
         raise RevisionError(str(error)) from error
     before_files = tokens[: tokens.index("--")] if "--" in tokens else tokens

@@ -8,6 +8,7 @@ it first renders: checking that a build is up to date only needs the keys and su
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -108,14 +109,29 @@ class UnknownFormatError(ValueError):
         self.key = key
 
 
+_FORMAT_SEPARATOR = re.compile(r"\s*,\s*")
+
+
+def _format_names(text: str) -> list[str]:
+    """``clojure.string/split`` on ``\\s*,\\s*`` (Java's ``String.split``: a text without a
+    separator is itself, trailing empty names are dropped)."""
+    if not _FORMAT_SEPARATOR.search(text):
+        return [text]
+    names = _FORMAT_SEPARATOR.split(text)
+    while names and not names[-1]:
+        names.pop()
+    return names
+
+
 def parse_formats(text: str) -> list[OutputFormat]:
     """The formats of a comma-separated ``--formats`` value, without duplicates, in order.
 
-    ``none`` selects no format; any other unknown key raises ``UnknownFormatError``.
+    The names are split as the Java panc splits them (``\\s*,\\s*``, trailing empty names
+    dropped: ``json,`` is ``json``, `` json`` an unknown format). ``none`` selects no format;
+    any other unknown name raises ``UnknownFormatError``.
     """
     chosen: list[OutputFormat] = []
-    for word in text.split(","):
-        key = word.strip()
+    for key in _format_names(text):
         if key == NO_OUTPUT_KEY:
             continue
         fmt = FORMATS.get(key)

@@ -185,7 +185,7 @@ def test_bad_input(repo, tmp_path):
         2, "", f"OPTIONS ERROR: unknown revision 'HEAD~5' in {os.path.realpath(repo)}\n")
     assert _panc(["diff", "--", "HEAD", *BUILD])[0] == 2
     assert _panc(["diff", "HEAD", "--", "--max-iteration", "x"]) == (
-        2, "", "OPTIONS ERROR: argument --max-iteration: max-iteration must be a positive integer\n")
+        2, "", "OPTIONS ERROR: invalid integer value (x) for max-iteration\n")
     assert _panc(["diff", "HEAD"]) == (
         2, "", "OPTIONS ERROR: give two directories, or revisions followed by -- and panc's arguments\n")
     elsewhere = tmp_path / "elsewhere"

@@ -17,11 +17,19 @@ def test_none_selects_nothing():
     assert not parse_formats("none")
 
 
-@pytest.mark.parametrize("key", ["txt", "xmldb", "PAN", ""])
+@pytest.mark.parametrize("key", ["txt", "xmldb", "PAN", "", " json"])
 def test_unknown_keys_are_rejected(key):
     with pytest.raises(UnknownFormatError) as info:
-        parse_formats(f"pan,{key}")
+        parse_formats(f"{key},pan")
     assert info.value.key == key
+
+
+def test_names_are_split_as_the_java_panc_splits_them():
+    """``\\s*,\\s*``, trailing empty names dropped (Java's ``String.split``)."""
+    assert [f.key for f in parse_formats("json ,  pan,,")] == ["json", "pan"]
+    assert not parse_formats(",")
+    with pytest.raises(UnknownFormatError):
+        parse_formats("")
 
 
 def test_formats_sharing_a_file_are_written_once():
