@@ -58,7 +58,6 @@ from panc.evaluation.values import (
     UNDEF,
     Value,
     deep_copy,
-    reaches,
     sorted_keys,
     wrap_long,
 )
@@ -708,9 +707,8 @@ class DmlCompiler:
                 if container is UNDEF:
                     container = {} if type(terms[0]) is str else []
                     ref.replace(container)
-                elif copy is not value and reaches(value, container):
-                    # panc stores SELF as it was before this write (SELF became a copy)
-                    value = copy
+                # the value itself, as panc: SELF['b'] = SELF holds SELF as it was when SELF was
+                # protected (it became a copy), else SELF itself (a cycle: panc's stack overflow)
                 rput(container, terms, 0, NULL if value is None else value)
             except InvalidTerm as problem:
                 raise add_info(EvalFailure(problem.variable_message("SELF")), where, build) from None
