@@ -34,10 +34,10 @@ from panc.diagnostics import (
 from panc.evaluation.control import EvalFailure, ReturnSignal, add_file, add_info, error_at, error_in, located
 from panc.evaluation.frames import Frame, SelfRef
 from panc.evaluation.protection import Protection
-from panc.evaluation.resources import check_replacement, put_child
+from panc.evaluation.resources import InvalidTerm, check_replacement, put_child, rget
 from panc.evaluation.statements import CompiledTemplate, run_statements
 from panc.evaluation.terms import PathTextError, is_valid_template_name, parse_path_text, path_of, string_term
-from panc.evaluation.tree import MISSING, Tree, lookup
+from panc.evaluation.tree import MISSING, Tree
 from panc.evaluation.values import NULL, UNDEF, Value, java_type
 from panc.source import Span
 from panc.syntax import ast
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from panc.evaluation.dml import Code
     from panc.evaluation.hooks import EvaluationHooks
     from panc.loader import DataFile
+    from panc.syntax.paths import Path
 
 _SUBSTITUTION = re.compile(r"\$(\$?)\{([^}]*)\}")
 _INCLUDE_NAME = re.compile(r"\w[\w+.-]*(/[\w+.-]+)*\Z", re.ASCII)
@@ -452,14 +453,14 @@ class ObjectBuild:
             if template.kind != "object":
                 raise EvalFailure(f"{name} does not refer to an object template")
             other = self.referenced(name, span)
-            return lookup(other.tree.root, parsed.terms)
+            return _element(other.tree.root, parsed)
         if not parsed.is_relative:
-            return lookup(self.tree.root, parsed.terms)
+            return _element(self.tree.root, parsed)
         if relative_root is None:
             raise EvalFailure(
                 f"relative path ('{parsed}') cannot be used to retrieve element in configuration"
             )
-        return lookup(relative_root.root, parsed.terms)
+        return _element(relative_root.root, parsed)
 
     def relative_root(self, frame: Frame) -> Tree | None:
         """The structure under construction that relative paths read, if ``frame`` builds one."""
@@ -525,3 +526,15 @@ def _java_string(value: Value) -> str:
     from panc.evaluation.values import java_to_string  # pylint: disable=import-outside-toplevel
 
     return java_to_string(value)
+
+
+def _element(root: Value, path: Path) -> Value:
+    """panc's ``getElement(path, false)`` below ``root``: the value or ``MISSING`` (also past a
+    property); a key on a list or an index on a dict is an error of the statement (panc's
+    ``InvalidTermException.formatMessage``: ``error at 's/name'`` after ``/`` or ``tpl:``)."""
+    try:
+        found = rget(root, path.terms, 0, lookup_only=True)
+    except InvalidTerm as problem:
+        prefix = "/" if path.is_absolute else f"{path.template}:" if path.is_external else ""
+        raise EvalFailure(problem.path_message(str(path), prefix)) from None
+    return MISSING if found is None else found

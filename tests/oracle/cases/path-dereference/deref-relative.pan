@@ -1,0 +1,2 @@
+object template deref-relative;
+'/r' = create('struct');

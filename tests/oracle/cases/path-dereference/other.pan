@@ -1,0 +1,3 @@
+object template other;
+'/s' = list(1, 2);
+'/d' = dict('k', 'v');

@@ -1,0 +1,3 @@
+structure template struct;
+'name' = list('a');
+'x' = value('name/first');
