@@ -170,7 +170,7 @@ def _escaped(code: int) -> str:
 
 # --- the translator ------------------------------------------------------------------------
 
-_QUANTIFIER = re.compile(r"\{(\d+)(,(\d*))?\}")
+_QUANTIFIER = re.compile(r"\{([0-9]+)(,([0-9]*))?\}")
 _NAMED_GROUP = re.compile(r"\(\?<([a-zA-Z][a-zA-Z0-9]*)>")
 _FLAG_GROUP = re.compile(r"\(\?([idmsuxU]*)(?:-([idmsuxU]*))?([:)])")
 _PYTHON_FLAGS = {"i": "i", "m": "m", "s": "s"}  # comments mode (x) is handled while translating
@@ -210,7 +210,7 @@ class _Translator:
                 self._quantifier_mode()
                 repeatable = False
                 continue
-            repeatable = True
+            follows_repeatable, repeatable = repeatable, True
             if char == "\\":
                 self.out.append(self._escape_outside())
             elif char == "[":
@@ -236,7 +236,7 @@ class _Translator:
                 self.pos += 1
                 repeatable = False
             elif char == "{":
-                self._counted_closure()
+                self._counted_closure(follows_repeatable)
                 repeatable = False
             elif char == "." and not self.dotall:
                 self.out.append("[^" + _LINE_TERMINATORS.replace("\n", "\\n").replace("\r", "\\r") + "]")
@@ -255,8 +255,10 @@ class _Translator:
             self.out.append(self.pattern[self.pos])
             self.pos += 1
 
-    def _counted_closure(self) -> None:
-        """``{n}``, ``{n,}``, ``{n,m}`` with Java's errors for the others."""
+    def _counted_closure(self, repeatable: bool) -> None:
+        """``{n}``, ``{n,}``, ``{n,m}`` with Java's errors for the others. Where nothing precedes
+        it that may repeat (``{2}`` first, after ``(``, ``|`` or a quantifier), Java repeats the
+        empty sequence."""
         pattern = self.pattern
         match = _QUANTIFIER.match(pattern, self.pos)
         if match is None:
@@ -269,7 +271,11 @@ class _Translator:
                     while end < len(pattern) and pattern[end].isascii() and pattern[end].isdigit():
                         end += 1
                 raise self.error("Unclosed counted closure", end)
-            raise self.error("Illegal repetition")
+            raise self.error("Illegal repetition", self.pos + 1)
+        if match.group(3) and int(match.group(3)) < int(match.group(1)):
+            raise self.error("Illegal repetition range", match.end() - 1)
+        if not repeatable:
+            self.out.append("(?:)")
         self.out.append(match.group(0))
         self.pos = match.end()
         self._quantifier_mode()

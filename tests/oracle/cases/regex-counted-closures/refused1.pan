@@ -1,0 +1,2 @@
+object template refused1;
+'/r' = replace('{x}', '-', 'abc');

@@ -1,0 +1,2 @@
+object template refused2;
+'/r' = replace('a|{x}', '-', 'abc');

@@ -1,0 +1,2 @@
+object template refused3;
+'/r' = replace('ab{', '-', 'abc');

@@ -1,0 +1,2 @@
+object template refused4;
+'/r' = replace('a{2,1}', '-', 'abc');

@@ -1,0 +1,2 @@
+object template refused5;
+'/r' = replace('a{٣}', '-', 'abc');

@@ -1,0 +1,2 @@
+object template refused6;
+'/r' = replace('x{1', '-', 'abc');
