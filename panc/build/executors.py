@@ -183,10 +183,10 @@ class ProcessExecutor:
     the library it needs once, at the same time as the others (on the SCDB example site, 10
     hosts on 2 cores with empty caches, the first host is 40 % of the build). Neighbours on a
     command line (``wn``, ``wn2``, ``wn3``) tend to share templates, and each end stays with
-    its neighbours. Forking later, from a process that has compiled a first object, saves
-    the workers that compile but costs more: the other cores wait for it, and each page of
-    its heap a worker touches is copied (SCDB site, empty caches: 0.93 s against 0.82 s, median
-    wall of 12 runs).
+    its neighbours. Forking the workers later, from a process that has compiled a first
+    object, would spare them that compile but costs more: the other cores wait meanwhile, and
+    each page of its heap a worker touches is copied (SCDB site, empty caches: 0.93 s against
+    0.82 s, median wall of 12 runs).
 
     The workers end with this process, even when it is killed (``panc.build.lifeline``). A
     worker that dies fails the files it was compiling; the files not handed out yet are
