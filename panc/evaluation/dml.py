@@ -130,8 +130,9 @@ def dml_range(node: ast.Expr, enclosed: bool = False) -> Span | None:
     parentheses, leave the DML's child a DML without a range (``None``: an error crossing it
     gets no call trace); an ``if`` is its keyword. Other expressions never make a DML of
     several operations, so their range is never used. ``enclosed``: the DML is the one of the
-    parentheses around ``node`` (an operand), not of a position holding them."""
-    hidden = node.parenthesized and not enclosed if isinstance(node, ast.Block | ast.If) else False
+    (innermost) parentheses around ``node`` (an operand), not of a position holding them: a
+    second pair, ``!(({ ... }))``, hides the range again."""
+    hidden = isinstance(node, ast.Block | ast.If) and node.parentheses > (1 if enclosed else 0)
     if isinstance(node, ast.Block):
         return node.span if len(node.body) > 1 and not hidden else None
     if isinstance(node, ast.If):

@@ -115,8 +115,8 @@ class Block:
 
     span: Span
     body: tuple[Expr, ...]
-    parenthesized: bool = field(default=False, compare=False)
-    """Written in parentheses, ``({ ... })``: panc's DML of the parentheses then has no range
+    parentheses: int = field(default=0, compare=False)
+    """The pairs of parentheses it is written in, ``(({ ... }))``: panc's DML of each has no range
     of its own (see ``panc.evaluation.dml.dml_range``); no difference in meaning."""
 
 
@@ -126,8 +126,8 @@ class If:
     condition: Expr
     then: Expr
     otherwise: Expr | None
-    parenthesized: bool = field(default=False, compare=False)
-    """Written in parentheses (see ``Block.parenthesized``)."""
+    parentheses: int = field(default=0, compare=False)
+    """The pairs of parentheses it is written in (see ``Block.parentheses``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -403,8 +403,8 @@ class AstBuilder:
 
     def paren(self, children: list[Any]) -> Any:
         inner = children[1]
-        if isinstance(inner, ast.Block | ast.If) and not inner.parenthesized:
-            return replace(inner, parenthesized=True)
+        if isinstance(inner, ast.Block | ast.If):
+            return replace(inner, parentheses=inner.parentheses + 1)
         return inner
 
     def variable(self, children: list[Token]) -> ast.Variable:

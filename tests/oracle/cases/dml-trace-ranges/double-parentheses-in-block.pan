@@ -1,0 +1,2 @@
+object template double-parentheses-in-block;
+'/y' = { x = (({ append(LOADPATH, 1); 1 })); x };

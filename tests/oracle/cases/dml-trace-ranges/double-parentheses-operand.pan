@@ -1,0 +1,2 @@
+object template double-parentheses-operand;
+'/y' = !(({ x = append(LOADPATH, 1); true }));
