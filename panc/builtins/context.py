@@ -127,14 +127,14 @@ def error_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 # --------------------------------------------------------------------------- debug output
 
 
-def _one_string_check(name: str) -> Callable[[DmlCompiler, ast.Call], None]:
-    def check(compiler: DmlCompiler, call: ast.Call) -> None:
-        if len(call.args) == 1:
-            value = constant_of(compiler.dml(call.args[0]))
-            if is_constant(compiler.dml(call.args[0])) and type(value) is not str:
-                raise compiler.syntax(f"{name}() requires exactly one string argument", call.span)
-
-    return check
+def _compiled_message_arguments(name: str, compiler: DmlCompiler, call: ast.Call) -> list[Code]:
+    """The arguments of ``debug()``/``traceback()``, built even when debugging is off (as panc's
+    parser builds them: their compile-time errors stand); one constant that is not a string is
+    refused."""
+    args = [compiler.dml(arg) for arg in call.args]
+    if len(args) == 1 and is_constant(args[0]) and type(constant_of(args[0])) is not str:
+        raise compiler.syntax(f"{name}() requires exactly one string argument", call.span)
+    return args
 
 
 @builtin(
@@ -146,10 +146,9 @@ def _one_string_check(name: str) -> Callable[[DmlCompiler, ast.Call], None]:
 )
 def debug_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Print ``[OBJECT] message`` when debugging is enabled for the template; return the message."""
-    _one_string_check("debug")(compiler, call)
+    args = _compiled_message_arguments("debug", compiler, call)
     if not compiler.env.debug_enabled:
         return constant_code(UNDEF)  # panc's DebugSuppressed is the constant undef
-    args = [compiler.dml(arg) for arg in call.args]
     where = call.span
 
     def code(frame: Frame) -> Value:
@@ -175,10 +174,9 @@ def debug_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 )
 def traceback_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
     """Print the message and the call stack when debugging is enabled; return the message."""
-    _one_string_check("traceback")(compiler, call)
+    (message_code,) = _compiled_message_arguments("traceback", compiler, call)
     if not compiler.env.debug_enabled:
         return constant_code(UNDEF)
-    message_code = compiler.dml(call.args[0])
     where = call.span
 
     def code(frame: Frame) -> Value:

@@ -853,8 +853,14 @@ class DmlCompiler:
         if builtin is None:
             return self._user_call(node)
         if builtin.kind == "context":
-            self._check_arity(node, builtin)
-            return builtin.impl(self, node)  # type: ignore[no-any-return]
+            try:
+                self._check_arity(node, builtin)
+                return builtin.impl(self, node)  # type: ignore[no-any-return]
+            except PanSyntaxError:
+                # panc builds the arguments before the function: their errors come first
+                for arg in node.args:
+                    self.dml(arg)
+                raise
         # panc builds the arguments' operations before the function's (getInstance)
         args = [self.dml(arg) for arg in node.args]
         check = builtin.compile_check
