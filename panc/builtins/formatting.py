@@ -26,9 +26,10 @@ from decimal import ROUND_HALF_UP, Context, Decimal
 from panc.builtins.date_time_format import CONVERSIONS as DATE_TIME_CONVERSIONS
 from panc.builtins.date_time_format import format_date_time
 from panc.builtins.registry import BuiltinError, builtin
+from panc.builtins.strings import from_units, to_units
 from panc.evaluation.java_double import java_decimal_digits
 from panc.evaluation.memory import check_growth
-from panc.evaluation.values import NULL, UNDEF, Value, java_to_string
+from panc.evaluation.values import NULL, UNDEF, Value, java_length, java_to_string
 
 _SPEC = re.compile(r"%(\d+\$)?([-#+ 0,(<]*)?(\d+)?(\.\d+)?([tT])?([a-zA-Z%])")
 _CONVERSIONS = set("bBhHsScCdoxXeEfgGaA%n")
@@ -130,9 +131,11 @@ class _Spec:
             raise _FormatError(f"{self.precision}")
 
     def justify(self, text: str) -> str:
-        if self.width <= len(text):
+        """``text`` padded to the width, counted in UTF-16 units as Java counts it."""
+        length = java_length(text)
+        if self.width <= length:
             return text
-        padding = " " * (self.width - len(text))
+        padding = " " * (self.width - length)
         return text + padding if self.has("-") else padding + text
 
 
@@ -345,8 +348,8 @@ def _format_one(spec: _Spec, value: Value) -> str:
             text = format(_hash_code(value), "x")
         else:
             text = java_to_string(value)
-        if spec.precision != -1:
-            text = text[: spec.precision]
+        if spec.precision != -1 and spec.precision < java_length(text):
+            text = from_units(to_units(text)[: spec.precision])  # Java's substring: UTF-16 units
     elif conversion == "c":
         spec.check_width_flags()
         spec.no_precision()
