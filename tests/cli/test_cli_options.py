@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from cli_support import SHARED, dispatch_panc, run_panc
 
-from panc.cli import NOTHING_TO_DO, SUBCOMMANDS, compile_options, make_parser
+from panc.cli import FLAGS, NOTHING_TO_DO, SUBCOMMANDS, VALUE_OPTIONS, compile_options, make_parser
 
 
 def test_defaults_match_panc():
@@ -18,6 +18,14 @@ def test_defaults_match_panc():
     assert (args.formats, options["max_iteration"], options["max_recursion"]) == ("pan,dep", 10000, 50)
     assert (args.warnings, args.nthread, args.debug, args.verbose) == ("on", 0, False, False)
     assert args.include_path is None and args.output_dir is None
+
+
+def test_the_command_line_reader_knows_every_option_of_the_parser():
+    """``panc.option_errors.read_command_line`` reports an option it does not know as unknown."""
+    actions = make_parser()._actions  # pylint: disable=protected-access
+    flags = {name for action in actions if action.nargs == 0 for name in action.option_strings}
+    valued = {name for action in actions if action.nargs != 0 for name in action.option_strings}
+    assert (flags, valued) == (set(FLAGS), set(VALUE_OPTIONS))
 
 
 def test_help_lists_every_option():
