@@ -7,10 +7,9 @@ A pause does not make those scans go away, it defers them: the objects allocated
 wait in the youngest generation, and the first allocation after the pause scans them all
 (75 ms after the first host of the SCDB example site), then older generations again and
 again (a full collection there: 0.2 s, with nothing to collect). A process that ends when
-its work does (the ``panc`` command, see ``declare_one_shot``) moves what its compiles keep
-out of the collector's reach instead (``gc.freeze``): its forked workers then inherit them
-frozen too, so their collections do not walk (and copy on write) the parent's heap. A
-long-lived process (the language server, the debugger, a Dask worker) does not: dropping a
+its work does (the ``panc`` command, see ``declare_one_shot``; its forked workers too) moves
+what its compiles keep out of the collector's reach instead (``gc.freeze``). A long-lived
+process (the language server, the debugger, a Dask worker) does not: dropping a
 compiler leaves cycles (its compiled templates) that only the collector can free.
 """
 
