@@ -88,7 +88,7 @@ def java_base64(data: bytes) -> str:
     if len(encoded) <= 76 and len(data) < 57:
         return encoded
     full = len(data) // 3 * 4  # the characters of complete 3-byte groups get the breaks
-    lines = [encoded[i : i + 76] for i in range(0, full, 76)]
+    lines = [encoded[i : min(i + 76, full)] for i in range(0, full, 76)]
     text = "\n".join(lines)
     if full and full % 76 == 0:
         text += "\n"
