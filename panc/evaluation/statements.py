@@ -283,7 +283,7 @@ class StatementCompiler:
                 if write:
                     if absolute and tree.is_final(terms):
                         raise EvalFailure(tree.final_reason(terms))
-                    value = deep_copy(constant) if copy else constant
+                    value = duplicate(constant) if copy else constant  # (one that holds itself overflows)
                     _put(tree, terms, value, statement, build)
                     if copy:
                         build.protection.protect(value)  # panc stores the constant itself

@@ -107,6 +107,7 @@ JAVA_INTERNAL_FAILURES = [
     ("java-null-pointer-exception", "'/x' = to_double(false) - json_decode('');"),  # both fail
     ("java-compiler-error-on-constant-path", "'/x' = path_exists('bad//path');"),
     ("java-json-decode-empty-is-jvm-null", "'/x' = { s = append(list(1), json_decode('')); length(s) };"),
+    ("java-bare-stack-overflow-when-folding", "'/x' = { res = list(1); res = prepend(res, res); res };"),
 ]
 
 
