@@ -674,13 +674,7 @@ def substitute_builtin(compiler: DmlCompiler, call: ast.Call) -> Code:
 
         def lookup(name: str) -> str:
             if table is not None:
-                try:
-                    term = value_term(name)
-                except EvaluationError:
-                    raise error_in(f"invalid variable ({name}) in substitute()", where, build) from None
-                value = table.get(term) if type(term) is str else None
-                if type(term) is not str:
-                    raise error_in(f"invalid variable ({name}) in substitute()", where, build)
+                value = table.get(name)  # panc looks any name up as a key ('0', ' a ': undefined)
             else:
                 value = frame.locals.get(name)
                 if value is None:

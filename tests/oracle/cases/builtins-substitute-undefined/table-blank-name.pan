@@ -1,0 +1,2 @@
+object template table-blank-name;
+'/y' = substitute('${ a }', dict('a', 1));

@@ -1,0 +1,2 @@
+object template table-empty-name;
+'/y' = substitute('${}', dict('x', 1));
