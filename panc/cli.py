@@ -210,16 +210,18 @@ def _any_of(patterns: list[str], option: str) -> str | None:
     return "|".join(f"(?:{p})" for p in patterns)
 
 
-def check_values(args: argparse.Namespace) -> None:
+def check_values(args: argparse.Namespace, directories: bool = True) -> None:
     """The Java panc's checks of its options' values, in its order (``panc.option_errors``):
-    ``OptionsError`` for the first wrong one; the numbers are stored in ``args`` as numbers."""
+    ``OptionsError`` for the first wrong one; the numbers are stored in ``args`` as numbers.
+    Without ``directories`` the include path and output directory are not looked at (they
+    are another revision's, see ``panc.build.revision_builds``)."""
     try:
         parse_formats(args.formats)
     except UnknownFormatError as error:
         raise OptionsError(f"unknown formatter: {error.key}") from None
-    if args.include_path is not None:
+    if directories and args.include_path is not None:
         include_path_entries(args.include_path)
-    if args.output_dir is not None:
+    if directories and args.output_dir is not None:
         existing_output_dir(args.output_dir)
     args.nthread = non_negative_integer("nthread", args.nthread)
     args.warnings = warnings_level(args.warnings, WARNING_LEVELS)

@@ -22,7 +22,6 @@ reuses the parses of the last, and the cache gets no entries for directories tha
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import fcntl
 import io
@@ -117,8 +116,7 @@ def parse_command(argv: Sequence[str]) -> PancCommand:
     tokens = attach_option_values(argv)
     try:
         args = make_parser().parse_args(tokens)
-        # the values, before any revision is checked out; the directories exist in the revisions
-        check_values(argparse.Namespace(**{**vars(args), "include_path": None, "output_dir": None}))
+        check_values(args, directories=False)  # before any revision is checked out
     except OptionsError as error:
         raise RevisionError(str(error)) from error
     before_files = tokens[: tokens.index("--")] if "--" in tokens else tokens

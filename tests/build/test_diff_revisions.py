@@ -12,6 +12,7 @@ import tempfile
 import pytest
 from build_support import NODES, write_site
 
+from panc.build.revision_builds import RevisionError, parse_command
 from panc.cli import dispatch
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs the git executable")
@@ -204,3 +205,13 @@ def test_interrupted_build_leaves_nothing(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         _panc(["diff", "HEAD", "HEAD", *BUILD])
     _assert_nothing_left(tmp_path)
+
+
+def test_option_values_are_checked_before_any_revision_is_built():
+    """Java's messages for bad values, at once; the directories exist only in the revisions."""
+    with pytest.raises(RevisionError, match=r"^invalid integer value \(x\) for max-iteration$"):
+        parse_command(["--max-iteration", "x", "a.pan"])
+    with pytest.raises(RevisionError, match=r"^unknown formatter: yaml$"):
+        parse_command(["--formats", "yaml", "a.pan"])
+    command = parse_command(["--include-path", "only-in-old-revision", "--output-dir", "gone", "a.pan"])
+    assert command.include_path == ["only-in-old-revision"] and command.templates == ["a.pan"]
